@@ -1,0 +1,105 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.JCommander;
+import com.beust.jcommander.ParameterException;
+import dev.messer.error.MesserException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Parses the words, runs the command, and turns every failure into one line and an exit status. */
+public final class Cli {
+
+    private final Console console;
+    private final CommandTree tree;
+
+    public Cli(Console console, CommandTree tree) {
+        this.console = console;
+        this.tree = tree;
+    }
+
+    public int run(String... args) {
+        List<String> words = Arrays.asList(args);
+        console.debug(words.contains("--debug"));
+        String command = "messer";
+        try {
+            CommandTree.Node node = tree.root();
+            int i = 0;
+            while (!node.isLeaf()) {
+                command = node.path();
+                if (i >= args.length) {
+                    HelpPrinter.group(node, console.err());
+                    return ExitCodes.USAGE;
+                }
+                String word = args[i];
+                if (word.equals("-h") || word.equals("--help")) {
+                    HelpPrinter.group(node, console.out());
+                    return ExitCodes.OK;
+                }
+                if (word.equals("--version") && node == tree.root()) {
+                    console.data("messer " + Version.current());
+                    return ExitCodes.OK;
+                }
+                if (word.equals("--debug")) {
+                    i++;
+                    continue;
+                }
+                CommandTree.Node child = node.children().get(word);
+                if (child == null) {
+                    throw new UsageException("'" + word + "' is not a command of '" + node.path() + "'; "
+                            + "commands: " + String.join(", ", node.children().keySet()));
+                }
+                node = child;
+                i++;
+            }
+            command = node.path();
+            Command leaf = node.newCommand();
+            JCommander parser = JCommander.newBuilder().addObject(leaf).programName(node.path())
+                    .expandAtSign(false).build();
+            parser.parse(Arrays.copyOfRange(args, i, args.length));
+            if (leaf.common().help) {
+                HelpPrinter.leaf(node, parser, console.out());
+                return ExitCodes.OK;
+            }
+            console.silent(leaf.common().silent);
+            console.debug(console.debug() || leaf.common().debug);
+            return leaf.run(new CommandContext(console, leaf.common()));
+        } catch (Throwable e) {
+            return report(command, e);
+        } finally {
+            console.flush();
+        }
+    }
+
+    private int report(String command, Throwable e) {
+        int status = ExitCodes.forException(e);
+        String message;
+        if (e instanceof MesserException || e instanceof UsageException) {
+            message = e.getMessage();
+        } else if (e instanceof ParameterException) {
+            message = e.getMessage() + "; see '" + command + " --help'";
+        } else {
+            message = "unexpected " + e.getClass().getSimpleName() + (console.debug() ? "" : "; run again with --debug for details");
+        }
+        if (status == ExitCodes.USAGE && e instanceof UsageException) {
+            message = message + (message.contains("--help") ? "" : " (see '" + command + " --help')");
+        }
+        console.error("messer: " + message);
+        if (console.debug()) {
+            e.printStackTrace(console.err());
+        }
+        return status;
+    }
+
+    /** Runs with the process's streams and environment. */
+    public static int runWithSystem(String[] args) {
+        Map<String, String> env = System.getenv();
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                java.nio.charset.StandardCharsets.UTF_8);
+        Console console = new Console(out, err, System.in, Terminal.system(), env);
+        return new Cli(console, CommandTree.standard()).run(args);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.messer.cli;
+
+import dev.messer.config.ConfigLocation;
+import dev.messer.config.IniFile;
+import dev.messer.config.Provider;
+import dev.messer.config.SettingKey;
+import dev.messer.config.Settings;
+import dev.messer.config.SettingsResolver;
+import dev.messer.provider.Backend;
+import dev.messer.provider.Backends;
+import dev.messer.provider.MfaTokenSource;
+import dev.messer.provider.Session;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Turns the common options of a parsed command into configuration, settings and a session. */
+public final class CommandContext {
+
+    private final Console console;
+    private final CommonOptions common;
+    private final ConfigLocation location;
+    private final SettingsResolver resolver;
+
+    public CommandContext(Console console, CommonOptions common) {
+        this.console = console;
+        this.common = common;
+        this.location = new ConfigLocation(console.env());
+        this.resolver = new SettingsResolver(console.env());
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public CommonOptions common() {
+        return common;
+    }
+
+    public SettingsResolver resolver() {
+        return resolver;
+    }
+
+    public ConfigLocation location() {
+        return location;
+    }
+
+    public static Provider provider(String word) {
+        Provider provider = Provider.fromWord(word);
+        if (provider == null) {
+            throw new UsageException("'" + word + "' is not a provider; use aws or local");
+        }
+        return provider;
+    }
+
+    /** The configuration file path for this command (-c, MESSER_CONFIG or the default). */
+    public Path configPath() {
+        return location.resolve(common.config);
+    }
+
+    /**
+     * Loads the configuration file. The default file is created from the template on first use; a
+     * file named with -c or MESSER_CONFIG must exist.
+     */
+    public IniFile loadConfig() {
+        Path path = configPath();
+        boolean named = common.config != null || console.env().get("MESSER_CONFIG") != null;
+        if (!named && location.createFromTemplateIfMissing(path)) {
+            console.info("Created configuration file " + path + " from the template.");
+        }
+        if (named && !Files.exists(path)) {
+            throw new dev.messer.error.NotFoundException("config file " + path
+                    + " does not exist; check the path or create it with 'messer configure'");
+        }
+        return IniFile.load(path);
+    }
+
+    /** The effective profile profile {@code --profile}, or MESSER_PROFILE, or null. */
+    public String profileName() {
+        if (common.profile != null && !common.profile.isBlank()) {
+            return common.profile.trim();
+        }
+        String env = console.env().get("MESSER_PROFILE");
+        return env == null || env.isBlank() ? null : env.trim();
+    }
+
+    public Settings settings(Provider provider, Map<SettingKey, String> flags) {
+        Settings settings = resolver.resolve(loadConfig(), provider, common.profile, flags);
+        if (settings.silent() && !common.silent) {
+            console.silent(true);
+        }
+        return settings;
+    }
+
+    public Session session(String providerWord) {
+        Settings settings = settings(provider(providerWord), Map.of());
+        Backend backend = Backends.open(settings, resolver, console.env(), mfaPrompt());
+        return new Session(settings, backend);
+    }
+
+    /** MFA codes from MESSER_MFA_TOKEN, else from the terminal. */
+    public MfaTokenSource mfaPrompt() {
+        return serial -> {
+            String fromEnv = console.env().get("MESSER_MFA_TOKEN");
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                return fromEnv.trim();
+            }
+            if (!console.terminal().interactive()) {
+                throw new UsageException("role assumption needs an MFA code for " + serial
+                        + " and there is no terminal to ask on; set MESSER_MFA_TOKEN");
+            }
+            String code = console.terminal().readLine("MFA code for " + serial + ": ");
+            if (code == null || code.isBlank()) {
+                throw new UsageException("no MFA code was entered for " + serial);
+            }
+            return code.trim();
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package dev.messer.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The words of the grammar (DESIGN.md §2) as a tree: groups ("data", "bag", "from") lead to leaf
+ * commands. New commands are registered in {@link #standard()}.
+ */
+public final class CommandTree {
+
+    /** A group of words or a leaf command. */
+    public static final class Node {
+        final String word;
+        final String summary;
+        final Supplier<Command> factory;
+        final Map<String, Node> children = new LinkedHashMap<>();
+        final Node parent;
+
+        Node(String word, String summary, Supplier<Command> factory, Node parent) {
+            this.word = word;
+            this.summary = summary;
+            this.factory = factory;
+            this.parent = parent;
+        }
+
+        public boolean isLeaf() {
+            return factory != null;
+        }
+
+        public String word() {
+            return word;
+        }
+
+        public String summary() {
+            return summary;
+        }
+
+        public Map<String, Node> children() {
+            return children;
+        }
+
+        public Command newCommand() {
+            return factory.get();
+        }
+
+        /** "messer data bag show" */
+        public String path() {
+            List<String> words = new ArrayList<>();
+            for (Node n = this; n != null; n = n.parent) {
+                words.add(0, n.word);
+            }
+            return String.join(" ", words);
+        }
+    }
+
+    private final Node root = new Node("messer", "command-line secrets manager", null, null);
+
+    public Node root() {
+        return root;
+    }
+
+    /** Registers a group (summary) or a leaf (factory) under the given words. */
+    public CommandTree add(String words, String summary, Supplier<Command> factory) {
+        Node node = root;
+        String[] parts = words.split(" ");
+        for (int i = 0; i < parts.length; i++) {
+            boolean last = i == parts.length - 1;
+            Node parent = node;
+            String part = parts[i];
+            node = parent.children.computeIfAbsent(part, w -> new Node(w, last ? summary : "", last ? factory : null, parent));
+        }
+        return this;
+    }
+
+    public static CommandTree standard() {
+        return new CommandTree()
+                .add("configure", "Write settings to the configuration file, or print them (-p)", ConfigureCommand::new)
+                .add("quickstart", "Set up a local profile and show the whole job on a sample item", QuickstartCommand::new)
+                .group("encryption", "Manage the versioned data keys in the keys bucket")
+                .add("encryption create", "Create a data key (version 0)", EncryptionCreateCommand::new)
+                .add("encryption increment", "Add a new version of a data key", EncryptionIncrementCommand::new)
+                .add("encryption list", "List data keys, or the versions of one", EncryptionListCommand::new)
+                .add("encryption delete", "Delete a data key, or one version of it", EncryptionDeleteCommand::new)
+                .group("data", "Data bag commands")
+                .group("data bag", "Create, upload, show and delete data bags and items")
+                .add("data bag create", "Create a data bag", DataBagCreateCommand::new)
+                .group("data bag from", "Upload from a file")
+                .add("data bag from file", "Encrypt an item file and upload it to a bag", DataBagFromFileCommand::new)
+                .add("data bag show", "List bags, list a bag's items, or show an item", DataBagShowCommand::new)
+                .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new);
+    }
+
+    /** Gives a group word its summary (groups are otherwise created implicitly). */
+    public CommandTree group(String words, String summary) {
+        Node node = root;
+        for (String part : words.split(" ")) {
+            Node parent = node;
+            node = parent.children.computeIfAbsent(part, w -> new Node(w, summary, null, parent));
+        }
+        return this;
+    }
+}

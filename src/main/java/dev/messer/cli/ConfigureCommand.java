@@ -1,0 +1,145 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
+import dev.messer.config.ConfigWriter;
+import dev.messer.config.IniFile;
+import dev.messer.config.Provider;
+import dev.messer.config.SettingKey;
+import dev.messer.config.Settings;
+import dev.messer.masterkey.LocalMasterKeyFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code messer configure aws|local [options] [-p]}: writes the given settings into the profile the
+ * provider word selects (see {@link ConfigWriter}), then, for {@code local}, creates the master key
+ * file if it is missing. {@code -p} prints the effective settings with where each came from.
+ */
+final class ConfigureCommand implements Command {
+
+    @Parameter(description = "aws|local")
+    List<String> words = new ArrayList<>();
+
+    @Parameter(names = {"-m", "--master-key"}, description = "Master key: KMS alias without alias/ (aws), key file name (local)")
+    String masterKey;
+    @Parameter(names = {"-e", "--tier"}, description = "Tier, the first part of every item path")
+    String tier;
+    @Parameter(names = {"-p", "--print"}, description = "Print the effective configuration")
+    boolean print;
+    @Parameter(names = {"-b", "--secrets-bucket"}, description = "Secrets bucket (aws) or folder name (local)")
+    String secretsBucket;
+    @Parameter(names = {"-f", "--secrets-folder"}, description = "Folder under the tier in the secrets bucket")
+    String secretsFolder;
+    @Parameter(names = {"-k", "--keys-bucket"}, description = "Keys bucket (aws) or folder name (local)")
+    String keysBucket;
+    @Parameter(names = {"-x", "--encryption-context"}, description = "KMS encryption context pairs: k=v,k2=v2")
+    String encryptionContext;
+    @Parameter(names = {"-a", "--role-arn"}, description = "Role to assume through STS")
+    String roleArn;
+    @Parameter(names = {"-s", "--role-session-name"}, description = "Session name for the assumed role")
+    String roleSessionName;
+    @Parameter(names = {"-n", "--aws-profile"}, description = "Profile in ~/.aws/credentials")
+    String awsProfile;
+    @Parameter(names = {"-r", "--region"}, description = "AWS region")
+    String region;
+    @Parameter(names = "--endpoint-url", description = "Endpoint for all AWS services (VPC endpoints, emulators)")
+    String endpointUrl;
+    @Parameter(names = "--path-style", arity = 1, description = "S3 path-style addressing (true/false)")
+    String pathStyle;
+    @Parameter(names = "--sse-kms-key-id", description = "KMS key for S3 server-side encryption of every put")
+    String sseKmsKeyId;
+    @Parameter(names = "--mfa-serial", description = "MFA device ARN for role assumption")
+    String mfaSerial;
+    @Parameter(names = "--external-id", description = "External id for role assumption")
+    String externalId;
+    @Parameter(names = "--item-format", description = "1 = what Python Messer 2.0.13 reads; 2 = bound (default)")
+    String itemFormat;
+    @Parameter(names = "--local-root", description = "Folder for local buckets and master keys (local)")
+    String localRoot;
+
+    @ParametersDelegate
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public int run(CommandContext context) {
+        Positionals.require(words, 1, 1, "messer configure aws|local [options] [-p]");
+        Provider provider = CommandContext.provider(words.get(0));
+        Map<SettingKey, String> values = givenValues();
+        Path path = context.configPath();
+        if (!values.isEmpty()) {
+            IniFile file = Files.exists(path) ? IniFile.load(path) : IniFile.empty(path);
+            String where = new ConfigWriter(context.resolver()).apply(file, provider, context.profileName(), values);
+            context.console().info("Wrote " + values.size() + " setting(s) to " + where + " in " + path);
+        }
+        Settings settings = context.settings(provider, Map.of());
+        if (provider == Provider.LOCAL) {
+            ensureLocalMasterKey(context, settings);
+        }
+        if (print || values.isEmpty()) {
+            printSettings(context.console(), settings);
+        }
+        return ExitCodes.OK;
+    }
+
+    private Map<SettingKey, String> givenValues() {
+        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
+        putIf(values, SettingKey.MASTER_KEY, masterKey);
+        putIf(values, SettingKey.TIER, tier);
+        putIf(values, SettingKey.SECRETS_BUCKET, secretsBucket);
+        putIf(values, SettingKey.SECRETS_FOLDER, secretsFolder);
+        putIf(values, SettingKey.KEYS_BUCKET, keysBucket);
+        putIf(values, SettingKey.ENCRYPTION_CONTEXT, encryptionContext);
+        putIf(values, SettingKey.ROLE_ARN, roleArn);
+        putIf(values, SettingKey.ROLE_SESSION_NAME, roleSessionName);
+        putIf(values, SettingKey.AWS_PROFILE, awsProfile);
+        putIf(values, SettingKey.REGION, region);
+        putIf(values, SettingKey.ENDPOINT_URL, endpointUrl);
+        putIf(values, SettingKey.PATH_STYLE, pathStyle);
+        putIf(values, SettingKey.SSE_KMS_KEY_ID, sseKmsKeyId);
+        putIf(values, SettingKey.MFA_SERIAL, mfaSerial);
+        putIf(values, SettingKey.EXTERNAL_ID, externalId);
+        putIf(values, SettingKey.ITEM_FORMAT, itemFormat);
+        putIf(values, SettingKey.LOCAL_ROOT, localRoot);
+        if (common.silent) {
+            values.put(SettingKey.SILENT, "true");
+        }
+        return values;
+    }
+
+    private static void putIf(Map<SettingKey, String> values, SettingKey key, String value) {
+        if (value != null) {
+            values.put(key, value);
+        }
+    }
+
+    private static void ensureLocalMasterKey(CommandContext context, Settings settings) {
+        Path file = LocalMasterKeyFile.pathFor(context.resolver().localRoot(settings),
+                dev.messer.databag.Names.check("master key name", settings.masterKey()));
+        if (!LocalMasterKeyFile.exists(file)) {
+            LocalMasterKeyFile.create(file);
+            context.console().info("Created local master key " + file + " (mode 0600). Back it up: without it "
+                    + "nothing encrypted under it can be read.");
+        }
+    }
+
+    static void printSettings(Console console, Settings settings) {
+        console.data("# profile: " + (settings.profileName() == null ? "(legacy sections / defaults)"
+                : settings.profileName()) + "; file: " + settings.configFile());
+        for (SettingKey key : SettingKey.values()) {
+            String value = settings.get(key);
+            if (!value.isEmpty()) {
+                console.data(key.iniName() + " = " + value + "    ; " + settings.source(key));
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
+import dev.messer.provider.Session;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code messer data bag create aws|local BAG}. */
+final class DataBagCreateCommand implements Command {
+
+    @Parameter(description = "aws|local BAG")
+    List<String> words = new ArrayList<>();
+
+    @ParametersDelegate
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public int run(CommandContext context) {
+        Positionals.require(words, 2, 2, "messer data bag create aws|local BAG");
+        String bag = words.get(1);
+        try (Session session = context.session(words.get(0))) {
+            boolean created = session.bags().createBag(bag);
+            String where = session.bags().layout().bagMarker(bag) + " in " + session.backend().secrets().describe();
+            context.console().info(created ? "Created data bag " + bag + " (" + where + ")"
+                    : "Data bag " + bag + " already exists (" + where + ")");
+        }
+        return ExitCodes.OK;
+    }
+}

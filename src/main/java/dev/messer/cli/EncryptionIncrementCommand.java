@@ -1,0 +1,33 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
+import dev.messer.keys.KeyRef;
+import dev.messer.provider.Session;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code messer encryption increment aws|local KEY_NAME}: adds version latest+1. */
+final class EncryptionIncrementCommand implements Command {
+
+    @Parameter(description = "aws|local KEY_NAME")
+    List<String> words = new ArrayList<>();
+
+    @ParametersDelegate
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public int run(CommandContext context) {
+        Positionals.require(words, 2, 2, "messer encryption increment aws|local KEY_NAME");
+        try (Session session = context.session(words.get(0))) {
+            KeyRef ref = session.keyRing().increment(words.get(1));
+            context.console().info("Created encryption key " + ref + " in " + session.backend().keys().describe());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.ParameterException;
+import dev.messer.databag.Names;
+import dev.messer.error.ConfigException;
+
+/** The exit statuses, in one place. */
+public final class ExitCodes {
+
+    /** The command did what it was asked. */
+    public static final int OK = 0;
+    /** Operational failure: not found, exists, access denied, integrity, store or service error. */
+    public static final int FAILURE = 1;
+    /** The command line or configuration is wrong: fix the command and run it again. */
+    public static final int USAGE = 2;
+
+    private ExitCodes() {
+    }
+
+    public static int forException(Throwable e) {
+        if (e instanceof UsageException || e instanceof ParameterException
+                || e instanceof Names.InvalidNameException || e instanceof ConfigException) {
+            return USAGE;
+        }
+        return FAILURE;
+    }
+}

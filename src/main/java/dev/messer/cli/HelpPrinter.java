@@ -1,0 +1,42 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.JCommander;
+import java.io.PrintStream;
+import java.util.Map;
+
+/** Help text for groups (their commands) and leaves (JCommander's option list). */
+final class HelpPrinter {
+
+    private HelpPrinter() {
+    }
+
+    static void group(CommandTree.Node node, PrintStream out) {
+        out.println("Usage: " + node.path() + " <command> [options]");
+        if (!node.summary().isEmpty()) {
+            out.println();
+            out.println(node.summary());
+        }
+        out.println();
+        out.println("Commands:");
+        int width = node.children().keySet().stream().mapToInt(String::length).max().orElse(0);
+        for (Map.Entry<String, CommandTree.Node> child : node.children().entrySet()) {
+            String summary = child.getValue().summary();
+            out.println("  " + pad(child.getKey(), width) + "  " + summary);
+        }
+        out.println();
+        out.println("Run '" + node.path() + " <command> --help' for more." + (node.parent == null
+                ? " Global: --version, --debug." : ""));
+    }
+
+    static void leaf(CommandTree.Node node, JCommander parser, PrintStream out) {
+        StringBuilder text = new StringBuilder();
+        parser.getUsageFormatter().usage(text);
+        out.println(node.summary());
+        out.println();
+        out.print(text);
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+}

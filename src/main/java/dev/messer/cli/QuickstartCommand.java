@@ -1,0 +1,119 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
+import dev.messer.config.ConfigWriter;
+import dev.messer.config.IniFile;
+import dev.messer.config.Provider;
+import dev.messer.config.SettingKey;
+import dev.messer.config.Settings;
+import dev.messer.databag.ItemDocument;
+import dev.messer.keys.KeyRef;
+import dev.messer.masterkey.LocalMasterKeyFile;
+import dev.messer.provider.LocalBackend;
+import dev.messer.provider.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * {@code messer quickstart}: the whole job on the local provider, narrated with the command line of
+ * each step. Safe to run again: every step reuses what the previous run made.
+ */
+final class QuickstartCommand implements Command {
+
+    static final String PROFILE = "quickstart";
+    static final String KEY = "app";
+    static final String BAG = "demo";
+    static final String SAMPLE = "tests/resources/sample-item.json";
+
+    @Parameter(names = "--item", description = "Item file to upload (default: " + SAMPLE + ")")
+    String itemFile;
+
+    @ParametersDelegate
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public int run(CommandContext context) {
+        Console console = context.console();
+        Path configPath = context.configPath();
+        String configFlag = common.config == null ? "" : " -c " + configPath;
+        String p = " --profile " + PROFILE + configFlag;
+
+        step(console, "1. Write a local profile '" + PROFILE + "' to " + configPath,
+                "messer configure local -m " + PROFILE + " -e " + PROFILE + p);
+        if (!Files.exists(configPath) && common.config == null) {
+            context.location().createFromTemplateIfMissing(configPath);
+        }
+        IniFile file = Files.exists(configPath) ? IniFile.load(configPath) : IniFile.empty(configPath);
+        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
+        values.put(SettingKey.MASTER_KEY, PROFILE);
+        values.put(SettingKey.TIER, PROFILE);
+        new ConfigWriter(context.resolver()).apply(file, Provider.LOCAL, PROFILE, values);
+
+        Settings settings = context.resolver().resolve(IniFile.load(configPath), Provider.LOCAL, PROFILE, Map.of());
+        try (Session session = new Session(settings, new LocalBackend(settings, context.resolver().localRoot(settings)))) {
+            Path keyFile = ((LocalBackend) session.backend()).masterKeyFile();
+            console.info("   master key file: " + keyFile);
+            if (!LocalMasterKeyFile.exists(keyFile)) {
+                LocalMasterKeyFile.create(keyFile);
+                console.info("   created (mode 0600)");
+            } else {
+                console.info("   exists already");
+            }
+
+            step(console, "2. Create the data key '" + KEY + "' (AES-256, wrapped by the master key)",
+                    "messer encryption create local " + KEY + p);
+            if (session.keyRing().versions(KEY).isEmpty()) {
+                KeyRef ref = session.keyRing().create(KEY);
+                console.info("   created " + ref + " in " + session.backend().keys().describe());
+            } else {
+                console.info("   exists already: versions " + session.keyRing().versions(KEY));
+            }
+
+            step(console, "3. Create the data bag '" + BAG + "'", "messer data bag create local " + BAG + p);
+            boolean created = session.bags().createBag(BAG);
+            console.info("   " + (created ? "created " : "exists already: ") + session.bags().layout().bagMarker(BAG));
+
+            String source = itemFile != null ? itemFile : Files.exists(Path.of(SAMPLE)) ? SAMPLE : null;
+            ItemDocument item = source != null ? ItemFiles.read(source, console) : bundledSample();
+            String shown = source != null ? source : "<bundled sample item>";
+            step(console, "4. Encrypt and upload " + shown,
+                    "messer data bag from file local " + BAG + " " + shown + " --secret-file " + KEY + " --force" + p);
+            KeyRef used = session.bags().upload(BAG, item, KEY, OptionalInt.empty(), true, session.dataKeys());
+            console.info("   stored " + session.bags().layout().itemKey(BAG, item.id()) + " sealed with " + used);
+
+            step(console, "5. Show it decrypted", "messer data bag show local " + BAG + " " + item.id() + " --decrypt" + p);
+            console.data(session.bags().decryptedView(BAG, item.id(), session.dataKeys()).toString());
+        }
+        console.info("");
+        console.info("Done. Try: messer data bag show local" + p + "   (docs: README.md)");
+        return ExitCodes.OK;
+    }
+
+    private static void step(Console console, String title, String commandLine) {
+        console.info("");
+        console.info(title);
+        console.info("   $ " + commandLine);
+    }
+
+    private static ItemDocument bundledSample() {
+        try (InputStream in = QuickstartCommand.class.getResourceAsStream("/dev/messer/sample-item.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the sample item is missing from the jar");
+            }
+            return ItemDocument.parse(in.readAllBytes(), "bundled sample item");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled sample item", e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.messer.config;
+
+import dev.messer.crypto.EncryptionContext;
+import dev.messer.error.ConfigException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resolved settings of one profile for one command: immutable, every value already through the
+ * resolution order (flag, environment, profile, legacy sections, default). Holds no secrets.
+ */
+public final class Settings {
+
+    private final Provider provider;
+    private final String profileName;
+    private final Path configFile;
+    private final Map<SettingKey, String> values;
+    private final Map<SettingKey, String> sources;
+
+    Settings(Provider provider, String profileName, Path configFile, Map<SettingKey, String> values,
+             Map<SettingKey, String> sources) {
+        this.provider = provider;
+        this.profileName = profileName;
+        this.configFile = configFile;
+        this.values = Collections.unmodifiableMap(new EnumMap<>(values));
+        this.sources = Collections.unmodifiableMap(new EnumMap<>(sources));
+    }
+
+    /** For tests and programmatic use: values over the built-in defaults. */
+    public static Settings of(Provider provider, Map<SettingKey, String> values) {
+        EnumMap<SettingKey, String> all = new EnumMap<>(SettingKey.class);
+        EnumMap<SettingKey, String> sources = new EnumMap<>(SettingKey.class);
+        for (SettingKey key : SettingKey.values()) {
+            all.put(key, values.getOrDefault(key, key.defaultValue()));
+            sources.put(key, values.containsKey(key) ? "given" : "default");
+        }
+        return new Settings(provider, null, null, all, sources);
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    /** The profile these came from, or null for the legacy sections / defaults. */
+    public String profileName() {
+        return profileName;
+    }
+
+    public Path configFile() {
+        return configFile;
+    }
+
+    public String get(SettingKey key) {
+        return values.getOrDefault(key, "");
+    }
+
+    public Optional<String> optional(SettingKey key) {
+        String value = get(key);
+        return value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** Where a value came from: flag, environment variable name, "[profile dev]", "[aws]", "default". */
+    public String source(SettingKey key) {
+        return sources.getOrDefault(key, "default");
+    }
+
+    public String require(SettingKey key, String hint) {
+        return optional(key).orElseThrow(() -> new ConfigException(key.iniName() + " is not set"
+                + (profileName == null ? "" : " in profile " + profileName) + "; " + hint));
+    }
+
+    public String tier() {
+        return get(SettingKey.TIER);
+    }
+
+    public String masterKey() {
+        return get(SettingKey.MASTER_KEY);
+    }
+
+    public boolean silent() {
+        return bool(SettingKey.SILENT);
+    }
+
+    public boolean pathStyle() {
+        return bool(SettingKey.PATH_STYLE);
+    }
+
+    public int itemFormat() {
+        String value = get(SettingKey.ITEM_FORMAT).trim();
+        if (!value.equals("1") && !value.equals("2")) {
+            throw new ConfigException("item_format is '" + value + "' (from " + source(SettingKey.ITEM_FORMAT)
+                    + "); it must be 1 or 2");
+        }
+        return Integer.parseInt(value);
+    }
+
+    public EncryptionContext encryptionContext() {
+        try {
+            return EncryptionContext.parse(get(SettingKey.ENCRYPTION_CONTEXT));
+        } catch (RuntimeException e) {
+            throw new ConfigException(e.getMessage() + " (from " + source(SettingKey.ENCRYPTION_CONTEXT) + ")");
+        }
+    }
+
+    public OptionalIntSetting intSetting(SettingKey key) {
+        return new OptionalIntSetting(key, optional(key).orElse(null), source(key));
+    }
+
+    private boolean bool(SettingKey key) {
+        String value = get(key).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "true", "yes", "on", "1" -> true;
+            case "", "false", "no", "off", "0" -> false;
+            default -> throw new ConfigException(key.iniName() + " is '" + value + "' (from " + source(key)
+                    + "); use true or false");
+        };
+    }
+
+    /** An optional integer setting, validated when read. */
+    public record OptionalIntSetting(SettingKey key, String raw, String source) {
+        public boolean isPresent() {
+            return raw != null;
+        }
+
+        public int orElse(int fallback) {
+            if (raw == null) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(raw.trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key.iniName() + " is '" + raw + "' (from " + source + "); it must be a number");
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.messer.crypto;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+import dev.messer.error.InvalidInputException;
+
+/**
+ * Reads a {@code key_version} field as Messer wrote it: an integer, a string holding an integer, or
+ * the string {@code "latest"}, which old Messer files used to mean version 0.
+ */
+public final class KeyVersionField {
+
+    private KeyVersionField() {
+    }
+
+    public static int parse(JsonElement element, String where) {
+        if (element == null || !element.isJsonPrimitive()) {
+            throw new InvalidInputException(where + " has no key_version");
+        }
+        JsonPrimitive value = element.getAsJsonPrimitive();
+        String text = value.getAsString().trim();
+        if (value.isString() && text.equals("latest")) {
+            return 0;
+        }
+        try {
+            int version = Integer.parseInt(text);
+            if (version < 0) {
+                throw new NumberFormatException();
+            }
+            return version;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(where + " has key_version '" + text
+                    + "', which is not a version number");
+        }
+    }
+}

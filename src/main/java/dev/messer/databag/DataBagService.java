@@ -1,0 +1,205 @@
+package dev.messer.databag;
+
+import com.google.gson.JsonObject;
+import dev.messer.crypto.EnvelopeVersion;
+import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.ConflictException;
+import dev.messer.error.NotFoundException;
+import dev.messer.keys.DataKeyCache;
+import dev.messer.keys.KeyRef;
+import dev.messer.keys.KeyRing;
+import dev.messer.store.Blob;
+import dev.messer.store.BlobStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+
+/** Bags and items in the secrets bucket: create, list, upload, read, decrypt, delete. */
+public final class DataBagService {
+
+    private final BlobStore store;
+    private final SecretsLayout layout;
+    private final ItemCrypto crypto;
+    private final EnvelopeVersion writeVersion;
+
+    public DataBagService(BlobStore store, SecretsLayout layout, EnvelopeVersion writeVersion) {
+        this.store = store;
+        this.layout = layout;
+        this.crypto = new ItemCrypto(layout);
+        this.writeVersion = writeVersion;
+    }
+
+    public SecretsLayout layout() {
+        return layout;
+    }
+
+    public BlobStore store() {
+        return store;
+    }
+
+    /** Creates the bag's folder marker. @return false if the bag already existed */
+    public boolean createBag(String bag) {
+        Names.check("bag name", bag);
+        if (bagExists(bag)) {
+            return false;
+        }
+        store.put(layout.bagMarker(bag), new byte[0], Map.of());
+        return true;
+    }
+
+    public boolean bagExists(String bag) {
+        Names.check("bag name", bag);
+        return !store.list(layout.bagMarker(bag)).isEmpty();
+    }
+
+    /** Bag names under the tier/folder prefix: folders with a marker or with items. */
+    public List<String> listBags() {
+        String prefix = layout.bagsPrefix();
+        TreeSet<String> bags = new TreeSet<>();
+        for (String key : store.list(prefix)) {
+            String rest = key.substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash > 0 && rest.indexOf('/', slash + 1) < 0) {
+                bags.add(rest.substring(0, slash));
+            }
+        }
+        return new ArrayList<>(bags);
+    }
+
+    /** Item ids in a bag. @throws NotFoundException if the bag does not exist */
+    public List<String> listItems(String bag) {
+        requireBag(bag);
+        String prefix = layout.bagMarker(bag);
+        List<String> items = new ArrayList<>();
+        for (String key : store.list(prefix)) {
+            String rest = key.substring(prefix.length());
+            if (!rest.isEmpty() && !rest.contains("/")) {
+                items.add(rest);
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Encrypts and stores an item. Without {@code force} an existing item is never replaced, even by
+     * a concurrent writer (conditional create).
+     *
+     * @param version the key version, or empty for the latest
+     * @return the key version used
+     */
+    public KeyRef upload(String bag, ItemDocument item, String keyName, OptionalInt version, boolean force,
+                         DataKeyCache keys) {
+        requireBag(bag);
+        KeyRing ring = keys.ring();
+        Names.check("key name", keyName);
+        KeyRef key = new KeyRef(keyName, version.isPresent() ? version.getAsInt() : ring.latest(keyName));
+        if (version.isPresent() && !ring.exists(key)) {
+            throw new NotFoundException("encryption key " + key + " does not exist; see 'messer encryption list "
+                    + keyName + "'");
+        }
+        String objectKey = layout.itemKey(bag, item.id());
+        if (!force && store.get(objectKey).isPresent()) {
+            throw alreadyExists(bag, item.id());
+        }
+        StoredItem sealed = crypto.seal(bag, item, key, keys.get(key), writeVersion);
+        if (force) {
+            store.put(objectKey, sealed.toBytes(), Map.of());
+        } else {
+            try {
+                store.putIfAbsent(objectKey, sealed.toBytes(), Map.of());
+            } catch (AlreadyExistsException e) {
+                throw alreadyExists(bag, item.id());
+            }
+        }
+        return key;
+    }
+
+    /** The stored (encrypted) item and its entity tag. */
+    public Read read(String bag, String id) {
+        Names.check("bag name", bag);
+        Names.check("item id", id);
+        String objectKey = layout.itemKey(bag, id);
+        Blob blob = store.get(objectKey).orElseThrow(() -> {
+            if (!bagExists(bag)) {
+                return noBag(bag);
+            }
+            return new NotFoundException("item " + id + " does not exist in data bag " + bag
+                    + "; see 'messer data bag show <provider> " + bag + "'");
+        });
+        StoredItem stored = StoredItem.parse(blob.content(), "item " + bag + "/" + id + " (" + objectKey + ")");
+        return new Read(stored, blob.etag());
+    }
+
+    /** Decrypts an item, checking that it belongs at {@code bag/id}. */
+    public ItemDocument decrypt(String bag, String id, DataKeyCache keys) {
+        StoredItem stored = read(bag, id).item();
+        return crypto.open(bag, id, stored, keys.get(stored.keyRef()));
+    }
+
+    /** Messer's decrypted view of an item. */
+    public JsonObject decryptedView(String bag, String id, DataKeyCache keys) {
+        StoredItem stored = read(bag, id).item();
+        ItemDocument document = crypto.open(bag, id, stored, keys.get(stored.keyRef()));
+        return ItemCrypto.decryptedView(stored, document);
+    }
+
+    /**
+     * Re-seals an item with {@code newKey}, replacing it only if it is still the object that was read.
+     *
+     * @throws ConflictException if it changed meanwhile
+     */
+    public void reseal(String bag, String id, Read current, KeyRef newKey, DataKeyCache keys) {
+        ItemDocument document = crypto.open(bag, id, current.item(), keys.get(current.item().keyRef()));
+        StoredItem sealed = crypto.seal(bag, document, newKey, keys.get(newKey), writeVersion);
+        store.putIfMatch(layout.itemKey(bag, id), sealed.toBytes(), Map.of(), current.etag());
+    }
+
+    /** Stores an already decrypted document (bulk copy, edit) under the given key, replacing if {@code etag} matches or creating if null. */
+    public void write(String bag, ItemDocument document, KeyRef key, DataKeyCache keys, Optional<String> etag) {
+        StoredItem sealed = crypto.seal(bag, document, key, keys.get(key), writeVersion);
+        String objectKey = layout.itemKey(bag, document.id());
+        if (etag.isPresent()) {
+            store.putIfMatch(objectKey, sealed.toBytes(), Map.of(), etag.get());
+        } else {
+            store.putIfAbsent(objectKey, sealed.toBytes(), Map.of());
+        }
+    }
+
+    public void deleteItem(String bag, String id) {
+        read(bag, id);
+        store.delete(layout.itemKey(bag, id));
+    }
+
+    /** Deletes an empty bag. @throws ConflictException naming the items if it is not empty */
+    public void deleteBag(String bag) {
+        List<String> items = listItems(bag);
+        if (!items.isEmpty()) {
+            throw new ConflictException("data bag " + bag + " is not empty (" + String.join(", ", items)
+                    + "); delete its items first");
+        }
+        store.delete(layout.bagMarker(bag));
+    }
+
+    private void requireBag(String bag) {
+        if (!bagExists(bag)) {
+            throw noBag(bag);
+        }
+    }
+
+    private NotFoundException noBag(String bag) {
+        return new NotFoundException("data bag " + bag + " (" + layout.bagMarker(bag) + ") does not exist in "
+                + store.describe() + "; create it with 'messer data bag create <provider> " + bag + "'");
+    }
+
+    private static AlreadyExistsException alreadyExists(String bag, String id) {
+        return new AlreadyExistsException("item " + id + " already exists in data bag " + bag
+                + "; add --force to replace it");
+    }
+
+    /** A stored item and the entity tag it had when read. */
+    public record Read(StoredItem item, String etag) {
+    }
+}

@@ -1,0 +1,83 @@
+package dev.messer.databag;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.messer.error.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A plaintext data bag item: a JSON object with a string {@code id} that is a valid name. Built
+ * from untrusted bytes by {@link #parse}; never printed by {@code toString()}.
+ */
+public final class ItemDocument {
+
+    /** Items are small documents; a larger file is almost certainly the wrong file. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    private final JsonObject json;
+    private final String id;
+
+    private ItemDocument(JsonObject json, String id) {
+        this.json = json;
+        this.id = id;
+    }
+
+    /**
+     * @param where names the source in messages ("item file db.json", "standard input")
+     * @throws InvalidInputException with a message that names the source and the fix
+     */
+    public static ItemDocument parse(byte[] content, String where) {
+        if (content.length > MAX_BYTES) {
+            throw new InvalidInputException(where + " is " + content.length + " bytes; items are limited to "
+                    + MAX_BYTES + " bytes");
+        }
+        String text = StrictUtf8.decode(content, where);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        JsonElement parsed = StrictJson.parse(text, where);
+        if (!parsed.isJsonObject()) {
+            throw new InvalidInputException(where + " must hold a JSON object like {\"id\": \"name\", ...}");
+        }
+        return of(parsed.getAsJsonObject(), where);
+    }
+
+    /** Validates an already parsed object (decrypted items, edits). */
+    public static ItemDocument of(JsonObject json, String where) {
+        JsonElement id = json.get("id");
+        if (id == null || id.isJsonNull()) {
+            throw new InvalidInputException(where + " has no \"id\" field; add \"id\": \"<item name>\"");
+        }
+        if (!id.isJsonPrimitive() || !id.getAsJsonPrimitive().isString()) {
+            throw new InvalidInputException(where + " has an \"id\" that is not a string; write it in quotes");
+        }
+        String value = id.getAsString();
+        if (value.isBlank()) {
+            throw new InvalidInputException(where + " has a blank \"id\"; give the item a name");
+        }
+        try {
+            Names.check("item id", value);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(where + ": " + e.getMessage());
+        }
+        return new ItemDocument(json.deepCopy(), value);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public JsonObject json() {
+        return json.deepCopy();
+    }
+
+    /** The UTF-8 JSON that is encrypted. The caller should wipe the array when done. */
+    public byte[] toPlaintext() {
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "ItemDocument[id=" + id + "]";
+    }
+}

@@ -1,0 +1,13 @@
+package dev.messer.error;
+
+/** Failure: a ciphertext, envelope or wrapped key that failed authentication or does not belong where it was found. */
+public class IntegrityException extends MesserException {
+
+    public IntegrityException(String message) {
+        super(message);
+    }
+
+    public IntegrityException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

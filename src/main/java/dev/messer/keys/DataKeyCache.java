@@ -1,0 +1,49 @@
+package dev.messer.keys;
+
+import dev.messer.crypto.DataKey;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Unwrapped data keys for the life of one command, one unwrap per (name, version) however many
+ * items or threads ask. The cache owns the keys it hands out: callers must not close them, and
+ * {@link #close()} wipes them all.
+ */
+public final class DataKeyCache implements AutoCloseable {
+
+    private final KeyRing ring;
+    private final Map<KeyRef, DataKey> keys = new ConcurrentHashMap<>();
+    private final AtomicInteger unwraps = new AtomicInteger();
+    private volatile boolean closed;
+
+    public DataKeyCache(KeyRing ring) {
+        this.ring = ring;
+    }
+
+    public DataKey get(KeyRef ref) {
+        if (closed) {
+            throw new IllegalStateException("data key cache used after close");
+        }
+        return keys.computeIfAbsent(ref, r -> {
+            unwraps.incrementAndGet();
+            return ring.unwrap(r);
+        });
+    }
+
+    /** How many times the master key was asked to unwrap (for bulk summaries and tests). */
+    public int unwrapCount() {
+        return unwraps.get();
+    }
+
+    public KeyRing ring() {
+        return ring;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        keys.values().forEach(DataKey::close);
+        keys.clear();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.messer.provider;
+
+import dev.messer.config.Settings;
+import dev.messer.config.SettingsResolver;
+import dev.messer.error.ConfigException;
+import java.util.Map;
+
+/** Opens the backend the settings name. Connects nothing: backends are lazy. */
+public final class Backends {
+
+    private Backends() {
+    }
+
+    public static Backend open(Settings settings, SettingsResolver resolver, Map<String, String> env,
+                               MfaTokenSource mfa) {
+        switch (settings.provider()) {
+            case LOCAL:
+                return new LocalBackend(settings, resolver.localRoot(settings));
+            case AWS:
+            default:
+                throw new ConfigException("the aws provider is not available in this build");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.messer.provider;
+
+import dev.messer.config.SettingKey;
+import dev.messer.config.Settings;
+import dev.messer.databag.Names;
+import dev.messer.masterkey.LocalMasterKey;
+import dev.messer.masterkey.LocalMasterKeyFile;
+import dev.messer.masterkey.MasterKey;
+import dev.messer.store.BlobStore;
+import dev.messer.store.LocalBlobStore;
+import java.nio.file.Path;
+
+/** Buckets as folders under {@code local_root}, master key from {@code local_root/master-keys/<name>.key}. */
+public final class LocalBackend implements Backend {
+
+    private final Path root;
+    private final String masterKeyName;
+    private final LocalBlobStore secrets;
+    private final LocalBlobStore keys;
+    private LocalMasterKey masterKey;
+
+    public LocalBackend(Settings settings, Path localRoot) {
+        this.root = localRoot;
+        this.masterKeyName = Names.check("master key name", settings.masterKey());
+        this.secrets = new LocalBlobStore(root.resolve(Names.check("secrets_bucket", settings.get(SettingKey.SECRETS_BUCKET))));
+        this.keys = new LocalBlobStore(root.resolve(Names.check("keys_bucket", settings.get(SettingKey.KEYS_BUCKET))));
+    }
+
+    public Path masterKeyFile() {
+        return LocalMasterKeyFile.pathFor(root, masterKeyName);
+    }
+
+    @Override
+    public BlobStore secrets() {
+        return secrets;
+    }
+
+    @Override
+    public BlobStore keys() {
+        return keys;
+    }
+
+    @Override
+    public synchronized MasterKey masterKey() {
+        if (masterKey == null) {
+            masterKey = LocalMasterKeyFile.open(masterKeyFile());
+        }
+        return masterKey;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (masterKey != null) {
+            masterKey.close();
+            masterKey = null;
+        }
+    }
+}
