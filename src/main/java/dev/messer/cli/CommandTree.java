@@ -91,7 +91,13 @@ public final class CommandTree {
                 .group("data bag from", "Upload from a file")
                 .add("data bag from file", "Encrypt an item file and upload it to a bag", DataBagFromFileCommand::new)
                 .add("data bag show", "List bags, list a bag's items, or show an item", DataBagShowCommand::new)
-                .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new);
+                .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new)
+                .group("bulk", "Work on every bag and item of a configuration at once")
+                .add("bulk list", "List every bag and its items", BulkListCommand::new)
+                .add("bulk re-encrypt", "Re-seal every item with the latest version of its key", BulkReEncryptCommand::new)
+                .add("bulk rotate-keys", "Add a version to every key in use, then re-seal every item with it",
+                        BulkRotateKeysCommand::new)
+                .add("bulk copy", "Copy every bag and item to other configurations", BulkCopyCommand::new);
     }
 
     /** Gives a group word its summary (groups are otherwise created implicitly). */

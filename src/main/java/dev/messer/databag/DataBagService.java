@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Bags and items in the secrets bucket: create, list, upload, read, decrypt, delete. */
@@ -38,6 +40,11 @@ public final class DataBagService {
 
     public BlobStore store() {
         return store;
+    }
+
+    /** The envelope version this service writes ({@code item_format}). */
+    public EnvelopeVersion writeVersion() {
+        return writeVersion;
     }
 
     /** Creates the bag's folder marker. @return false if the bag already existed */
@@ -67,6 +74,32 @@ public final class DataBagService {
             }
         }
         return new ArrayList<>(bags);
+    }
+
+    /**
+     * Every bag under the tier/folder prefix with its item ids, from one listing of the prefix (the
+     * store pages through it): bags without items are included with an empty list.
+     */
+    public SortedMap<String, List<String>> listAllItems() {
+        String prefix = layout.bagsPrefix();
+        SortedMap<String, List<String>> bags = new TreeMap<>();
+        for (String key : store.list(prefix)) {
+            String rest = key.substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash <= 0) {
+                continue;
+            }
+            String bag = rest.substring(0, slash);
+            String id = rest.substring(slash + 1);
+            if (id.contains("/")) {
+                continue;
+            }
+            List<String> ids = bags.computeIfAbsent(bag, b -> new ArrayList<>());
+            if (!id.isEmpty()) {
+                ids.add(id);
+            }
+        }
+        return bags;
     }
 
     /** Item ids in a bag. @throws NotFoundException if the bag does not exist */
@@ -139,6 +172,20 @@ public final class DataBagService {
         return crypto.open(bag, id, stored, keys.get(stored.keyRef()));
     }
 
+    /** The stored item and its entity tag, or empty if there is no such item (one GET, no bag check). */
+    public Optional<Read> find(String bag, String id) {
+        Names.check("bag name", bag);
+        Names.check("item id", id);
+        String objectKey = layout.itemKey(bag, id);
+        return store.get(objectKey).map(blob -> new Read(
+                StoredItem.parse(blob.content(), "item " + bag + "/" + id + " (" + objectKey + ")"), blob.etag()));
+    }
+
+    /** Decrypts an item already read with {@link #read}, checking that it belongs at {@code bag/id}. */
+    public ItemDocument open(String bag, String id, Read current, DataKeyCache keys) {
+        return crypto.open(bag, id, current.item(), keys.get(current.item().keyRef()));
+    }
+
     /** Messer's decrypted view of an item. */
     public JsonObject decryptedView(String bag, String id, DataKeyCache keys) {
         StoredItem stored = read(bag, id).item();
@@ -157,7 +204,7 @@ public final class DataBagService {
         store.putIfMatch(layout.itemKey(bag, id), sealed.toBytes(), Map.of(), current.etag());
     }
 
-    /** Stores an already decrypted document (bulk copy, edit) under the given key, replacing if {@code etag} matches or creating if null. */
+    /** Stores an already decrypted document (bulk copy, edit) under the given key, replacing only if {@code etag} is the current entity tag, or creating only if absent when {@code etag} is empty. */
     public void write(String bag, ItemDocument document, KeyRef key, DataKeyCache keys, Optional<String> etag) {
         StoredItem sealed = crypto.seal(bag, document, key, keys.get(key), writeVersion);
         String objectKey = layout.itemKey(bag, document.id());

@@ -1,0 +1,78 @@
+package dev.messer.bulk;
+
+import dev.messer.keys.KeyRef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a bulk run did: one result per item, the key-level plan (bags and key versions created or
+ * to create), and the counts that show the cost of the run.
+ *
+ * @param plan              bag and key actions, in order ("create key app v3")
+ * @param keyUnwraps        how many times a master key unwrapped a data key (KMS Decrypt calls on aws)
+ * @param keyVersionsUsed   distinct key versions whose plaintext the run needed
+ * @param keysCreated       key versions written by the run
+ */
+public record BulkReport(String operation, boolean dryRun, List<ItemResult> results, List<String> plan,
+                         int keyUnwraps, int keyVersionsUsed, List<KeyRef> keysCreated, Duration elapsed) {
+
+    public BulkReport {
+        results = List.copyOf(results);
+        plan = List.copyOf(plan);
+        keysCreated = List.copyOf(keysCreated);
+    }
+
+    public long count(Outcome outcome) {
+        return results.stream().filter(r -> r.outcome() == outcome).count();
+    }
+
+    public List<ItemResult> with(Outcome outcome) {
+        return results.stream().filter(r -> r.outcome() == outcome).toList();
+    }
+
+    public boolean failed() {
+        return count(Outcome.FAILED) > 0;
+    }
+
+    /** "re-encrypt: 1498 done, 2 skipped, 0 failed in 3.1 s" */
+    public String summaryLine() {
+        if (dryRun) {
+            return String.format(Locale.ROOT, "%s (dry run, nothing written): %d to do, %d to skip, %d failed",
+                    operation, count(Outcome.DONE), count(Outcome.SKIPPED), count(Outcome.FAILED));
+        }
+        return String.format(Locale.ROOT, "%s: %d done, %d skipped, %d failed in %.1f s",
+                operation, count(Outcome.DONE), count(Outcome.SKIPPED), count(Outcome.FAILED),
+                elapsed.toMillis() / 1000.0);
+    }
+
+    /** "stats: 2000 items, 2 key unwraps for 2 key versions, 1 key version created, 1234 items/s" */
+    public String statsLine(int parallel) {
+        double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-9);
+        return String.format(Locale.ROOT,
+                "stats: %d items, %d key unwraps for %d key versions, %d key versions created, %d threads, %.0f items/s",
+                results.size(), keyUnwraps, keyVersionsUsed, keysCreated.size(), parallel, results.size() / seconds);
+    }
+
+    /** Several runs (copy to several destinations) as one report. */
+    public static BulkReport merge(String operation, List<BulkReport> reports) {
+        List<ItemResult> results = new ArrayList<>();
+        List<String> plan = new ArrayList<>();
+        List<KeyRef> created = new ArrayList<>();
+        int unwraps = 0;
+        int used = 0;
+        Duration elapsed = Duration.ZERO;
+        boolean dryRun = false;
+        for (BulkReport report : reports) {
+            results.addAll(report.results);
+            plan.addAll(report.plan);
+            created.addAll(report.keysCreated);
+            unwraps += report.keyUnwraps;
+            used += report.keyVersionsUsed;
+            elapsed = elapsed.plus(report.elapsed);
+            dryRun |= report.dryRun;
+        }
+        return new BulkReport(operation, dryRun, results, plan, unwraps, used, created, elapsed);
+    }
+}

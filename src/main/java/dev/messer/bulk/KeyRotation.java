@@ -1,0 +1,102 @@
+package dev.messer.bulk;
+
+import dev.messer.databag.DataBagService;
+import dev.messer.error.MesserException;
+import dev.messer.keys.DataKeyCache;
+import dev.messer.keys.KeyRef;
+import dev.messer.keys.KeyRing;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code bulk rotate-keys}: for every key used by an item in scope, first write a new version, then
+ * re-seal the items onto it. No item is written before every new version exists.
+ *
+ * <p>Resumption rule: a key whose items are all on its latest version is rotated (latest+1). A key
+ * with items still on older versions is taken to be in the middle of a rotation (an interrupted run,
+ * or an {@code encryption increment} not yet applied): its latest version is the target and no new
+ * version is written. Re-running an interrupted rotation therefore finishes it without rotating
+ * twice; running it again once finished rotates again.
+ */
+public final class KeyRotation {
+
+    private final DataBagService bags;
+    private final DataKeyCache keys;
+
+    public KeyRotation(DataBagService bags, DataKeyCache keys) {
+        this.bags = bags;
+        this.keys = keys;
+    }
+
+    public BulkReport run(BulkOptions options) {
+        long start = System.nanoTime();
+        int unwrapsBefore = keys.unwrapCount();
+        List<ScannedItem> scanned = ScannedItem.scan(bags, Inventory.of(bags).items(), options);
+        List<String> plan = new ArrayList<>();
+        List<KeyRef> created = new ArrayList<>();
+        Map<String, Object> targets = rotate(keys.ring(), itemVersions(scanned), options.dryRun(), plan, created);
+        Set<KeyRef> used = ConcurrentHashMap.newKeySet();
+        Resealing resealing = new Resealing(bags, keys, used);
+        List<ItemResult> results = ParallelMap.map(scanned, options.parallel(), "re-encrypting", options.listener(),
+                item -> {
+                    if (!item.usable()) {
+                        return item.early();
+                    }
+                    Object target = targets.get(item.read().item().keyName());
+                    return target instanceof KeyRef ref ? resealing.apply(item, ref, options.dryRun())
+                            : ItemResult.failed(item.path(), String.valueOf(target));
+                });
+        options.listener().finished();
+        return new BulkReport("rotate-keys", options.dryRun(), results, plan, keys.unwrapCount() - unwrapsBefore,
+                used.size(), created, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Key name -> the versions its items are on. */
+    private static Map<String, Set<Integer>> itemVersions(List<ScannedItem> scanned) {
+        Map<String, Set<Integer>> versions = new TreeMap<>();
+        for (ScannedItem item : scanned) {
+            if (item.usable()) {
+                versions.computeIfAbsent(item.read().item().keyName(), k -> new TreeSet<>())
+                        .add(item.read().item().keyVersion());
+            }
+        }
+        return versions;
+    }
+
+    /** Writes the new versions (unless dry run); returns key name -> target KeyRef, or why it has none. */
+    private static Map<String, Object> rotate(KeyRing ring, Map<String, Set<Integer>> versions, boolean dryRun,
+                                              List<String> plan, List<KeyRef> created) {
+        Map<String, Object> targets = new TreeMap<>();
+        for (Map.Entry<String, Set<Integer>> key : versions.entrySet()) {
+            String name = key.getKey();
+            try {
+                int latest = ring.latest(name);
+                if (!key.getValue().equals(Set.of(latest))) {
+                    KeyRef target = new KeyRef(name, latest);
+                    targets.put(name, target);
+                    plan.add("key " + name + ": items on versions " + key.getValue() + "; finishing the rotation onto "
+                            + target + " (no new version)");
+                } else if (dryRun) {
+                    KeyRef target = new KeyRef(name, latest + 1);
+                    targets.put(name, target);
+                    plan.add("key " + name + ": would create " + target);
+                } else {
+                    KeyRef target = ring.increment(name);
+                    created.add(target);
+                    targets.put(name, target);
+                    plan.add("key " + name + ": created " + target);
+                }
+            } catch (MesserException e) {
+                targets.put(name, "key " + name + " could not be rotated: " + e.getMessage());
+                plan.add("key " + name + ": not rotated: " + e.getMessage());
+            }
+        }
+        return targets;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
+import dev.messer.bulk.BulkCopy;
+import dev.messer.bulk.BulkReport;
+import dev.messer.provider.Session;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code messer bulk copy SRC_PROVIDER DEST_PROVIDER SRC_CONFIG DEST_CONFIG...}: every bag and item
+ * of the source into each destination, sealed there with the destination's keys.
+ */
+final class BulkCopyCommand implements Command {
+
+    static final String GRAMMAR = "messer bulk copy SRC_PROVIDER DEST_PROVIDER SRC_CONFIG DEST_CONFIG... "
+            + "[--src-profile P] [--dest-profile P] [--overwrite] [--dry-run] [--parallel N]";
+
+    @Parameter(description = "SRC_PROVIDER DEST_PROVIDER SRC_CONFIG DEST_CONFIG...")
+    List<String> words = new ArrayList<>();
+
+    @Parameter(names = "--src-profile", description = "Profile of the source configuration")
+    String sourceProfile;
+
+    @Parameter(names = "--dest-profile", description = "Profile of every destination configuration")
+    String destinationProfile;
+
+    @Parameter(names = "--overwrite", description = "Replace destination items whose content differs")
+    boolean overwrite;
+
+    @ParametersDelegate
+    BulkFlags flags = new BulkFlags();
+
+    @ParametersDelegate
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public int run(CommandContext context) {
+        Positionals.require(words, 4, Integer.MAX_VALUE, GRAMMAR);
+        Console console = context.console();
+        String sourceWord = words.get(0);
+        String destinationWord = words.get(1);
+        CommandContext.provider(sourceWord);
+        CommandContext.provider(destinationWord);
+        String sourceConfig = words.get(2);
+        List<BulkReport> reports = new ArrayList<>();
+        try (Session source = open(console, sourceWord, sourceConfig, sourceProfile)) {
+            BulkCopy.Side from = new BulkCopy.Side(source.bags(), source.dataKeys(),
+                    BulkConfigArgument.label(sourceWord, sourceConfig, sourceProfile));
+            for (String destinationConfig : words.subList(3, words.size())) {
+                try (Session destination = open(console, destinationWord, destinationConfig, destinationProfile)) {
+                    BulkCopy.Side to = new BulkCopy.Side(destination.bags(), destination.dataKeys(),
+                            BulkConfigArgument.label(destinationWord, destinationConfig, destinationProfile));
+                    reports.add(new BulkCopy(from, to, overwrite).run(flags.options(console)));
+                }
+            }
+        }
+        return BulkReportPrinter.print(console, BulkReport.merge("copy", reports), flags);
+    }
+
+    private Session open(Console console, String word, String config, String profile) {
+        return new CommandContext(console, BulkConfigArgument.options(common, config, profile)).session(word);
+    }
+}

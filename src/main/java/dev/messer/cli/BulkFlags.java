@@ -1,0 +1,21 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.Parameter;
+import dev.messer.bulk.BulkOptions;
+
+/** Options shared by the bulk commands that rewrite items. */
+final class BulkFlags {
+
+    @Parameter(names = "--parallel", description = "Items processed at once (1-" + BulkOptions.MAX_PARALLEL + ")")
+    int parallel = BulkOptions.DEFAULT_PARALLEL;
+
+    @Parameter(names = "--dry-run", description = "Print the plan on stdout; write nothing")
+    boolean dryRun;
+
+    @Parameter(names = "--stats", description = "Print key unwraps, key versions and throughput after the summary")
+    boolean stats;
+
+    BulkOptions options(Console console) {
+        return new BulkOptions(parallel, dryRun, BulkProgressPrinter.forConsole(console));
+    }
+}

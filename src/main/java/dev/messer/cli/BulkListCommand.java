@@ -1,0 +1,38 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
+import dev.messer.bulk.Inventory;
+import dev.messer.provider.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code messer bulk list aws|local CONFIG}: every bag, then its items indented by a tab (Messer's output). */
+final class BulkListCommand implements Command {
+
+    @Parameter(description = "aws|local CONFIG")
+    List<String> words = new ArrayList<>();
+
+    @ParametersDelegate
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public int run(CommandContext context) {
+        Positionals.require(words, 2, 2, "messer bulk list aws|local CONFIG");
+        Console console = context.console();
+        CommandContext configured = new CommandContext(console, BulkConfigArgument.options(common, words.get(1), null));
+        try (Session session = configured.session(words.get(0))) {
+            for (Map.Entry<String, List<String>> bag : Inventory.of(session.bags()).bags().entrySet()) {
+                console.data(bag.getKey());
+                bag.getValue().forEach(id -> console.data("\t" + id));
+            }
+        }
+        return ExitCodes.OK;
+    }
+}
