@@ -1,0 +1,35 @@
+package dev.messer.bulk;
+
+import dev.messer.error.UnavailableException;
+import dev.messer.store.BlobStore;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Lets {@code allowed} conditional item writes through, then fails every later one, like a process killed midway. */
+class CrashingBlobStore extends ForwardingBlobStore {
+
+    private final AtomicInteger remaining;
+
+    CrashingBlobStore(BlobStore delegate, int allowed) {
+        super(delegate);
+        this.remaining = new AtomicInteger(allowed);
+    }
+
+    @Override
+    public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
+        check(key);
+        super.putIfMatch(key, content, metadata, etag);
+    }
+
+    @Override
+    public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+        check(key);
+        super.putIfAbsent(key, content, metadata);
+    }
+
+    private void check(String key) {
+        if (remaining.getAndDecrement() <= 0) {
+            throw new UnavailableException("connection lost while writing " + key);
+        }
+    }
+}

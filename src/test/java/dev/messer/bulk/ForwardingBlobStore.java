@@ -1,0 +1,52 @@
+package dev.messer.bulk;
+
+import dev.messer.store.Blob;
+import dev.messer.store.BlobStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Passes every call to another store; tests override the calls they interfere with. */
+class ForwardingBlobStore implements BlobStore {
+
+    final BlobStore delegate;
+
+    ForwardingBlobStore(BlobStore delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Optional<Blob> get(String key) {
+        return delegate.get(key);
+    }
+
+    @Override
+    public void put(String key, byte[] content, Map<String, String> metadata) {
+        delegate.put(key, content, metadata);
+    }
+
+    @Override
+    public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+        delegate.putIfAbsent(key, content, metadata);
+    }
+
+    @Override
+    public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
+        delegate.putIfMatch(key, content, metadata, etag);
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        return delegate.list(prefix);
+    }
+
+    @Override
+    public void delete(String key) {
+        delegate.delete(key);
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.messer.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.messer.keys.DataKeyCache;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReEncryptionTest {
+
+    private final TestProfile profile = new TestProfile("dev");
+
+    private BulkReport reEncrypt(BulkOptions options) {
+        try (DataKeyCache cache = profile.newCache()) {
+            return new ReEncryption(profile.bags(), cache).run(options);
+        }
+    }
+
+    @Test
+    void reEncrypt_movesEveryItemToTheLatestVersionOfItsKey_andEachStillDecrypts() {
+        profile.key("app", 2).key("db", 1)
+                .item("web", "a", "app", 0, "va").item("web", "b", "app", 1, "vb").item("ops", "c", "db", 0, "vc");
+
+        BulkReport report = reEncrypt(BulkOptions.defaults());
+
+        assertThat(report.count(Outcome.DONE)).isEqualTo(3);
+        assertThat(report.failed()).isFalse();
+        assertThat(profile.keyVersion("web", "a")).isEqualTo(2);
+        assertThat(profile.keyVersion("web", "b")).isEqualTo(2);
+        assertThat(profile.keyVersion("ops", "c")).isEqualTo(1);
+        assertThat(profile.value("web", "a")).isEqualTo("va");
+        assertThat(profile.value("ops", "c")).isEqualTo("vc");
+    }
+
+    @Test
+    void reEncrypt_itemsAlreadyOnTheLatestVersion_areSkippedAndNotRewritten() {
+        profile.key("app", 1).item("web", "new", "app", 1, "n").item("web", "old", "app", 0, "o");
+        String etagBefore = profile.etag("web", "new");
+
+        BulkReport report = reEncrypt(BulkOptions.defaults());
+
+        assertThat(report.with(Outcome.SKIPPED)).singleElement()
+                .satisfies(r -> assertThat(r.item()).isEqualTo(new ItemPath("web", "new")))
+                .satisfies(r -> assertThat(r.upToDate()).isTrue());
+        assertThat(profile.etag("web", "new")).isEqualTo(etagBefore);
+        assertThat(report.count(Outcome.DONE)).isEqualTo(1);
+    }
+
+    @Test
+    void reEncrypt_itemChangedBetweenReadAndWrite_isSkippedAndKeepsTheOtherWritersVersion() {
+        profile.key("app", 1).item("web", "victim", "app", 0, "original").item("web", "other", "app", 0, "x");
+        byte[] theirs = profile.sealedBytes("web", "victim", "app", 0, "changed by someone else");
+        InterferingBlobStore interfering = new InterferingBlobStore(profile.secrets,
+                profile.layout.itemKey("web", "victim"), theirs);
+
+        BulkReport report;
+        try (DataKeyCache cache = profile.newCache()) {
+            report = new ReEncryption(profile.bags(interfering), cache).run(BulkOptions.defaults());
+        }
+
+        assertThat(report.with(Outcome.SKIPPED)).singleElement().satisfies(r -> {
+            assertThat(r.item()).isEqualTo(new ItemPath("web", "victim"));
+            assertThat(r.upToDate()).isFalse();
+            assertThat(r.detail()).contains("changed since it was read");
+        });
+        assertThat(profile.value("web", "victim")).isEqualTo("changed by someone else");
+        assertThat(profile.keyVersion("web", "victim")).isZero();
+        assertThat(profile.keyVersion("web", "other")).isEqualTo(1);
+        assertThat(report.failed()).isFalse();
+    }
+
+    @Test
+    void reEncrypt_interruptedAfterSomeWrites_failsThoseLeft_andARerunCompletesWithEveryItemDecryptable() {
+        profile.key("app", 1);
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            profile.item("bag" + (i % 3), "item" + i, "app", 0, "value-" + i);
+            values.put("item" + i, "value-" + i);
+        }
+
+        BulkReport first;
+        try (DataKeyCache cache = profile.newCache()) {
+            first = new ReEncryption(profile.bags(new CrashingBlobStore(profile.secrets, 15)), cache)
+                    .run(BulkOptions.defaults().withParallel(4));
+        }
+        assertThat(first.count(Outcome.DONE)).isEqualTo(15);
+        assertThat(first.count(Outcome.FAILED)).isEqualTo(25);
+        assertThat(first.with(Outcome.FAILED)).allSatisfy(r -> assertThat(r.detail()).contains("connection lost"));
+
+        BulkReport second = reEncrypt(BulkOptions.defaults());
+
+        assertThat(second.count(Outcome.DONE)).isEqualTo(25);
+        assertThat(second.count(Outcome.SKIPPED)).isEqualTo(15);
+        assertThat(second.failed()).isFalse();
+        for (int i = 0; i < 40; i++) {
+            assertThat(profile.keyVersion("bag" + (i % 3), "item" + i)).isEqualTo(1);
+            assertThat(profile.value("bag" + (i % 3), "item" + i)).isEqualTo(values.get("item" + i));
+        }
+    }
+
+    @Test
+    void reEncrypt_dryRun_writesNothingAndPlansEveryItem() {
+        profile.key("app", 1).item("web", "a", "app", 0, "va").item("web", "b", "app", 1, "vb");
+        int writesBefore = profile.secrets.writes.get() + profile.keyStore.writes.get();
+
+        BulkReport report = reEncrypt(BulkOptions.defaults().withDryRun(true));
+
+        assertThat(profile.secrets.writes.get() + profile.keyStore.writes.get()).isEqualTo(writesBefore);
+        assertThat(profile.keyVersion("web", "a")).isZero();
+        assertThat(report.dryRun()).isTrue();
+        assertThat(report.with(Outcome.DONE)).singleElement()
+                .satisfies(r -> assertThat(r.detail()).isEqualTo("re-encrypt app v0 -> app v1"));
+        assertThat(report.keyUnwraps()).isZero();
+        assertThat(report.summaryLine()).contains("dry run").contains("1 to do, 1 to skip, 0 failed");
+    }
+
+    @Test
+    void reEncrypt_unwrapsEachDistinctKeyVersionOnce_howeverManyItemsAndThreads() {
+        profile.key("app", 2).key("db", 1);
+        for (int i = 0; i < 120; i++) {
+            profile.item("b" + (i % 4), "app" + i, "app", i % 2, "a" + i);
+            profile.item("b" + (i % 4), "db" + i, "db", 0, "d" + i);
+        }
+
+        BulkReport report = reEncrypt(BulkOptions.defaults().withParallel(8));
+
+        assertThat(report.count(Outcome.DONE)).isEqualTo(240);
+        // app v0, app v1, app v2, db v0, db v1
+        assertThat(report.keyVersionsUsed()).isEqualTo(5);
+        assertThat(report.keyUnwraps()).isEqualTo(5);
+    }
+
+    @Test
+    void reEncrypt_itemWhoseKeyNoLongerExists_failsAlone_andTheRunReportsIt() {
+        profile.key("app", 1).key("gone", 0)
+                .item("web", "ok", "app", 0, "v").item("web", "orphan", "gone", 0, "w");
+        profile.ring.deleteKey("gone");
+
+        BulkReport report = reEncrypt(BulkOptions.defaults());
+
+        assertThat(report.with(Outcome.FAILED)).singleElement().satisfies(r -> {
+            assertThat(r.item()).isEqualTo(new ItemPath("web", "orphan"));
+            assertThat(r.detail()).contains("gone");
+        });
+        assertThat(report.failed()).isTrue();
+        assertThat(profile.keyVersion("web", "ok")).isEqualTo(1);
+    }
+
+    @Test
+    void reEncrypt_unreadableStoredItem_failsWithItsName_andOthersComplete() {
+        profile.key("app", 1).item("web", "ok", "app", 0, "v");
+        profile.secrets.put(profile.layout.itemKey("web", "junk"), "not json".getBytes(StandardCharsets.UTF_8),
+                Map.of());
+
+        BulkReport report = reEncrypt(BulkOptions.defaults());
+
+        assertThat(report.with(Outcome.FAILED)).singleElement()
+                .satisfies(r -> assertThat(r.item()).isEqualTo(new ItemPath("web", "junk")));
+        assertThat(report.count(Outcome.DONE)).isEqualTo(1);
+    }
+}
