@@ -68,7 +68,7 @@ public final class BulkCopy {
                     }
                     String keyName = item.read().item().keyName();
                     Object target = keyTargets.computeIfAbsent(keyName,
-                            name -> destinationKey(name, options.dryRun(), plan, created));
+                            name -> usableDestinationKey(name, options.dryRun(), plan, created, used));
                     if (!(target instanceof KeyRef ref)) {
                         return ItemResult.failed(item.path(), String.valueOf(target));
                     }
@@ -78,6 +78,25 @@ public final class BulkCopy {
         return new BulkReport("copy", options.dryRun(), results, plan,
                 source.keys().unwrapCount() - sourceUnwraps + destination.keys().unwrapCount() - destinationUnwraps,
                 used.size(), created, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The destination key for items sealed with {@code name}, unwrapped once here so that a key the
+     * destination cannot use fails its items with one attempt, not one per item.
+     */
+    private Object usableDestinationKey(String name, boolean dryRun, List<String> plan, List<KeyRef> created,
+                                        Set<String> used) {
+        Object target = destinationKey(name, dryRun, plan, created);
+        if (dryRun || !(target instanceof KeyRef ref)) {
+            return target;
+        }
+        try {
+            used.add("destination " + ref);
+            destination.keys().get(ref);
+            return ref;
+        } catch (MesserException e) {
+            return "key " + ref + " in " + destination.label() + " cannot be used: " + e.getMessage();
+        }
     }
 
     /** The latest destination version of {@code name}, creating the key (version 0) if it has none. */

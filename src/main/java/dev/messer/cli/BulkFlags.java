@@ -16,6 +16,9 @@ final class BulkFlags {
     boolean stats;
 
     BulkOptions options(Console console) {
+        if (parallel < 1 || parallel > BulkOptions.MAX_PARALLEL) {
+            throw new UsageException("--parallel must be between 1 and " + BulkOptions.MAX_PARALLEL + ", not " + parallel);
+        }
         return new BulkOptions(parallel, dryRun, BulkProgressPrinter.forConsole(console));
     }
 }

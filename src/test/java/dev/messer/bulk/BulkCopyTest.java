@@ -2,8 +2,12 @@ package dev.messer.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.crypto.DataKey;
+import dev.messer.crypto.EncryptionContext;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
+import dev.messer.keys.KeyRing;
+import dev.messer.masterkey.LocalMasterKey;
 import dev.messer.store.BlobStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -150,5 +154,29 @@ class BulkCopyTest {
         // source: app v0, app v1, db v0; destination: app v0, db v0
         assertThat(report.keyVersionsUsed()).isEqualTo(5);
         assertThat(report.keyUnwraps()).isEqualTo(5);
+    }
+
+    @Test
+    void copy_destinationKeyUnderAnotherMasterKey_failsEveryItemOfThatKey_afterOneUnwrapAttempt() {
+        source.key("app", 0);
+        for (int i = 0; i < 10; i++) {
+            source.item("b", "i" + i, "app", 0, "v");
+        }
+        destination.key("app", 0);
+        LocalMasterKey wrongMasterKey = new LocalMasterKey(DataKey.random(), "another master key");
+        KeyRing wrongRing = new KeyRing(destination.keyStore, () -> wrongMasterKey, EncryptionContext.empty(), true);
+
+        BulkReport report;
+        try (DataKeyCache wrongKeys = new DataKeyCache(wrongRing)) {
+            report = new BulkCopy(new BulkCopy.Side(source.bags(), sourceKeys, "source"),
+                    new BulkCopy.Side(destination.bags(), wrongKeys, "destination"), false).run(BulkOptions.defaults());
+        }
+
+        assertThat(report.count(Outcome.FAILED)).isEqualTo(10);
+        assertThat(report.with(Outcome.FAILED)).allSatisfy(r ->
+                assertThat(r.detail()).startsWith("key app v0 in destination cannot be used"));
+        // one attempt at the destination; no source key is unwrapped for items that cannot be written
+        assertThat(report.keyUnwraps()).isEqualTo(1);
+        assertThat(destination.bags().listItems("b")).isEmpty();
     }
 }
