@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Bulk re-encrypt of ITEMS items on moto, messer against a sequential Messer-style baseline
+# (bulk/messer_style.py: one item at a time, one KMS Decrypt per item), once against raw moto
+# and once through a loopback proxy adding DELAY_MS per request (bulk/delay_proxy.py).
+# Usage: bench/bulk.sh   (ITEMS=2000 DELAY_MS=20 RUNS=3 BASELINE_RUNS=1 PARALLEL=8; results in bench/results/)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+items="${ITEMS:-2000}"
+delay="${DELAY_MS:-20}"
+runs="${RUNS:-3}"
+baseline_runs="${BASELINE_RUNS:-1}"
+parallel="${PARALLEL:-8}"
+mkdir -p "$here/results"
+out="$here/results/bulk.tsv"
+# shellcheck source=bench/lib.sh
+source "$here/lib.sh"
+
+(cd "$repo" && ./mvnw -B -q -DskipTests -DskipBlackBox=true package)
+sandbox="$(mktemp -d)"
+export HOME="$sandbox/home" XDG_CONFIG_HOME="$sandbox/home/.config" XDG_DATA_HOME="$sandbox/home/.local/share"
+proxy_pid=""
+cleanup() { [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null; stop_moto; rm -rf "$sandbox"; }
+trap cleanup EXIT
+
+start_moto
+moto_setup bench secrets keys-base keys-messer
+echo "seeding $items items twice (baseline tier 'base', messer tier 'dev') ..." >&2
+python3 "$here/bulk/messer_style.py" seed "$MOTO_URL" secrets keys-base alias/bench base 10 "$items"
+python3 "$here/bulk/messer_style.py" seed "$MOTO_URL" secrets keys-messer alias/bench dev 10 "$items"
+
+proxy_port="$(free_port)"
+write_ini() { # write_ini FILE ENDPOINT
+  cat >"$1" <<INI
+[profile bench]
+provider = aws
+tier = dev
+master_key = bench
+region = us-east-1
+secrets_bucket = secrets
+keys_bucket = keys-messer
+endpoint_url = $2
+path_style = true
+item_format = 1
+INI
+}
+write_ini "$sandbox/raw.ini" "$MOTO_URL"
+write_ini "$sandbox/delayed.ini" "http://127.0.0.1:$proxy_port"
+
+now() { date +%s.%N; }
+start_proxy() { # start_proxy DELAY STATS_FILE
+  python3 "$here/bulk/delay_proxy.py" "$proxy_port" 127.0.0.1 "$MOTO_PORT" "$1" "$2" >/dev/null 2>&1 &
+  proxy_pid=$!
+  sleep 0.5
+}
+stop_proxy() { kill "$proxy_pid" 2>/dev/null; wait "$proxy_pid" 2>/dev/null || true; proxy_pid=""; }
+
+printf 'setting\tprogram\trun\tseconds\titems_per_s\trequests\tkms_calls\tdetail\n' >"$out"
+measure() { # measure SETTING ENDPOINT INI
+  local setting="$1" endpoint="$2" ini="$3" stats="$sandbox/proxy.json" t0 t1 detail
+  for run in $(seq 1 "$baseline_runs"); do
+    [ "$setting" = delayed ] && start_proxy "$delay" "$stats"
+    t0="$(now)"; python3 "$here/bulk/messer_style.py" re-encrypt "$endpoint" secrets keys-base base >/dev/null; t1="$(now)"
+    record "$setting" messer-style-sequential "$run" "$t0" "$t1" "$stats" "-"
+    [ "$setting" = delayed ] && stop_proxy
+  done
+  for run in $(seq 1 "$runs"); do
+    "$repo/bin/messer" encryption increment aws app -c "$ini" --silent   # every item now has work to do
+    [ "$setting" = delayed ] && start_proxy "$delay" "$stats"
+    t0="$(now)"
+    detail="$("$repo/bin/messer" bulk re-encrypt aws "$ini" --parallel "$parallel" --stats 2>&1 | tail -2 | tr '\n' ' ')"
+    t1="$(now)"
+    record "$setting" "messer-parallel-$parallel" "$run" "$t0" "$t1" "$stats" "$detail"
+    [ "$setting" = delayed ] && stop_proxy
+  done
+}
+record() { # record SETTING PROGRAM RUN T0 T1 STATS DETAIL
+  local seconds requests kms
+  seconds="$(python3 -c "print(round($5 - $4, 3))")"
+  if [ "$1" = delayed ]; then
+    requests="$(python3 -c "import json; print(json.load(open('$6'))['requests'])")"
+    kms="$(python3 -c "import json; print(json.load(open('$6'))['kms_calls'])")"
+  else
+    requests="-"; kms="-"
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$seconds" \
+    "$(python3 -c "print(round($items / $seconds, 1))")" "$requests" "$kms" "$7" | tee -a "$out" >&2
+}
+
+echo "raw moto ..." >&2
+measure raw "$MOTO_URL" "$sandbox/raw.ini"
+echo "through the proxy, ${delay} ms per request ..." >&2
+measure delayed "http://127.0.0.1:$proxy_port" "$sandbox/delayed.ini"
+"$repo/bin/messer" data bag show aws bag7 item00007 --decrypt -c "$sandbox/raw.ini" >/dev/null \
+  || { echo "bench: an item does not decrypt after the runs" >&2; exit 1; }
+python3 "$here/bulk/summarize_bulk.py" "$out" "$items"

@@ -1,0 +1,27 @@
+"""Medians per setting and program from bench/results/bulk.tsv, and messer's speed-up.
+
+Usage: python3 summarize_bulk.py RESULTS.tsv ITEMS
+"""
+import csv
+import statistics
+import sys
+
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+items = int(sys.argv[2])
+medians = {}
+for setting in ("raw", "delayed"):
+    for program in sorted({r["program"] for r in rows if r["setting"] == setting}):
+        runs = [r for r in rows if r["setting"] == setting and r["program"] == program]
+        seconds = statistics.median(float(r["seconds"]) for r in runs)
+        medians[(setting, program)] = seconds
+        requests = [int(r["requests"]) for r in runs if r["requests"] != "-"]
+        kms = [int(r["kms_calls"]) for r in runs if r["kms_calls"] != "-"]
+        extra = ""
+        if requests:
+            extra = f", {statistics.median(requests) / items:.2f} requests/item, {int(statistics.median(kms))} KMS calls"
+        print(f"{setting:8s} {program:26s} median {seconds:7.2f} s over {len(runs)} run(s), "
+              f"{items / seconds:7.1f} items/s{extra}")
+    base = [s for (st, p), s in medians.items() if st == setting and p.startswith("messer-style")]
+    ours = [s for (st, p), s in medians.items() if st == setting and p.startswith("messer-parallel")]
+    if base and ours:
+        print(f"{setting:8s} speed-up messer / sequential baseline: {base[0] / ours[0]:.2f}x (target >= 4x)")

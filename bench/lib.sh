@@ -1,0 +1,43 @@
+# Helpers shared by the bench scripts: a moto server on a free loopback port, and the AWS
+# resources a messer profile needs there. Source it; call start_moto, then moto_setup.
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# start_moto: starts moto_server in the background; sets MOTO_PORT, MOTO_URL and MOTO_PID.
+start_moto() {
+  command -v moto_server >/dev/null || { echo "bench: moto_server is missing (pip install 'moto[server]')" >&2; return 1; }
+  MOTO_PORT="$(free_port)"
+  MOTO_URL="http://127.0.0.1:$MOTO_PORT"
+  moto_server -H 127.0.0.1 -p "$MOTO_PORT" >"${TMPDIR:-/tmp}/moto-$MOTO_PORT.log" 2>&1 &
+  MOTO_PID=$!
+  for _ in $(seq 1 100); do
+    python3 -c "import urllib.request; urllib.request.urlopen('$MOTO_URL/moto-api/')" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "bench: moto_server did not start" >&2
+  return 1
+}
+
+stop_moto() {
+  [ -n "${MOTO_PID:-}" ] && kill "$MOTO_PID" 2>/dev/null || true
+}
+
+# moto_setup ALIAS BUCKET...: a KMS key with alias/ALIAS and the buckets.
+moto_setup() {
+  python3 - "$MOTO_URL" "$@" <<'PY'
+import sys
+import boto3
+url, alias, buckets = sys.argv[1], sys.argv[2], sys.argv[3:]
+session = boto3.session.Session(aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1")
+s3 = session.client("s3", endpoint_url=url)
+kms = session.client("kms", endpoint_url=url)
+for bucket in buckets:
+    s3.create_bucket(Bucket=bucket)
+key = kms.create_key()["KeyMetadata"]["KeyId"]
+kms.create_alias(AliasName="alias/" + alias, TargetKeyId=key)
+PY
+}
+
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
