@@ -12,7 +12,7 @@ final class BulkFlags {
     @Parameter(names = "--dry-run", description = "Print the plan on stdout; write nothing")
     boolean dryRun;
 
-    @Parameter(names = "--stats", description = "Print key unwraps, key versions and throughput after the summary")
+    @Parameter(names = "--stats", description = "Print key unwraps, key versions and throughput after the summary (also with --debug)")
     boolean stats;
 
     BulkOptions options(Console console) {

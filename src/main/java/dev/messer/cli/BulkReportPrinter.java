@@ -27,7 +27,7 @@ final class BulkReportPrinter {
         }
         report.with(Outcome.FAILED).forEach(r -> console.error("failed " + r.item() + ": " + r.detail()));
         console.info(report.summaryLine());
-        if (flags.stats) {
+        if (flags.stats || console.debug()) {
             console.error(report.statsLine(flags.parallel));
         }
         return report.failed() ? ExitCodes.FAILURE : ExitCodes.OK;
