@@ -1,0 +1,15 @@
+# Start-up does only what the command needs: showing a local item decrypted loads no AWS SDK
+# and no Bouncy Castle class, and the launcher's class-data-sharing archive is in use.
+run "$MESSER" quickstart --silent
+expect_status 0
+log="$SANDBOX/classes.log"
+MESSER_JAVA_OPTS="-Xlog:class+load:file=$log" run "$MESSER" data bag show local demo db --decrypt --profile quickstart
+expect_status 0
+expect_out_contains '"id":"db"'
+[ -s "$log" ] || fail "no class-load log was written"
+if grep -E 'software\.amazon|org\.bouncycastle' "$log" >/dev/null; then
+  fail "start-up loaded AWS SDK or Bouncy Castle classes: $(grep -E -m3 'software\.amazon|org\.bouncycastle' "$log")"
+fi
+if [ -f "$REPO/target/messer.jsa" ]; then
+  grep -q 'dev.messer.cli.Main source: shared objects file' "$log" || fail "the CDS archive was not used"
+fi
