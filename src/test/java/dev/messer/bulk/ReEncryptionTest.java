@@ -2,10 +2,13 @@ package dev.messer.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.crypto.EnvelopeVersion;
+import dev.messer.databag.DataBagService;
 import dev.messer.keys.DataKeyCache;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class ReEncryptionTest {
@@ -159,5 +162,26 @@ class ReEncryptionTest {
         assertThat(report.with(Outcome.FAILED)).singleElement()
                 .satisfies(r -> assertThat(r.item()).isEqualTo(new ItemPath("web", "junk")));
         assertThat(report.count(Outcome.DONE)).isEqualTo(1);
+    }
+
+    @Test
+    void reEncrypt_itemInMessersFormat_isUpgradedWhenItemFormatIs2_andLeftWhenItIs1() {
+        profile.key("app", 0);
+        DataBagService formatOne = new DataBagService(profile.secrets, profile.layout, EnvelopeVersion.V1);
+        formatOne.createBag("web");
+        try (DataKeyCache cache = profile.newCache()) {
+            formatOne.upload("web", TestProfile.document("legacy", "v"), "app", OptionalInt.of(0), true, cache);
+            BulkReport kept = new ReEncryption(formatOne, cache).run(BulkOptions.defaults());
+            assertThat(kept.with(Outcome.SKIPPED)).singleElement()
+                    .satisfies(r -> assertThat(r.detail()).isEqualTo("already on app v0"));
+        }
+
+        BulkReport upgraded = reEncrypt(BulkOptions.defaults());
+
+        assertThat(upgraded.with(Outcome.DONE)).singleElement()
+                .satisfies(r -> assertThat(r.detail()).isEqualTo("re-encrypted app v0 -> app v0 (format 1 -> 2)"));
+        assertThat(profile.bags().read("web", "legacy").item().encryptedData()).isNotEmpty();
+        assertThat(profile.value("web", "legacy")).isEqualTo("v");
+        assertThat(reEncrypt(BulkOptions.defaults()).count(Outcome.SKIPPED)).isEqualTo(1);
     }
 }
