@@ -98,6 +98,13 @@ public final class KmsMasterKey implements MasterKey {
             case "InvalidCiphertextException":
                 return new IntegrityException("cannot unwrap the data key with " + describe()
                         + ": the encryption context does not match or the key object is corrupted", e);
+            case "AccessDeniedException":
+                if (action.equals("kms:Decrypt")) {
+                    return new AccessDeniedException("access denied: kms:Decrypt on " + describe() + " was refused; "
+                            + "grant kms:Decrypt on the key to the caller, or check that the key object was wrapped "
+                            + "by this master key (see docs/aws.md)", e);
+                }
+                return AwsErrors.translate(e, "KMS", action, keyId);
             case "IncorrectKeyException":
                 return new IntegrityException("cannot unwrap the data key with " + describe()
                         + ": it was wrapped by another KMS key", e);
