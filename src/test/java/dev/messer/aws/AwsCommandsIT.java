@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +116,59 @@ class AwsCommandsIT {
                 .contains("\"password\":\"first\"");
     }
 
+    @Test
+    void twoConcurrentUploadsWithoutForce_exactlyOneWins() throws Exception {
+        String config = aws.writeIni().toString();
+        ok(aws.run("encryption", "create", "aws", "app", "-c", config));
+        ok(aws.run("data", "bag", "create", "aws", "payments", "-c", config));
+        List<Path> files = List.of(aws.writeFile("a.json", "{\"id\": \"db\", \"password\": \"from-a\"}"),
+                aws.writeFile("b.json", "{\"id\": \"db\", \"password\": \"from-b\"}"));
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<CliRun>> runs = new java.util.ArrayList<>();
+        for (Path file : files) {
+            runs.add(pool.submit(() -> {
+                start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                return aws.run("data", "bag", "from", "file", "aws", "payments", file.toString(), "--secret-file",
+                        "app", "-c", config);
+            }));
+        }
+        pool.shutdown();
+        CliRun a = runs.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        CliRun b = runs.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(List.of(a.exit(), b.exit())).as(a + "\n" + b).containsExactlyInAnyOrder(0, 1);
+        CliRun loser = a.exit() == 1 ? a : b;
+        assertThat(loser.err()).isEqualTo("messer: item db already exists in data bag payments; "
+                + "add --force to replace it\n");
+        String winner = a.exit() == 0 ? "from-a" : "from-b";
+        assertThat(ok(aws.run("data", "bag", "show", "aws", "payments", "db", "--decrypt", "-c", config)).out())
+                .contains("\"password\":\"" + winner + "\"");
+    }
+
+    @Test
+    void twoConcurrentCreatesOfOneKey_leaveExactlyOneVersionZero() throws Exception {
+        String config = aws.writeIni().toString();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<CliRun>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(pool.submit(() -> {
+                start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                return aws.run("encryption", "create", "aws", "app", "-c", config);
+            }));
+        }
+        pool.shutdown();
+        CliRun a = runs.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        CliRun b = runs.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(List.of(a.exit(), b.exit())).as(a + "\n" + b).containsExactlyInAnyOrder(0, 1);
+        assertThat((a.exit() == 1 ? a : b).err()).startsWith("messer: encryption key app").contains("already exists")
+                .hasLineCount(1);
+        assertThat(keysIn(aws.keysBucket())).containsExactly("app/", "app/0");
+        assertThat(ok(aws.run("encryption", "list", "aws", "app", "-c", config)).out().lines()).containsExactly("0");
+    }
+
     static CliRun ok(CliRun run) {
         assertThat(run.exit()).as(run.toString()).isZero();
         return run;
@@ -125,9 +177,5 @@ class AwsCommandsIT {
     private List<String> keysIn(String bucket) {
         return aws.s3().listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream()
                 .map(S3Object::key).sorted().toList();
-    }
-
-    static Stream<Boolean> roles() {
-        return Stream.of(false, true);
     }
 }

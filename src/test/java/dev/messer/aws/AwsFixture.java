@@ -121,8 +121,13 @@ public final class AwsFixture {
         return values;
     }
 
-    /** Writes {@code [profile aws]} with {@link #profile()} plus {@code overrides} (an empty value removes a key). */
+    /** Writes {@code messer.ini}: see {@link #writeIni(String, Map)}. */
     public Path writeIni(Map<String, String> overrides) {
+        return writeIni("messer.ini", overrides);
+    }
+
+    /** Writes {@code [profile aws]} with {@link #profile()} plus {@code overrides} (an empty value removes a key). */
+    public Path writeIni(String fileName, Map<String, String> overrides) {
         Map<String, String> values = profile();
         overrides.forEach((k, v) -> {
             if (v == null || v.isEmpty()) {
@@ -133,7 +138,7 @@ public final class AwsFixture {
         });
         StringBuilder text = new StringBuilder("[profile aws]\n");
         values.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
-        return writeFile("messer.ini", text.toString());
+        return writeFile(fileName, text.toString());
     }
 
     public Path writeIni() {
