@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /** Every command of the foundation on the aws provider, against moto, with and without an assumed role. */
 @MotoTest
@@ -80,6 +83,31 @@ class AwsCommandsIT {
         ok(aws.run("encryption", "delete", "aws", "app", "--no-prompt", "-c", config));
         assertThat(keysIn(aws.keysBucket())).isEmpty();
         assertThat(ok(aws.run("encryption", "list", "aws", "-c", config)).out()).isEmpty();
+    }
+
+    @Test
+    void sseKmsKeyId_encryptsEveryObjectTheCommandsWrite() {
+        String sseKey = "alias/" + aws.masterKey();
+        String config = aws.writeIni(Map.of("sse_kms_key_id", sseKey)).toString();
+        ok(aws.run("encryption", "create", "aws", "app", "-c", config));
+        ok(aws.run("encryption", "increment", "aws", "app", "-c", config));
+        ok(aws.run("data", "bag", "create", "aws", "payments", "-c", config));
+        Path item = aws.writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
+        ok(aws.run("data", "bag", "from", "file", "aws", "payments", item.toString(), "--secret-file", "app",
+                "-c", config));
+
+        Map<String, List<String>> written = Map.of(aws.keysBucket(), List.of("app/", "app/0", "app/1"),
+                aws.secretsBucket(), List.of("dev/payments/", "dev/payments/db"));
+        written.forEach((bucket, keys) -> {
+            assertThat(keysIn(bucket)).containsExactlyElementsOf(keys);
+            for (String key : keys) {
+                HeadObjectResponse head = aws.s3().headObject(r -> r.bucket(bucket).key(key));
+                assertThat(head.serverSideEncryption()).as(bucket + "/" + key).isEqualTo(ServerSideEncryption.AWS_KMS);
+                assertThat(head.ssekmsKeyId()).as(bucket + "/" + key).isEqualTo(sseKey);
+            }
+        });
+        assertThat(ok(aws.run("data", "bag", "show", "aws", "payments", "db", "--decrypt", "-c", config)).out())
+                .contains("\"password\":\"s3cret\"");
     }
 
     @Test
