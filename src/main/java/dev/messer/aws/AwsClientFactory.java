@@ -4,7 +4,6 @@ import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
 import dev.messer.provider.MfaTokenSource;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,12 +84,6 @@ public final class AwsClientFactory implements AutoCloseable {
             region = resolveRegion();
         }
         return region;
-    }
-
-    /** For messages: the endpoint a service is reached at, or "the public AWS endpoint in REGION". */
-    public String describeEndpoint(AwsService service) {
-        return endpoints.endpointFor(service).map(URI::toString)
-                .orElse("the public " + service.label() + " endpoint");
     }
 
     private synchronized StsClient sts() {

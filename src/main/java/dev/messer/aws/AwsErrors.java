@@ -93,7 +93,7 @@ public final class AwsErrors {
     private static MesserException fromClient(SdkException e, String service, String action, String resource) {
         String message = oneLine(e.getMessage());
         if (message.contains("Unable to load credentials") || message.contains("Profile file contained no credentials")
-                || message.contains("Unable to load region") || message.contains("does not have any credentials")) {
+                || message.contains("does not have any credentials")) {
             return new ConfigException("no AWS credentials found for " + action + " on " + resource
                     + "; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or aws_profile (or AWS_PROFILE) naming a "
                     + "profile with credentials", e);

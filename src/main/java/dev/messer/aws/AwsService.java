@@ -1,7 +1,5 @@
 package dev.messer.aws;
 
-import java.util.Locale;
-
 /** The AWS services the tool talks to, with the names their endpoint settings and variables use. */
 public enum AwsService {
     S3, KMS, STS;
@@ -9,9 +7,5 @@ public enum AwsService {
     /** {@code AWS_ENDPOINT_URL_S3}: the SDK's per-service endpoint variable. */
     String endpointVariable() {
         return "AWS_ENDPOINT_URL_" + name();
-    }
-
-    String label() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package dev.messer.store;
 
 import dev.messer.aws.AwsErrors;
 import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.ConfigException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
@@ -139,7 +140,7 @@ public final class S3BlobStore implements BlobStore {
         }
         if (code.equals("KMS.NotFoundException") || code.equals("KMS.DisabledException")
                 || code.equals("KMS.KMSInvalidStateException")) {
-            return new dev.messer.error.ConfigException("S3 cannot use sse_kms_key_id "
+            return new ConfigException("S3 cannot use sse_kms_key_id "
                     + sseKmsKeyId.orElse("") + " for " + describe() + "/" + key + " (" + code
                     + "); correct sse_kms_key_id or enable the key", e);
         }

@@ -83,6 +83,34 @@ class AwsFailuresIT {
     }
 
     @Test
+    void s3ConditionalRequestConflict_onCreate_isAlreadyExists() {
+        try (FaultyAwsEndpoint endpoint = FaultyAwsEndpoint.s3Error(409, "ConditionalRequestConflict",
+                "A conflicting operation occurred.");
+             AwsClientFactory clients = factory(endpoint, Map.of())) {
+            S3BlobStore store = new S3BlobStore(clients::s3, "keys", "keys_bucket", Optional.empty());
+
+            assertThatThrownBy(() -> store.putIfAbsent("app/0", new byte[1], Map.of()))
+                    .isInstanceOf(dev.messer.error.AlreadyExistsException.class)
+                    .hasMessage("app/0 already exists in s3://keys");
+        }
+    }
+
+    @Test
+    void sseKmsKeyS3CannotUse_isAConfigErrorNamingTheSetting() {
+        try (FaultyAwsEndpoint endpoint = FaultyAwsEndpoint.s3Error(400, "KMS.NotFoundException",
+                "Invalid keyId alias/acme-s3-dev");
+             AwsClientFactory clients = factory(endpoint, Map.of())) {
+            S3BlobStore store = new S3BlobStore(clients::s3, "secrets", "secrets_bucket",
+                    Optional.of("alias/acme-s3-dev"));
+
+            assertThatThrownBy(() -> store.put("dev/bag/db", new byte[1], Map.of()))
+                    .isInstanceOf(dev.messer.error.ConfigException.class)
+                    .hasMessage("S3 cannot use sse_kms_key_id alias/acme-s3-dev for s3://secrets/dev/bag/db "
+                            + "(KMS.NotFoundException); correct sse_kms_key_id or enable the key");
+        }
+    }
+
+    @Test
     void kmsDisabledKey_saysEnableIt() {
         try (FaultyAwsEndpoint endpoint = FaultyAwsEndpoint.kmsError(400, "DisabledException",
                 "arn:aws:kms:us-east-1:123456789012:key/k is disabled.");
