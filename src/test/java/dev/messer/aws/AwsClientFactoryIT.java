@@ -10,6 +10,7 @@ import dev.messer.databag.ItemDocument;
 import dev.messer.provider.Backends;
 import dev.messer.provider.Session;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,7 +226,7 @@ class AwsClientFactoryIT {
         }));
     }
 
-    private static java.util.List<AwsService> clients(Session session) {
+    private static List<AwsService> clients(Session session) {
         return ((AwsBackend) session.backend()).clients().createdClients();
     }
 

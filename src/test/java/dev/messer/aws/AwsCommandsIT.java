@@ -3,13 +3,19 @@ package dev.messer.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import java.util.Map;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -33,7 +39,7 @@ class AwsCommandsIT {
     @ValueSource(booleans = {false, true})
     void foundationScenario_runsOnAws(boolean assumeRole) {
         String config = dir.resolve("configured.ini").toString();
-        List<String> configure = new java.util.ArrayList<>(List.of("configure", "aws", "-c", config,
+        List<String> configure = new ArrayList<>(List.of("configure", "aws", "-c", config,
                 "-m", aws.masterKey(), "-e", AwsFixture.TIER, "-b", aws.secretsBucket(), "-k", aws.keysBucket(),
                 "-r", MotoServer.REGION, "--endpoint-url", aws.moto().endpoint().toString(), "--path-style", "true"));
         if (assumeRole) {
@@ -151,19 +157,19 @@ class AwsCommandsIT {
         ok(aws.run("data", "bag", "create", "aws", "payments", "-c", config));
         List<Path> files = List.of(aws.writeFile("a.json", "{\"id\": \"db\", \"password\": \"from-a\"}"),
                 aws.writeFile("b.json", "{\"id\": \"db\", \"password\": \"from-b\"}"));
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        List<java.util.concurrent.Future<CliRun>> runs = new java.util.ArrayList<>();
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<CliRun>> runs = new ArrayList<>();
         for (Path file : files) {
             runs.add(pool.submit(() -> {
-                start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                start.await(10, TimeUnit.SECONDS);
                 return aws.run("data", "bag", "from", "file", "aws", "payments", file.toString(), "--secret-file",
                         "app", "-c", config);
             }));
         }
         pool.shutdown();
-        CliRun a = runs.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
-        CliRun b = runs.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        CliRun a = runs.get(0).get(60, TimeUnit.SECONDS);
+        CliRun b = runs.get(1).get(60, TimeUnit.SECONDS);
 
         assertThat(List.of(a.exit(), b.exit())).as(a + "\n" + b).containsExactlyInAnyOrder(0, 1);
         CliRun loser = a.exit() == 1 ? a : b;
@@ -177,18 +183,18 @@ class AwsCommandsIT {
     @Test
     void twoConcurrentCreatesOfOneKey_leaveExactlyOneVersionZero() throws Exception {
         String config = aws.writeIni().toString();
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        List<java.util.concurrent.Future<CliRun>> runs = new java.util.ArrayList<>();
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<CliRun>> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             runs.add(pool.submit(() -> {
-                start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                start.await(10, TimeUnit.SECONDS);
                 return aws.run("encryption", "create", "aws", "app", "-c", config);
             }));
         }
         pool.shutdown();
-        CliRun a = runs.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
-        CliRun b = runs.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        CliRun a = runs.get(0).get(60, TimeUnit.SECONDS);
+        CliRun b = runs.get(1).get(60, TimeUnit.SECONDS);
 
         assertThat(List.of(a.exit(), b.exit())).as(a + "\n" + b).containsExactlyInAnyOrder(0, 1);
         assertThat((a.exit() == 1 ? a : b).err()).startsWith("messer: encryption key app").contains("already exists")

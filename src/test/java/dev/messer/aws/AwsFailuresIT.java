@@ -8,6 +8,9 @@ import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.AccessDeniedException;
+import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.ConfigException;
+import dev.messer.error.IntegrityException;
 import dev.messer.error.UnavailableException;
 import dev.messer.masterkey.KmsMasterKey;
 import dev.messer.store.S3BlobStore;
@@ -90,7 +93,7 @@ class AwsFailuresIT {
             S3BlobStore store = new S3BlobStore(clients::s3, "keys", "keys_bucket", Optional.empty());
 
             assertThatThrownBy(() -> store.putIfAbsent("app/0", new byte[1], Map.of()))
-                    .isInstanceOf(dev.messer.error.AlreadyExistsException.class)
+                    .isInstanceOf(AlreadyExistsException.class)
                     .hasMessage("app/0 already exists in s3://keys");
         }
     }
@@ -104,7 +107,7 @@ class AwsFailuresIT {
                     Optional.of("alias/acme-s3-dev"));
 
             assertThatThrownBy(() -> store.put("dev/bag/db", new byte[1], Map.of()))
-                    .isInstanceOf(dev.messer.error.ConfigException.class)
+                    .isInstanceOf(ConfigException.class)
                     .hasMessage("S3 cannot use sse_kms_key_id alias/acme-s3-dev for s3://secrets/dev/bag/db "
                             + "(KMS.NotFoundException); correct sse_kms_key_id or enable the key");
         }
@@ -177,7 +180,7 @@ class AwsFailuresIT {
             KmsMasterKey key = new KmsMasterKey(clients::kms, "acme-dev", "us-east-1");
 
             assertThatThrownBy(() -> key.unwrap(new byte[64], EncryptionContext.empty()))
-                    .isInstanceOf(dev.messer.error.IntegrityException.class)
+                    .isInstanceOf(IntegrityException.class)
                     .hasMessage("cannot unwrap the data key with KMS key alias/acme-dev (us-east-1): it was wrapped "
                             + "by another KMS key");
         }

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.model.MetadataDirective;
 @MotoTest
 class KmsMasterKeyIT {
 
+    /** The context the CLI gives version 0 of key "app" with encryption_context = team=payments. */
     private static final EncryptionContext CONTEXT = EncryptionContext.of(Map.of(
             "messer:key_name", "app", "messer:key_version", "0", "team", "payments"));
     private static final byte[] NONCE = new byte[12];
@@ -160,7 +161,7 @@ class KmsMasterKeyIT {
         Path item = aws.writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
         ok(aws.run("data", "bag", "from", "file", "aws", "payments", item.toString(), "--secret-file", "app",
                 "-c", config));
-        String altered = CONTEXT_OF_APP_0.with("team", "billing").toMetadataValue();
+        String altered = CONTEXT.with("team", "billing").toMetadataValue();
         aws.s3().copyObject(r -> r.sourceBucket(aws.keysBucket()).sourceKey("app/0")
                 .destinationBucket(aws.keysBucket()).destinationKey("app/0")
                 .metadataDirective(MetadataDirective.REPLACE).metadata(Map.of(KeyRing.CONTEXT_METADATA, altered)));
@@ -184,7 +185,4 @@ class KmsMasterKeyIT {
         assertThat(aws.kms().decrypt(r -> r.ciphertextBlob(SdkBytes.fromByteArray(wrapped))).plaintext()
                 .asByteArray()).hasSize(32);
     }
-
-    private static final EncryptionContext CONTEXT_OF_APP_0 = EncryptionContext.of(Map.of(
-            "messer:key_name", "app", "messer:key_version", "0", "team", "payments"));
 }

@@ -9,6 +9,7 @@ import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.store.S3BlobStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ class RealAwsIT {
         try {
             return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.messer.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.messer.config.SettingKey;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.NotFoundException;
@@ -209,7 +210,7 @@ class S3BlobStoreIT {
 
     @Test
     void unreachableEndpoint_isUnavailable() {
-        AwsClientFactory nowhere = new AwsClientFactory(aws.settings(Map.of(dev.messer.config.SettingKey.ENDPOINT_URL,
+        AwsClientFactory nowhere = new AwsClientFactory(aws.settings(Map.of(SettingKey.ENDPOINT_URL,
                 "http://127.0.0.1:" + MotoServer.closedPort())), new AwsEnvironment(aws.env()), serial -> "0");
         try (nowhere) {
             S3BlobStore unreachable = new S3BlobStore(nowhere::s3, aws.secretsBucket(), "secrets_bucket",
