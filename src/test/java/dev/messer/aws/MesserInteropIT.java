@@ -78,6 +78,30 @@ class MesserInteropIT {
     }
 
     @Test
+    void messerWrittenItem_decryptsWithThePackagedJar() throws Exception {
+        Path jar = Path.of("target", "messer.jar").toAbsolutePath();
+        assertThat(jar).as("the shaded jar; the integration tests run after 'package'").isRegularFile();
+        Path item = aws.writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
+        python("write", "--bag", "payments", "--tier", AwsFixture.TIER, "--item-file", item.toString());
+        String config = messer2Ini("").toString();
+
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "data", "bag", "show", "aws", "payments", "db", "--decrypt", "-c", config);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("MESSER_"));
+        builder.environment().putAll(aws.env());
+        builder.redirectError(dir.resolve("jar-stderr.txt").toFile());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(dir.resolve("jar-stderr.txt"), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as(err).isZero();
+        assertThat(err).isEmpty();
+        JsonObject shown = JsonParser.parseString(out).getAsJsonObject();
+        assertThat(shown.get("password").getAsString()).isEqualTo("s3cret");
+    }
+
+    @Test
     void messerWrittenData_isListedAndShown_withASecretsFolderAndAnUnusedContextSetting() {
         Path item = aws.writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
         python("write", "--bag", "payments", "--tier", AwsFixture.TIER, "--folder", "secrets",
