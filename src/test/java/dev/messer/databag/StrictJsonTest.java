@@ -60,4 +60,24 @@ class StrictJsonTest {
         assertThatThrownBy(() -> StrictJson.parse("{\n\"a\": tru}", "f"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("line 2");
     }
+    @Test
+    void loneSurrogateEscape_isRefused_becauseItHasNoUtf8Form() {
+        assertThatThrownBy(() -> StrictJson.parse("{\"id\": \"a\\ud800b\"}", "f"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("\\ud800");
+        assertThatThrownBy(() -> StrictJson.parse("{\"\\udc00\": 1}", "f")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> StrictJson.parse("[\"\\ud83d\"]", "f")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void escapedSurrogatePair_isOneCharacterAndAccepted() {
+        assertThat(StrictJson.parse("[\"\\ud83d\\udd11\"]", "f").getAsJsonArray().get(0).getAsString())
+                .isEqualTo("\uD83D\uDD11");
+    }
+
+    @Test
+    void unescapedControlCharacterOrBadEscape_isRefused() {
+        assertThatThrownBy(() -> StrictJson.parse("{\"id\": \"a\tb\"}", "f")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> StrictJson.parse("{\"id\": \"\\x41\"}", "f")).isInstanceOf(InvalidInputException.class);
+    }
+
 }
