@@ -60,6 +60,7 @@ public final class KeyRing {
 
     /** Writes version latest+1; two concurrent increments cannot both take the same number. */
     public KeyRef increment(String name) {
+        Names.check("key name", name);
         int latest = latest(name);
         KeyRef ref = new KeyRef(name, latest + 1);
         writeVersion(ref);
@@ -123,6 +124,7 @@ public final class KeyRing {
     }
 
     public boolean exists(KeyRef ref) {
+        Names.check("key name", ref.name());
         return store.get(ref.objectKey()).isPresent();
     }
 
@@ -151,6 +153,7 @@ public final class KeyRing {
 
     /** Fetches and unwraps one version. The caller owns the key; prefer {@link DataKeyCache}. */
     public DataKey unwrap(KeyRef ref) {
+        Names.check("key name", ref.name());
         Blob blob = store.get(ref.objectKey()).orElseThrow(() -> new NotFoundException("encryption key "
                 + ref + " does not exist in " + store.describe() + "; see 'messer encryption list " + ref.name() + "'"));
         String stored = blob.metadata().get(CONTEXT_METADATA);

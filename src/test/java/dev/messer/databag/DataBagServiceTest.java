@@ -335,6 +335,31 @@ class DataBagServiceTest {
         assertThat(keys.unwrapCount()).isEqualTo(1);
     }
 
+    @Test
+    void deleteItem_ofADamagedStoredObject_stillDeletesIt() {
+        bags.createBag("payments");
+        secrets.put("dev/secrets/payments/broken", "not json".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThatThrownBy(() -> bags.read("payments", "broken")).isInstanceOf(InvalidInputException.class);
+        bags.deleteItem("payments", "broken");
+        assertThat(bags.listItems("payments")).isEmpty();
+    }
+
+    @Test
+    void deleteItem_inAMissingBag_isNotFoundNamingTheBag() {
+        assertThatThrownBy(() -> bags.deleteItem("nope", "db")).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("data bag nope");
+    }
+
+    @Test
+    void storedItemNamingAnInvalidKeyName_isRefusedBeforeTheKeysBucketIsRead() {
+        bags.createBag("payments");
+        secrets.put("dev/secrets/payments/db", new StoredItem("db", "ZW52", "../../etc", 0).toBytes(), Map.of());
+        int before = keysBucket.getCount();
+        assertThatThrownBy(() -> bags.decrypt("payments", "db", keys)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("key name '../../etc'");
+        assertThat(keysBucket.getCount()).isEqualTo(before);
+    }
+
     private KeyRef upload(String bag, String json, boolean force) {
         return bags.upload(bag, item(json), "app", OptionalInt.empty(), force, keys);
     }
