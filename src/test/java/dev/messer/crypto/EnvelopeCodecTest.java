@@ -60,6 +60,17 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void decode_acceptsFieldsInAnyOrderAndPythonSpacing_asPython2JsonDumpsWritesThem() {
+        try (DataKey key = TestKeys.dataKey("codec")) {
+            Envelope sealed = Envelope.seal(EnvelopeVersion.V1, key, ITEM, HERE);
+            String json = "{\"version\": \"1\", \"tag\": \"" + b64(sealed.tag()) + "\", \"key_version\": 3, "
+                    + "\"encrypted_secret\": \"" + b64(sealed.ciphertext()) + "\", \"key_name\": \"app\", "
+                    + "\"iv\": \"" + b64(sealed.nonce()) + "\"}";
+            assertThat(EnvelopeCodec.decode(wire(json)).open(key, HERE)).isEqualTo(ITEM);
+        }
+    }
+
+    @Test
     void decode_acceptsBase64WrappedOverSeveralLines() {
         try (DataKey key = TestKeys.dataKey("codec")) {
             String wire = EnvelopeCodec.encode(Envelope.seal(EnvelopeVersion.V1, key, ITEM, HERE));
