@@ -199,6 +199,27 @@ class KeyRingTest {
     }
 
     @Test
+    void unwrapFailure_namesTheKeyVersionAndItsObject() {
+        ring.create("app");
+        Blob v0 = store.get("app/0").orElseThrow();
+        byte[] corrupted = v0.content();
+        corrupted[20] ^= 1;
+        store.put("app/0", corrupted, v0.metadata());
+        assertThatThrownBy(() -> ring.unwrap(new KeyRef("app", 0))).isInstanceOf(IntegrityException.class)
+                .hasMessageStartingWith("encryption key app v0 (app/0 in memory bucket): ")
+                .hasMessageContaining("test master key");
+    }
+
+    @Test
+    void damagedContextMetadata_failsIntegrityNamingTheObject() {
+        ring.create("app");
+        Blob v0 = store.get("app/0").orElseThrow();
+        store.put("app/0", v0.content(), Map.of(KeyRing.CONTEXT_METADATA, "garbage-without-equals"));
+        assertThatThrownBy(() -> ring.unwrap(new KeyRef("app", 0))).isInstanceOf(IntegrityException.class)
+                .hasMessageContaining("app/0").hasMessageContaining("damaged");
+    }
+
+    @Test
     void deleteKey_removesEveryVersionAndTheMarker() {
         ring.create("app");
         ring.increment("app");
