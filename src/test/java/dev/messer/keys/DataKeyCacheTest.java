@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class DataKeyCacheTest {
 
@@ -85,6 +86,50 @@ class DataKeyCacheTest {
         cache.close();
         assertThat(a.isDestroyed()).isTrue();
         assertThat(b.isDestroyed()).isTrue();
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a deadlock fails, not hangs
+    void keyUnwrappedWhileTheCacheCloses_isWipedAndNotHandedOut() throws Exception {
+        ring.create("app");
+        CountDownLatch unwrapping = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<DataKey> unwrapped = new ArrayList<>();
+        MasterKey slow = new MasterKey() {
+            @Override
+            public byte[] generateWrappedDataKey(EncryptionContext context) {
+                return local.generateWrappedDataKey(context);
+            }
+
+            @Override
+            public DataKey unwrap(byte[] wrapped, EncryptionContext context) {
+                unwrapping.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                DataKey key = local.unwrap(wrapped, context);
+                unwrapped.add(key);
+                return key;
+            }
+
+            @Override
+            public String describe() {
+                return "slow";
+            }
+        };
+        DataKeyCache cache = new DataKeyCache(new KeyRing(store, () -> slow, EncryptionContext.empty(), true));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<DataKey> pending = pool.submit(() -> cache.get(new KeyRef("app", 0)));
+        unwrapping.await();
+        cache.close();
+        release.countDown();
+        assertThatThrownBy(pending::get).hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed while app v0 was being unwrapped");
+        pool.shutdown();
+        assertThat(unwrapped).hasSize(1);
+        assertThat(unwrapped.get(0).isDestroyed()).isTrue();
     }
 
     @Test
