@@ -67,6 +67,15 @@ class ItemCryptoTest {
     }
 
     @Test
+    void version1_copiedUnderTheSameIdToAnotherTier_stillOpens_becauseItBindsOnlyTheKey() {
+        try (DataKey key = DataKey.random()) {
+            StoredItem stored = crypto.seal("payments", item, new KeyRef("app", 2), key, EnvelopeVersion.V1);
+            ItemCrypto prod = new ItemCrypto(new SecretsLayout("prod", ""));
+            assertThat(prod.open("billing", "db", stored, key).id()).isEqualTo("db");
+        }
+    }
+
+    @Test
     void storedIdDisagreeingWithThePath_failsIntegrity() {
         try (DataKey key = DataKey.random()) {
             StoredItem stored = crypto.seal("payments", item, new KeyRef("app", 2), key, EnvelopeVersion.V1);
