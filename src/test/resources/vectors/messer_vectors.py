@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Independent reference for messer's item envelopes (docs/format.md).
 
-Written only against Python's standard library and the `cryptography` package, without
-reading messer's Java code, so that the two implementations check each other.
+It uses only Python's standard library and the `cryptography` package and shares no code
+with messer, so that the two implementations check each other.
 
   messer_vectors.py generate            print the version 1 known-answer vectors (JSON)
   messer_vectors.py verify FILE         decrypt every vector in FILE (written by messer),

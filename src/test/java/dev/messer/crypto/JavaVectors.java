@@ -20,7 +20,7 @@ import java.util.HexFormat;
  * is {@link #deterministic()} (fixed keys and nonces; regenerate with {@code main} after a
  * deliberate format change), and tests also write fresh ones sealed with random nonces.
  */
-final class JavaVectors {
+public final class JavaVectors {
 
     /** name, tier, folder, bag, item JSON, key name, key version, envelope version */
     private static final Object[][] CASES = {
@@ -119,7 +119,11 @@ final class JavaVectors {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(document) + "\n";
     }
 
-    /** Rewrites the committed file: {@code main(path-to/from-java.json)}. */
+    /**
+     * Rewrites the committed file (after a deliberate format change only):
+     * {@code ./mvnw -q test-compile exec:java -Dexec.mainClass=dev.messer.crypto.JavaVectors
+     * -Dexec.classpathScope=test -Dexec.args=src/test/resources/vectors/from-java.json}
+     */
     public static void main(String[] args) throws IOException {
         Files.writeString(Path.of(args[0]), toText(deterministic()), StandardCharsets.UTF_8);
     }
