@@ -7,6 +7,7 @@ import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
+import dev.messer.databag.Names;
 import dev.messer.masterkey.LocalMasterKeyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,11 +78,14 @@ final class ConfigureCommand implements Command {
         Map<SettingKey, String> values = givenValues();
         Path path = context.configPath();
         if (!values.isEmpty()) {
+            checkLocalNames(provider, values);
+            context.createDefaultFileIfMissing();
             IniFile file = Files.exists(path) ? IniFile.load(path) : IniFile.empty(path);
-            String where = new ConfigWriter(context.resolver()).apply(file, provider, context.profileName(), values);
-            context.console().info("Wrote " + values.size() + " setting(s) to " + where + " in " + path);
+            ConfigWriter.Written written = new ConfigWriter(context.resolver())
+                    .apply(file, provider, context.profileName(), values);
+            context.console().info("Wrote " + values.size() + " setting(s) to " + written.where() + " in " + path);
         }
-        Settings settings = context.settings(provider, Map.of());
+        Settings settings = context.settings(provider, Map.of()).validate();
         if (provider == Provider.LOCAL) {
             ensureLocalMasterKey(context, settings);
         }
@@ -89,6 +93,19 @@ final class ConfigureCommand implements Command {
             printSettings(context.console(), settings);
         }
         return ExitCodes.OK;
+    }
+
+    /** Local names become file and folder names: refuse a bad one before anything is written. */
+    private static void checkLocalNames(Provider provider, Map<SettingKey, String> values) {
+        if (provider != Provider.LOCAL) {
+            return;
+        }
+        for (SettingKey key : new SettingKey[] {SettingKey.MASTER_KEY, SettingKey.SECRETS_BUCKET,
+                SettingKey.KEYS_BUCKET}) {
+            if (values.containsKey(key)) {
+                Names.check(key.iniName(), values.get(key));
+            }
+        }
     }
 
     private Map<SettingKey, String> givenValues() {
@@ -124,7 +141,7 @@ final class ConfigureCommand implements Command {
 
     private static void ensureLocalMasterKey(CommandContext context, Settings settings) {
         Path file = LocalMasterKeyFile.pathFor(context.resolver().localRoot(settings),
-                dev.messer.databag.Names.check("master key name", settings.masterKey()));
+                Names.check("master key name", settings.masterKey()));
         if (!LocalMasterKeyFile.exists(file)) {
             LocalMasterKeyFile.create(file);
             context.console().info("Created local master key " + file + " (mode 0600). Back it up: without it "

@@ -51,16 +51,12 @@ final class QuickstartCommand implements Command {
 
         step(console, "1. Write a local profile '" + PROFILE + "' to " + configPath,
                 "messer configure local -m " + PROFILE + " -e " + PROFILE + p);
-        if (!Files.exists(configPath) && common.config == null) {
-            context.location().createFromTemplateIfMissing(configPath);
-        }
+        context.createDefaultFileIfMissing();
         IniFile file = Files.exists(configPath) ? IniFile.load(configPath) : IniFile.empty(configPath);
         Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
         values.put(SettingKey.MASTER_KEY, PROFILE);
         values.put(SettingKey.TIER, PROFILE);
-        new ConfigWriter(context.resolver()).apply(file, Provider.LOCAL, PROFILE, values);
-
-        Settings settings = context.resolver().resolve(IniFile.load(configPath), Provider.LOCAL, PROFILE, Map.of());
+        Settings settings = new ConfigWriter(context.resolver()).apply(file, Provider.LOCAL, PROFILE, values).settings();
         try (Session session = new Session(settings, new LocalBackend(settings, context.resolver().localRoot(settings)))) {
             Path keyFile = ((LocalBackend) session.backend()).masterKeyFile();
             console.info("   master key file: " + keyFile);

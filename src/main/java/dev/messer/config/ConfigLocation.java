@@ -29,10 +29,15 @@ public final class ConfigLocation {
             return expandHome(flag);
         }
         String fromEnv = env.get("MESSER_CONFIG");
-        if (fromEnv != null && !fromEnv.isBlank()) {
+        if (nonBlank(fromEnv)) {
             return expandHome(fromEnv);
         }
         return defaultFile();
+    }
+
+    /** True when {@code -c} or {@code MESSER_CONFIG} names the file: then it must exist and is never created. */
+    public boolean isNamed(String flag) {
+        return flag != null && !flag.isBlank() || nonBlank(env.get("MESSER_CONFIG"));
     }
 
     public Path defaultFile() {
@@ -88,5 +93,9 @@ public final class ConfigLocation {
     private Path home() {
         String home = env.get("HOME");
         return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
+    }
+
+    private static boolean nonBlank(String s) {
+        return s != null && !s.isBlank();
     }
 }

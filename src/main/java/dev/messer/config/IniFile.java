@@ -1,7 +1,6 @@
 package dev.messer.config;
 
 import dev.messer.error.ConfigException;
-import dev.messer.error.NotFoundException;
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,14 +49,18 @@ public final class IniFile {
         return config;
     }
 
-    /** @throws NotFoundException if the file does not exist; ConfigException if it cannot be parsed */
+    /** @throws ConfigException if the file does not exist, cannot be read or cannot be parsed */
     public static IniFile load(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new ConfigException("config file " + path + " is a directory, not an ini file; "
+                    + "pass an ini file with -c");
+        }
         Ini ini = new Ini();
         ini.setConfig(iniConfig());
         try (InputStream in = Files.newInputStream(path)) {
             ini.load(in);
         } catch (NoSuchFileException e) {
-            throw new NotFoundException("config file " + path + " does not exist; create it with 'messer configure'"
+            throw new ConfigException("config file " + path + " does not exist; create it with 'messer configure'"
                     + " or pass another with -c");
         } catch (InvalidFileFormatException e) {
             throw new ConfigException("config file " + path + " is not a valid ini file (" + firstLine(e.getMessage())
