@@ -3,8 +3,8 @@ package dev.messer.config;
 import dev.messer.error.ConfigException;
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,8 +20,8 @@ import org.ini4j.Profile;
 
 /**
  * A messer.ini read with ini4j: the {@code [messer]} and {@code [aws]} sections of Messer 2.x, and
- * {@code [profile NAME]} sections. Values lose trailing {@code ; comments}. Saving keeps the other
- * sections and the comments ini4j attaches to sections and options.
+ * {@code [profile NAME]} sections. Values lose trailing {@code ; comments}. Saving rewrites only the
+ * lines that were set (see {@link IniText}): comments, blank lines and other sections stay as written.
  */
 public final class IniFile {
 
@@ -31,10 +31,12 @@ public final class IniFile {
 
     private final Path path;
     private final Ini ini;
+    private final IniText text;
 
-    private IniFile(Path path, Ini ini) {
+    private IniFile(Path path, Ini ini, IniText text) {
         this.path = path;
         this.ini = ini;
+        this.text = text;
     }
 
     static Config iniConfig() {
@@ -57,8 +59,10 @@ public final class IniFile {
         }
         Ini ini = new Ini();
         ini.setConfig(iniConfig());
-        try (InputStream in = Files.newInputStream(path)) {
-            ini.load(in);
+        String content;
+        try {
+            content = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+            ini.load(new StringReader(content));
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + path + " does not exist; create it with 'messer configure'"
                     + " or pass another with -c");
@@ -69,14 +73,14 @@ public final class IniFile {
             throw new ConfigException("cannot read config file " + path + ": " + firstLine(e.getMessage())
                     + "; check its permissions");
         }
-        return new IniFile(path, ini);
+        return new IniFile(path, ini, IniText.parse(content));
     }
 
     /** An empty file object that {@link #save()} will create. */
     public static IniFile empty(Path path) {
         Ini ini = new Ini();
         ini.setConfig(iniConfig());
-        return new IniFile(path, ini);
+        return new IniFile(path, ini, IniText.parse(""));
     }
 
     public Path path() {
@@ -119,6 +123,7 @@ public final class IniFile {
 
     public void set(String section, String option, String value) {
         ini.put(section, option, value);
+        text.set(section, option, value);
     }
 
     public void remove(String section, String option) {
@@ -126,6 +131,7 @@ public final class IniFile {
         if (s != null) {
             s.remove(option);
         }
+        text.remove(section, option);
     }
 
     /** Writes the file atomically with mode 0600, creating its folder with mode 0700. */
@@ -136,9 +142,7 @@ public final class IniFile {
             Path temp = Files.createTempFile(dir, ".messer-ini-", ".tmp",
                     PrivateFiles.ownerOnlyFile());
             try {
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    ini.store(out);
-                }
+                Files.write(temp, text.text().getBytes(StandardCharsets.UTF_8));
                 Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temp);
