@@ -152,14 +152,15 @@ public final class IniFile {
         }
     }
 
+    /** Cuts a {@code ;} or {@code #} comment that starts the value or follows whitespace: {@code tier = ; todo} is empty. */
     static String stripInlineComment(String value) {
         if (value == null) {
             return null;
         }
         String v = value;
-        for (int i = 1; i < v.length(); i++) {
+        for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            if ((c == ';' || c == '#') && Character.isWhitespace(v.charAt(i - 1))) {
+            if ((c == ';' || c == '#') && (i == 0 || Character.isWhitespace(v.charAt(i - 1)))) {
                 v = v.substring(0, i);
                 break;
             }
