@@ -169,6 +169,31 @@ class LocalCommandsTest {
     }
 
     @Test
+    void quickstart_afterTheUserMadeAnAppKeyUnderAnotherMasterKey_stillWorks() {
+        cli.ok("configure", "local");
+        cli.ok("encryption", "create", "local", "app");
+
+        cli.ok("quickstart");
+
+        assertThat(cli.ok("encryption", "list", "local", "app").outLines()).containsExactly("0");
+        cli.ok("data", "bag", "create", "local", "bag1");
+        cli.ok("data", "bag", "from", "file", "local", "bag1", item.toString(), "--secret-file", "app");
+        assertThat(cli.ok("data", "bag", "show", "local", "bag1", "db", "--decrypt").out()).contains("s3cret");
+    }
+
+    @Test
+    void userProfile_afterQuickstart_createsItsOwnAppKey() {
+        cli.ok("quickstart");
+        cli.ok("configure", "local");
+        cli.ok("encryption", "create", "local", "app");
+        cli.ok("data", "bag", "create", "local", "bag1");
+        cli.ok("data", "bag", "from", "file", "local", "bag1", item.toString(), "--secret-file", "app");
+        assertThat(cli.ok("data", "bag", "show", "local", "bag1", "db", "--decrypt").out()).contains("s3cret");
+        assertThat(cli.ok("data", "bag", "show", "local", "demo", "db", "--decrypt", "--profile", "quickstart")
+                .out()).contains("\"id\":\"db\"");
+    }
+
+    @Test
     void quickstart_keepsAnExistingConfiguration() throws IOException {
         cli.ok("configure", "local", "-e", "prod");
         String before = Files.readString(cli.configFile());
