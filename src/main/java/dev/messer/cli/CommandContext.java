@@ -80,7 +80,7 @@ public final class CommandContext {
         }
     }
 
-    /** The effective profile profile {@code --profile}, or MESSER_PROFILE, or null. */
+    /** The profile the user named: {@code --profile}, else MESSER_PROFILE, else null. */
     public String profileName() {
         if (common.profile != null && !common.profile.isBlank()) {
             return common.profile.trim();

@@ -16,8 +16,4 @@ final class Positionals {
         }
         return words;
     }
-
-    static String at(List<String> words, int index) {
-        return index < words.size() ? words.get(index) : null;
-    }
 }

@@ -11,9 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every bad input of the local flow: the exact exit status, ONE line on stderr naming the thing
@@ -125,14 +129,18 @@ class BadInputTest {
         assertThat(line).contains("null.json").contains("has no \"id\" field");
     }
 
-    @Test
-    void itemIdOutsideTheNameRule_exit1_statesTheRule() {
-        for (String id : new String[] {"../etc", ".", "..", "a b", "a/b", "ü", "x".repeat(129)}) {
-            Path file = cli.write("id.json", "{\"id\": \"" + id + "\"}");
-            String line = upload(1, file);
-            assertThat(line).as(id).contains("id.json").contains("item id")
-                    .contains("use 1 to 128 of A-Z a-z 0-9 _ . -");
-        }
+    static Stream<String> badNames() {
+        return Stream.of(".", "..", "../etc", "a/b", "a b", "tab\there", "ü", "x".repeat(129));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badNames")
+    void itemIdOutsideTheNameRule_exit1_statesTheRule(String id) {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", id);
+        Path file = cli.write("id.json", json.toString());
+        String line = upload(1, file);
+        assertThat(line).contains("id.json").contains("item id").contains("use 1 to 128 of A-Z a-z 0-9 _ . -");
     }
 
     @Test
@@ -144,42 +152,42 @@ class BadInputTest {
 
     // ---- names on the command line
 
-    @Test
-    void bagNameOutsideTheNameRule_exit2_onEveryCommand() {
-        for (String bag : new String[] {".", "..", "a/b", "../bag1", "with space", "x".repeat(129), ""}) {
-            String line = failsWithOneLine(2, "data", "bag", "create", "local", bag);
-            assertThat(line).as(bag).contains("bag name").contains("use 1 to 128 of A-Z a-z 0-9 _ . -");
-            line = failsWithOneLine(2, "data", "bag", "from", "file", "local", bag, goodItem.toString(),
-                    "--secret-file", "app");
-            assertThat(line).as(bag).contains("bag name");
-            line = failsWithOneLine(2, "data", "bag", "show", "local", bag);
-            assertThat(line).as(bag).contains("bag name");
-            line = failsWithOneLine(2, "data", "bag", "delete", "local", bag);
-            assertThat(line).as(bag).contains("bag name");
-        }
+    @ParameterizedTest
+    @MethodSource("badNames")
+    @ValueSource(strings = {"", "../bag1"})
+    void bagNameOutsideTheNameRule_exit2_onEveryCommand(String bag) {
+        String line = failsWithOneLine(2, "data", "bag", "create", "local", bag);
+        assertThat(line).contains("bag name").contains("use 1 to 128 of A-Z a-z 0-9 _ . -");
+        line = failsWithOneLine(2, "data", "bag", "from", "file", "local", bag, goodItem.toString(),
+                "--secret-file", "app");
+        assertThat(line).contains("bag name");
+        line = failsWithOneLine(2, "data", "bag", "show", "local", bag);
+        assertThat(line).contains("bag name");
+        line = failsWithOneLine(2, "data", "bag", "delete", "local", bag);
+        assertThat(line).contains("bag name");
     }
 
-    @Test
-    void itemNameOutsideTheNameRule_exit2_onShowAndDelete() {
-        for (String item : new String[] {".", "..", "../bag1/db", "a b"}) {
-            assertThat(failsWithOneLine(2, "data", "bag", "show", "local", "bag1", item, "--decrypt"))
-                    .contains("item id");
-            assertThat(failsWithOneLine(2, "data", "bag", "delete", "local", "bag1", item)).contains("item id");
-        }
+    @ParameterizedTest
+    @MethodSource("badNames")
+    @ValueSource(strings = {"../bag1/db"})
+    void itemNameOutsideTheNameRule_exit2_onShowAndDelete(String item) {
+        assertThat(failsWithOneLine(2, "data", "bag", "show", "local", "bag1", item, "--decrypt"))
+                .contains("item id");
+        assertThat(failsWithOneLine(2, "data", "bag", "delete", "local", "bag1", item)).contains("item id");
     }
 
-    @Test
-    void keyNameOutsideTheNameRule_exit2_onEveryCommand() {
-        for (String key : new String[] {".", "..", "a/b", "../keys", "k y", "x".repeat(129)}) {
-            assertThat(failsWithOneLine(2, "encryption", "create", "local", key)).as(key).contains("key name")
-                    .contains("use 1 to 128 of A-Z a-z 0-9 _ . -");
-            assertThat(failsWithOneLine(2, "encryption", "increment", "local", key)).contains("key name");
-            assertThat(failsWithOneLine(2, "encryption", "list", "local", key)).contains("key name");
-            assertThat(failsWithOneLine(2, "encryption", "delete", "local", key, "--no-prompt"))
-                    .contains("key name");
-            assertThat(failsWithOneLine(2, "data", "bag", "from", "file", "local", "bag1", goodItem.toString(),
-                    "--secret-file", key)).contains("key name");
-        }
+    @ParameterizedTest
+    @MethodSource("badNames")
+    @ValueSource(strings = {"../keys"})
+    void keyNameOutsideTheNameRule_exit2_onEveryCommand(String key) {
+        assertThat(failsWithOneLine(2, "encryption", "create", "local", key)).contains("key name")
+                .contains("use 1 to 128 of A-Z a-z 0-9 _ . -");
+        assertThat(failsWithOneLine(2, "encryption", "increment", "local", key)).contains("key name");
+        assertThat(failsWithOneLine(2, "encryption", "list", "local", key)).contains("key name");
+        assertThat(failsWithOneLine(2, "encryption", "delete", "local", key, "--no-prompt"))
+                .contains("key name");
+        assertThat(failsWithOneLine(2, "data", "bag", "from", "file", "local", "bag1", goodItem.toString(),
+                "--secret-file", key)).contains("key name");
     }
 
     // ---- what the stores hold
