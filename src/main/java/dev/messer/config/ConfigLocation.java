@@ -86,7 +86,8 @@ public final class ConfigLocation {
             }
             return true;
         } catch (IOException e) {
-            throw new ConfigException("cannot create config file " + file + ": " + e.getMessage());
+            throw new ConfigException("cannot create config file " + file + " (" + IniFile.reason(e)
+                    + "); check the permissions of its folder, or pass a file with -c");
         }
     }
 

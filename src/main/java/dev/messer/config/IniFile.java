@@ -70,8 +70,8 @@ public final class IniFile {
             throw new ConfigException("config file " + path + " is not a valid ini file (" + firstLine(e.getMessage())
                     + "); fix it or pass another with -c");
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + path + ": " + firstLine(e.getMessage())
-                    + "; check its permissions");
+            throw new ConfigException("cannot read config file " + path + " (" + reason(e)
+                    + "); check the path and its permissions, or pass another with -c");
         }
         return new IniFile(path, ini, IniText.parse(content));
     }
@@ -148,7 +148,8 @@ public final class IniFile {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new ConfigException("cannot write config file " + path + ": " + firstLine(e.getMessage()));
+            throw new ConfigException("cannot write config file " + path + " (" + reason(e)
+                    + "); check the permissions of its folder");
         }
     }
 
@@ -166,6 +167,17 @@ public final class IniFile {
             }
         }
         return v.trim();
+    }
+
+    /** What went wrong, without the path a FileSystemException repeats in its message. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return firstLine(e.getMessage());
     }
 
     private static String firstLine(String message) {

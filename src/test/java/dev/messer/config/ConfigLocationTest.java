@@ -1,6 +1,7 @@
 package dev.messer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +74,18 @@ class ConfigLocationTest {
                 .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("cfg"))))
                 .isEqualTo("rwx------");
+    }
+
+    @Test
+    void folderThatCannotBeMade_isAConfigError() throws IOException {
+        Path plain = dir.resolve("plain");
+        Files.writeString(plain, "x");
+        env.put("XDG_CONFIG_HOME", plain.toString());
+        ConfigLocation location = new ConfigLocation(env);
+        assertThatThrownBy(() -> location.createFromTemplateIfMissing(location.defaultFile()))
+                .isInstanceOf(dev.messer.error.ConfigException.class)
+                .hasMessageStartingWith("cannot create config file " + location.defaultFile() + " (")
+                .hasMessageEndingWith("); check the permissions of its folder, or pass a file with -c");
     }
 
     @Test

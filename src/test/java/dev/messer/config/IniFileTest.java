@@ -59,6 +59,27 @@ class IniFileTest {
     }
 
     @Test
+    void pathThroughAFile_isAConfigErrorNamingTheReasonOnce() throws IOException {
+        Path file = dir.resolve("plain");
+        Files.writeString(file, "x");
+        Path through = file.resolve("messer.ini");
+        assertThatThrownBy(() -> IniFile.load(through)).isInstanceOf(ConfigException.class)
+                .hasMessage("cannot read config file " + through + " (Not a directory); check the path and its "
+                        + "permissions, or pass another with -c");
+    }
+
+    @Test
+    void saveIntoAFolderThatCannotBeMade_isAConfigError() throws IOException {
+        Path file = dir.resolve("plain");
+        Files.writeString(file, "x");
+        IniFile ini = IniFile.empty(file.resolve("sub/messer.ini"));
+        ini.set("messer", "tier", "t");
+        assertThatThrownBy(ini::save).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("cannot write config file " + file.resolve("sub/messer.ini") + " (")
+                .hasMessageEndingWith("); check the permissions of its folder");
+    }
+
+    @Test
     void notAnIniFile_isAConfigErrorOnOneLine() throws IOException {
         Path file = dir.resolve("bad.ini");
         Files.writeString(file, "{\"json\": true}\n[unclosed\n");
