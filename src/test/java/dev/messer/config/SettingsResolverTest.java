@@ -251,6 +251,13 @@ class SettingsResolverTest {
                 .hasMessageContaining("(profiles: here)");
     }
 
+    @Test
+    void unknownDefaultProfile_doesNotMatterWhenAProfileIsNamed() throws IOException {
+        Settings s = resolve("[messer]\ndefault_profile = gone\n[profile here]\ntier = h\n", Provider.LOCAL, "here",
+                Map.of());
+        assertThat(s.tier()).isEqualTo("h");
+    }
+
     // ---- Messer 2.x files
 
     static final String MESSER_2_TEMPLATE = """
