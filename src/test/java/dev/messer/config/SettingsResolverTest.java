@@ -199,6 +199,17 @@ class SettingsResolverTest {
     }
 
     @Test
+    void providerFromTheEnvironmentOrALegacySection_mustMatchTheWord_namingTheSource() throws IOException {
+        env.put("MESSER_PROVIDER", "aws");
+        assertThatThrownBy(() -> resolve("", Provider.LOCAL)).isInstanceOf(ConfigException.class)
+                .hasMessage("provider is aws (from MESSER_PROVIDER), but the command says local; "
+                        + "use the matching word or change MESSER_PROVIDER");
+        env.remove("MESSER_PROVIDER");
+        assertThatThrownBy(() -> resolve("[aws]\nprovider = local\n", Provider.AWS))
+                .hasMessageContaining("provider is local (from [aws]), but the command says aws");
+    }
+
+    @Test
     void profileWithoutProvider_servesEitherWord() throws IOException {
         String text = "[profile any]\ntier = t\n";
         assertThat(resolve(text, Provider.LOCAL, "any", Map.of()).provider()).isEqualTo(Provider.LOCAL);
