@@ -157,6 +157,25 @@ class CliConventionsTest {
     }
 
     @Test
+    void badNames_onAFreshMachine_failBeforeTheConfigFileIsCreated() {
+        String[][] commands = {
+                {"data", "bag", "create", "local", ".."},
+                {"data", "bag", "show", "local", "bag", "a/b"},
+                {"data", "bag", "delete", "local", "../x"},
+                {"data", "bag", "from", "file", "local", "bag", "item.json", "--secret-file", "k/y"},
+                {"encryption", "create", "local", "."},
+                {"encryption", "increment", "local", "a b"},
+                {"encryption", "list", "local", ".."},
+                {"encryption", "delete", "local", "..", "--no-prompt"}};
+        for (String[] args : commands) {
+            CliHarness.Result result = cli.run(args);
+            assertThat(result.status()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(result.errLines()).singleElement().asString().contains("is not valid");
+        }
+        assertThat(sandbox.resolve("home")).doesNotExist();
+    }
+
+    @Test
     void silent_mutesProgress_butNotDataOrErrors() throws IOException {
         cli.ok("configure", "local");
         CliHarness.Result create = cli.ok("encryption", "create", "local", "app", "--silent");
