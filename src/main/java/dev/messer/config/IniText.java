@@ -22,6 +22,11 @@ final class IniText {
         return new IniText(lines);
     }
 
+    /**
+     * Rewrites the option's line; when it appears more than once (in the section or in a repeated
+     * section), the last one, which is the one read. A new option goes after the last option of
+     * the section's first occurrence; a new section at the end.
+     */
     void set(String section, String option, String value) {
         int header = findSection(section);
         if (header < 0) {
@@ -32,20 +37,32 @@ final class IniText {
             lines.add(option + " = " + value);
             return;
         }
-        int end = sectionEnd(header);
-        int lastOption = header;
-        for (int i = header + 1; i < end; i++) {
+        int firstEnd = sectionEnd(header);
+        int existing = -1;
+        int lastOptionOfFirst = -1;
+        String current = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String name = sectionName(lines.get(i));
+            if (name != null) {
+                current = name;
+                continue;
+            }
             String key = optionName(lines.get(i));
-            if (key == null) {
+            if (key == null || !section.equals(current)) {
                 continue;
             }
             if (key.equals(option)) {
-                lines.set(i, option + " = " + value + inlineComment(lines.get(i)));
-                return;
+                existing = i;
             }
-            lastOption = i;
+            if (i < firstEnd) {
+                lastOptionOfFirst = i;
+            }
         }
-        lines.add(lastOption + 1, option + " = " + value);
+        if (existing >= 0) {
+            lines.set(existing, option + " = " + value + inlineComment(lines.get(existing)));
+        } else {
+            lines.add((lastOptionOfFirst < 0 ? header : lastOptionOfFirst) + 1, option + " = " + value);
+        }
     }
 
     void remove(String section, String option) {
