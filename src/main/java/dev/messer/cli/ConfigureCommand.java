@@ -141,7 +141,7 @@ final class ConfigureCommand implements Command {
 
     private static void ensureLocalMasterKey(CommandContext context, Settings settings) {
         Path file = LocalMasterKeyFile.pathFor(context.resolver().localRoot(settings),
-                Names.check("master key name", settings.masterKey()));
+                dev.messer.databag.Names.check("master key name", settings.masterKey()));
         if (!LocalMasterKeyFile.exists(file)) {
             LocalMasterKeyFile.create(file);
             context.console().info("Created local master key " + file + " (mode 0600). Back it up: without it "
