@@ -27,7 +27,7 @@ mkdir in/folder.json
 upload() { echo "$MESSER" data bag from file local bag1 "$1" --secret-file app; }
 
 expect_bad 1 'in/missing.json does not exist; check the path' $(upload in/missing.json)
-expect_bad 1 'in/folder.json is a directory; name a JSON file' $(upload in/folder.json)
+expect_bad 1 'in/folder.json is a directory' $(upload in/folder.json)
 expect_bad 1 'is not valid JSON' $(upload in/item-not-json.json)
 expect_bad 1 'must hold a JSON object' $(upload in/item-array.json)
 expect_bad 1 'has no "id" field; add "id"' $(upload in/item-no-id.json)
