@@ -232,6 +232,51 @@ class CliConventionsTest {
         assertThat(result.err()).contains("UsageException").contains("\tat ");
     }
 
+    /** A command that fails in a way no domain code reports, with a message that must not be shown. */
+    static final class BrokenCommand implements Command {
+        @com.beust.jcommander.ParametersDelegate
+        final CommonOptions common = new CommonOptions();
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
+
+        @Override
+        public int run(CommandContext context) {
+            throw new IllegalStateException("internal detail: hunter2");
+        }
+    }
+
+    @Test
+    void unexpectedFailure_exit1_oneLineWithoutItsMessage_traceOnlyWithDebug() {
+        CommandTree tree = new CommandTree().add("broken", "fails", BrokenCommand::new);
+
+        CliHarness.Result plain = cli.run(tree, "broken");
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(1);
+        assertThat(plain.out()).isEmpty();
+        assertThat(plain.errLines()).containsExactly(
+                "messer: unexpected IllegalStateException; run again with --debug for details");
+
+        CliHarness.Result debug = cli.run(tree, "broken", "--debug");
+        assertThat(debug.status()).isEqualTo(1);
+        assertThat(debug.errLines().get(0)).isEqualTo("messer: unexpected IllegalStateException");
+        assertThat(debug.err()).contains("java.lang.IllegalStateException: internal detail").contains("\tat ");
+    }
+
+    @Test
+    void decryptedItem_isExactlyOneJsonLineOnStdout() {
+        cli.ok("configure", "local");
+        cli.ok("encryption", "create", "local", "app");
+        cli.ok("data", "bag", "create", "local", "bag1");
+        cli.stdin = "{\"id\": \"db\", \"nested\": {\"a\": [1, 2]}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        cli.ok("data", "bag", "from", "file", "local", "bag1", "-", "--secret-file", "app");
+
+        CliHarness.Result shown = cli.ok("data", "bag", "show", "local", "bag1", "db", "--decrypt");
+        assertThat(shown.outLines()).containsExactly(
+                "{\"id\":\"db\",\"key_name\":\"app\",\"key_version\":0,\"nested\":{\"a\":[1,2]}}");
+    }
+
     @Test
     void exitCodes_followDesignSection2() {
         assertThat(ExitCodes.OK).isZero();

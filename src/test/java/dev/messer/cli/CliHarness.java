@@ -57,12 +57,16 @@ final class CliHarness {
     }
 
     Result run(String... args) {
+        return run(CommandTree.standard(), args);
+    }
+
+    Result run(CommandTree tree, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin), terminal,
                 Map.copyOf(env));
-        int status = new Cli(console, CommandTree.standard()).run(args);
+        int status = new Cli(console, tree).run(args);
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
