@@ -33,10 +33,10 @@ public final class ConfigWriter {
     /**
      * Sets the values, checks the result and saves the file.
      *
+     * @param explicit the profile the user named ({@code --profile} or {@code MESSER_PROFILE}), or null
      * @return where the values went ("[profile dev]" or "[messer]/[aws]") and the resolved settings
      */
-    public Written apply(IniFile file, Provider word, String profileFlag, Map<SettingKey, String> values) {
-        String explicit = profileFlag;
+    public Written apply(IniFile file, Provider word, String explicit, Map<SettingKey, String> values) {
         boolean legacy = explicit == null && word == Provider.AWS && file.profiles().isEmpty()
                 && (SettingsResolver.hasLegacySettings(file) || file.hasSection(IniFile.AWS));
         if (legacy) {
