@@ -67,6 +67,12 @@ public final class SettingsResolver {
         }
         if (!declared.isBlank() && Provider.fromWord(declared.trim()) != word) {
             String source = sources.get(SettingKey.PROVIDER);
+            boolean named = nonBlank(profileFlag) || nonBlank(env.get("MESSER_PROFILE"));
+            if (profile != null && !named && source.equals("[" + IniFile.profileSection(profile) + "]")) {
+                throw new ConfigException("the default profile " + profile + " is for provider " + declared.trim()
+                        + " and there is no [profile " + word.word() + "]; add one with 'messer configure "
+                        + word.word() + " --profile NAME ...' or pick a profile with --profile");
+            }
             if (profile != null && source.equals("[" + IniFile.profileSection(profile) + "]")) {
                 throw new ConfigException("profile " + profile + " is for provider " + declared.trim()
                         + ", but the command says " + word.word()

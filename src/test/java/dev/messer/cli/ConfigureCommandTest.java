@@ -136,6 +136,16 @@ class ConfigureCommandTest {
     }
 
     @Test
+    void awsCommand_withOnlyTheTemplatesLocalProfile_saysHowToAddAnAwsProfile() {
+        cli.ok("configure", "local");
+        CliHarness.Result result = cli.run("encryption", "list", "aws");
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.errLines()).containsExactly("messer: the default profile local is for provider local "
+                + "and there is no [profile aws]; add one with 'messer configure aws --profile NAME ...' "
+                + "or pick a profile with --profile");
+    }
+
+    @Test
     void invalidValue_isRefused_exit2_andNothingChanges() {
         cli.ok("configure", "local");
         for (String[] args : new String[][] {

@@ -185,8 +185,8 @@ class SettingsResolverTest {
     void defaultProfileForTheOtherProvider_withoutAProfileNamedAfterTheWord_failsNamingBoth() throws IOException {
         String text = TWO_PROVIDERS.replace("[profile local]", "[profile offline]");
         assertThatThrownBy(() -> resolve(text, Provider.LOCAL)).isInstanceOf(ConfigException.class)
-                .hasMessage("profile prod is for provider aws, but the command says local; "
-                        + "use the matching word or pick a profile with --profile");
+                .hasMessage("the default profile prod is for provider aws and there is no [profile local]; "
+                        + "add one with 'messer configure local --profile NAME ...' or pick a profile with --profile");
     }
 
     @Test
