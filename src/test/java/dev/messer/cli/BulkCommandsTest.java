@@ -169,7 +169,7 @@ class BulkCommandsTest {
 
     @Test
     void bulkList_configThatDoesNotExist_failsWithOneLineNamingIt() {
-        assertThat(run("bulk", "list", "local", home.resolve("nope.ini").toString())).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run("bulk", "list", "local", home.resolve("nope.ini").toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.lines()).singleElement().asString().contains("nope.ini").contains("does not exist");
     }
 }
