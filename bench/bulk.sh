@@ -32,7 +32,7 @@ python3 "$here/bulk/messer_style.py" seed "$MOTO_URL" secrets keys-messer alias/
 proxy_port="$(free_port)"
 write_ini() { # write_ini FILE ENDPOINT
   cat >"$1" <<INI
-[profile bench]
+[profile aws]
 provider = aws
 tier = dev
 master_key = bench

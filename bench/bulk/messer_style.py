@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import boto3
 from botocore.config import Config
@@ -50,10 +51,14 @@ def seed(endpoint, secrets_bucket, keys_bucket, alias, tier, bags, items):
     s3.put_object(Bucket=keys_bucket, Key="app/0", Body=data_key["CiphertextBlob"])
     for b in range(bags):
         s3.put_object(Bucket=secrets_bucket, Key=f"{tier}/bag{b}/", Body=b"")
-    for i in range(items):
+
+    def put(i):
         item = {"id": f"item{i:05d}", "password": f"secret-{i}", "host": "db.internal.example"}
         s3.put_object(Bucket=secrets_bucket, Key=f"{tier}/bag{i % bags}/{item['id']}",
                       Body=seal(data_key["Plaintext"], item, "app", 0))
+
+    with ThreadPoolExecutor(8) as pool:  # seeding only; the re-encryption below is sequential
+        list(pool.map(put, range(items)))
 
 
 def re_encrypt(endpoint, secrets_bucket, keys_bucket, tier):

@@ -13,3 +13,12 @@ fi
 if [ -f "$REPO/target/messer.jsa" ]; then
   grep -q 'dev.messer.cli.Main source: shared objects file' "$log" || fail "the CDS archive was not used"
 fi
+
+# an unusable archive costs speed, never the command
+echo "not an archive" > "$SANDBOX/damaged.jsa"
+MESSER_JAVA_OPTS="-XX:SharedArchiveFile=$SANDBOX/damaged.jsa" run "$MESSER" data bag show local demo db --decrypt --profile quickstart
+expect_status 0
+expect_out_contains '"id":"db"'
+MESSER_CDS=off run "$MESSER" data bag show local demo db --decrypt --profile quickstart
+expect_status 0
+expect_out_contains '"id":"db"'
