@@ -59,19 +59,19 @@ printf 'setting\tprogram\trun\tseconds\titems_per_s\trequests\tkms_calls\tdetail
 measure() { # measure SETTING ENDPOINT INI
   local setting="$1" endpoint="$2" ini="$3" stats="$sandbox/proxy.json" t0 t1 detail
   for run in $(seq 1 "$baseline_runs"); do
-    [ "$setting" = delayed ] && start_proxy "$delay" "$stats"
+    if [ "$setting" = delayed ]; then start_proxy "$delay" "$stats"; fi
     t0="$(now)"; python3 "$here/bulk/messer_style.py" re-encrypt "$endpoint" secrets keys-base base >/dev/null; t1="$(now)"
     record "$setting" messer-style-sequential "$run" "$t0" "$t1" "$stats" "-"
-    [ "$setting" = delayed ] && stop_proxy
+    if [ "$setting" = delayed ]; then stop_proxy; fi
   done
   for run in $(seq 1 "$runs"); do
-    "$repo/bin/messer" encryption increment aws app -c "$ini" --silent   # every item now has work to do
-    [ "$setting" = delayed ] && start_proxy "$delay" "$stats"
+    "$repo/bin/messer" encryption increment aws app -c "$sandbox/raw.ini" --silent   # every item has work to do
+    if [ "$setting" = delayed ]; then start_proxy "$delay" "$stats"; fi
     t0="$(now)"
     detail="$("$repo/bin/messer" bulk re-encrypt aws "$ini" --parallel "$parallel" --stats 2>&1 | tail -2 | tr '\n' ' ')"
     t1="$(now)"
     record "$setting" "messer-parallel-$parallel" "$run" "$t0" "$t1" "$stats" "$detail"
-    [ "$setting" = delayed ] && stop_proxy
+    if [ "$setting" = delayed ]; then stop_proxy; fi
   done
 }
 record() { # record SETTING PROGRAM RUN T0 T1 STATS DETAIL
