@@ -146,6 +146,13 @@ public final class DataBagService {
         return ItemCrypto.decryptedView(stored, document);
     }
 
+    /** Reads and decrypts an item once: the document, Messer's view, and what a conditional rewrite needs. */
+    public Opened open(String bag, String id, DataKeyCache keys) {
+        Read read = read(bag, id);
+        ItemDocument document = crypto.open(bag, id, read.item(), keys.get(read.item().keyRef()));
+        return new Opened(read, document, ItemCrypto.decryptedView(read.item(), document));
+    }
+
     /**
      * Re-seals an item with {@code newKey}, replacing it only if it is still the object that was read.
      *
@@ -197,6 +204,14 @@ public final class DataBagService {
     private static AlreadyExistsException alreadyExists(String bag, String id) {
         return new AlreadyExistsException("item " + id + " already exists in data bag " + bag
                 + "; add --force to replace it");
+    }
+
+    /** A decrypted item with the stored form and entity tag it was read from. */
+    public record Opened(Read read, ItemDocument document, JsonObject view) {
+        @Override
+        public String toString() {
+            return "Opened[" + document + "]";
+        }
     }
 
     /** A stored item and the entity tag it had when read. */
