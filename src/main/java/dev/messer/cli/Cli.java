@@ -21,7 +21,8 @@ public final class Cli {
 
     public int run(String... args) {
         List<String> words = Arrays.asList(args);
-        console.debug(words.contains("--debug"));
+        int endOfOptions = words.indexOf("--");
+        console.debug((endOfOptions < 0 ? words : words.subList(0, endOfOptions)).contains("--debug"));
         String command = "messer";
         try {
             CommandTree.Node node = tree.root();
@@ -57,7 +58,13 @@ public final class Cli {
             Command leaf = node.newCommand();
             JCommander parser = JCommander.newBuilder().addObject(leaf).programName(node.path())
                     .expandAtSign(false).build();
-            parser.parse(Arrays.copyOfRange(args, i, args.length));
+            String[] rest = Arrays.copyOfRange(args, i, args.length);
+            if (leaf instanceof PassThroughCommand passThrough) {
+                int dashes = Arrays.asList(rest).indexOf("--");
+                passThrough.passThrough(dashes < 0 ? null : List.of(Arrays.copyOfRange(rest, dashes + 1, rest.length)));
+                rest = dashes < 0 ? rest : Arrays.copyOfRange(rest, 0, dashes);
+            }
+            parser.parse(rest);
             if (leaf.common().help) {
                 HelpPrinter.leaf(node, parser, console.out());
                 return ExitCodes.OK;

@@ -91,7 +91,8 @@ public final class CommandTree {
                 .group("data bag from", "Upload from a file")
                 .add("data bag from file", "Encrypt an item file and upload it to a bag", DataBagFromFileCommand::new)
                 .add("data bag show", "List bags, list a bag's items, or show an item", DataBagShowCommand::new)
-                .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new);
+                .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new)
+                .add("exec", "Run a command with the fields of items as environment variables", ExecCommand::new);
     }
 
     /** Gives a group word its summary (groups are otherwise created implicitly). */
