@@ -117,6 +117,13 @@ public final class DataBagService {
         return key;
     }
 
+    /** Whether the item is stored (the bag need not exist). */
+    public boolean itemExists(String bag, String id) {
+        Names.check("bag name", bag);
+        Names.check("item id", id);
+        return store.get(layout.itemKey(bag, id)).isPresent();
+    }
+
     /** The stored (encrypted) item and its entity tag. */
     public Read read(String bag, String id) {
         Names.check("bag name", bag);
