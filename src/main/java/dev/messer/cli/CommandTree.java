@@ -91,6 +91,7 @@ public final class CommandTree {
                 .group("data bag from", "Upload from a file")
                 .add("data bag from file", "Encrypt an item file and upload it to a bag", DataBagFromFileCommand::new)
                 .add("data bag show", "List bags, list a bag's items, or show an item", DataBagShowCommand::new)
+                .add("data bag edit", "Decrypt an item into your editor and store the result", DataBagEditCommand::new)
                 .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new)
                 .add("exec", "Run a command with the fields of items as environment variables", ExecCommand::new);
     }
