@@ -93,7 +93,8 @@ public final class CommandTree {
                 .add("data bag show", "List bags, list a bag's items, or show an item", DataBagShowCommand::new)
                 .add("data bag edit", "Decrypt an item into your editor and store the result", DataBagEditCommand::new)
                 .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new)
-                .add("exec", "Run a command with the fields of items as environment variables", ExecCommand::new);
+                .add("exec", "Run a command with the fields of items as environment variables", ExecCommand::new)
+                .add("completion", "Print the bash or zsh completion script", CompletionCommand::new);
     }
 
     /** Gives a group word its summary (groups are otherwise created implicitly). */
