@@ -94,7 +94,9 @@ public final class CommandTree {
                 .add("data bag edit", "Decrypt an item into your editor and store the result", DataBagEditCommand::new)
                 .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new)
                 .add("exec", "Run a command with the fields of items as environment variables", ExecCommand::new)
-                .add("completion", "Print the bash or zsh completion script", CompletionCommand::new);
+                .add("completion", "Print the bash or zsh completion script", CompletionCommand::new)
+                .add("policy", "Print a least-privilege IAM policy for the profile (admin, writer or reader)",
+                        PolicyCommand::new);
     }
 
     /** Gives a group word its summary (groups are otherwise created implicitly). */
