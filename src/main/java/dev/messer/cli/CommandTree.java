@@ -96,7 +96,8 @@ public final class CommandTree {
                 .add("exec", "Run a command with the fields of items as environment variables", ExecCommand::new)
                 .add("completion", "Print the bash or zsh completion script", CompletionCommand::new)
                 .add("policy", "Print a least-privilege IAM policy for the profile (admin, writer or reader)",
-                        PolicyCommand::new);
+                        PolicyCommand::new)
+                .add("doctor", "Check a profile end to end and print what to fix", DoctorCommand::new);
     }
 
     /** Gives a group word its summary (groups are otherwise created implicitly). */
