@@ -65,6 +65,7 @@ public final class Cli {
                 rest = dashes < 0 ? rest : Arrays.copyOfRange(rest, 0, dashes);
             }
             parser.parse(rest);
+            UnknownOptions.check(parser, Arrays.asList(rest), node.path());
             if (leaf.common().help) {
                 HelpPrinter.leaf(node, parser, console.out());
                 return ExitCodes.OK;

@@ -2,6 +2,7 @@ package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
+import dev.messer.databag.Names;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.keys.KeyRef;
 import dev.messer.provider.Session;
@@ -43,6 +44,8 @@ final class DataBagFromFileCommand implements Command {
     @Override
     public int run(CommandContext context) throws Exception {
         Positionals.require(words, 3, Integer.MAX_VALUE, GRAMMAR);
+        Positionals.names(words, 1, "bag name");
+        Names.check("key name", keyName);
         String bag = words.get(1);
         OptionalInt version = parseVersion(keyVersion);
         List<ItemFiles.Named> items = ItemFiles.readAll(words.subList(2, words.size()), context.console());

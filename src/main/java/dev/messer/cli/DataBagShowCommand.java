@@ -46,6 +46,7 @@ final class DataBagShowCommand implements Command {
     @Override
     public int run(CommandContext context) {
         Positionals.require(words, 1, 3, GRAMMAR);
+        Positionals.names(words, 1, "bag name", "item id");
         OutputFormat outputFormat = checkOptions();
         Console console = context.console();
         try (Session session = context.session(words.get(0))) {

@@ -182,9 +182,19 @@ public final class DataBagService {
         }
     }
 
+    /** Deletes an item, even one whose stored object is damaged. @throws NotFoundException if absent */
     public void deleteItem(String bag, String id) {
-        read(bag, id);
-        store.delete(layout.itemKey(bag, id));
+        Names.check("bag name", bag);
+        Names.check("item id", id);
+        String objectKey = layout.itemKey(bag, id);
+        if (store.get(objectKey).isEmpty()) {
+            if (!bagExists(bag)) {
+                throw noBag(bag);
+            }
+            throw new NotFoundException("item " + id + " does not exist in data bag " + bag
+                    + "; see 'messer data bag show <provider> " + bag + "'");
+        }
+        store.delete(objectKey);
     }
 
     /** Deletes an empty bag. @throws ConflictException naming the items if it is not empty */
