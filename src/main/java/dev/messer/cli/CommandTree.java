@@ -97,7 +97,8 @@ public final class CommandTree {
                 .add("completion", "Print the bash or zsh completion script", CompletionCommand::new)
                 .add("policy", "Print a least-privilege IAM policy for the profile (admin, writer or reader)",
                         PolicyCommand::new)
-                .add("doctor", "Check a profile end to end and print what to fix", DoctorCommand::new);
+                .add("doctor", "Check a profile end to end and print what to fix", DoctorCommand::new)
+                .add("setup", "Create or check the profile's buckets and KMS alias (aws)", SetupCommand::new);
     }
 
     /** Gives a group word its summary (groups are otherwise created implicitly). */

@@ -59,11 +59,12 @@ final class DoctorCommand implements Command {
         for (Check check : list.checks()) {
             String mark = switch (check.status()) {
                 case PASS -> "[ok]  ";
+                case WARN -> "[warn]";
                 case FAIL -> "[FAIL]";
                 case SKIP -> "[skip]";
             };
             console.data(mark + " " + check.name() + " ".repeat(width - check.name().length()) + "  " + check.detail());
-            if (check.failed()) {
+            if (!check.fix().isEmpty()) {
                 console.data("       " + " ".repeat(width) + "  fix: " + check.fix());
             }
         }

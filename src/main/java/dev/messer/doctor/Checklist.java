@@ -33,6 +33,20 @@ public final class Checklist {
         }
     }
 
+    /** Thrown by a step that passes, but with something to look at (it does not fail the run). */
+    public static final class Warning extends RuntimeException {
+        private final String fix;
+
+        public Warning(String detail, String fix) {
+            super(detail);
+            this.fix = fix;
+        }
+
+        public String fix() {
+            return fix;
+        }
+    }
+
     private final List<Check> checks = new ArrayList<>();
     private final Set<String> passed = new HashSet<>();
 
@@ -47,6 +61,10 @@ public final class Checklist {
         try {
             String detail = step.run();
             checks.add(new Check(name, Check.Status.PASS, detail, ""));
+            passed.add(name);
+            return true;
+        } catch (Warning e) {
+            checks.add(new Check(name, Check.Status.WARN, e.getMessage(), e.fix()));
             passed.add(name);
             return true;
         } catch (Failure e) {

@@ -2,20 +2,13 @@ package dev.messer.doctor;
 
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
-import dev.messer.crypto.DataKey;
-import dev.messer.crypto.EncryptionContext;
-import dev.messer.keys.KeyRef;
 import dev.messer.masterkey.LocalMasterKeyFile;
-import dev.messer.masterkey.MasterKey;
 import dev.messer.provider.LocalBackend;
 import dev.messer.provider.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,30 +47,9 @@ public final class LocalDoctor {
                     "create a data key: messer encryption create local KEY_NAME"), "local root");
             list.check("secrets bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.SECRETS_BUCKET)),
                     "create a bag: messer data bag create local BAG"), "local root");
-            list.check("wrap/unwrap", () -> wrapUnwrap(session.backend().masterKey()), "master key file");
-            list.check("data keys", () -> latestKeysUnwrap(session), "wrap/unwrap", "keys bucket");
+            list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key file");
+            list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap", "keys bucket");
         }
-    }
-
-    /** Generates a data key under a test context and unwraps it again. */
-    public static String wrapUnwrap(MasterKey masterKey) {
-        EncryptionContext context = EncryptionContext.of(Map.of("messer:doctor", "wrap-test"));
-        byte[] wrapped = masterKey.generateWrappedDataKey(context);
-        try (DataKey key = masterKey.unwrap(wrapped, context)) {
-            return "a test data key was wrapped and unwrapped by " + masterKey.describe();
-        }
-    }
-
-    /** Unwraps the latest version of every data key. */
-    public static String latestKeysUnwrap(Session session) {
-        List<String> shown = new ArrayList<>();
-        for (String name : session.keyRing().names()) {
-            KeyRef latest = new KeyRef(name, session.keyRing().latest(name));
-            session.dataKeys().get(latest);
-            shown.add(latest.toString());
-        }
-        return shown.isEmpty() ? "no data keys yet (create one with 'messer encryption create')"
-                : "latest versions unwrap: " + String.join(", ", shown);
     }
 
     private static String folder(Path folder, String fix) {
