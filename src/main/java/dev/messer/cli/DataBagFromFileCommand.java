@@ -53,8 +53,8 @@ final class DataBagFromFileCommand implements Command {
             if (!force) {
                 for (ItemFiles.Named named : items) {
                     if (session.bags().itemExists(bag, named.item().id())) {
-                        throw new AlreadyExistsException("item " + named.item().id() + " (from " + named.source()
-                                + ") already exists in data bag " + bag + "; nothing was uploaded; add --force to replace it");
+                        throw new AlreadyExistsException("item " + named.item().id() + " already exists in data bag " + bag
+                                + " (from " + named.source() + "); nothing was uploaded; add --force to replace it");
                     }
                 }
             }

@@ -26,16 +26,19 @@ public final class ChildProcess {
     public static int run(List<String> command, Map<String, String> variables) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().putAll(variables);
-        Process child = builder.start();
-        Thread hook = new Thread(() -> endChild(child), "messer-exec-child-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (SignalForwarder forwarding = SignalForwarder.to(child)) {
-            return child.waitFor();
-        } finally {
+        try (SignalForwarder forwarding = SignalForwarder.install()) {
+            Process child = builder.start();
+            Thread hook = new Thread(() -> endChild(child), "messer-exec-child-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run: it ends the child
+                forwarding.attach(child);
+                return child.waitFor();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or has run: it ends the child
+                }
             }
         }
     }
