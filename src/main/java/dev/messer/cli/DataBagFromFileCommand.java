@@ -53,8 +53,9 @@ final class DataBagFromFileCommand implements Command {
             if (!force) {
                 for (ItemFiles.Named named : items) {
                     if (session.bags().itemExists(bag, named.item().id())) {
+                        String from = items.size() == 1 ? "" : " (from " + named.source() + "); nothing was uploaded";
                         throw new AlreadyExistsException("item " + named.item().id() + " already exists in data bag " + bag
-                                + " (from " + named.source() + "); nothing was uploaded; add --force to replace it");
+                                + from + "; add --force to replace it");
                     }
                 }
             }
