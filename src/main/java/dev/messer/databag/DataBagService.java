@@ -52,7 +52,9 @@ public final class DataBagService {
 
     public boolean bagExists(String bag) {
         Names.check("bag name", bag);
-        return !store.list(layout.bagMarker(bag)).isEmpty();
+        String marker = layout.bagMarker(bag);
+        // the marker answers in one request; only bags made without one (by hand) need a listing
+        return store.get(marker).isPresent() || !store.list(marker).isEmpty();
     }
 
     /** Bag names under the tier/folder prefix: folders with a marker or with items. */

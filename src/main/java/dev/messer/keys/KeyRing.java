@@ -54,8 +54,8 @@ public final class KeyRing {
                     + "; use 'encryption increment' to add a version");
         }
         KeyRef ref = new KeyRef(name, 0);
-        ensureMarker(name);
         writeVersion(ref);
+        ensureMarker(name);
         return ref;
     }
 
@@ -74,12 +74,12 @@ public final class KeyRing {
         if (store.get(ref.objectKey()).isPresent()) {
             return ref;
         }
-        ensureMarker(ref.name());
         try {
             writeVersion(ref);
         } catch (AlreadyExistsException raced) {
             // another writer made it first: use theirs
         }
+        ensureMarker(ref.name());
         return ref;
     }
 

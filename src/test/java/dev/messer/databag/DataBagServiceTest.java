@@ -53,6 +53,13 @@ class DataBagServiceTest {
     }
 
     @Test
+    void bagWithItemsButNoMarker_stillExists() {
+        secrets.put("dev/secrets/handmade/db", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
+        assertThat(bags.bagExists("handmade")).isTrue();
+        assertThat(bags.listItems("handmade")).containsExactly("db");
+    }
+
+    @Test
     void createBag_withAnInvalidName_writesNothing() {
         assertThatThrownBy(() -> bags.createBag("../x")).isInstanceOf(InvalidInputException.class);
         assertThat(secrets.list("")).isEmpty();

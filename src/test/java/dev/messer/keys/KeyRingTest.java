@@ -47,6 +47,16 @@ class KeyRingTest {
     }
 
     @Test
+    void create_whoseMasterKeyFails_leavesNothingBehind() {
+        KeyRing failing = new KeyRing(store, () -> {
+            throw new NotFoundException("alias/missing does not exist");
+        }, configured, true);
+        assertThatThrownBy(() -> failing.create("app")).isInstanceOf(NotFoundException.class);
+        assertThat(store.list("")).isEmpty();
+        assertThat(failing.names()).isEmpty();
+    }
+
+    @Test
     void create_withAnInvalidName_isRefused() {
         assertThatThrownBy(() -> ring.create("../x")).isInstanceOf(Names.InvalidNameException.class);
         assertThatThrownBy(() -> ring.create("a/b")).isInstanceOf(InvalidInputException.class);
