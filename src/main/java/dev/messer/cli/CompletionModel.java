@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 final class CompletionModel {
 
+    private static final Pattern LITERAL_WORDS = Pattern.compile("[a-z][a-z0-9-]*(?:\\|[a-z][a-z0-9-]*)*");
     private static final Pattern FILE_WORD = Pattern.compile("(?i)\\bfile\\b");
     private static final Pattern WORD_LIST = Pattern.compile("\\b[a-z][a-z0-9-]*(?:\\|[a-z][a-z0-9-]*)+\\b");
 
@@ -92,9 +93,12 @@ final class CompletionModel {
         return matcher.find() ? List.of(matcher.group().split("\\|")) : List.of();
     }
 
-    /** The {@code a|b} list a main parameter's description starts with ("aws|local BAG ..."). */
+    /**
+     * The literal words a main parameter's description starts with: "aws|local BAG ..." gives aws and
+     * local, "aws" gives aws; placeholders are upper case ("SRC_PROVIDER ...") and give nothing.
+     */
     private static List<String> firstListedWords(String description) {
         String first = description.trim().split("\\s+")[0];
-        return first.contains("|") ? listedWords(first) : List.of();
+        return LITERAL_WORDS.matcher(first).matches() ? List.of(first.split("\\|")) : List.of();
     }
 }

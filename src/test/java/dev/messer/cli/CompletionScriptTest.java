@@ -93,6 +93,14 @@ class CompletionScriptTest {
     }
 
     @Test
+    void awsOnlyCommands_offerTheProviderWord_andTheirListedOptionValues() throws Exception {
+        assertThat(complete("messer policy ")).containsExactly("aws");
+        assertThat(complete("messer policy aws --role ")).containsExactly("admin", "writer", "reader");
+        assertThat(complete("messer setup ")).containsExactly("aws");
+        assertThat(complete("messer doctor ")).containsExactly("aws", "local");
+    }
+
+    @Test
     void completionCommand_offersShells() throws Exception {
         assertThat(complete("messer completion ")).containsExactly("bash", "zsh");
     }
