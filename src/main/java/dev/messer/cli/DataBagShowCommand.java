@@ -2,7 +2,6 @@ package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
-import dev.messer.databag.DataBagService;
 import dev.messer.output.DecryptedItem;
 import dev.messer.output.FieldText;
 import dev.messer.output.OutputFormat;
@@ -55,7 +54,7 @@ final class DataBagShowCommand implements Command {
             } else if (words.size() == 2) {
                 session.bags().listItems(words.get(1)).forEach(console::data);
             } else if (decrypt) {
-                DecryptedItem item = decrypted(session, words.get(1), words.get(2));
+                DecryptedItem item = DecryptedItems.read(session, words.get(1), words.get(2));
                 if (field != null) {
                     console.out().print(fieldValue(item) + (noNewline ? "" : "\n"));
                 } else {
@@ -67,12 +66,6 @@ final class DataBagShowCommand implements Command {
             }
         }
         return ExitCodes.OK;
-    }
-
-    /** Decrypts an item into what the formatters and {@code exec} work on. */
-    static DecryptedItem decrypted(Session session, String bag, String id) {
-        DataBagService.Opened opened = session.bags().open(bag, id, session.dataKeys());
-        return new DecryptedItem(bag + "/" + id, opened.view(), opened.document().json());
     }
 
     private String fieldValue(DecryptedItem item) {

@@ -50,7 +50,7 @@ final class ExecCommand implements PassThroughCommand {
         EnvVariables variables = new EnvVariables();
         try (Session session = context.session(words.get(0))) {
             for (String id : words.subList(2, words.size())) {
-                variables.add(DataBagShowCommand.decrypted(session, bag, id));
+                variables.add(DecryptedItems.read(session, bag, id));
             }
         }
         context.console().info("Running " + command.get(0) + " with " + variables.asMap().size()
