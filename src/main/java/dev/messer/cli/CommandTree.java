@@ -92,6 +92,13 @@ public final class CommandTree {
                 .add("data bag from file", "Encrypt an item file and upload it to a bag", DataBagFromFileCommand::new)
                 .add("data bag show", "List bags, list a bag's items, or show an item", DataBagShowCommand::new)
                 .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new)
+                .add("data bag edit", "Decrypt an item into your editor and store the result", DataBagEditCommand::new)
+                .add("exec", "Run a command with the fields of items as environment variables", ExecCommand::new)
+                .add("completion", "Print the bash or zsh completion script", CompletionCommand::new)
+                .add("policy", "Print a least-privilege IAM policy for the profile (admin, writer or reader)",
+                        PolicyCommand::new)
+                .add("doctor", "Check a profile end to end and print what to fix", DoctorCommand::new)
+                .add("setup", "Create or check the profile's buckets and KMS alias (aws)", SetupCommand::new)
                 .group("bulk", "Work on every bag and item of a configuration at once")
                 .add("bulk list", "List every bag and its items", BulkListCommand::new)
                 .add("bulk re-encrypt", "Re-seal every item with the latest version of its key", BulkReEncryptCommand::new)

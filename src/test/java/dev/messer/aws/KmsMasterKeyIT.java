@@ -169,7 +169,8 @@ class KmsMasterKeyIT {
         CliRun run = aws.run("data", "bag", "show", "aws", "payments", "db", "--decrypt", "-c", config);
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("messer: cannot unwrap the data key with KMS key alias/" + aws.masterKey()
+        assertThat(run.err()).isEqualTo("messer: encryption key app v0 (app/0 in s3://" + aws.keysBucket()
+                + "): cannot unwrap the data key with KMS key alias/" + aws.masterKey()
                 + " (us-east-1): the encryption context does not match or the key object is corrupted\n");
     }
 
