@@ -161,7 +161,12 @@ public final class KeyRing {
             throw new dev.messer.error.IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
                     + " carries the context of another key: it was moved or relabelled");
         }
-        return masterKey.get().unwrap(blob.content(), context);
+        try {
+            return masterKey.get().unwrap(blob.content(), context);
+        } catch (dev.messer.error.IntegrityException e) {
+            throw new dev.messer.error.IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in "
+                    + store.describe() + ") cannot be unwrapped: " + e.getMessage(), e);
+        }
     }
 
     private void writeVersion(KeyRef ref) {
