@@ -99,8 +99,17 @@ final class FaultProxy implements Closeable {
         return this;
     }
 
-    /** Every request seen, in order, as "METHOD target -> what happened". */
+    /** Every request seen, in order, as "METHOD target -> what happened" (waits for requests still being relayed). */
     List<String> log() {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!open.isEmpty() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         synchronized (log) {
             return List.copyOf(log);
         }
