@@ -53,6 +53,15 @@ class LocalStoreCrashIT {
             assertThat(maxCounter).as("writes went on in round %d", kill).isGreaterThan(lastMaxCounter);
             lastMaxCounter = maxCounter;
         }
+        // how often a kill landed inside a write (informational: depends on timing)
+        System.out.println("LocalStoreCrashIT: " + KILLS + " kills, " + (lastMaxCounter + 1) + " writes, "
+                + leftoverTempFiles(sandbox) + " temporary files left by writes cut short");
+    }
+
+    private static long leftoverTempFiles(CliSandbox sandbox) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(sandbox.secretsBucket())) {
+            return files.filter(p -> p.getFileName().toString().startsWith("#tmp-")).count();
+        }
     }
 
     /** Each of the items exists, is listed, decrypts, and holds a whole document; returns the highest counter. */
