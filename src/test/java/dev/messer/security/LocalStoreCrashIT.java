@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalStoreCrashIT {
 
-    private static final int KILLS = 8;
+    private static final int KILLS = 12;
 
     @TempDir
     Path temp;

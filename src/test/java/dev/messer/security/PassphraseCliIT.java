@@ -51,6 +51,23 @@ class PassphraseCliIT {
     }
 
     @Test
+    void passphrase_reachesNoOutputAndNoFile_evenWithDebugAndAWrongPassphrase() {
+        SecretScan passphrase = SecretScan.forText(PASSPHRASE);
+        java.util.List<Result> results = new java.util.ArrayList<>();
+        sandbox.terminal(new ScriptedTerminal(true).secret(PASSPHRASE).secret(PASSPHRASE));
+        results.add(sandbox.ok("configure", "local", "--passphrase", "--debug"));
+        sandbox.terminal(ScriptedTerminal.none()).env("MESSER_PASSPHRASE", PASSPHRASE);
+        results.add(sandbox.ok("encryption", "create", "local", "app", "--debug"));
+        results.add(sandbox.env("MESSER_PASSPHRASE", PASSPHRASE + "x").run("encryption", "increment", "local", "app",
+                "--debug"));
+        assertThat(results.get(2).exit()).isEqualTo(1);
+        for (Result result : results) {
+            assertThat(passphrase.foundIn(result.out() + result.err())).as(result.command()).isFalse();
+        }
+        assertThat(passphrase.filesContaining(sandbox.root, null)).isEmpty();
+    }
+
+    @Test
     void wrongPassphrase_isOneLineAndExitOne() {
         sandbox.env("MESSER_PASSPHRASE", PASSPHRASE).ok("configure", "local", "--passphrase");
         useKey();
