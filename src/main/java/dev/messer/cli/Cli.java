@@ -57,7 +57,9 @@ public final class Cli {
             Command leaf = node.newCommand();
             JCommander parser = JCommander.newBuilder().addObject(leaf).programName(node.path())
                     .expandAtSign(false).build();
-            parser.parse(Arrays.copyOfRange(args, i, args.length));
+            String[] rest = Arrays.copyOfRange(args, i, args.length);
+            parser.parse(rest);
+            UnknownOptions.check(parser, Arrays.asList(rest), node.path());
             if (leaf.common().help) {
                 HelpPrinter.leaf(node, parser, console.out());
                 return ExitCodes.OK;

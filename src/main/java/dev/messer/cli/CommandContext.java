@@ -5,6 +5,7 @@ import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
+import dev.messer.error.ConfigException;
 import dev.messer.config.SettingsResolver;
 import dev.messer.masterkey.PassphraseSource;
 import dev.messer.provider.Backend;
@@ -65,18 +66,22 @@ public final class CommandContext {
      */
     public IniFile loadConfig() {
         Path path = configPath();
-        boolean named = common.config != null || console.env().get("MESSER_CONFIG") != null;
-        if (!named && location.createFromTemplateIfMissing(path)) {
-            console.info("Created configuration file " + path + " from the template.");
-        }
-        if (named && !Files.exists(path)) {
-            throw new dev.messer.error.NotFoundException("config file " + path
-                    + " does not exist; check the path or create it with 'messer configure'");
+        createDefaultFileIfMissing();
+        if (location.isNamed(common.config) && !Files.exists(path)) {
+            throw new ConfigException("config file " + path + " does not exist; check the path, or create it with "
+                    + "'messer configure aws|local -c " + path + " ...'");
         }
         return IniFile.load(path);
     }
 
-    /** The effective profile profile {@code --profile}, or MESSER_PROFILE, or null. */
+    /** Creates the default file from the template on first use; a named file is never created here. */
+    public void createDefaultFileIfMissing() {
+        if (!location.isNamed(common.config) && location.createFromTemplateIfMissing(configPath())) {
+            console.info("Created configuration file " + configPath() + " from the template.");
+        }
+    }
+
+    /** The profile the user named: {@code --profile}, else MESSER_PROFILE, else null. */
     public String profileName() {
         if (common.profile != null && !common.profile.isBlank()) {
             return common.profile.trim();

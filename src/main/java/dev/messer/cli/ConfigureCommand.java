@@ -7,6 +7,7 @@ import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
+import dev.messer.databag.Names;
 import dev.messer.masterkey.LocalMasterKeyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,11 +84,14 @@ final class ConfigureCommand implements Command {
         Map<SettingKey, String> values = givenValues();
         Path path = context.configPath();
         if (!values.isEmpty()) {
+            checkLocalNames(provider, values);
+            context.createDefaultFileIfMissing();
             IniFile file = Files.exists(path) ? IniFile.load(path) : IniFile.empty(path);
-            String where = new ConfigWriter(context.resolver()).apply(file, provider, context.profileName(), values);
-            context.console().info("Wrote " + values.size() + " setting(s) to " + where + " in " + path);
+            ConfigWriter.Written written = new ConfigWriter(context.resolver())
+                    .apply(file, provider, context.profileName(), values);
+            context.console().info("Wrote " + values.size() + " setting(s) to " + written.where() + " in " + path);
         }
-        Settings settings = context.settings(provider, Map.of());
+        Settings settings = context.settings(provider, Map.of()).validate();
         if (provider == Provider.LOCAL) {
             ensureLocalMasterKey(context, settings);
         }
@@ -95,6 +99,19 @@ final class ConfigureCommand implements Command {
             printSettings(context.console(), settings);
         }
         return ExitCodes.OK;
+    }
+
+    /** Local names become file and folder names: refuse a bad one before anything is written. */
+    private static void checkLocalNames(Provider provider, Map<SettingKey, String> values) {
+        if (provider != Provider.LOCAL) {
+            return;
+        }
+        for (SettingKey key : new SettingKey[] {SettingKey.MASTER_KEY, SettingKey.SECRETS_BUCKET,
+                SettingKey.KEYS_BUCKET}) {
+            if (values.containsKey(key)) {
+                Names.check(key.iniName(), values.get(key));
+            }
+        }
     }
 
     private Map<SettingKey, String> givenValues() {

@@ -23,6 +23,7 @@ final class DataBagCreateCommand implements Command {
     @Override
     public int run(CommandContext context) {
         Positionals.require(words, 2, 2, "messer data bag create aws|local BAG");
+        Positionals.names(words, 1, "bag name");
         String bag = words.get(1);
         try (Session session = context.session(words.get(0))) {
             boolean created = session.bags().createBag(bag);

@@ -23,6 +23,7 @@ final class DataBagDeleteCommand implements Command {
     @Override
     public int run(CommandContext context) {
         Positionals.require(words, 2, 3, "messer data bag delete aws|local BAG [ITEM]");
+        Positionals.names(words, 1, "bag name", "item id");
         String bag = words.get(1);
         try (Session session = context.session(words.get(0))) {
             if (words.size() == 3) {

@@ -3,6 +3,7 @@ package dev.messer.cli;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
 import dev.messer.databag.ItemDocument;
+import dev.messer.databag.Names;
 import dev.messer.keys.KeyRef;
 import dev.messer.provider.Session;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ final class DataBagFromFileCommand implements Command {
     public int run(CommandContext context) throws Exception {
         Positionals.require(words, 3, 3,
                 "messer data bag from file aws|local BAG ITEM_FILE --secret-file KEY_NAME [-v VERSION|latest] [--force]");
+        Positionals.names(words, 1, "bag name");
+        Names.check("key name", keyName);
         String bag = words.get(1);
         OptionalInt version = parseVersion(keyVersion);
         ItemDocument item = ItemFiles.read(words.get(2), context.console());

@@ -30,6 +30,7 @@ final class DataBagShowCommand implements Command {
     @Override
     public int run(CommandContext context) {
         Positionals.require(words, 1, 3, "messer data bag show aws|local [BAG [ITEM]] [--decrypt]");
+        Positionals.names(words, 1, "bag name", "item id");
         Console console = context.console();
         try (Session session = context.session(words.get(0))) {
             if (words.size() == 1) {

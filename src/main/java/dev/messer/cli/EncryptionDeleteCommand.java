@@ -31,6 +31,7 @@ final class EncryptionDeleteCommand implements Command {
     @Override
     public int run(CommandContext context) {
         Positionals.require(words, 2, 3, "messer encryption delete aws|local KEY_NAME [KEY_VERSION] [--no-prompt]");
+        Positionals.names(words, 1, "key name");
         String name = words.get(1);
         Integer version = words.size() == 3 ? parseVersion(words.get(2)) : null;
         try (Session session = context.session(words.get(0))) {

@@ -24,6 +24,7 @@ final class EncryptionIncrementCommand implements Command {
     @Override
     public int run(CommandContext context) {
         Positionals.require(words, 2, 2, "messer encryption increment aws|local KEY_NAME");
+        Positionals.names(words, 1, "key name");
         try (Session session = context.session(words.get(0))) {
             KeyRef ref = session.keyRing().increment(words.get(1));
             context.console().info("Created encryption key " + ref + " in " + session.backend().keys().describe());

@@ -24,6 +24,7 @@ final class EncryptionListCommand implements Command {
     @Override
     public int run(CommandContext context) {
         Positionals.require(words, 1, 2, "messer encryption list aws|local [KEY_NAME]");
+        Positionals.names(words, 1, "key name");
         try (Session session = context.session(words.get(0))) {
             if (words.size() == 1) {
                 session.keyRing().names().forEach(context.console()::data);

@@ -33,8 +33,16 @@ final class ItemFiles {
         } catch (AccessDeniedException e) {
             throw new dev.messer.error.AccessDeniedException(where + " is not readable; check its permissions");
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + where + ": " + e.getMessage());
+            throw new InvalidInputException("cannot read " + where + " (" + reason(e) + "); check the path");
         }
+    }
+
+    /** What went wrong, without the path a FileSystemException repeats in its message. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
     }
 
     private static ItemDocument parse(byte[] content, String where) {
@@ -55,7 +63,7 @@ final class ItemFiles {
             }
             return content;
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + where + ": " + e.getMessage());
+            throw new InvalidInputException("cannot read " + where + " (" + reason(e) + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.messer.cli;
 
+import dev.messer.databag.Names;
 import java.util.List;
 
 /** Checks a command's positional words against its grammar. */
@@ -17,7 +18,13 @@ final class Positionals {
         return words;
     }
 
-    static String at(List<String> words, int index) {
-        return index < words.size() ? words.get(index) : null;
+    /**
+     * Checks the words from {@code first} on against the name rule, labelled {@code what} in order,
+     * so that a bad name is refused before the configuration is read or anything is opened.
+     */
+    static void names(List<String> words, int first, String... what) {
+        for (int i = 0; i < what.length && first + i < words.size(); i++) {
+            Names.check(what[i], words.get(first + i));
+        }
     }
 }

@@ -27,6 +27,11 @@ import java.util.OptionalInt;
 final class QuickstartCommand implements Command {
 
     static final String PROFILE = "quickstart";
+    /**
+     * Its own keys folder: data keys are found by name, so sharing the default "keys" folder with
+     * another profile (another master key) would mix keys that one master key cannot unwrap.
+     */
+    static final String KEYS_BUCKET = "quickstart-keys";
     static final String KEY = "app";
     static final String BAG = "demo";
     static final String SAMPLE = "tests/resources/sample-item.json";
@@ -50,17 +55,14 @@ final class QuickstartCommand implements Command {
         String p = " --profile " + PROFILE + configFlag;
 
         step(console, "1. Write a local profile '" + PROFILE + "' to " + configPath,
-                "messer configure local -m " + PROFILE + " -e " + PROFILE + p);
-        if (!Files.exists(configPath) && common.config == null) {
-            context.location().createFromTemplateIfMissing(configPath);
-        }
+                "messer configure local -m " + PROFILE + " -e " + PROFILE + " -k " + KEYS_BUCKET + p);
+        context.createDefaultFileIfMissing();
         IniFile file = Files.exists(configPath) ? IniFile.load(configPath) : IniFile.empty(configPath);
         Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
         values.put(SettingKey.MASTER_KEY, PROFILE);
         values.put(SettingKey.TIER, PROFILE);
-        new ConfigWriter(context.resolver()).apply(file, Provider.LOCAL, PROFILE, values);
-
-        Settings settings = context.resolver().resolve(IniFile.load(configPath), Provider.LOCAL, PROFILE, Map.of());
+        values.put(SettingKey.KEYS_BUCKET, KEYS_BUCKET);
+        Settings settings = new ConfigWriter(context.resolver()).apply(file, Provider.LOCAL, PROFILE, values).settings();
         try (Session session = new Session(settings, new LocalBackend(settings, context.resolver().localRoot(settings)))) {
             Path keyFile = ((LocalBackend) session.backend()).masterKeyFile();
             console.info("   master key file: " + keyFile);

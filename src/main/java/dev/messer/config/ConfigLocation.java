@@ -29,10 +29,15 @@ public final class ConfigLocation {
             return expandHome(flag);
         }
         String fromEnv = env.get("MESSER_CONFIG");
-        if (fromEnv != null && !fromEnv.isBlank()) {
+        if (nonBlank(fromEnv)) {
             return expandHome(fromEnv);
         }
         return defaultFile();
+    }
+
+    /** True when {@code -c} or {@code MESSER_CONFIG} names the file: then it must exist and is never created. */
+    public boolean isNamed(String flag) {
+        return flag != null && !flag.isBlank() || nonBlank(env.get("MESSER_CONFIG"));
     }
 
     public Path defaultFile() {
@@ -81,12 +86,17 @@ public final class ConfigLocation {
             }
             return true;
         } catch (IOException e) {
-            throw new ConfigException("cannot create config file " + file + ": " + e.getMessage());
+            throw new ConfigException("cannot create config file " + file + " (" + IniFile.reason(e)
+                    + "); check the permissions of its folder, or pass a file with -c");
         }
     }
 
     private Path home() {
         String home = env.get("HOME");
         return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
+    }
+
+    private static boolean nonBlank(String s) {
+        return s != null && !s.isBlank();
     }
 }

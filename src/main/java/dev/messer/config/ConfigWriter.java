@@ -9,6 +9,10 @@ import java.util.Set;
  * section. The target is the named profile; else, for a Messer 2.x file and {@code aws}, the legacy
  * {@code [messer]}/{@code [aws]} sections as Messer wrote them; else the profile the command would
  * use, or a new profile named after the provider word.
+ *
+ * <p>The file is saved only when the result resolves cleanly for the provider word: a profile for
+ * the other provider, or a value that does not parse ({@code item_format = 3}), is refused with a
+ * {@link dev.messer.error.ConfigException} and the file is left as it was.
  */
 public final class ConfigWriter {
 
@@ -22,16 +26,23 @@ public final class ConfigWriter {
         this.resolver = resolver;
     }
 
-    /** @return a description of where the values went: "[profile dev]" or "[messer]/[aws]" */
-    public String apply(IniFile file, Provider word, String profileFlag, Map<SettingKey, String> values) {
-        String explicit = profileFlag;
+    /** What was written: the section(s) and the settings the command will now resolve to. */
+    public record Written(String where, Settings settings) {
+    }
+
+    /**
+     * Sets the values, checks the result and saves the file.
+     *
+     * @param explicit the profile the user named ({@code --profile} or {@code MESSER_PROFILE}), or null
+     * @return where the values went ("[profile dev]" or "[messer]/[aws]") and the resolved settings
+     */
+    public Written apply(IniFile file, Provider word, String explicit, Map<SettingKey, String> values) {
         boolean legacy = explicit == null && word == Provider.AWS && file.profiles().isEmpty()
                 && (SettingsResolver.hasLegacySettings(file) || file.hasSection(IniFile.AWS));
         if (legacy) {
             values.forEach((key, value) -> file.set(MESSER_SECTION.contains(key) ? IniFile.MESSER : IniFile.AWS,
                     key.iniName(), value));
-            file.save();
-            return "[messer]/[aws]";
+            return save(file, "[messer]/[aws]", resolver.resolve(file, word, null, Map.of()));
         }
         String profile = explicit != null ? explicit : targetProfile(file, word);
         String section = IniFile.profileSection(profile);
@@ -43,8 +54,13 @@ public final class ConfigWriter {
                 && !SettingsResolver.hasLegacySettings(file)) {
             file.set(IniFile.MESSER, SettingsResolver.DEFAULT_PROFILE, profile);
         }
+        return save(file, "[" + section + "]", resolver.resolve(file, word, profile, Map.of()));
+    }
+
+    private static Written save(IniFile file, String where, Settings settings) {
+        settings.validate();
         file.save();
-        return "[" + section + "]";
+        return new Written(where, settings);
     }
 
     private String targetProfile(IniFile file, Provider word) {

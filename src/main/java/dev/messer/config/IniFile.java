@@ -1,11 +1,10 @@
 package dev.messer.config;
 
 import dev.messer.error.ConfigException;
-import dev.messer.error.NotFoundException;
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,8 +20,8 @@ import org.ini4j.Profile;
 
 /**
  * A messer.ini read with ini4j: the {@code [messer]} and {@code [aws]} sections of Messer 2.x, and
- * {@code [profile NAME]} sections. Values lose trailing {@code ; comments}. Saving keeps the other
- * sections and the comments ini4j attaches to sections and options.
+ * {@code [profile NAME]} sections. Values lose trailing {@code ; comments}. Saving rewrites only the
+ * lines that were set (see {@link IniText}): comments, blank lines and other sections stay as written.
  */
 public final class IniFile {
 
@@ -32,10 +31,12 @@ public final class IniFile {
 
     private final Path path;
     private final Ini ini;
+    private final IniText text;
 
-    private IniFile(Path path, Ini ini) {
+    private IniFile(Path path, Ini ini, IniText text) {
         this.path = path;
         this.ini = ini;
+        this.text = text;
     }
 
     static Config iniConfig() {
@@ -50,30 +51,36 @@ public final class IniFile {
         return config;
     }
 
-    /** @throws NotFoundException if the file does not exist; ConfigException if it cannot be parsed */
+    /** @throws ConfigException if the file does not exist, cannot be read or cannot be parsed */
     public static IniFile load(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new ConfigException("config file " + path + " is a directory, not an ini file; "
+                    + "pass an ini file with -c");
+        }
         Ini ini = new Ini();
         ini.setConfig(iniConfig());
-        try (InputStream in = Files.newInputStream(path)) {
-            ini.load(in);
+        String content;
+        try {
+            content = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+            ini.load(new StringReader(content));
         } catch (NoSuchFileException e) {
-            throw new NotFoundException("config file " + path + " does not exist; create it with 'messer configure'"
+            throw new ConfigException("config file " + path + " does not exist; create it with 'messer configure'"
                     + " or pass another with -c");
         } catch (InvalidFileFormatException e) {
             throw new ConfigException("config file " + path + " is not a valid ini file (" + firstLine(e.getMessage())
                     + "); fix it or pass another with -c");
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + path + ": " + firstLine(e.getMessage())
-                    + "; check its permissions");
+            throw new ConfigException("cannot read config file " + path + " (" + reason(e)
+                    + "); check the path and its permissions, or pass another with -c");
         }
-        return new IniFile(path, ini);
+        return new IniFile(path, ini, IniText.parse(content));
     }
 
     /** An empty file object that {@link #save()} will create. */
     public static IniFile empty(Path path) {
         Ini ini = new Ini();
         ini.setConfig(iniConfig());
-        return new IniFile(path, ini);
+        return new IniFile(path, ini, IniText.parse(""));
     }
 
     public Path path() {
@@ -116,6 +123,7 @@ public final class IniFile {
 
     public void set(String section, String option, String value) {
         ini.put(section, option, value);
+        text.set(section, option, value);
     }
 
     public void remove(String section, String option) {
@@ -123,6 +131,7 @@ public final class IniFile {
         if (s != null) {
             s.remove(option);
         }
+        text.remove(section, option);
     }
 
     /** Writes the file atomically with mode 0600, creating its folder with mode 0700. */
@@ -133,31 +142,42 @@ public final class IniFile {
             Path temp = Files.createTempFile(dir, ".messer-ini-", ".tmp",
                     PrivateFiles.ownerOnlyFile());
             try {
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    ini.store(out);
-                }
+                Files.write(temp, text.text().getBytes(StandardCharsets.UTF_8));
                 Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new ConfigException("cannot write config file " + path + ": " + firstLine(e.getMessage()));
+            throw new ConfigException("cannot write config file " + path + " (" + reason(e)
+                    + "); check the permissions of its folder");
         }
     }
 
+    /** Cuts a {@code ;} or {@code #} comment that starts the value or follows whitespace: {@code tier = ; todo} is empty. */
     static String stripInlineComment(String value) {
         if (value == null) {
             return null;
         }
         String v = value;
-        for (int i = 1; i < v.length(); i++) {
+        for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            if ((c == ';' || c == '#') && Character.isWhitespace(v.charAt(i - 1))) {
+            if ((c == ';' || c == '#') && (i == 0 || Character.isWhitespace(v.charAt(i - 1)))) {
                 v = v.substring(0, i);
                 break;
             }
         }
         return v.trim();
+    }
+
+    /** What went wrong, without the path a FileSystemException repeats in its message. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return firstLine(e.getMessage());
     }
 
     private static String firstLine(String message) {

@@ -97,12 +97,41 @@ public final class Settings {
         return Integer.parseInt(value);
     }
 
+    /**
+     * The configured KMS encryption context pairs. Messer 2.x accepted any string here and never used
+     * it, so a value in the legacy {@code [aws]}/{@code [messer]} sections that holds no {@code =}
+     * (such as {@code messer_unittest_context}) means no pairs, as it did for Messer.
+     */
     public EncryptionContext encryptionContext() {
+        String value = get(SettingKey.ENCRYPTION_CONTEXT);
+        if (isLegacySource(source(SettingKey.ENCRYPTION_CONTEXT)) && !value.contains("=")) {
+            return EncryptionContext.parse("");
+        }
         try {
-            return EncryptionContext.parse(get(SettingKey.ENCRYPTION_CONTEXT));
+            return EncryptionContext.parse(value);
         } catch (RuntimeException e) {
             throw new ConfigException(e.getMessage() + " (from " + source(SettingKey.ENCRYPTION_CONTEXT) + ")");
         }
+    }
+
+    /**
+     * Parses every value that has a fixed form (booleans, numbers, item_format, encryption_context),
+     * so that a bad value is reported, naming its source, before anything is done with it.
+     *
+     * @throws ConfigException for the first value that does not parse
+     */
+    public Settings validate() {
+        silent();
+        pathStyle();
+        itemFormat();
+        encryptionContext();
+        intSetting(SettingKey.ROLE_DURATION_SECONDS).orElse(0);
+        intSetting(SettingKey.PARALLEL).orElse(0);
+        return this;
+    }
+
+    private static boolean isLegacySource(String source) {
+        return source.equals("[" + IniFile.AWS + "]") || source.equals("[" + IniFile.MESSER + "]");
     }
 
     public OptionalIntSetting intSetting(SettingKey key) {

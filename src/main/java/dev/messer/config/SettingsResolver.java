@@ -66,9 +66,20 @@ public final class SettingsResolver {
                     + "); it must be aws or local");
         }
         if (!declared.isBlank() && Provider.fromWord(declared.trim()) != word) {
-            throw new ConfigException("profile " + (profile == null ? "(default)" : profile) + " is for provider "
-                    + declared.trim() + ", but the command says " + word.word()
-                    + "; use the matching word or pick a profile with --profile");
+            String source = sources.get(SettingKey.PROVIDER);
+            boolean named = nonBlank(profileFlag) || nonBlank(env.get("MESSER_PROFILE"));
+            if (profile != null && !named && source.equals("[" + IniFile.profileSection(profile) + "]")) {
+                throw new ConfigException("the default profile " + profile + " is for provider " + declared.trim()
+                        + " and there is no [profile " + word.word() + "]; add one with 'messer configure "
+                        + word.word() + " --profile NAME ...' or pick a profile with --profile");
+            }
+            if (profile != null && source.equals("[" + IniFile.profileSection(profile) + "]")) {
+                throw new ConfigException("profile " + profile + " is for provider " + declared.trim()
+                        + ", but the command says " + word.word()
+                        + "; use the matching word or pick a profile with --profile");
+            }
+            throw new ConfigException("provider is " + declared.trim() + " (from " + source + "), but the command says "
+                    + word.word() + "; use the matching word or change " + source);
         }
         values.put(SettingKey.PROVIDER, word.word());
         return new Settings(word, profile, ini == null ? null : ini.path(), values, sources);

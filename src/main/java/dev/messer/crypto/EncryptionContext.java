@@ -64,8 +64,12 @@ public final class EncryptionContext {
             if (eq <= 0) {
                 throw new InvalidInputException("stored encryption context is malformed");
             }
-            pairs.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+            try {
+                pairs.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("stored encryption context is malformed (bad %-escape)");
+            }
         }
         return new EncryptionContext(pairs);
     }

@@ -37,6 +37,15 @@ public final class Envelope {
     public static Envelope seal(EnvelopeVersion version, DataKey key, byte[] plaintext, ItemBinding binding) {
         byte[] nonce = new byte[version.nonceBytes()];
         RANDOM.nextBytes(nonce);
+        return seal(version, key, plaintext, binding, nonce);
+    }
+
+    /** Seals under a given nonce: only for known-answer vectors, never reuse a nonce under one key. */
+    static Envelope seal(EnvelopeVersion version, DataKey key, byte[] plaintext, ItemBinding binding, byte[] nonce) {
+        if (nonce.length != version.nonceBytes()) {
+            throw new IllegalArgumentException("a version " + version.wire() + " nonce is " + version.nonceBytes()
+                    + " bytes");
+        }
         byte[] aad = version == EnvelopeVersion.V2 ? binding.toAssociatedData() : null;
         byte[] sealed = AesGcm.seal(key, nonce, plaintext, aad);
         int split = sealed.length - AesGcm.TAG_BYTES;

@@ -50,8 +50,11 @@ public final class EnvelopeCodec {
 
     private static String text(JsonObject json, String field) {
         JsonElement value = json.get(field);
-        if (value == null || !value.isJsonPrimitive()) {
+        if (value == null || value.isJsonNull()) {
             throw malformed("field '" + field + "' is missing");
+        }
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            throw malformed("field '" + field + "' is not a string");
         }
         JsonPrimitive primitive = value.getAsJsonPrimitive();
         return primitive.getAsString();

@@ -52,7 +52,9 @@ public final class DataBagService {
 
     public boolean bagExists(String bag) {
         Names.check("bag name", bag);
-        return !store.list(layout.bagMarker(bag)).isEmpty();
+        String marker = layout.bagMarker(bag);
+        // the marker answers in one request; only bags made without one (by hand) need a listing
+        return store.get(marker).isPresent() || !store.list(marker).isEmpty();
     }
 
     /** Bag names under the tier/folder prefix: folders with a marker or with items. */
@@ -168,9 +170,19 @@ public final class DataBagService {
         }
     }
 
+    /** Deletes an item, even one whose stored object is damaged. @throws NotFoundException if absent */
     public void deleteItem(String bag, String id) {
-        read(bag, id);
-        store.delete(layout.itemKey(bag, id));
+        Names.check("bag name", bag);
+        Names.check("item id", id);
+        String objectKey = layout.itemKey(bag, id);
+        if (store.get(objectKey).isEmpty()) {
+            if (!bagExists(bag)) {
+                throw noBag(bag);
+            }
+            throw new NotFoundException("item " + id + " does not exist in data bag " + bag
+                    + "; see 'messer data bag show <provider> " + bag + "'");
+        }
+        store.delete(objectKey);
     }
 
     /** Deletes an empty bag. @throws ConflictException naming the items if it is not empty */

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import dev.messer.crypto.KeyVersionField;
 import dev.messer.error.InvalidInputException;
 import dev.messer.keys.KeyRef;
@@ -12,28 +13,42 @@ import java.nio.charset.StandardCharsets;
 /**
  * An item as the secrets bucket holds it:
  * {@code {"id": .., "encrypted_data": .., "key_name": .., "key_version": ..}}. Holds no plaintext.
+ * {@code keyVersionAsStored} keeps the {@code key_version} exactly as the file had it (Messer wrote
+ * integers, strings such as {@code "3"}, and in old files {@code "latest"}), so that showing an
+ * item prints what Messer prints; {@code keyVersion} is its meaning.
  */
-public record StoredItem(String id, String encryptedData, String keyName, int keyVersion) {
+public record StoredItem(String id, String encryptedData, String keyName, int keyVersion,
+                         JsonPrimitive keyVersionAsStored) {
+
+    /** A new item, as this tool writes it: {@code key_version} is a JSON integer. */
+    public StoredItem(String id, String encryptedData, String keyName, int keyVersion) {
+        this(id, encryptedData, keyName, keyVersion, new JsonPrimitive(keyVersion));
+    }
 
     public KeyRef keyRef() {
         return new KeyRef(keyName, keyVersion);
     }
 
+    /** The stored JSON; an item that was read keeps its {@code key_version} as it was. */
     public byte[] toBytes() {
         JsonObject json = new JsonObject();
         json.addProperty("id", id);
         json.addProperty("encrypted_data", encryptedData);
         json.addProperty("key_name", keyName);
-        json.addProperty("key_version", keyVersion);
+        json.add("key_version", keyVersionAsStored);
         return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The stored fields other than {@code encrypted_data}, in Messer's order, for display. */
+    /**
+     * The stored fields other than {@code encrypted_data}, for Messer's decrypted view: the
+     * {@code key_version} as stored, except {@code "latest"}, which Messer shows as {@code 0}.
+     */
     public JsonObject publicFields() {
         JsonObject json = new JsonObject();
         json.addProperty("id", id);
         json.addProperty("key_name", keyName);
-        json.addProperty("key_version", keyVersion);
+        boolean latest = keyVersionAsStored.isString() && keyVersionAsStored.getAsString().equals("latest");
+        json.add("key_version", latest ? new JsonPrimitive(0) : keyVersionAsStored);
         return json;
     }
 
@@ -61,7 +76,7 @@ public record StoredItem(String id, String encryptedData, String keyName, int ke
         String encrypted = string(json, "encrypted_data", where);
         String keyName = string(json, "key_name", where);
         int keyVersion = KeyVersionField.parse(json.get("key_version"), where);
-        return new StoredItem(id, encrypted, keyName, keyVersion);
+        return new StoredItem(id, encrypted, keyName, keyVersion, json.get("key_version").getAsJsonPrimitive());
     }
 
     private static String string(JsonObject json, String field, String where) {

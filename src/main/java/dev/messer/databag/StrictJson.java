@@ -49,7 +49,7 @@ public final class StrictJson {
                 JsonObject object = new JsonObject();
                 reader.beginObject();
                 while (reader.hasNext()) {
-                    String name = reader.nextName();
+                    String name = text(reader.nextName(), where);
                     if (object.has(name)) {
                         throw new InvalidInputException(where + " has the key '" + name
                                 + "' twice; each key may appear once");
@@ -69,7 +69,7 @@ public final class StrictJson {
                 return array;
             }
             case STRING:
-                return new JsonPrimitive(reader.nextString());
+                return new JsonPrimitive(text(reader.nextString(), where));
             case NUMBER:
                 return new JsonPrimitive(new LazilyParsedNumber(reader.nextString()));
             case BOOLEAN:
@@ -80,6 +80,23 @@ public final class StrictJson {
             default:
                 throw new InvalidInputException(where + " is not valid JSON");
         }
+    }
+
+    /**
+     * Refuses a string with an unpaired surrogate ({@code "\ud800"}): it has no UTF-8 form, so
+     * encrypting the item would silently change it.
+     */
+    private static String text(String value, String where) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidInputException(where + " holds the escape \\u" + Integer.toHexString(c)
+                        + ", half of a surrogate pair, which is not a character; remove it or complete the pair");
+            }
+        }
+        return value;
     }
 
     private static String position(Exception e) {

@@ -25,10 +25,17 @@ public final class DataKeyCache implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("data key cache used after close");
         }
-        return keys.computeIfAbsent(ref, r -> {
+        DataKey key = keys.computeIfAbsent(ref, r -> {
             unwraps.incrementAndGet();
             return ring.unwrap(r);
         });
+        if (closed) {
+            // closed while this key was being unwrapped: close() could not see it, so wipe it here
+            keys.remove(ref, key);
+            key.close();
+            throw new IllegalStateException("data key cache closed while " + ref + " was being unwrapped");
+        }
+        return key;
     }
 
     /** How many times the master key was asked to unwrap (for bulk summaries and tests). */
@@ -43,7 +50,11 @@ public final class DataKeyCache implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        keys.values().forEach(DataKey::close);
-        keys.clear();
+        for (KeyRef ref : keys.keySet()) {
+            DataKey key = keys.remove(ref);
+            if (key != null) {
+                key.close();
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.databag.Names;
 import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.IntegrityException;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
 import dev.messer.masterkey.MasterKey;
@@ -53,13 +54,14 @@ public final class KeyRing {
                     + "; use 'encryption increment' to add a version");
         }
         KeyRef ref = new KeyRef(name, 0);
-        ensureMarker(name);
         writeVersion(ref);
+        ensureMarker(name);
         return ref;
     }
 
     /** Writes version latest+1; two concurrent increments cannot both take the same number. */
     public KeyRef increment(String name) {
+        Names.check("key name", name);
         int latest = latest(name);
         KeyRef ref = new KeyRef(name, latest + 1);
         writeVersion(ref);
@@ -72,12 +74,12 @@ public final class KeyRing {
         if (store.get(ref.objectKey()).isPresent()) {
             return ref;
         }
-        ensureMarker(ref.name());
         try {
             writeVersion(ref);
         } catch (AlreadyExistsException raced) {
             // another writer made it first: use theirs
         }
+        ensureMarker(ref.name());
         return ref;
     }
 
@@ -123,6 +125,7 @@ public final class KeyRing {
     }
 
     public boolean exists(KeyRef ref) {
+        Names.check("key name", ref.name());
         return store.get(ref.objectKey()).isPresent();
     }
 
@@ -151,21 +154,27 @@ public final class KeyRing {
 
     /** Fetches and unwraps one version. The caller owns the key; prefer {@link DataKeyCache}. */
     public DataKey unwrap(KeyRef ref) {
+        Names.check("key name", ref.name());
         Blob blob = store.get(ref.objectKey()).orElseThrow(() -> new NotFoundException("encryption key "
                 + ref + " does not exist in " + store.describe() + "; see 'messer encryption list " + ref.name() + "'"));
         String stored = blob.metadata().get(CONTEXT_METADATA);
-        EncryptionContext context = stored == null ? EncryptionContext.empty()
-                : EncryptionContext.fromMetadataValue(stored);
+        EncryptionContext context;
+        try {
+            context = stored == null ? EncryptionContext.empty() : EncryptionContext.fromMetadataValue(stored);
+        } catch (InvalidInputException e) {
+            throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
+                    + " has damaged " + CONTEXT_METADATA + " metadata; restore it from a backup");
+        }
         if (!context.isEmpty() && !(ref.name().equals(context.asMap().get(CONTEXT_KEY_NAME))
                 && String.valueOf(ref.version()).equals(context.asMap().get(CONTEXT_KEY_VERSION)))) {
-            throw new dev.messer.error.IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
+            throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
                     + " carries the context of another key: it was moved or relabelled");
         }
         try {
             return masterKey.get().unwrap(blob.content(), context);
-        } catch (dev.messer.error.IntegrityException e) {
-            throw new dev.messer.error.IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in "
-                    + store.describe() + ") cannot be unwrapped: " + e.getMessage(), e);
+        } catch (IntegrityException e) {
+            throw new IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in " + store.describe()
+                    + "): " + e.getMessage(), e);
         }
     }
 

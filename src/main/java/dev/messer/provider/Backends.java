@@ -1,5 +1,6 @@
 package dev.messer.provider;
 
+import dev.messer.aws.AwsBackend;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
@@ -24,8 +25,9 @@ public final class Backends {
             case LOCAL:
                 return new LocalBackend(settings, resolver.localRoot(settings), passphrases);
             case AWS:
+                return new AwsBackend(settings, env, mfa);
             default:
-                throw new ConfigException("the aws provider is not available in this build");
+                throw new ConfigException("provider " + settings.provider() + " is not supported");
         }
     }
 }

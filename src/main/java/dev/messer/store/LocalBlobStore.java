@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,15 +28,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * A bucket as a folder. Key {@code a/b} is the file {@code a/b}; a folder marker {@code a/} is the
  * file {@code a/#folder}; user metadata sits beside an object in {@code b#meta}. Names containing
  * {@code #} are therefore not accepted as keys. Every write goes to a temporary file that is synced
  * and then renamed into place, so a reader sees the old or the new object, never a torn one.
- * Conditional writes hold an exclusive lock on {@code #lock} in the bucket folder, which serialises
- * them across threads and processes. The entity tag is the hex SHA-256 of the content.
+ * Every write and every read of an object with its metadata holds an exclusive lock on
+ * {@code #lock} in the bucket folder (and a lock shared by all instances on that folder in this
+ * process), which serialises them across threads and processes: conditional writes are atomic,
+ * and a reader never pairs an object with another version's metadata. The entity tag is the hex
+ * SHA-256 of the content.
  */
 public final class LocalBlobStore implements BlobStore {
 
@@ -44,11 +50,15 @@ public final class LocalBlobStore implements BlobStore {
     private static final String LOCK = "#lock";
     private static final String TEMP_PREFIX = "#tmp-";
 
+    /** One lock per bucket folder for the whole process: a JVM may hold a file lock only once. */
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
     private final Path root;
-    private final ReentrantLock inProcess = new ReentrantLock();
+    private final ReentrantLock inProcess;
 
     public LocalBlobStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.inProcess = IN_PROCESS.computeIfAbsent(this.root, r -> new ReentrantLock());
     }
 
     public Path root() {
@@ -58,6 +68,13 @@ public final class LocalBlobStore implements BlobStore {
     @Override
     public Optional<Blob> get(String key) {
         Path file = fileFor(key);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return withLock(() -> read(key, file));
+    }
+
+    private Optional<Blob> read(String key, Path file) {
         try {
             byte[] content = Files.readAllBytes(file);
             return Optional.of(new Blob(content, etag(content), readMetadata(key)));
@@ -73,11 +90,13 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public void put(String key, byte[] content, Map<String, String> metadata) {
-        write(key, content, metadata);
+        checkWritable(key, metadata);
+        withLock(() -> write(key, content, metadata));
     }
 
     @Override
     public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+        checkWritable(key, metadata);
         withLock(() -> {
             if (Files.exists(fileFor(key))) {
                 throw new AlreadyExistsException(key + " already exists in " + describe());
@@ -88,8 +107,9 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
+        checkWritable(key, metadata);
         withLock(() -> {
-            Optional<Blob> current = get(key);
+            Optional<Blob> current = read(key, fileFor(key));
             if (current.isEmpty() || !current.get().etag().equals(etag)) {
                 throw new ConflictException(key + " in " + describe() + " changed since it was read");
             }
@@ -110,15 +130,21 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public void delete(String key) {
-        try {
-            Files.deleteIfExists(fileFor(key));
-            if (!key.endsWith("/")) {
-                Files.deleteIfExists(metaFile(key));
-            }
-            pruneEmptyParents(fileFor(key).getParent());
-        } catch (IOException e) {
-            throw io("delete", key, e);
+        Path file = fileFor(key);
+        if (!Files.exists(file) || Files.isDirectory(file)) {
+            return;
         }
+        withLock(() -> {
+            try {
+                Files.deleteIfExists(file);
+                if (!key.endsWith("/")) {
+                    Files.deleteIfExists(metaFile(key));
+                }
+                pruneEmptyParents(file.getParent());
+            } catch (IOException e) {
+                throw io("delete", key, e);
+            }
+        });
     }
 
     @Override
@@ -193,14 +219,24 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     private void withLock(Runnable action) {
+        withLock(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> T withLock(Supplier<T> action) {
         inProcess.lock();
         try {
+            if (inProcess.getHoldCount() > 1) {
+                return action.get();
+            }
             PrivateFiles.createDirectories(root);
             try (FileChannel channel = FileChannel.open(root.resolve(LOCK),
                     java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                     PrivateFiles.ownerOnlyFile());
                  FileLock ignored = channel.lock()) {
-                action.run();
+                return action.get();
             }
         } catch (IOException e) {
             throw new UnavailableException("cannot lock " + root.resolve(LOCK) + ": " + e.getMessage(), e);
@@ -231,6 +267,17 @@ public final class LocalBlobStore implements BlobStore {
         }
     }
 
+    /** Refuses a bad key or metadata before anything, even the lock file, is written. */
+    private void checkWritable(String key, Map<String, String> metadata) {
+        fileFor(key);
+        metadata.forEach((k, v) -> {
+            if (k.isEmpty() || k.contains("=") || k.contains("\n") || v.contains("\n")) {
+                throw new InvalidInputException("metadata entry '" + k + "' cannot be stored in a local bucket: "
+                        + "names must be non-empty without '=' or line breaks, values without line breaks");
+            }
+        });
+    }
+
     private static byte[] encodeMetadata(Map<String, String> metadata) {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(metadata).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
@@ -257,7 +304,12 @@ public final class LocalBlobStore implements BlobStore {
                 throw new InvalidInputException("'" + key + "' is not a valid object key for a local bucket");
             }
         }
-        Path file = key.endsWith("/") ? root.resolve(key).resolve(MARKER) : root.resolve(key);
+        Path file;
+        try {
+            file = key.endsWith("/") ? root.resolve(key).resolve(MARKER) : root.resolve(key);
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException("'" + key + "' is not a valid object key for a local bucket");
+        }
         Path normal = file.normalize();
         if (!normal.startsWith(root)) {
             throw new InvalidInputException("'" + key + "' points outside the local bucket");

@@ -1,0 +1,85 @@
+package dev.messer.aws;
+
+import dev.messer.config.SettingKey;
+import dev.messer.config.Settings;
+import dev.messer.error.ConfigException;
+import dev.messer.masterkey.KmsMasterKey;
+import dev.messer.masterkey.MasterKey;
+import dev.messer.provider.Backend;
+import dev.messer.provider.MfaTokenSource;
+import dev.messer.store.BlobStore;
+import dev.messer.store.S3BlobStore;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The secrets and keys buckets in S3 and the master key in KMS. Opening it checks the settings and
+ * connects nothing; each SDK client is made when a call first needs it.
+ */
+public final class AwsBackend implements Backend {
+
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern ALIAS_NAME = Pattern.compile("[A-Za-z0-9/_-]{1,250}");
+
+    private final Settings settings;
+    private final AwsClientFactory clients;
+    private final S3BlobStore secrets;
+    private final S3BlobStore keys;
+    private KmsMasterKey masterKey;
+
+    public AwsBackend(Settings settings, Map<String, String> env, MfaTokenSource mfa) {
+        this.settings = settings;
+        this.clients = new AwsClientFactory(settings, new AwsEnvironment(env), mfa);
+        this.secrets = new S3BlobStore(clients::s3, bucket(SettingKey.SECRETS_BUCKET), "secrets_bucket",
+                settings.optional(SettingKey.SSE_KMS_KEY_ID));
+        this.keys = new S3BlobStore(clients::s3, bucket(SettingKey.KEYS_BUCKET), "keys_bucket",
+                settings.optional(SettingKey.SSE_KMS_KEY_ID));
+    }
+
+    /** The clients made so far; for tests and diagnostics. */
+    public AwsClientFactory clients() {
+        return clients;
+    }
+
+    @Override
+    public BlobStore secrets() {
+        return secrets;
+    }
+
+    @Override
+    public BlobStore keys() {
+        return keys;
+    }
+
+    @Override
+    public synchronized MasterKey masterKey() {
+        if (masterKey == null) {
+            String alias = settings.require(SettingKey.MASTER_KEY,
+                    "set it to the KMS alias without alias/ ('messer configure aws -m NAME')");
+            if (alias.startsWith("alias/")) {
+                alias = alias.substring("alias/".length());
+            }
+            if (!ALIAS_NAME.matcher(alias).matches()) {
+                throw new ConfigException("master_key '" + alias + "' (from " + settings.source(SettingKey.MASTER_KEY)
+                        + ") is not a KMS alias name; use letters, digits, '/', '_' and '-'");
+            }
+            masterKey = new KmsMasterKey(clients::kms, alias, clients.region().id());
+        }
+        return masterKey;
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+
+    private String bucket(SettingKey key) {
+        String name = settings.require(key, "set it with 'messer configure aws -"
+                + (key == SettingKey.SECRETS_BUCKET ? "b" : "k") + " BUCKET'");
+        if (!BUCKET_NAME.matcher(name).matches()) {
+            throw new ConfigException(key.iniName() + " '" + name + "' (from " + settings.source(key)
+                    + ") is not an S3 bucket name; use 3 to 63 lowercase letters, digits, '.' and '-'");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.messer.aws;
+
+import dev.messer.config.SettingKey;
+import dev.messer.config.Settings;
+import dev.messer.error.ConfigException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+/**
+ * Where each service is reached when not at its public regional endpoint. In order: the
+ * per-service setting ({@code s3_endpoint_url}...), {@code endpoint_url}, then the SDK's variables
+ * {@code AWS_ENDPOINT_URL_<SERVICE>} and {@code AWS_ENDPOINT_URL}.
+ */
+final class AwsEndpoints {
+
+    private final Settings settings;
+    private final AwsEnvironment env;
+
+    AwsEndpoints(Settings settings, AwsEnvironment env) {
+        this.settings = settings;
+        this.env = env;
+    }
+
+    Optional<URI> endpointFor(AwsService service) {
+        SettingKey perService = switch (service) {
+            case S3 -> SettingKey.S3_ENDPOINT_URL;
+            case KMS -> SettingKey.KMS_ENDPOINT_URL;
+            case STS -> SettingKey.STS_ENDPOINT_URL;
+        };
+        if (settings.optional(perService).isPresent()) {
+            return Optional.of(parse(settings.get(perService), perService.iniName() + " (from "
+                    + settings.source(perService) + ")"));
+        }
+        if (settings.optional(SettingKey.ENDPOINT_URL).isPresent()) {
+            return Optional.of(parse(settings.get(SettingKey.ENDPOINT_URL), "endpoint_url (from "
+                    + settings.source(SettingKey.ENDPOINT_URL) + ")"));
+        }
+        Optional<String> variable = env.get(service.endpointVariable());
+        if (variable.isPresent()) {
+            return Optional.of(parse(variable.get(), service.endpointVariable()));
+        }
+        return env.get("AWS_ENDPOINT_URL").map(value -> parse(value, "AWS_ENDPOINT_URL"));
+    }
+
+    private static URI parse(String value, String where) {
+        try {
+            URI uri = new URI(value.trim());
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw new URISyntaxException(value, "not an http(s) URL with a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(where + " is '" + value + "'; it must be a URL such as https://host:port", e);
+        }
+    }
+}

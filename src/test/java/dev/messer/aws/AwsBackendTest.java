@@ -1,0 +1,125 @@
+package dev.messer.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.messer.config.Provider;
+import dev.messer.config.SettingKey;
+import dev.messer.config.Settings;
+import dev.messer.error.ConfigException;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Settings checks of the aws backend and the endpoint order; offline: nothing here calls AWS. */
+class AwsBackendTest {
+
+    private static final Map<String, String> ENV = Map.of("AWS_EC2_METADATA_DISABLED", "true");
+
+    @Test
+    void opening_makesNoClient() {
+        try (AwsBackend backend = new AwsBackend(settings(Map.of()), ENV, serial -> "0")) {
+            backend.secrets();
+            backend.keys();
+            backend.masterKey();
+
+            assertThat(backend.clients().createdClients()).isEmpty();
+            assertThat(backend.secrets().describe()).isEqualTo("s3://acme-secrets");
+            assertThat(backend.keys().describe()).isEqualTo("s3://acme-keys");
+            assertThat(backend.masterKey().describe()).isEqualTo("KMS key alias/acme-dev (us-east-1)");
+        }
+    }
+
+    @Test
+    void masterKeyWithAliasPrefix_isAccepted() {
+        try (AwsBackend backend = new AwsBackend(settings(Map.of(SettingKey.MASTER_KEY, "alias/acme-dev")), ENV,
+                serial -> "0")) {
+            assertThat(backend.masterKey().describe()).isEqualTo("KMS key alias/acme-dev (us-east-1)");
+        }
+    }
+
+    @Test
+    void missingSecretsBucket_isAConfigError() {
+        assertThatThrownBy(() -> new AwsBackend(settings(Map.of(SettingKey.SECRETS_BUCKET, "")), ENV, serial -> "0"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("secrets_bucket is not set; set it with 'messer configure aws -b BUCKET'");
+    }
+
+    @Test
+    void missingKeysBucket_isAConfigError() {
+        assertThatThrownBy(() -> new AwsBackend(settings(Map.of(SettingKey.KEYS_BUCKET, "")), ENV, serial -> "0"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("keys_bucket is not set; set it with 'messer configure aws -k BUCKET'");
+    }
+
+    @Test
+    void missingMasterKey_isAConfigErrorOnlyWhenTheKeyIsNeeded() {
+        try (AwsBackend backend = new AwsBackend(settings(Map.of(SettingKey.MASTER_KEY, "")), ENV, serial -> "0")) {
+            assertThat(backend.secrets().describe()).isEqualTo("s3://acme-secrets");
+            assertThatThrownBy(backend::masterKey)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("master_key is not set");
+        }
+    }
+
+    @Test
+    void invalidBucketName_isAConfigError() {
+        assertThatThrownBy(() -> new AwsBackend(settings(Map.of(SettingKey.SECRETS_BUCKET, "Acme_Secrets")), ENV,
+                serial -> "0"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("secrets_bucket 'Acme_Secrets' (from given) is not an S3 bucket name; use 3 to 63 "
+                        + "lowercase letters, digits, '.' and '-'");
+    }
+
+    @Test
+    void invalidAliasName_isAConfigError() {
+        try (AwsBackend backend = new AwsBackend(settings(Map.of(SettingKey.MASTER_KEY, "acme dev")), ENV,
+                serial -> "0")) {
+            assertThatThrownBy(backend::masterKey)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("master_key 'acme dev'");
+        }
+    }
+
+    @Test
+    void endpointOrder_perServiceSetting_thenEndpointUrl_thenServiceVariable_thenGlobalVariable() {
+        AwsEnvironment env = new AwsEnvironment(Map.of("AWS_ENDPOINT_URL", "http://global:1",
+                "AWS_ENDPOINT_URL_KMS", "http://kms-variable:2"));
+        AwsEndpoints bare = new AwsEndpoints(settings(Map.of()), env);
+        AwsEndpoints withSettings = new AwsEndpoints(settings(Map.of(SettingKey.ENDPOINT_URL, "https://vpce:3",
+                SettingKey.S3_ENDPOINT_URL, "https://s3-vpce:4")), env);
+
+        assertThat(bare.endpointFor(AwsService.S3)).contains(URI.create("http://global:1"));
+        assertThat(bare.endpointFor(AwsService.KMS)).contains(URI.create("http://kms-variable:2"));
+        assertThat(withSettings.endpointFor(AwsService.S3)).contains(URI.create("https://s3-vpce:4"));
+        assertThat(withSettings.endpointFor(AwsService.KMS)).contains(URI.create("https://vpce:3"));
+        assertThat(withSettings.endpointFor(AwsService.STS)).contains(URI.create("https://vpce:3"));
+    }
+
+    @Test
+    void noEndpointAnywhere_meansThePublicEndpoint() {
+        assertThat(new AwsEndpoints(settings(Map.of()), new AwsEnvironment(Map.of())).endpointFor(AwsService.S3))
+                .isEmpty();
+    }
+
+    @Test
+    void malformedEndpoint_isAConfigErrorNamingTheSetting() {
+        AwsEndpoints endpoints = new AwsEndpoints(settings(Map.of(SettingKey.KMS_ENDPOINT_URL, "vpce-123")),
+                new AwsEnvironment(Map.of()));
+
+        assertThatThrownBy(() -> endpoints.endpointFor(AwsService.KMS))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("kms_endpoint_url (from given) is 'vpce-123'; it must be a URL such as https://host:port");
+    }
+
+    private static Settings settings(Map<SettingKey, String> overrides) {
+        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
+        values.put(SettingKey.REGION, "us-east-1");
+        values.put(SettingKey.SECRETS_BUCKET, "acme-secrets");
+        values.put(SettingKey.KEYS_BUCKET, "acme-keys");
+        values.put(SettingKey.MASTER_KEY, "acme-dev");
+        values.putAll(overrides);
+        return Settings.of(Provider.AWS, values);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.messer.aws;
+
+import dev.messer.cli.Cli;
+import dev.messer.cli.CommandTree;
+import dev.messer.cli.Console;
+import dev.messer.cli.Terminal;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** One in-process run of the command line: exit status, stdout and stderr. */
+public record CliRun(int exit, String out, String err) {
+
+    /** Runs {@code args} with {@code env} as the whole environment, no terminal and empty stdin. */
+    public static CliRun run(Map<String, String> env, String... args) {
+        return run(env, new byte[0], args);
+    }
+
+    public static CliRun run(Map<String, String> env, byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Console console = new Console(outStream, errStream, new ByteArrayInputStream(stdin), noTerminal(), env);
+        int exit = new Cli(console, CommandTree.standard()).run(args);
+        return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** For assertion messages. */
+    @Override
+    public String toString() {
+        return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+
+    private static Terminal noTerminal() {
+        return new Terminal() {
+            @Override
+            public boolean interactive() {
+                return false;
+            }
+
+            @Override
+            public String readLine(String prompt) {
+                return null;
+            }
+
+            @Override
+            public char[] readSecret(String prompt) {
+                return null;
+            }
+        };
+    }
+}

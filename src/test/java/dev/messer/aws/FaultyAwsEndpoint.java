@@ -1,0 +1,81 @@
+package dev.messer.aws;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback HTTP server that answers every request with one fixed AWS error response, for the
+ * failures moto cannot produce (throttling, a disabled key, rejected credentials, IAM refusals).
+ * The SDK speaks its real protocol to it; only the answer is fixed.
+ */
+final class FaultyAwsEndpoint implements AutoCloseable {
+
+    private final HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    private FaultyAwsEndpoint(int status, String contentType, String body) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            try (InputStream in = exchange.getRequestBody()) {
+                in.readAllBytes();
+            }
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.getResponseHeaders().add("x-amzn-RequestId", "faulty-" + requests.get());
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+            if (!head) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** An S3 (REST-XML) error. */
+    static FaultyAwsEndpoint s3Error(int status, String code, String message) {
+        return new FaultyAwsEndpoint(status, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<Error><Code>" + code + "</Code><Message>" + message + "</Message><RequestId>r1</RequestId></Error>");
+    }
+
+    /** A KMS (JSON 1.1) error. */
+    static FaultyAwsEndpoint kmsError(int status, String type, String message) {
+        return new FaultyAwsEndpoint(status, "application/x-amz-json-1.1",
+                "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+    }
+
+    /** An STS (query protocol) error. */
+    static FaultyAwsEndpoint stsError(int status, String code, String message) {
+        return new FaultyAwsEndpoint(status, "text/xml", "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                + "<Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message + "</Message></Error>"
+                + "<RequestId>r1</RequestId></ErrorResponse>");
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    int requests() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.messer.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.messer.config.SettingKey;
+import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.ConflictException;
+import dev.messer.error.NotFoundException;
+import dev.messer.error.UnavailableException;
+import dev.messer.store.Blob;
+import dev.messer.store.S3BlobStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/** {@link S3BlobStore} against moto's S3: objects, metadata, conditional writes, paging, SSE-KMS, failures. */
+@MotoTest
+class S3BlobStoreIT {
+
+    @TempDir
+    Path dir;
+    private AwsFixture aws;
+    private AwsClientFactory clients;
+    private S3BlobStore store;
+
+    @BeforeEach
+    void setUp() {
+        aws = AwsFixture.create(dir);
+        clients = new AwsClientFactory(aws.settings(), new AwsEnvironment(aws.env()), serial -> "000000");
+        store = new S3BlobStore(clients::s3, aws.secretsBucket(), "secrets_bucket", Optional.empty());
+    }
+
+    @AfterEach
+    void tearDown() {
+        clients.close();
+    }
+
+    @Test
+    void putThenGet_returnsContentEtagAndMetadata() {
+        store.put("dev/bag/item", bytes("hello"), Map.of("messer-encryption-context", "a=b&c=d"));
+
+        Blob blob = store.get("dev/bag/item").orElseThrow();
+
+        assertThat(new String(blob.content(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(blob.metadata()).containsExactly(Map.entry("messer-encryption-context", "a=b&c=d"));
+        assertThat(blob.etag()).isEqualTo(aws.s3().headObject(r -> r.bucket(aws.secretsBucket())
+                .key("dev/bag/item")).eTag());
+    }
+
+    @Test
+    void get_ofAbsentKey_isEmpty() {
+        assertThat(store.get("nothing/here")).isEmpty();
+    }
+
+    @Test
+    void folderMarker_isAnEmptyObject() {
+        store.put("dev/bag/", new byte[0], Map.of());
+
+        assertThat(store.get("dev/bag/").orElseThrow().content()).isEmpty();
+        assertThat(store.list("dev/")).containsExactly("dev/bag/");
+    }
+
+    @Test
+    void putIfAbsent_onExistingKey_failsAndKeepsTheObject() {
+        store.putIfAbsent("k/0", bytes("first"), Map.of());
+
+        assertThatThrownBy(() -> store.putIfAbsent("k/0", bytes("second"), Map.of()))
+                .isInstanceOf(AlreadyExistsException.class)
+                .hasMessage("k/0 already exists in s3://" + aws.secretsBucket());
+        assertThat(store.get("k/0").orElseThrow().content()).isEqualTo(bytes("first"));
+    }
+
+    @Test
+    void putIfAbsent_race_exactlyOneWriterWins() throws Exception {
+        int writers = 6;
+        CyclicBarrier start = new CyclicBarrier(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            byte[] content = bytes("writer " + i);
+            results.add(pool.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                try {
+                    store.putIfAbsent("race/item", content, Map.of());
+                    return true;
+                } catch (AlreadyExistsException lost) {
+                    return false;
+                }
+            }));
+        }
+        pool.shutdown();
+        List<Boolean> won = new ArrayList<>();
+        for (Future<Boolean> result : results) {
+            won.add(result.get(60, TimeUnit.SECONDS));
+        }
+
+        assertThat(won).containsOnlyOnce(true);
+        int winner = won.indexOf(true);
+        assertThat(store.get("race/item").orElseThrow().content()).isEqualTo(bytes("writer " + winner));
+    }
+
+    @Test
+    void putIfMatch_withCurrentEtag_replaces() {
+        store.put("k", bytes("one"), Map.of());
+        String etag = store.get("k").orElseThrow().etag();
+
+        store.putIfMatch("k", bytes("two"), Map.of(), etag);
+
+        assertThat(store.get("k").orElseThrow().content()).isEqualTo(bytes("two"));
+    }
+
+    @Test
+    void putIfMatch_withStaleEtag_failsAsConflict() {
+        store.put("k", bytes("one"), Map.of());
+        String stale = store.get("k").orElseThrow().etag();
+        store.put("k", bytes("changed"), Map.of());
+
+        assertThatThrownBy(() -> store.putIfMatch("k", bytes("two"), Map.of(), stale))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("k in s3://" + aws.secretsBucket() + " changed since it was read");
+        assertThat(store.get("k").orElseThrow().content()).isEqualTo(bytes("changed"));
+    }
+
+    @Test
+    void putIfMatch_onDeletedObject_failsAsConflict() {
+        store.put("k", bytes("one"), Map.of());
+        String etag = store.get("k").orElseThrow().etag();
+        store.delete("k");
+
+        assertThatThrownBy(() -> store.putIfMatch("k", bytes("two"), Map.of(), etag))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store.get("k")).isEmpty();
+    }
+
+    @Test
+    void list_returnsEveryKeyPastOnePage() {
+        int count = 1_050;
+        IntStream.range(0, count).parallel().forEach(i -> aws.s3().putObject(
+                r -> r.bucket(aws.secretsBucket()).key(String.format("dev/big/item-%04d", i)),
+                RequestBody.fromBytes(new byte[0])));
+        aws.s3().putObject(r -> r.bucket(aws.secretsBucket()).key("dev/other"), RequestBody.fromBytes(new byte[0]));
+
+        List<String> keys = store.list("dev/big/");
+
+        assertThat(keys).hasSize(count).isSorted().startsWith("dev/big/item-0000").endsWith("dev/big/item-1049");
+    }
+
+    @Test
+    void delete_ofAbsentKey_isNotAnError() {
+        store.delete("never/was");
+
+        assertThat(store.get("never/was")).isEmpty();
+    }
+
+    @Test
+    void everyPut_withSseKmsKey_asksForServerSideEncryption() {
+        S3BlobStore encrypted = new S3BlobStore(clients::s3, aws.secretsBucket(), "secrets_bucket",
+                Optional.of("alias/" + aws.masterKey()));
+
+        encrypted.put("a", bytes("1"), Map.of());
+        encrypted.putIfAbsent("b", bytes("2"), Map.of());
+        encrypted.putIfMatch("a", bytes("3"), Map.of(), encrypted.get("a").orElseThrow().etag());
+
+        for (String key : List.of("a", "b")) {
+            HeadObjectResponse head = aws.s3().headObject(r -> r.bucket(aws.secretsBucket()).key(key));
+            assertThat(head.serverSideEncryption()).as(key).isEqualTo(ServerSideEncryption.AWS_KMS);
+            assertThat(head.ssekmsKeyId()).as(key).isEqualTo("alias/" + aws.masterKey());
+        }
+    }
+
+    @Test
+    void withoutSseKmsKey_putsAskForNoKmsEncryption() {
+        store.put("plain", bytes("1"), Map.of());
+
+        HeadObjectResponse head = aws.s3().headObject(r -> r.bucket(aws.secretsBucket()).key("plain"));
+        assertThat(head.ssekmsKeyId()).isNull();
+        assertThat(head.serverSideEncryption()).isNotEqualTo(ServerSideEncryption.AWS_KMS);
+    }
+
+    @Test
+    void missingBucket_isNotFound_namingTheBucketAndTheFix() {
+        S3BlobStore missing = new S3BlobStore(clients::s3, "no-such-bucket-" + aws.masterKey(), "keys_bucket",
+                Optional.empty());
+
+        for (Runnable call : List.<Runnable>of(() -> missing.get("k"), () -> missing.list(""),
+                () -> missing.put("k", bytes("x"), Map.of()), () -> missing.putIfAbsent("k", bytes("x"), Map.of()))) {
+            assertThatThrownBy(call::run)
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessage("bucket no-such-bucket-" + aws.masterKey() + " (keys_bucket) does not exist; "
+                            + "create it (see docs/aws.md) or correct keys_bucket and region");
+        }
+    }
+
+    @Test
+    void unreachableEndpoint_isUnavailable() {
+        AwsClientFactory nowhere = new AwsClientFactory(aws.settings(Map.of(SettingKey.ENDPOINT_URL,
+                "http://127.0.0.1:" + MotoServer.closedPort())), new AwsEnvironment(aws.env()), serial -> "0");
+        try (nowhere) {
+            S3BlobStore unreachable = new S3BlobStore(nowhere::s3, aws.secretsBucket(), "secrets_bucket",
+                    Optional.empty());
+
+            assertThatThrownBy(() -> unreachable.get("k"))
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessageStartingWith("cannot reach S3 for s3:GetObject on s3://" + aws.secretsBucket() + "/k (")
+                    .hasMessageEndingWith("; check region, endpoint_url and the network")
+                    .hasMessageNotContaining("\n");
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

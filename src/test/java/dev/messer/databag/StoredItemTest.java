@@ -1,0 +1,76 @@
+package dev.messer.databag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonParser;
+import dev.messer.error.InvalidInputException;
+import dev.messer.keys.KeyRef;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class StoredItemTest {
+
+    @Test
+    void toBytes_writesTheFourFieldsWithAnIntegerKeyVersion() {
+        StoredItem item = new StoredItem("db", "ZW52", "app", 3);
+        assertThat(new String(item.toBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":\"db\",\"encrypted_data\":\"ZW52\",\"key_name\":\"app\",\"key_version\":3}");
+        assertThat(item.keyRef()).isEqualTo(new KeyRef("app", 3));
+    }
+
+    @Test
+    void parse_thenToBytes_keepsAStringKeyVersionAsMesserWroteIt() {
+        StoredItem item = parse("{\"id\": \"db\", \"encrypted_data\": \"ZW52\", \"key_name\": \"app\", \"key_version\": \"3\"}");
+        assertThat(item.keyVersion()).isEqualTo(3);
+        assertThat(JsonParser.parseString(new String(item.toBytes(), StandardCharsets.UTF_8)).getAsJsonObject()
+                .get("key_version").getAsJsonPrimitive().isString()).isTrue();
+        assertThat(item.publicFields().get("key_version").getAsString()).isEqualTo("3");
+    }
+
+    @Test
+    void latestKeyVersion_meansZero_andIsShownAsZeroLikeMesser() {
+        StoredItem item = parse("{\"id\": \"db\", \"encrypted_data\": \"ZW52\", \"key_name\": \"app\", \"key_version\": \"latest\"}");
+        assertThat(item.keyRef()).isEqualTo(new KeyRef("app", 0));
+        assertThat(item.publicFields().get("key_version").getAsJsonPrimitive().isNumber()).isTrue();
+        assertThat(item.publicFields().get("key_version").getAsInt()).isZero();
+    }
+
+    @Test
+    void publicFields_leaveOutTheEncryptedData() {
+        assertThat(new StoredItem("db", "ZW52", "app", 3).publicFields().keySet())
+                .containsExactly("id", "key_name", "key_version");
+    }
+
+    @Test
+    void parse_ofAPlaintextChefItem_saysOnlyEncryptedItemsAreRead() {
+        assertThatThrownBy(() -> parse("{\"id\": \"db\", \"password\": \"p\"}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no encrypted_data field");
+    }
+
+    @Test
+    void parse_ofMissingOrNonStringFields_namesTheField() {
+        assertThatThrownBy(() -> parse("{\"encrypted_data\": \"x\", \"key_name\": \"app\", \"key_version\": 1}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'id'");
+        assertThatThrownBy(() -> parse("{\"id\": \"db\", \"encrypted_data\": 5, \"key_name\": \"app\", \"key_version\": 1}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'encrypted_data'");
+        assertThatThrownBy(() -> parse("{\"id\": \"db\", \"encrypted_data\": \"x\", \"key_version\": 1}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'key_name'");
+        assertThatThrownBy(() -> parse("{\"id\": \"db\", \"encrypted_data\": \"x\", \"key_name\": \"app\"}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("key_version");
+    }
+
+    @Test
+    void parse_ofNonJsonOrNonObjectOrBadUtf8_isInvalidInputNamingTheObject() {
+        assertThatThrownBy(() -> parse("not json {")).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("object x");
+        assertThatThrownBy(() -> parse("[1]")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> StoredItem.parse(new byte[] {'{', (byte) 0xFF, '}'}, "object x"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("UTF-8");
+    }
+
+    private static StoredItem parse(String text) {
+        return StoredItem.parse(text.getBytes(StandardCharsets.UTF_8), "object x");
+    }
+}

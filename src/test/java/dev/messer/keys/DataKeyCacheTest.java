@@ -1,0 +1,159 @@
+package dev.messer.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.messer.crypto.DataKey;
+import dev.messer.crypto.EncryptionContext;
+import dev.messer.error.NotFoundException;
+import dev.messer.masterkey.LocalMasterKey;
+import dev.messer.masterkey.MasterKey;
+import dev.messer.store.MemoryBlobStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class DataKeyCacheTest {
+
+    private final MemoryBlobStore store = new MemoryBlobStore();
+    private final LocalMasterKey local = new LocalMasterKey(DataKey.random(), "test master key");
+    private final AtomicInteger masterUnwraps = new AtomicInteger();
+    private final MasterKey counting = new MasterKey() {
+        @Override
+        public byte[] generateWrappedDataKey(EncryptionContext context) {
+            return local.generateWrappedDataKey(context);
+        }
+
+        @Override
+        public DataKey unwrap(byte[] wrapped, EncryptionContext context) {
+            masterUnwraps.incrementAndGet();
+            return local.unwrap(wrapped, context);
+        }
+
+        @Override
+        public String describe() {
+            return local.describe();
+        }
+    };
+    private final KeyRing ring = new KeyRing(store, () -> counting, EncryptionContext.empty(), true);
+
+    @AfterEach
+    void wipe() {
+        local.close();
+    }
+
+    @Test
+    void get_unwrapsOncePerVersion_acrossManyThreads() throws Exception {
+        ring.create("app");
+        ring.increment("app");
+        try (DataKeyCache cache = new DataKeyCache(ring)) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<DataKey>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                KeyRef ref = new KeyRef("app", i % 2);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return cache.get(ref);
+                }));
+            }
+            start.countDown();
+            List<DataKey> keys = new ArrayList<>();
+            for (Future<DataKey> f : results) {
+                keys.add(f.get());
+            }
+            pool.shutdown();
+            assertThat(masterUnwraps).hasValue(2);
+            assertThat(cache.unwrapCount()).isEqualTo(2);
+            assertThat(keys.stream().distinct().count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void close_wipesEveryCachedKey() {
+        ring.create("app");
+        ring.create("other");
+        DataKeyCache cache = new DataKeyCache(ring);
+        DataKey a = cache.get(new KeyRef("app", 0));
+        DataKey b = cache.get(new KeyRef("other", 0));
+        cache.close();
+        assertThat(a.isDestroyed()).isTrue();
+        assertThat(b.isDestroyed()).isTrue();
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a deadlock fails, not hangs
+    void keyUnwrappedWhileTheCacheCloses_isWipedAndNotHandedOut() throws Exception {
+        ring.create("app");
+        CountDownLatch unwrapping = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<DataKey> unwrapped = new ArrayList<>();
+        MasterKey slow = new MasterKey() {
+            @Override
+            public byte[] generateWrappedDataKey(EncryptionContext context) {
+                return local.generateWrappedDataKey(context);
+            }
+
+            @Override
+            public DataKey unwrap(byte[] wrapped, EncryptionContext context) {
+                unwrapping.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                DataKey key = local.unwrap(wrapped, context);
+                unwrapped.add(key);
+                return key;
+            }
+
+            @Override
+            public String describe() {
+                return "slow";
+            }
+        };
+        DataKeyCache cache = new DataKeyCache(new KeyRing(store, () -> slow, EncryptionContext.empty(), true));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<DataKey> pending = pool.submit(() -> cache.get(new KeyRef("app", 0)));
+        unwrapping.await();
+        cache.close();
+        release.countDown();
+        assertThatThrownBy(pending::get).hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed while app v0 was being unwrapped");
+        pool.shutdown();
+        assertThat(unwrapped).hasSize(1);
+        assertThat(unwrapped.get(0).isDestroyed()).isTrue();
+    }
+
+    @Test
+    void get_afterClose_isRefused() {
+        ring.create("app");
+        DataKeyCache cache = new DataKeyCache(ring);
+        cache.close();
+        assertThatThrownBy(() -> cache.get(new KeyRef("app", 0))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void get_ofAMissingVersion_isNotFound_andIsNotCached() {
+        ring.create("app");
+        try (DataKeyCache cache = new DataKeyCache(ring)) {
+            assertThatThrownBy(() -> cache.get(new KeyRef("app", 9))).isInstanceOf(NotFoundException.class);
+            ring.ensureVersion(new KeyRef("app", 9));
+            assertThat(cache.get(new KeyRef("app", 9)).isDestroyed()).isFalse();
+        }
+    }
+
+    @Test
+    void ring_isTheOneGiven() {
+        try (DataKeyCache cache = new DataKeyCache(ring)) {
+            assertThat(cache.ring()).isSameAs(ring);
+        }
+    }
+}

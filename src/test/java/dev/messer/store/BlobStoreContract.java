@@ -1,0 +1,234 @@
+package dev.messer.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.ConflictException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link BlobStore} must do; run against each implementation and the test fake. */
+abstract class BlobStoreContract {
+
+    /** A fresh, empty store; several calls in one test reach the same bucket. */
+    abstract BlobStore store();
+
+    @Test
+    void get_ofAbsentKey_isEmpty() {
+        assertThat(store().get("nothing/here")).isEmpty();
+    }
+
+    @Test
+    void put_thenGet_returnsContentMetadataAndAnEtag() {
+        store().put("bag/item", bytes("hello"), Map.of("messer-encryption-context", "a=1"));
+        Blob blob = store().get("bag/item").orElseThrow();
+        assertThat(blob.content()).isEqualTo(bytes("hello"));
+        assertThat(blob.metadata()).containsExactly(Map.entry("messer-encryption-context", "a=1"));
+        assertThat(blob.etag()).isNotBlank();
+    }
+
+    @Test
+    void put_replacesContentAndMetadata_andChangesTheEtag() {
+        store().put("k", bytes("one"), Map.of("m", "1"));
+        String first = store().get("k").orElseThrow().etag();
+        store().put("k", bytes("two"), Map.of());
+        Blob blob = store().get("k").orElseThrow();
+        assertThat(blob.content()).isEqualTo(bytes("two"));
+        assertThat(blob.metadata()).isEmpty();
+        assertThat(blob.etag()).isNotEqualTo(first);
+    }
+
+    @Test
+    void emptyContent_isStoredAsAZeroByteObject() {
+        store().put("bag/", new byte[0], Map.of());
+        assertThat(store().get("bag/").orElseThrow().content()).isEmpty();
+    }
+
+    @Test
+    void list_returnsKeysWithThePrefixInAscendingOrder_includingFolderMarkers() {
+        for (String key : List.of("b/2", "a/", "a/x", "b/", "b/10", "ab/1", "c")) {
+            store().put(key, bytes(key), Map.of());
+        }
+        assertThat(store().list("")).containsExactly("a/", "a/x", "ab/1", "b/", "b/10", "b/2", "c");
+        assertThat(store().list("a/")).containsExactly("a/", "a/x");
+        assertThat(store().list("a")).containsExactly("a/", "a/x", "ab/1");
+        assertThat(store().list("b/1")).containsExactly("b/10");
+        assertThat(store().list("zzz")).isEmpty();
+    }
+
+    @Test
+    void list_reachesNestedFolders() {
+        store().put("dev/secrets/bag/", new byte[0], Map.of());
+        store().put("dev/secrets/bag/item", bytes("x"), Map.of());
+        assertThat(store().list("dev/")).containsExactly("dev/secrets/bag/", "dev/secrets/bag/item");
+    }
+
+    @Test
+    void delete_removesTheObjectAndItsMetadata() {
+        store().put("bag/item", bytes("x"), Map.of("m", "1"));
+        store().delete("bag/item");
+        assertThat(store().get("bag/item")).isEmpty();
+        assertThat(store().list("")).isEmpty();
+        store().put("bag/item", bytes("y"), Map.of());
+        assertThat(store().get("bag/item").orElseThrow().metadata()).isEmpty();
+    }
+
+    @Test
+    void delete_ofAbsentKey_isNotAnError() {
+        store().delete("never/was");
+        assertThat(store().list("")).isEmpty();
+    }
+
+    @Test
+    void delete_ofAMarker_leavesTheFolderItems() {
+        store().put("bag/", new byte[0], Map.of());
+        store().put("bag/item", bytes("x"), Map.of());
+        store().delete("bag/");
+        assertThat(store().list("")).containsExactly("bag/item");
+    }
+
+    @Test
+    void putIfAbsent_createsAnAbsentObject() {
+        store().putIfAbsent("keys/0", bytes("wrapped"), Map.of("m", "v"));
+        assertThat(store().get("keys/0").orElseThrow().content()).isEqualTo(bytes("wrapped"));
+    }
+
+    @Test
+    void putIfAbsent_onExistingObject_failsAndLeavesItUnchanged() {
+        store().put("keys/0", bytes("first"), Map.of("m", "1"));
+        assertThatThrownBy(() -> store().putIfAbsent("keys/0", bytes("second"), Map.of()))
+                .isInstanceOf(AlreadyExistsException.class).hasMessageContaining("keys/0");
+        Blob blob = store().get("keys/0").orElseThrow();
+        assertThat(blob.content()).isEqualTo(bytes("first"));
+        assertThat(blob.metadata()).containsEntry("m", "1");
+    }
+
+    @Test
+    void putIfMatch_withTheCurrentEtag_replaces() {
+        store().put("item", bytes("v1"), Map.of());
+        String etag = store().get("item").orElseThrow().etag();
+        store().putIfMatch("item", bytes("v2"), Map.of(), etag);
+        assertThat(store().get("item").orElseThrow().content()).isEqualTo(bytes("v2"));
+    }
+
+    @Test
+    void putIfMatch_withAStaleEtag_failsWithConflictAndLeavesTheObject() {
+        store().put("item", bytes("v1"), Map.of());
+        String stale = store().get("item").orElseThrow().etag();
+        store().put("item", bytes("v2"), Map.of());
+        assertThatThrownBy(() -> store().putIfMatch("item", bytes("v3"), Map.of(), stale))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("item");
+        assertThat(store().get("item").orElseThrow().content()).isEqualTo(bytes("v2"));
+    }
+
+    @Test
+    void putIfMatch_onAbsentObject_failsWithConflict() {
+        assertThatThrownBy(() -> store().putIfMatch("item", bytes("v"), Map.of(), "\"1\""))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store().get("item")).isEmpty();
+    }
+
+    @Test
+    void concurrentPutIfAbsent_fromManyThreads_exactlyOneWins() throws Exception {
+        int writers = 8;
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            byte[] content = bytes("writer-" + i);
+            tasks.add(() -> {
+                try {
+                    store().putIfAbsent("keys/app/1", content, Map.of());
+                    return true;
+                } catch (AlreadyExistsException e) {
+                    return false;
+                }
+            });
+        }
+        List<Boolean> outcomes = runTogether(tasks);
+        assertThat(outcomes).containsOnlyOnce(true);
+        int winner = outcomes.indexOf(true);
+        assertThat(store().get("keys/app/1").orElseThrow().content()).isEqualTo(bytes("writer-" + winner));
+    }
+
+    @Test
+    void concurrentPutIfMatch_onTheSameEtag_exactlyOneWins() throws Exception {
+        store().put("item", bytes("start"), Map.of());
+        String etag = store().get("item").orElseThrow().etag();
+        int writers = 8;
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            byte[] content = bytes("writer-" + i);
+            tasks.add(() -> {
+                try {
+                    store().putIfMatch("item", content, Map.of(), etag);
+                    return true;
+                } catch (ConflictException e) {
+                    return false;
+                }
+            });
+        }
+        List<Boolean> outcomes = runTogether(tasks);
+        assertThat(outcomes).containsOnlyOnce(true);
+        assertThat(store().get("item").orElseThrow().content()).isEqualTo(bytes("writer-" + outcomes.indexOf(true)));
+    }
+
+    @Test
+    void readModifyWriteWithPutIfMatch_neverLosesAnUpdate() throws Exception {
+        store().put("counter", bytes("0"), Map.of());
+        int threads = 4;
+        int incrementsEach = 15;
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            tasks.add(() -> {
+                for (int done = 0; done < incrementsEach; ) {
+                    Blob current = store().get("counter").orElseThrow();
+                    int value = Integer.parseInt(new String(current.content(), StandardCharsets.UTF_8));
+                    try {
+                        store().putIfMatch("counter", bytes(Integer.toString(value + 1)), Map.of(), current.etag());
+                        done++;
+                    } catch (ConflictException retry) {
+                        // another thread won this round: read again
+                    }
+                }
+                return true;
+            });
+        }
+        runTogether(tasks);
+        assertThat(new String(store().get("counter").orElseThrow().content(), StandardCharsets.UTF_8))
+                .isEqualTo(Integer.toString(threads * incrementsEach));
+    }
+
+    static List<Boolean> runTogether(List<Callable<Boolean>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (Callable<Boolean> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<Boolean> results = new ArrayList<>();
+            for (Future<Boolean> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

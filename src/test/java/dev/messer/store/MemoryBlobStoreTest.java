@@ -1,0 +1,12 @@
+package dev.messer.store;
+
+/** The in-memory fake honours the same contract as the real stores, so tests built on it mean something. */
+class MemoryBlobStoreTest extends BlobStoreContract {
+
+    private final MemoryBlobStore store = new MemoryBlobStore();
+
+    @Override
+    BlobStore store() {
+        return store;
+    }
+}
