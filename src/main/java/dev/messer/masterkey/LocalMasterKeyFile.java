@@ -118,6 +118,9 @@ public final class LocalMasterKeyFile {
                 }
                 key = DataKey.adopt(Arrays.copyOfRange(content, HEADER.length, content.length));
             } else if (protection == PassphraseProtection.PROTECTION) {
+                if (content.length != PassphraseProtection.length(HEADER.length)) {
+                    throw notAKeyFile(file);
+                }
                 char[] passphrase = passphrases.passphraseFor(file);
                 try {
                     key = PassphraseProtection.open(content, HEADER.length, passphrase, file);

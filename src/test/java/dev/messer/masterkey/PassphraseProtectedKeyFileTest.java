@@ -158,11 +158,13 @@ class PassphraseProtectedKeyFileTest {
     }
 
     @Test
-    void truncatedProtectedFile_isNotAKeyFile() throws Exception {
+    void truncatedProtectedFile_isNotAKeyFile_andNoPassphraseIsAskedFor() throws Exception {
         LocalMasterKeyFile.createProtected(file, "pw".toCharArray(), CHEAP);
         byte[] content = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(content, content.length - 1));
-        assertThatThrownBy(() -> LocalMasterKeyFile.open(file, passphrase("pw")))
+        assertThatThrownBy(() -> LocalMasterKeyFile.open(file, keyFile -> {
+            throw new AssertionError("asked for a passphrase for a damaged file");
+        }))
                 .isInstanceOf(IntegrityException.class).hasMessageContaining("is not a messer local master key");
     }
 
