@@ -221,7 +221,12 @@ final class FaultProxy implements Closeable {
                     Map.copyOf(headers), body.length);
             byte[] head = rewriteHead(lines, body.length);
             Fault fault = take(request);
-            String outcome = fault == null ? forward(client, head, body) : fault.apply(this, client, head, body);
+            String outcome;
+            try {
+                outcome = fault == null ? forward(client, head, body) : fault.apply(this, client, head, body);
+            } catch (IOException e) {
+                outcome = "failed: " + e.getClass().getSimpleName();
+            }
             log.add(request + " -> " + outcome);
         } catch (IOException e) {
             if (!closed) {
