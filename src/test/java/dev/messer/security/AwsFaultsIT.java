@@ -146,6 +146,16 @@ class AwsFaultsIT {
     }
 
     @Test
+    void forcedUploadWhoseDataKeyCannotBeUnwrapped_failsWithOneLine_andWritesNothing() {
+        proxy.inject(r -> r.isKms("Decrypt"), 3, FaultProxy.kmsError(500, "KMSInternalException"));
+        CliRun result = upload("second", true);
+        assertOneLineFailure(result);
+        assertThat(result.err()).contains("kms:Decrypt");
+        assertThat(proxy.count("PUT /" + aws.secretsBucket() + "/dev/bag/db")).as("no write after setup").isEqualTo(1);
+        assertStoredItemIs("first");
+    }
+
+    @Test
     void droppedConnection_isRetried() {
         proxy.inject(itemRead(), 1, FaultProxy.drop());
         assertThat(ok("data", "bag", "show", "aws", "bag", "db", "--decrypt").out()).contains("\"password\":\"first\"");

@@ -73,6 +73,7 @@ final class FaultProxy implements Closeable {
     private final ServerSocket server;
     private final List<Armed> faults = new CopyOnWriteArrayList<>();
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final List<byte[]> requestBodies = new CopyOnWriteArrayList<>();
     private final Map<Socket, Boolean> open = new ConcurrentHashMap<>();
     private final long deadline = System.nanoTime() + MAX_LIFETIME.toNanos();
     private volatile boolean closed;
@@ -113,6 +114,12 @@ final class FaultProxy implements Closeable {
         synchronized (log) {
             return List.copyOf(log);
         }
+    }
+
+    /** The body of every request the relay read (what went over the wire towards the emulator). */
+    List<byte[]> requestBodies() {
+        log();
+        return List.copyOf(requestBodies);
     }
 
     long count(String fragment) {
@@ -217,6 +224,7 @@ final class FaultProxy implements Closeable {
                 client.getOutputStream().flush();
             }
             byte[] body = readBody(in, headers);
+            requestBodies.add(body);
             Request request = new Request(requestLine[0], requestLine.length > 1 ? requestLine[1] : "/",
                     Map.copyOf(headers), body.length);
             byte[] head = rewriteHead(lines, body.length);
