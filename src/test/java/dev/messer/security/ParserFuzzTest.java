@@ -34,6 +34,7 @@ class ParserFuzzTest {
 
     private static final SecretsLayout LAYOUT = new SecretsLayout("dev", "secrets");
     private static final ItemCrypto CRYPTO = new ItemCrypto(LAYOUT);
+    private static final long SEED_OFFSET = 7919;
 
     private final DataKey key = DataKey.random();
 
@@ -121,8 +122,6 @@ class ParserFuzzTest {
                     StoredItem.parse(bytes, "item bag/db"), key));
         }
     }
-
-    private static final long SEED_OFFSET = 7919;
 
     private static void fuzz(String target, List<byte[]> seeds, Consumer<byte[]> parse) {
         HostileBytes hostile = new HostileBytes(HostileBytes.SEED + target.hashCode());

@@ -6,11 +6,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-/** A terminal for tests: interactive or not, answering prompts from a script and keeping every secret it handed out. */
+/** A terminal for tests: interactive or not, typing scripted secrets, and keeping every prompt and secret array. */
 final class ScriptedTerminal implements Terminal {
 
     private final boolean interactive;
-    private final Deque<String> lines = new ArrayDeque<>();
     private final Deque<String> secrets = new ArrayDeque<>();
     private final List<char[]> handedOut = new ArrayList<>();
     private final List<String> prompts = new ArrayList<>();
@@ -21,11 +20,6 @@ final class ScriptedTerminal implements Terminal {
 
     static ScriptedTerminal none() {
         return new ScriptedTerminal(false);
-    }
-
-    ScriptedTerminal answer(String line) {
-        lines.add(line);
-        return this;
     }
 
     ScriptedTerminal secret(String secret) {
@@ -41,7 +35,7 @@ final class ScriptedTerminal implements Terminal {
     @Override
     public String readLine(String prompt) {
         prompts.add(prompt);
-        return lines.poll();
+        return null;
     }
 
     @Override
