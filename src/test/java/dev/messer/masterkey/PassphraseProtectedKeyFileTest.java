@@ -126,6 +126,35 @@ class PassphraseProtectedKeyFileTest {
         }
     }
 
+    /** Opens a protected file by following docs/format.md alone (Bouncy Castle and the JDK, none of the tool's code). */
+    @Test
+    void protectedFile_opensByTheDocumentedFormatAlone() throws Exception {
+        LocalMasterKeyFile.create(file);
+        byte[] plainKey = Arrays.copyOfRange(Files.readAllBytes(file), 6, 38);
+        LocalMasterKeyFile.protect(file, "pässword".toCharArray(), CHEAP);
+        byte[] content = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        int memory = in.getInt(6);
+        int passes = in.getInt(10);
+        int lanes = in.getInt(14);
+        byte[] salt = Arrays.copyOfRange(content, 18, 34);
+        byte[] nonce = Arrays.copyOfRange(content, 34, 46);
+        org.bouncycastle.crypto.generators.Argon2BytesGenerator argon2 =
+                new org.bouncycastle.crypto.generators.Argon2BytesGenerator();
+        argon2.init(new org.bouncycastle.crypto.params.Argon2Parameters.Builder(
+                org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
+                .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memory).withIterations(passes).withParallelism(lanes).withSalt(salt).build());
+        byte[] sealingKey = new byte[32];
+        argon2.generateBytes("pässword".getBytes(java.nio.charset.StandardCharsets.UTF_8), sealingKey);
+        javax.crypto.Cipher gcm = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(sealingKey, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        gcm.updateAAD(content, 0, 34);
+        assertThat(gcm.doFinal(content, 46, 48)).isEqualTo(plainKey);
+        assertThat(content).hasSize(94);
+    }
+
     @Test
     void protectingAProtectedKey_isRefused() {
         LocalMasterKeyFile.createProtected(file, "pw".toCharArray(), CHEAP);
