@@ -12,7 +12,7 @@ start_moto() {
     exit 77
   fi
   MOTO_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-  moto_server -H 127.0.0.1 -p "$MOTO_PORT" >"$SANDBOX/moto.log" 2>&1 &
+  PYTHONPATH="$REPO/src/test/resources/moto" moto_server -H 127.0.0.1 -p "$MOTO_PORT" >"$SANDBOX/moto.log" 2>&1 &
   MOTO_PID=$!
   trap 'kill "$MOTO_PID" 2>/dev/null; wait "$MOTO_PID" 2>/dev/null || true' EXIT
   MOTO_URL="http://127.0.0.1:$MOTO_PORT"

@@ -21,7 +21,8 @@ public final class Cli {
 
     public int run(String... args) {
         List<String> words = Arrays.asList(args);
-        console.debug(words.contains("--debug"));
+        int endOfOptions = words.indexOf("--");
+        console.debug((endOfOptions < 0 ? words : words.subList(0, endOfOptions)).contains("--debug"));
         String command = "messer";
         try {
             CommandTree.Node node = tree.root();
@@ -58,6 +59,11 @@ public final class Cli {
             JCommander parser = JCommander.newBuilder().addObject(leaf).programName(node.path())
                     .expandAtSign(false).build();
             String[] rest = Arrays.copyOfRange(args, i, args.length);
+            if (leaf instanceof PassThroughCommand passThrough) {
+                int dashes = Arrays.asList(rest).indexOf("--");
+                passThrough.passThrough(dashes < 0 ? null : List.of(Arrays.copyOfRange(rest, dashes + 1, rest.length)));
+                rest = dashes < 0 ? rest : Arrays.copyOfRange(rest, 0, dashes);
+            }
             parser.parse(rest);
             UnknownOptions.check(parser, Arrays.asList(rest), node.path());
             if (leaf.common().help) {

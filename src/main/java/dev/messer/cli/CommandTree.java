@@ -91,7 +91,14 @@ public final class CommandTree {
                 .group("data bag from", "Upload from a file")
                 .add("data bag from file", "Encrypt an item file and upload it to a bag", DataBagFromFileCommand::new)
                 .add("data bag show", "List bags, list a bag's items, or show an item", DataBagShowCommand::new)
-                .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new);
+                .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new)
+                .add("data bag edit", "Decrypt an item into your editor and store the result", DataBagEditCommand::new)
+                .add("exec", "Run a command with the fields of items as environment variables", ExecCommand::new)
+                .add("completion", "Print the bash or zsh completion script", CompletionCommand::new)
+                .add("policy", "Print a least-privilege IAM policy for the profile (admin, writer or reader)",
+                        PolicyCommand::new)
+                .add("doctor", "Check a profile end to end and print what to fix", DoctorCommand::new)
+                .add("setup", "Create or check the profile's buckets and KMS alias (aws)", SetupCommand::new);
     }
 
     /** Gives a group word its summary (groups are otherwise created implicitly). */

@@ -2,8 +2,8 @@ package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
-import dev.messer.databag.ItemDocument;
 import dev.messer.databag.Names;
+import dev.messer.error.AlreadyExistsException;
 import dev.messer.keys.KeyRef;
 import dev.messer.provider.Session;
 import java.util.ArrayList;
@@ -11,12 +11,17 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * {@code messer data bag from file aws|local BAG ITEM_FILE --secret-file KEY_NAME [-v VERSION|latest] [--force]}.
- * {@code ITEM_FILE} may be {@code -} to read the item from standard input.
+ * {@code messer data bag from file aws|local BAG ITEM_FILE... --secret-file KEY_NAME [-v VERSION|latest] [--force]}.
+ * Each {@code ITEM_FILE} is a JSON file, a folder (its {@code *.json} files, sorted) or {@code -}
+ * for standard input. Every input is read and validated, and (without {@code --force}) checked not
+ * to exist yet, before the first item is written.
  */
 final class DataBagFromFileCommand implements Command {
 
-    @Parameter(description = "aws|local BAG ITEM_FILE (- for standard input)")
+    static final String GRAMMAR = "messer data bag from file aws|local BAG ITEM_FILE|FOLDER|- [...] "
+            + "--secret-file KEY_NAME [-v VERSION|latest] [--force]";
+
+    @Parameter(description = "aws|local BAG ITEM_FILE|FOLDER|- [...]")
     List<String> words = new ArrayList<>();
 
     @Parameter(names = "--secret-file", required = true, description = "Name of the data key to encrypt with")
@@ -25,7 +30,7 @@ final class DataBagFromFileCommand implements Command {
     @Parameter(names = {"-v", "--key-version"}, description = "Key version to use, or latest")
     String keyVersion = "latest";
 
-    @Parameter(names = "--force", description = "Replace the item if it exists")
+    @Parameter(names = "--force", description = "Replace items that exist")
     boolean force;
 
     @ParametersDelegate
@@ -38,17 +43,28 @@ final class DataBagFromFileCommand implements Command {
 
     @Override
     public int run(CommandContext context) throws Exception {
-        Positionals.require(words, 3, 3,
-                "messer data bag from file aws|local BAG ITEM_FILE --secret-file KEY_NAME [-v VERSION|latest] [--force]");
+        Positionals.require(words, 3, Integer.MAX_VALUE, GRAMMAR);
         Positionals.names(words, 1, "bag name");
         Names.check("key name", keyName);
         String bag = words.get(1);
         OptionalInt version = parseVersion(keyVersion);
-        ItemDocument item = ItemFiles.read(words.get(2), context.console());
+        List<ItemFiles.Named> items = ItemFiles.readAll(words.subList(2, words.size()), context.console());
         try (Session session = context.session(words.get(0))) {
-            KeyRef used = session.bags().upload(bag, item, keyName, version, force, session.dataKeys());
-            context.console().info("Uploaded data bag item " + bag + "/" + item.id() + " with key " + used + " to "
-                    + session.bags().layout().itemKey(bag, item.id()) + " in " + session.backend().secrets().describe());
+            if (!force) {
+                for (ItemFiles.Named named : items) {
+                    if (session.bags().itemExists(bag, named.item().id())) {
+                        String from = items.size() == 1 ? "" : " (from " + named.source() + "); nothing was uploaded";
+                        throw new AlreadyExistsException("item " + named.item().id() + " already exists in data bag " + bag
+                                + from + "; add --force to replace it");
+                    }
+                }
+            }
+            for (ItemFiles.Named named : items) {
+                KeyRef used = session.bags().upload(bag, named.item(), keyName, version, force, session.dataKeys());
+                context.console().info("Uploaded data bag item " + bag + "/" + named.item().id() + " with key " + used
+                        + " to " + session.bags().layout().itemKey(bag, named.item().id()) + " in "
+                        + session.backend().secrets().describe() + " (from " + named.source() + ")");
+            }
         }
         return ExitCodes.OK;
     }

@@ -119,6 +119,13 @@ public final class DataBagService {
         return key;
     }
 
+    /** Whether the item is stored (the bag need not exist). */
+    public boolean itemExists(String bag, String id) {
+        Names.check("bag name", bag);
+        Names.check("item id", id);
+        return store.get(layout.itemKey(bag, id)).isPresent();
+    }
+
     /** The stored (encrypted) item and its entity tag. */
     public Read read(String bag, String id) {
         Names.check("bag name", bag);
@@ -146,6 +153,13 @@ public final class DataBagService {
         StoredItem stored = read(bag, id).item();
         ItemDocument document = crypto.open(bag, id, stored, keys.get(stored.keyRef()));
         return ItemCrypto.decryptedView(stored, document);
+    }
+
+    /** Reads and decrypts an item once: the document, Messer's view, and what a conditional rewrite needs. */
+    public Opened open(String bag, String id, DataKeyCache keys) {
+        Read read = read(bag, id);
+        ItemDocument document = crypto.open(bag, id, read.item(), keys.get(read.item().keyRef()));
+        return new Opened(read, document, ItemCrypto.decryptedView(read.item(), document));
     }
 
     /**
@@ -209,6 +223,14 @@ public final class DataBagService {
     private static AlreadyExistsException alreadyExists(String bag, String id) {
         return new AlreadyExistsException("item " + id + " already exists in data bag " + bag
                 + "; add --force to replace it");
+    }
+
+    /** A decrypted item with the stored form and entity tag it was read from. */
+    public record Opened(Read read, ItemDocument document, JsonObject view) {
+        @Override
+        public String toString() {
+            return "Opened[" + document + "]";
+        }
     }
 
     /** A stored item and the entity tag it had when read. */

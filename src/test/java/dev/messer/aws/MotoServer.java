@@ -119,16 +119,30 @@ public final class MotoServer {
         try {
             Path log = Files.createTempFile("moto-server-", ".log");
             log.toFile().deleteOnExit();
-            Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+            ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p",
+                    String.valueOf(port))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile());
+            builder.environment().put("PYTHONPATH", atomicPutsFolder());
+            Process process = builder.start();
             MotoServer server = new MotoServer(process, endpoint, log);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "moto-server-stop"));
             server.awaitReady();
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + executable + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The folder holding sitecustomize.py, which makes moto decide racing conditional PutObject
+     * calls atomically, as S3 does (see that file).
+     */
+    private static String atomicPutsFolder() {
+        try {
+            return Path.of(MotoServer.class.getResource("/moto/sitecustomize.py").toURI()).getParent().toString();
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("moto/sitecustomize.py is missing from the test resources", e);
         }
     }
 

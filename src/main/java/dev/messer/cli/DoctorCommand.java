@@ -1,0 +1,74 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
+import dev.messer.config.Provider;
+import dev.messer.config.Settings;
+import dev.messer.doctor.Check;
+import dev.messer.doctor.Checklist;
+import dev.messer.doctor.LocalDoctor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code messer doctor aws|local}: checks a profile end to end and prints a checklist, with the fix
+ * for each failure. Exit status 1 if any check failed.
+ */
+final class DoctorCommand implements Command {
+
+    static final String GRAMMAR = "messer doctor aws|local [--profile P] [-c CONFIG]";
+
+    @Parameter(description = "aws|local")
+    List<String> words = new ArrayList<>();
+
+    @ParametersDelegate
+    CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    public int run(CommandContext context) {
+        Positionals.require(words, 1, 1, GRAMMAR);
+        Provider provider = CommandContext.provider(words.get(0));
+        Checklist list = new Checklist();
+        Settings[] settings = new Settings[1];
+        list.check("config", () -> {
+            settings[0] = context.settings(provider, Map.of());
+            settings[0].itemFormat();
+            settings[0].encryptionContext();
+            return context.configPath() + ", profile " + (settings[0].profileName() == null ? "(default)"
+                    : settings[0].profileName()) + ", tier " + (settings[0].tier().isEmpty() ? "(none)" : settings[0].tier());
+        });
+        if (settings[0] != null) {
+            if (provider == Provider.LOCAL) {
+                LocalDoctor.check(list, settings[0], context.resolver().localRoot(settings[0]));
+            } else {
+                AwsDoctorChecks.check(list, settings[0], context);
+            }
+        }
+        print(list, context.console());
+        return list.anyFailed() ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    private static void print(Checklist list, Console console) {
+        int width = list.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        for (Check check : list.checks()) {
+            String mark = switch (check.status()) {
+                case PASS -> "[ok]  ";
+                case WARN -> "[warn]";
+                case FAIL -> "[FAIL]";
+                case SKIP -> "[skip]";
+            };
+            console.data(mark + " " + check.name() + " ".repeat(width - check.name().length()) + "  " + check.detail());
+            if (!check.fix().isEmpty()) {
+                console.data("       " + " ".repeat(width) + "  fix: " + check.fix());
+            }
+        }
+        long failed = list.checks().stream().filter(Check::failed).count();
+        console.info(failed == 0 ? "All checks passed." : failed + " check(s) failed.");
+    }
+}

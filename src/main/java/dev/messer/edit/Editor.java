@@ -1,0 +1,40 @@
+package dev.messer.edit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The user's editor: {@code $VISUAL}, else {@code $EDITOR}, else {@code vi}. The setting may hold
+ * arguments ({@code "code --wait"}), so it runs through {@code sh -c}, with the file as a separate
+ * argument (never spliced into the shell text).
+ */
+public final class Editor {
+
+    private final String command;
+
+    private Editor(String command) {
+        this.command = command;
+    }
+
+    public static Editor fromEnvironment(Map<String, String> env) {
+        for (String name : List.of("VISUAL", "EDITOR")) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return new Editor(value.trim());
+            }
+        }
+        return new Editor("vi");
+    }
+
+    public String command() {
+        return command;
+    }
+
+    /** Opens the file on the terminal and waits. @return the editor's exit status */
+    public int edit(Path file) throws IOException, InterruptedException {
+        return new ProcessBuilder("sh", "-c", command + " \"$1\"", "messer-editor", file.toString())
+                .inheritIO().start().waitFor();
+    }
+}

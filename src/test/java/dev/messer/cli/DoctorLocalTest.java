@@ -1,0 +1,91 @@
+package dev.messer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code messer doctor local}: the checklist on a healthy profile and on each kind of breakage. */
+class DoctorLocalTest {
+
+    @TempDir
+    Path home;
+
+    private LocalCliSandbox.Result doctor(LocalCliSandbox sandbox, String... extra) {
+        String[] args = Stream.concat(Stream.of("doctor", "local"), Stream.of(extra)).toArray(String[]::new);
+        return sandbox.run(args);
+    }
+
+    private Path localRoot() {
+        return home.resolve(".local/share/messer");
+    }
+
+    private Path masterKeyFile() {
+        return localRoot().resolve("master-keys/test.key");
+    }
+
+    @Test
+    void healthyProfile_passesEveryCheck_andExits0() {
+        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        LocalCliSandbox.Result result = doctor(sandbox);
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("[ok]   config").contains("[ok]   master key file")
+                .contains("[ok]   keys bucket").contains("[ok]   secrets bucket").contains("[ok]   wrap/unwrap")
+                .contains("[ok]   data keys").contains("app v0").doesNotContain("FAIL").doesNotContain("skip");
+        assertThat(result.err()).contains("All checks passed");
+    }
+
+    @Test
+    void masterKeyReadableByOthers_failsWithChmodFix_andSkipsWhatNeedsIt() throws IOException {
+        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        Files.setPosixFilePermissions(masterKeyFile(), PosixFilePermissions.fromString("rw-r--r--"));
+        LocalCliSandbox.Result result = doctor(sandbox);
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("[FAIL] master key file").contains("fix: chmod 600 " + masterKeyFile())
+                .contains("[skip] wrap/unwrap").contains("[skip] data keys");
+    }
+
+    @Test
+    void missingMasterKey_failsWithConfigureFix() throws IOException {
+        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        Files.delete(masterKeyFile());
+        LocalCliSandbox.Result result = doctor(sandbox);
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("[FAIL] master key file").contains("does not exist")
+                .contains("fix: run 'messer configure local'");
+    }
+
+    @Test
+    void noDataKeysYet_keysBucketFailsWithCreateFix() {
+        LocalCliSandbox sandbox = new LocalCliSandbox(home);
+        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "-m", "test", "-e", "dev"));
+        LocalCliSandbox.Result result = doctor(sandbox);
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("[FAIL] keys bucket").contains("fix: create a data key: messer encryption create local")
+                .contains("[ok]   wrap/unwrap");
+    }
+
+    @Test
+    void replacedMasterKey_failsTheDataKeysCheck() throws IOException {
+        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        Files.delete(masterKeyFile());
+        dev.messer.masterkey.LocalMasterKeyFile.create(masterKeyFile());
+        LocalCliSandbox.Result result = doctor(sandbox);
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("[ok]   wrap/unwrap").contains("[FAIL] data keys").contains("app");
+    }
+
+    @Test
+    void missingConfigFile_failsConfig_andRunsNothingElse() {
+        LocalCliSandbox sandbox = new LocalCliSandbox(home);
+        LocalCliSandbox.Result result = doctor(sandbox, "-c", home.resolve("nope.ini").toString());
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("[FAIL] config").contains("nope.ini").contains("fix:");
+        assertThat(result.out().lines().filter(l -> l.startsWith("[")).count()).isEqualTo(1);
+    }
+}

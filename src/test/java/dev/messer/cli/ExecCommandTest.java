@@ -1,0 +1,152 @@
+package dev.messer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code messer exec}: item fields as environment variables of a real child process. */
+class ExecCommandTest {
+
+    @TempDir
+    Path home;
+
+    LocalCliSandbox sandbox;
+
+    @BeforeEach
+    void setUp() {
+        sandbox = new LocalCliSandbox(home).withBag()
+                .upload(HostileValues.itemJson("hostile"))
+                .upload("{\"id\":\"db\",\"db.user\":\"app\",\"password\":\"s3cr3t-Pa55\"}")
+                .upload("{\"id\":\"web\",\"port\":8080}")
+                .upload("{\"id\":\"clash\",\"PASSWORD\":\"other\"}");
+    }
+
+    private LocalCliSandbox.Result exec(String... args) {
+        List<String> all = new ArrayList<>(List.of("exec", "local"));
+        all.addAll(List.of(args));
+        return sandbox.run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void child_seesEveryHostileValueByteForByte() throws IOException {
+        Path out = Files.createDirectory(home.resolve("out"));
+        List<String> names = new ArrayList<>(HostileValues.all().keySet());
+        List<String> command = new ArrayList<>(List.of("app", "hostile", "--", "sh", "-c",
+                "for n in \"$@\"; do eval \"printf %s \\\"\\$$n\\\"\" > \"" + out + "/$n\"; done", "sh"));
+        command.addAll(names);
+        LocalCliSandbox.Result all = exec(command.toArray(String[]::new));
+        assertThat(all.exit()).as(all.toString()).isZero();
+        for (Map.Entry<String, String> field : HostileValues.all().entrySet()) {
+            assertThat(Files.readAllBytes(out.resolve(field.getKey()))).as(field.getKey())
+                    .isEqualTo(field.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void severalItems_giveTheirFieldsTogether_withSanitisedNames() throws IOException {
+        Path out = home.resolve("env.txt");
+        LocalCliSandbox.Result result = exec("app", "db", "web", "--", "sh", "-c",
+                "printf '%s|%s|%s' \"$DB_USER\" \"$PASSWORD\" \"$PORT\" > \"$0\"", out.toString());
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("app|s3cr3t-Pa55|8080");
+    }
+
+    @Test
+    void childExitStatus_isReturned() {
+        assertThat(exec("app", "db", "--", "sh", "-c", "exit 7").exit()).isEqualTo(7);
+        assertThat(exec("app", "db", "--", "true").exit()).isZero();
+    }
+
+    @Test
+    void wordsAfterDashes_reachTheChildVerbatim_includingQuotesAndMesserOptions() throws IOException {
+        Path out = home.resolve("args.txt");
+        LocalCliSandbox.Result result = exec("app", "db", "--silent", "--", "sh", "-c",
+                "printf '[%s]' \"$@\" > \"" + out + "\"", "sh", "\"quoted\"", "--silent", "-c", "--", "");
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("[\"quoted\"][--silent][-c][--][]");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void sameVariableFromTwoItems_failsNamingBoth_andDoesNotRunTheCommand() {
+        Path marker = home.resolve("ran");
+        LocalCliSandbox.Result result = exec("app", "db", "clash", "--", "touch", marker.toString());
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("item app/db").contains("item app/clash").contains("PASSWORD").hasLineCount(1);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void missingItem_failsWithExit1_andDoesNotRunTheCommand() {
+        Path marker = home.resolve("ran");
+        LocalCliSandbox.Result result = exec("app", "db", "nope", "--", "touch", marker.toString());
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("nope");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void noDashes_orNothingAfterThem_isUsageError() {
+        LocalCliSandbox.Result noDashes = exec("app", "db", "env");
+        assertThat(noDashes.exit()).isEqualTo(2);
+        assertThat(noDashes.err()).contains("'--'");
+        assertThat(exec("app", "db", "--").exit()).isEqualTo(2);
+        assertThat(exec("app", "--", "env").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void commandThatCannotStart_exits127WithOneLine() {
+        LocalCliSandbox.Result result = exec("app", "db", "--", "no-such-command-anywhere");
+        assertThat(result.exit()).isEqualTo(127);
+        assertThat(result.err()).contains("no-such-command-anywhere").hasLineCount(2);
+    }
+
+    @Test
+    void nothingWithThePlaintextIsWrittenUnderHome() throws IOException {
+        assertThat(exec("app", "db", "--", "true").exit()).isZero();
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString())
+                        .doesNotContain("s3cr3t-Pa55");
+            }
+        }
+    }
+
+    @Test
+    void sigtermToMesser_isPassedToTheChild_whoseTrapRuns_andWhoseStatusIsReturned() throws Exception {
+        Path ready = home.resolve("ready");
+        Path trapped = home.resolve("trapped");
+        List<String> command = new ArrayList<>(LocalCliSandbox.javaCommand());
+        command.addAll(List.of("exec", "local", "app", "db", "--", "sh", "-c",
+                "trap 'echo \"$PASSWORD\" > \"$1\"; exit 42' TERM; : > \"$0\"; while :; do sleep 0.1; done",
+                ready.toString(), trapped.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("messer.log").toFile());
+        builder.environment().clear();
+        builder.environment().putAll(sandbox.env);
+        Process messer = builder.start();
+        try {
+            for (int i = 0; i < 600 && !Files.exists(ready) && messer.isAlive(); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(ready).as(Files.readString(home.resolve("messer.log"))).exists();
+            messer.destroy();
+            assertThat(messer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(messer.exitValue()).as(Files.readString(home.resolve("messer.log"))).isEqualTo(42);
+            assertThat(Files.readString(trapped)).isEqualTo("s3cr3t-Pa55\n");
+        } finally {
+            messer.destroyForcibly();
+        }
+    }
+}
