@@ -78,6 +78,19 @@ class LeakScanTest {
         Result shownPiped = step("show --decrypt piped", true,
                 sandbox.run("data", "bag", "show", "local", BAG, "piped", "--decrypt", "--debug"));
 
+        for (String format : List.of("json", "pretty", "env", "dotenv", "export", "properties")) {
+            step("show --decrypt --format " + format, true, sandbox.run("data", "bag", "show", "local", BAG, "db",
+                    "--decrypt", "--format", format));
+        }
+        step("show --decrypt --field", true, sandbox.run("data", "bag", "show", "local", BAG, "db", "--decrypt",
+                "--field", "password"));
+        quiet("exec", "exec", "local", BAG, "db", "--", "sh", "-c", "test -n \"$PASSWORD\"");
+        Result passedThrough = sandbox.run("exec", "local", BAG, "db", "--debug", "--", "false");
+        steps.add(new Step("exec of a failing command --debug", false, passedThrough));
+        assertThat(passedThrough.exit()).as("exec passes the command's status through").isEqualTo(1);
+        failing("exec of a missing item --debug", "exec", "local", BAG, "nothere", "--debug", "--", "true");
+        edits();
+
         failingUploads();
         failingDecryptions();
         quickstart(itemFile);
@@ -125,6 +138,20 @@ class LeakScanTest {
         soft.assertThat(SecretScan.forKey(masterKey).filesContaining(sandbox.root, null))
                 .as("files holding the master key").containsExactly(sandbox.masterKeyFile("default"));
         soft.assertAll();
+    }
+
+    /** {@code data bag edit} with scripted editors: one that changes a value, one that fails, one that breaks the JSON. */
+    private void edits() {
+        sandbox.env("EDITOR", "sed -i s/-n\\\"/-edited\\\"/");
+        quiet("edit", "data", "bag", "edit", "local", BAG, "db");
+        Result edited = step("show --decrypt after edit", true, sandbox.run("data", "bag", "show", "local", BAG, "db",
+                "--decrypt"));
+        assertThat(edited.out()).as("the scripted editor changed the item").contains(marker + "-edited");
+        sandbox.env("EDITOR", "false");
+        failing("edit with a failing editor --debug", "data", "bag", "edit", "local", BAG, "db", "--debug");
+        sandbox.env("EDITOR", "sed -i s/}/,/");
+        failing("edit into broken JSON --debug", "data", "bag", "edit", "local", BAG, "db", "--debug");
+        sandbox.env("EDITOR", null);
     }
 
     private void failingUploads() {
