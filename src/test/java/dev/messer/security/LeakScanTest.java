@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LeakScanTest {
 
     private static final String BAG = "bag";
-    /** Not "app": quickstart's own profile shares the default keys folder and uses "app" under another master key. */
     private static final String KEY = "leakkey";
 
     @TempDir
