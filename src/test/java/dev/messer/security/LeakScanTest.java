@@ -130,6 +130,8 @@ class LeakScanTest {
         Path jvmTemp = Path.of(System.getProperty("java.io.tmpdir"));
         soft.assertThat(markerScan.filesContaining(jvmTemp, started)).as("temporary files holding the marker")
                 .allMatch(file -> file.startsWith(inputs));
+        soft.assertThat(markerScan.filesContaining(Path.of("/dev/shm"), started))
+                .as("files in shared memory (where edit puts its scratch file) holding the marker").isEmpty();
         for (byte[] key : dataKeys) {
             soft.assertThat(SecretScan.forKey(key).filesContaining(sandbox.root, null))
                     .as("files holding a data key in the clear").isEmpty();
