@@ -143,8 +143,15 @@ class LeakScanTest {
 
     /** {@code data bag edit} with scripted editors: one that changes a value, one that fails, one that breaks the JSON. */
     private void edits() {
-        sandbox.env("EDITOR", "sed -i s/-n\\\"/-edited\\\"/");
+        Path seen = sandbox.root.resolve("editor-saw");
+        sandbox.env("EDITOR", "ed() { echo \"$1\" > " + seen + "; sed -i 's/-n\"/-edited\"/' \"$1\"; }; ed");
         quiet("edit", "data", "bag", "edit", "local", BAG, "db");
+        Path scratch = Path.of(StoredObjects.readString(seen).strip());
+        if (Files.isDirectory(Path.of("/dev/shm")) && Files.isWritable(Path.of("/dev/shm"))) {
+            assertThat(scratch).as("edit keeps plaintext in memory where it can").startsWith(Path.of("/dev/shm"));
+        }
+        assertThat(scratch).as("the scratch file the editor was given is gone").doesNotExist();
+        assertThat(scratch.getParent()).as("and so is its private folder").doesNotExist();
         Result edited = step("show --decrypt after edit", true, sandbox.run("data", "bag", "show", "local", BAG, "db",
                 "--decrypt"));
         assertThat(edited.out()).as("the scripted editor changed the item").contains(marker + "-edited");
