@@ -148,7 +148,7 @@ class LeakScanTest {
         quiet("edit", "data", "bag", "edit", "local", BAG, "db");
         Path scratch = Path.of(StoredObjects.readString(seen).strip());
         if (Files.isDirectory(Path.of("/dev/shm")) && Files.isWritable(Path.of("/dev/shm"))) {
-            assertThat(scratch).as("edit keeps plaintext in memory where it can").startsWith(Path.of("/dev/shm"));
+            assertThat(scratch.startsWith(Path.of("/dev/shm"))).as("edit keeps plaintext in memory where it can: %s", scratch).isTrue();
         }
         assertThat(scratch).as("the scratch file the editor was given is gone").doesNotExist();
         assertThat(scratch.getParent()).as("and so is its private folder").doesNotExist();
