@@ -7,6 +7,7 @@ import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
 import dev.messer.config.SettingsResolver;
+import dev.messer.masterkey.PassphraseSource;
 import dev.messer.provider.Backend;
 import dev.messer.provider.Backends;
 import dev.messer.provider.MfaTokenSource;
@@ -99,8 +100,13 @@ public final class CommandContext {
 
     public Session session(String providerWord) {
         Settings settings = settings(provider(providerWord), Map.of());
-        Backend backend = Backends.open(settings, resolver, console.env(), mfaPrompt());
+        Backend backend = Backends.open(settings, resolver, console.env(), mfaPrompt(), passphrasePrompt());
         return new Session(settings, backend);
+    }
+
+    /** The passphrase of a protected local master key: MESSER_PASSPHRASE, else asked on the terminal. */
+    public PassphraseSource passphrasePrompt() {
+        return new PassphrasePrompt(console)::existing;
     }
 
     /** MFA codes from MESSER_MFA_TOKEN, else from the terminal. */

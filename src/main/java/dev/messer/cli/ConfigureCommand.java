@@ -62,6 +62,9 @@ final class ConfigureCommand implements Command {
     String itemFormat;
     @Parameter(names = "--local-root", description = "Folder for local buckets and master keys (local)")
     String localRoot;
+    @Parameter(names = "--passphrase", description = "Protect the local master key file with a passphrase "
+            + "(MESSER_PASSPHRASE, else asked twice on the terminal); an existing unprotected file is sealed in place")
+    boolean passphrase;
 
     @ParametersDelegate
     CommonOptions common = new CommonOptions();
@@ -75,6 +78,9 @@ final class ConfigureCommand implements Command {
     public int run(CommandContext context) {
         Positionals.require(words, 1, 1, "messer configure aws|local [options] [-p]");
         Provider provider = CommandContext.provider(words.get(0));
+        if (passphrase && provider != Provider.LOCAL) {
+            throw new UsageException("--passphrase protects a local master key file; the aws provider uses KMS");
+        }
         Map<SettingKey, String> values = givenValues();
         Path path = context.configPath();
         if (!values.isEmpty()) {
@@ -139,13 +145,36 @@ final class ConfigureCommand implements Command {
         }
     }
 
-    private static void ensureLocalMasterKey(CommandContext context, Settings settings) {
+    private void ensureLocalMasterKey(CommandContext context, Settings settings) {
         Path file = LocalMasterKeyFile.pathFor(context.resolver().localRoot(settings),
                 dev.messer.databag.Names.check("master key name", settings.masterKey()));
         if (!LocalMasterKeyFile.exists(file)) {
-            LocalMasterKeyFile.create(file);
-            context.console().info("Created local master key " + file + " (mode 0600). Back it up: without it "
-                    + "nothing encrypted under it can be read.");
+            if (passphrase) {
+                char[] chosen = new PassphrasePrompt(context.console()).chooseNew(file);
+                try {
+                    LocalMasterKeyFile.createProtected(file, chosen);
+                } finally {
+                    PassphrasePrompt.wipe(chosen);
+                }
+            } else {
+                LocalMasterKeyFile.create(file);
+            }
+            context.console().info("Created local master key " + file + " (mode 0600" + (passphrase
+                    ? ", protected by a passphrase" : "") + "). Back it up: without it nothing encrypted under it "
+                    + "can be read.");
+        } else if (passphrase) {
+            if (LocalMasterKeyFile.isProtected(file)) {
+                context.console().info("Local master key " + file + " is already protected by a passphrase.");
+                return;
+            }
+            char[] chosen = new PassphrasePrompt(context.console()).chooseNew(file);
+            try {
+                LocalMasterKeyFile.protect(file, chosen);
+            } finally {
+                PassphrasePrompt.wipe(chosen);
+            }
+            context.console().info("Sealed local master key " + file + " under the passphrase; the key itself is "
+                    + "unchanged, so every data key wrapped by it still opens.");
         }
     }
 

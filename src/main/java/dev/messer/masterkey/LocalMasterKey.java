@@ -60,6 +60,11 @@ public final class LocalMasterKey implements MasterKey, AutoCloseable {
         }
     }
 
+    /** The key itself, for rewriting its file under a passphrase (same package only). */
+    DataKey keyForFile() {
+        return key;
+    }
+
     @Override
     public String describe() {
         return description;

@@ -4,6 +4,7 @@ import dev.messer.aws.AwsBackend;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
+import dev.messer.masterkey.PassphraseSource;
 import java.util.Map;
 
 /** Opens the backend the settings name. Connects nothing: backends are lazy. */
@@ -14,9 +15,15 @@ public final class Backends {
 
     public static Backend open(Settings settings, SettingsResolver resolver, Map<String, String> env,
                                MfaTokenSource mfa) {
+        return open(settings, resolver, env, mfa, PassphraseSource.fromEnvironment(env));
+    }
+
+    /** @param passphrases for a passphrase-protected local master key file */
+    public static Backend open(Settings settings, SettingsResolver resolver, Map<String, String> env,
+                               MfaTokenSource mfa, PassphraseSource passphrases) {
         switch (settings.provider()) {
             case LOCAL:
-                return new LocalBackend(settings, resolver.localRoot(settings));
+                return new LocalBackend(settings, resolver.localRoot(settings), passphrases);
             case AWS:
                 return new AwsBackend(settings, env, mfa);
             default:

@@ -6,6 +6,7 @@ import dev.messer.databag.Names;
 import dev.messer.masterkey.LocalMasterKey;
 import dev.messer.masterkey.LocalMasterKeyFile;
 import dev.messer.masterkey.MasterKey;
+import dev.messer.masterkey.PassphraseSource;
 import dev.messer.store.BlobStore;
 import dev.messer.store.LocalBlobStore;
 import java.nio.file.Path;
@@ -17,10 +18,18 @@ public final class LocalBackend implements Backend {
     private final String masterKeyName;
     private final LocalBlobStore secrets;
     private final LocalBlobStore keys;
+    private final PassphraseSource passphrases;
     private LocalMasterKey masterKey;
 
+    /** For unprotected master key files (a protected one is refused with the fix). */
     public LocalBackend(Settings settings, Path localRoot) {
+        this(settings, localRoot, PassphraseSource.fromEnvironment(java.util.Map.of()));
+    }
+
+    /** @param passphrases asked only if the master key file is protected by a passphrase */
+    public LocalBackend(Settings settings, Path localRoot, PassphraseSource passphrases) {
         this.root = localRoot;
+        this.passphrases = passphrases;
         this.masterKeyName = Names.check("master key name", settings.masterKey());
         this.secrets = new LocalBlobStore(root.resolve(Names.check("secrets_bucket", settings.get(SettingKey.SECRETS_BUCKET))));
         this.keys = new LocalBlobStore(root.resolve(Names.check("keys_bucket", settings.get(SettingKey.KEYS_BUCKET))));
@@ -43,7 +52,7 @@ public final class LocalBackend implements Backend {
     @Override
     public synchronized MasterKey masterKey() {
         if (masterKey == null) {
-            masterKey = LocalMasterKeyFile.open(masterKeyFile());
+            masterKey = LocalMasterKeyFile.open(masterKeyFile(), passphrases);
         }
         return masterKey;
     }

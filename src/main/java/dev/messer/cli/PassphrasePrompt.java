@@ -1,0 +1,73 @@
+package dev.messer.cli;
+
+import dev.messer.masterkey.PassphraseSource;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Gets the passphrase of a local master key file: {@code MESSER_PASSPHRASE} if set, else a prompt on
+ * the terminal without echo. The returned arrays belong to the caller, who wipes them.
+ */
+final class PassphrasePrompt {
+
+    private final Console console;
+
+    PassphrasePrompt(Console console) {
+        this.console = console;
+    }
+
+    /** For opening a protected file. */
+    char[] existing(Path keyFile) {
+        char[] fromEnv = fromEnvironment();
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        requireTerminal("master key file " + keyFile + " is protected by a passphrase");
+        char[] typed = console.terminal().readSecret("Passphrase for master key file " + keyFile + ": ");
+        if (typed == null || typed.length == 0) {
+            throw new UsageException("no passphrase was entered for master key file " + keyFile);
+        }
+        return typed;
+    }
+
+    /** For protecting a file: from the environment, or typed twice on the terminal. */
+    char[] chooseNew(Path keyFile) {
+        char[] fromEnv = fromEnvironment();
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        requireTerminal("protecting master key file " + keyFile + " needs a passphrase");
+        char[] first = console.terminal().readSecret("New passphrase for master key file " + keyFile + ": ");
+        char[] second = console.terminal().readSecret("Type it again: ");
+        try {
+            if (first == null || first.length == 0) {
+                throw new UsageException("no passphrase was entered for master key file " + keyFile);
+            }
+            if (!Arrays.equals(first, second)) {
+                throw new UsageException("the two passphrases differ; run the command again");
+            }
+            return first.clone();
+        } finally {
+            wipe(first);
+            wipe(second);
+        }
+    }
+
+    private char[] fromEnvironment() {
+        String value = console.env().get(PassphraseSource.ENVIRONMENT_VARIABLE);
+        return value == null || value.isEmpty() ? null : value.toCharArray();
+    }
+
+    private void requireTerminal(String why) {
+        if (!console.terminal().interactive()) {
+            throw new UsageException(why + " and there is no terminal to ask on; set "
+                    + PassphraseSource.ENVIRONMENT_VARIABLE);
+        }
+    }
+
+    static void wipe(char[] chars) {
+        if (chars != null) {
+            Arrays.fill(chars, '\0');
+        }
+    }
+}

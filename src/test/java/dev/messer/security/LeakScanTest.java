@@ -1,0 +1,282 @@
+package dev.messer.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.messer.crypto.Envelope;
+import dev.messer.crypto.EnvelopeVersion;
+import dev.messer.crypto.ItemBinding;
+import dev.messer.databag.StoredItem;
+import dev.messer.keys.KeyRef;
+import dev.messer.security.CliSandbox.Result;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plants a marker secret in item field values and runs every command on the local provider, on the
+ * success and the failure paths, with and without --debug. The marker may reach stdout only where the
+ * user asked for the decrypted item (show --decrypt, and quickstart, whose last step is one); it must
+ * never reach stderr (messages, stack traces) nor any file on disk in plaintext. The data keys and the
+ * master key must appear in no output and in no file other than their own.
+ */
+class LeakScanTest {
+
+    private static final String BAG = "bag";
+    private static final String KEY = "leakkey";
+
+    @TempDir
+    Path temp;
+
+    private CliSandbox sandbox;
+    private String marker;
+    private SecretScan markerScan;
+    private FileTime started;
+    private final List<Step> steps = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        sandbox = new CliSandbox(temp);
+        marker = "LEAKMARKER-" + UUID.randomUUID().toString().replace("-", "");
+        markerScan = SecretScan.forText(marker);
+        started = FileTime.from(Instant.now().minusSeconds(2));
+    }
+
+    @Test
+    void markerSecret_reachesStdoutOnlyWhenDecryptionWasAskedFor_andNeverStderrOrDisk() {
+        String item = "{\"id\":\"db\",\"password\":\"" + marker + "\",\"nested\":{\"token\":\"" + marker
+                + "-n\"},\"list\":[\"" + marker + "-l\"]}";
+        String piped = "{\"id\":\"piped\",\"password\":\"" + marker + "-stdin\"}";
+        Path itemFile = sandbox.writeFile("db.json", item);
+
+        quiet("configure local", "configure", "local");
+        quiet("encryption create", "encryption", "create", "local", KEY);
+        quiet("encryption increment", "encryption", "increment", "local", KEY);
+        quiet("encryption list", "encryption", "list", "local");
+        quiet("encryption list key", "encryption", "list", "local", KEY);
+        quiet("data bag create", "data", "bag", "create", "local", BAG);
+        quiet("from file", "data", "bag", "from", "file", "local", BAG, itemFile.toString(), "--secret-file", KEY);
+        quiet("from file --force --debug", "data", "bag", "from", "file", "local", BAG, itemFile.toString(),
+                "--secret-file", KEY, "-v", "0", "--force", "--debug");
+        step("from file stdin", false, sandbox.runWithStdin(piped.getBytes(StandardCharsets.UTF_8),
+                "data", "bag", "from", "file", "local", BAG, "-", "--secret-file", KEY));
+        quiet("show bags", "data", "bag", "show", "local");
+        quiet("show items", "data", "bag", "show", "local", BAG);
+        quiet("show encrypted", "data", "bag", "show", "local", BAG, "db");
+        quiet("show encrypted --debug", "data", "bag", "show", "local", BAG, "piped", "--debug");
+        Result shown = step("show --decrypt", true, sandbox.run("data", "bag", "show", "local", BAG, "db", "--decrypt"));
+        Result shownPiped = step("show --decrypt piped", true,
+                sandbox.run("data", "bag", "show", "local", BAG, "piped", "--decrypt", "--debug"));
+
+        for (String format : List.of("json", "pretty", "env", "dotenv", "export", "properties")) {
+            step("show --decrypt --format " + format, true, sandbox.run("data", "bag", "show", "local", BAG, "db",
+                    "--decrypt", "--format", format));
+        }
+        step("show --decrypt --field", true, sandbox.run("data", "bag", "show", "local", BAG, "db", "--decrypt",
+                "--field", "password"));
+        quiet("exec", "exec", "local", BAG, "db", "--", "sh", "-c", "test -n \"$PASSWORD\"");
+        Result passedThrough = sandbox.run("exec", "local", BAG, "db", "--debug", "--", "false");
+        steps.add(new Step("exec of a failing command --debug", false, passedThrough));
+        assertThat(passedThrough.exit()).as("exec passes the command's status through").isEqualTo(1);
+        failing("exec of a missing item --debug", "exec", "local", BAG, "nothere", "--debug", "--", "true");
+        edits();
+
+        failingUploads();
+        failingDecryptions();
+        quickstart(itemFile);
+
+        List<byte[]> dataKeys = List.of(StoredObjects.dataKeyBytes(sandbox, "default", new KeyRef(KEY, 0)),
+                StoredObjects.dataKeyBytes(sandbox, "default", new KeyRef(KEY, 1)));
+        byte[] masterKey = Arrays.copyOfRange(StoredObjects.read(sandbox.masterKeyFile("default")), 6, 38);
+
+        failing("delete bag with items --debug", "data", "bag", "delete", "local", BAG, "--debug");
+        quiet("delete item", "data", "bag", "delete", "local", BAG, "db");
+        quiet("delete item piped", "data", "bag", "delete", "local", BAG, "piped");
+        failing("delete missing item --debug", "data", "bag", "delete", "local", BAG, "db", "--debug");
+        quiet("delete bag", "data", "bag", "delete", "local", BAG);
+        quiet("encryption delete version", "encryption", "delete", "local", KEY, "1", "--no-prompt");
+        failing("encryption delete without terminal --debug", "encryption", "delete", "local", KEY, "--debug");
+
+        assertThat(shown.out()).contains(marker);
+        assertThat(shownPiped.out()).contains(marker + "-stdin");
+        SoftAssertions soft = new SoftAssertions();
+        for (Step step : steps) {
+            if (!step.stdoutMayShowPlaintext) {
+                soft.assertThat(markerScan.foundIn(step.result.out())).as("marker on stdout of '%s'", step.label)
+                        .isFalse();
+            }
+            soft.assertThat(markerScan.foundIn(step.result.err())).as("marker on stderr of '%s': %s", step.label,
+                    step.result.err()).isFalse();
+            for (byte[] key : dataKeys) {
+                SecretScan keyScan = SecretScan.forKey(key);
+                soft.assertThat(keyScan.foundIn(step.result.out() + step.result.err()))
+                        .as("data key in the output of '%s'", step.label).isFalse();
+            }
+            soft.assertThat(SecretScan.forKey(masterKey).foundIn(step.result.out() + step.result.err()))
+                    .as("master key in the output of '%s'", step.label).isFalse();
+        }
+        Path inputs = sandbox.inputs();
+        soft.assertThat(markerScan.filesContaining(sandbox.root, null)).as("files holding the plaintext marker")
+                .allMatch(file -> file.startsWith(inputs));
+        Path jvmTemp = Path.of(System.getProperty("java.io.tmpdir"));
+        soft.assertThat(markerScan.filesContaining(jvmTemp, started)).as("temporary files holding the marker")
+                .allMatch(file -> file.startsWith(inputs));
+        soft.assertThat(markerScan.filesContaining(Path.of("/dev/shm"), started))
+                .as("files in shared memory (where edit puts its scratch file) holding the marker").isEmpty();
+        for (byte[] key : dataKeys) {
+            soft.assertThat(SecretScan.forKey(key).filesContaining(sandbox.root, null))
+                    .as("files holding a data key in the clear").isEmpty();
+        }
+        soft.assertThat(SecretScan.forKey(masterKey).filesContaining(sandbox.root, null))
+                .as("files holding the master key").containsExactly(sandbox.masterKeyFile("default"));
+        soft.assertAll();
+    }
+
+    /** {@code data bag edit} with scripted editors: one that changes a value, one that fails, one that breaks the JSON. */
+    private void edits() {
+        Path seen = sandbox.root.resolve("editor-saw");
+        sandbox.env("EDITOR", "ed() { echo \"$1\" > " + seen + "; sed -i 's/-n\"/-edited\"/' \"$1\"; }; ed");
+        quiet("edit", "data", "bag", "edit", "local", BAG, "db");
+        Path scratch = Path.of(StoredObjects.readString(seen).strip());
+        if (Files.isDirectory(Path.of("/dev/shm")) && Files.isWritable(Path.of("/dev/shm"))) {
+            assertThat(scratch.startsWith(Path.of("/dev/shm"))).as("edit keeps plaintext in memory where it can: %s", scratch).isTrue();
+        }
+        assertThat(scratch).as("the scratch file the editor was given is gone").doesNotExist();
+        assertThat(scratch.getParent()).as("and so is its private folder").doesNotExist();
+        Result edited = step("show --decrypt after edit", true, sandbox.run("data", "bag", "show", "local", BAG, "db",
+                "--decrypt"));
+        assertThat(edited.out()).as("the scripted editor changed the item").contains(marker + "-edited");
+        sandbox.env("EDITOR", "false");
+        failing("edit with a failing editor --debug", "data", "bag", "edit", "local", BAG, "db", "--debug");
+        sandbox.env("EDITOR", "sed -i s/}/,/");
+        failing("edit into broken JSON --debug", "data", "bag", "edit", "local", BAG, "db", "--debug");
+        sandbox.env("EDITOR", null);
+    }
+
+    private void failingUploads() {
+        List<String[]> bad = List.of(
+                new String[] {"unterminated", "{\"id\":\"bad\",\"password\":\"" + marker},
+                new String[] {"trailing value", "{\"id\":\"bad\",\"password\":\"" + marker + "\"} \"" + marker + "\""},
+                new String[] {"duplicate key", "{\"id\":\"bad\",\"password\":\"" + marker + "\",\"password\":\""
+                        + marker + "2\"}"},
+                new String[] {"unquoted value", "{\"id\":\"bad\",\"password\":" + marker + "}"},
+                new String[] {"bad number", "{\"id\":\"bad\",\"pin\":01" + marker + "}"},
+                new String[] {"no id", "{\"password\":\"" + marker + "\"}"},
+                new String[] {"id not a string", "{\"id\":{\"x\":\"" + marker + "\"},\"password\":\"" + marker + "\"}"},
+                new String[] {"not an object", "[\"" + marker + "\"]"},
+                new String[] {"too deep", "{\"id\":\"bad\",\"p\":" + "[".repeat(100) + "\"" + marker + "\""
+                        + "]".repeat(100) + "}"},
+                new String[] {"control character", "{\"id\":\"bad\",\"password\":\"" + marker + "\u0001\"}"});
+        for (String[] input : bad) {
+            Path file = sandbox.writeFile("bad-" + input[0].replace(' ', '-') + ".json", input[1]);
+            failing("from file " + input[0] + " --debug", "data", "bag", "from", "file", "local", BAG, file.toString(),
+                    "--secret-file", KEY, "--debug");
+            step("from stdin " + input[0] + " --debug", false, sandbox.runWithStdin(
+                    input[1].getBytes(StandardCharsets.UTF_8), "data", "bag", "from", "file", "local", BAG, "-",
+                    "--secret-file", KEY, "--debug"));
+        }
+        byte[] invalidUtf8 = ("{\"id\":\"bad\",\"password\":\"" + marker + "\u00e9\"}").getBytes(StandardCharsets.ISO_8859_1);
+        step("from stdin invalid UTF-8 --debug", false, sandbox.runWithStdin(invalidUtf8,
+                "data", "bag", "from", "file", "local", BAG, "-", "--secret-file", KEY, "--debug"));
+        String huge = "{\"id\":\"big\",\"password\":\"" + (marker + " ").repeat(40_000) + "\"}";
+        step("from stdin too large --debug", false, sandbox.runWithStdin(huge.getBytes(StandardCharsets.UTF_8),
+                "data", "bag", "from", "file", "local", BAG, "-", "--secret-file", KEY, "--debug"));
+        Path good = sandbox.writeFile("good.json", "{\"id\":\"db\",\"password\":\"" + marker + "\"}");
+        failing("from file exists without --force --debug", "data", "bag", "from", "file", "local", BAG,
+                good.toString(), "--secret-file", KEY, "--debug");
+        failing("from file unknown key --debug", "data", "bag", "from", "file", "local", BAG, good.toString(),
+                "--secret-file", "nokey", "--debug");
+        failing("from file unknown version --debug", "data", "bag", "from", "file", "local", BAG, good.toString(),
+                "--secret-file", KEY, "-v", "9", "--debug");
+        failing("from file missing bag --debug", "data", "bag", "from", "file", "local", "nobag", good.toString(),
+                "--secret-file", KEY, "--debug");
+        failing("from file missing file --debug", "data", "bag", "from", "file", "local", BAG,
+                sandbox.root.resolve("missing.json").toString(), "--secret-file", KEY, "--debug");
+    }
+
+    private void failingDecryptions() {
+        Path stored = sandbox.storedItem(BAG, "db");
+        byte[] original = StoredObjects.read(stored);
+        StoredObjects.rewriteEnvelope(stored, e -> StoredObjects.withCiphertext(e,
+                StoredObjects.flipBit(e.ciphertext(), 3)));
+        failing("show --decrypt tampered --debug", "data", "bag", "show", "local", BAG, "db", "--decrypt", "--debug");
+        StoredObjects.write(stored, original);
+
+        List<String[]> garbage = List.of(
+                new String[] {"duplicate key", "{\"id\":\"db\",\"password\":\"" + marker + "\",\"password\":\"x\"}"},
+                new String[] {"unterminated", "{\"id\":\"db\",\"password\":\"" + marker},
+                new String[] {"other id", "{\"id\":\"other\",\"password\":\"" + marker + "\"}"},
+                new String[] {"not an object", "[\"" + marker + "\"]"});
+        for (String[] plaintext : garbage) {
+            Envelope envelope = StoredObjects.sealWithRealKey(sandbox, "default", new KeyRef(KEY, 1),
+                    plaintext[1].getBytes(StandardCharsets.UTF_8),
+                    new ItemBinding("dev", "", BAG, "db", KEY, 1), EnvelopeVersion.V2);
+            StoredObjects.write(stored, new StoredItem("db", dev.messer.crypto.EnvelopeCodec.encode(envelope), KEY, 1)
+                    .toBytes());
+            failing("show --decrypt of sealed " + plaintext[0] + " --debug", "data", "bag", "show", "local", BAG, "db",
+                    "--decrypt", "--debug");
+        }
+        StoredObjects.write(stored, original);
+
+        Path keyFile = sandbox.masterKeyFile("default");
+        byte[] masterKey = StoredObjects.read(keyFile);
+        try {
+            Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            failing("show --decrypt with open key file --debug", "data", "bag", "show", "local", BAG, "db",
+                    "--decrypt", "--debug");
+            Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            StoredObjects.write(keyFile, StoredObjects.flipBit(masterKey, 20));
+            failing("show --decrypt with wrong master key --debug", "data", "bag", "show", "local", BAG, "db",
+                    "--decrypt", "--debug");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            StoredObjects.write(keyFile, masterKey);
+        }
+        failing("show --decrypt missing item --debug", "data", "bag", "show", "local", BAG, "nothere", "--decrypt",
+                "--debug");
+    }
+
+    private void quickstart(Path itemFile) {
+        step("quickstart", true, sandbox.run("quickstart", "--item", itemFile.toString()));
+        Path bad = sandbox.writeFile("qs-bad.json", "{\"id\":\"db\",\"password\":\"" + marker);
+        failing("quickstart with a broken item --debug", "quickstart", "--item", bad.toString(), "--debug");
+    }
+
+    private void quiet(String label, String... args) {
+        Result result = step(label, false, sandbox.run(args));
+        assertThat(result.exit()).as("exit of '%s': %s", label, result.err()).isZero();
+    }
+
+    private void failing(String label, String... args) {
+        Result result = step(label, false, sandbox.run(args));
+        assertThat(result.exit()).as("exit of '%s'", label).isNotZero();
+    }
+
+    private Result step(String label, boolean stdoutMayShowPlaintext, Result result) {
+        steps.add(new Step(label, stdoutMayShowPlaintext, result));
+        if (result.exit() != 0) {
+            assertThat(result.err().lines()).as("error of '%s'", label).anyMatch(line -> line.startsWith("messer: "));
+            if (Arrays.asList(result.command().split(" ")).contains("--debug")) {
+                assertThat(result.err()).as("--debug of '%s' prints the stack trace that is scanned", label)
+                        .contains("\tat dev.messer.");
+            }
+        }
+        if (System.getProperty("messer.leakscan.show") != null) {
+            System.out.println("== " + label + " -> " + result.exit() + "\n" + result.err());
+        }
+        return result;
+    }
+
+    private record Step(String label, boolean stdoutMayShowPlaintext, Result result) {
+    }
+}
