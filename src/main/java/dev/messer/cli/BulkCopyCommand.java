@@ -12,7 +12,7 @@ import java.util.List;
  * {@code messer bulk copy SRC_PROVIDER DEST_PROVIDER SRC_CONFIG DEST_CONFIG...}: every bag and item
  * of the source into each destination, sealed there with the destination's keys.
  */
-final class BulkCopyCommand implements Command {
+final class BulkCopyCommand extends CommandBase {
 
     static final String GRAMMAR = "messer bulk copy SRC_PROVIDER DEST_PROVIDER SRC_CONFIG DEST_CONFIG... "
             + "[--src-profile P] [--dest-profile P] [--overwrite] [--dry-run] [--parallel N]";
@@ -31,14 +31,6 @@ final class BulkCopyCommand implements Command {
 
     @ParametersDelegate
     BulkFlags flags = new BulkFlags();
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) {

@@ -1,7 +1,6 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import dev.messer.bulk.Inventory;
 import dev.messer.provider.Session;
 import java.util.ArrayList;
@@ -9,18 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code messer bulk list aws|local CONFIG}: every bag, then its items indented by a tab (Messer's output). */
-final class BulkListCommand implements Command {
+final class BulkListCommand extends CommandBase {
 
     @Parameter(description = "aws|local CONFIG")
     List<String> words = new ArrayList<>();
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) {

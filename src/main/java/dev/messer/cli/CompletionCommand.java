@@ -1,25 +1,16 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code messer completion bash|zsh}: prints the shell completion script, generated from the command tree. */
-final class CompletionCommand implements Command {
+final class CompletionCommand extends CommandBase {
 
     static final String GRAMMAR = "messer completion bash|zsh";
 
     @Parameter(description = "bash|zsh")
     List<String> words = new ArrayList<>();
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) {

@@ -1,7 +1,6 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import dev.messer.config.ConfigWriter;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
@@ -21,7 +20,7 @@ import java.util.Map;
  * provider word selects (see {@link ConfigWriter}), then, for {@code local}, creates the master key
  * file if it is missing. {@code -p} prints the effective settings with where each came from.
  */
-final class ConfigureCommand implements Command {
+final class ConfigureCommand extends CommandBase {
 
     @Parameter(description = "aws|local")
     List<String> words = new ArrayList<>();
@@ -65,14 +64,6 @@ final class ConfigureCommand implements Command {
     @Parameter(names = "--passphrase", description = "Protect the local master key file with a passphrase "
             + "(MESSER_PASSPHRASE, else asked twice on the terminal); an existing unprotected file is sealed in place")
     boolean passphrase;
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) {

@@ -1,24 +1,15 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import dev.messer.provider.Session;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code messer data bag create aws|local BAG}. */
-final class DataBagCreateCommand implements Command {
+final class DataBagCreateCommand extends CommandBase {
 
     @Parameter(description = "aws|local BAG")
     List<String> words = new ArrayList<>();
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) {

@@ -1,7 +1,6 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import com.google.gson.GsonBuilder;
 import dev.messer.databag.DataBagService;
 import dev.messer.databag.ItemDocument;
@@ -24,20 +23,12 @@ import java.util.Optional;
  * opens the editor, and stores the result with the same key, only if the item did not change in the
  * meantime. The scratch file is wiped whatever happens.
  */
-final class DataBagEditCommand implements Command {
+final class DataBagEditCommand extends CommandBase {
 
     static final String GRAMMAR = "messer data bag edit aws|local BAG ITEM";
 
     @Parameter(description = "aws|local BAG ITEM")
     List<String> words = new ArrayList<>();
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) throws IOException, InterruptedException {

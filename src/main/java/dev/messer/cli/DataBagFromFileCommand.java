@@ -1,7 +1,6 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import dev.messer.databag.Names;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.keys.KeyRef;
@@ -16,7 +15,7 @@ import java.util.OptionalInt;
  * for standard input. Every input is read and validated, and (without {@code --force}) checked not
  * to exist yet, before the first item is written.
  */
-final class DataBagFromFileCommand implements Command {
+final class DataBagFromFileCommand extends CommandBase {
 
     static final String GRAMMAR = "messer data bag from file aws|local BAG ITEM_FILE|FOLDER|- [...] "
             + "--secret-file KEY_NAME [-v VERSION|latest] [--force]";
@@ -32,14 +31,6 @@ final class DataBagFromFileCommand implements Command {
 
     @Parameter(names = "--force", description = "Replace items that exist")
     boolean force;
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) throws Exception {

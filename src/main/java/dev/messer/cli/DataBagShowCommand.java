@@ -1,7 +1,6 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import dev.messer.output.DecryptedItem;
 import dev.messer.output.FieldText;
 import dev.messer.output.OutputFormat;
@@ -14,7 +13,7 @@ import java.util.List;
  * bag names, item ids, or one item (encrypted as stored, or decrypted as Messer shows it, or in a
  * format for scripts, or one field's raw value).
  */
-final class DataBagShowCommand implements Command {
+final class DataBagShowCommand extends CommandBase {
 
     static final String GRAMMAR = "messer data bag show aws|local [BAG [ITEM]] [--decrypt [--format "
             + OutputFormat.words() + " | --field NAME [-n]]]";
@@ -33,14 +32,6 @@ final class DataBagShowCommand implements Command {
 
     @Parameter(names = "-n", description = "With --field: no newline after the value")
     boolean noNewline;
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) {

@@ -1,7 +1,6 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import dev.messer.config.Provider;
 import dev.messer.config.Settings;
 import dev.messer.doctor.Check;
@@ -15,20 +14,12 @@ import java.util.Map;
  * {@code messer doctor aws|local}: checks a profile end to end and prints a checklist, with the fix
  * for each failure. Exit status 1 if any check failed.
  */
-final class DoctorCommand implements Command {
+final class DoctorCommand extends CommandBase {
 
     static final String GRAMMAR = "messer doctor aws|local [--profile P] [-c CONFIG]";
 
     @Parameter(description = "aws|local")
     List<String> words = new ArrayList<>();
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) {

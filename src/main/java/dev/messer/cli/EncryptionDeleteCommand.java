@@ -1,7 +1,6 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.KeyRef;
 import dev.messer.provider.Session;
@@ -12,21 +11,13 @@ import java.util.List;
  * {@code messer encryption delete aws|local KEY_NAME [KEY_VERSION] [--no-prompt]}. Asks on the
  * terminal first; with no terminal it refuses unless {@code --no-prompt}.
  */
-final class EncryptionDeleteCommand implements Command {
+final class EncryptionDeleteCommand extends CommandBase {
 
     @Parameter(description = "aws|local KEY_NAME [KEY_VERSION]")
     List<String> words = new ArrayList<>();
 
     @Parameter(names = "--no-prompt", description = "Delete without asking for confirmation")
     boolean noPrompt;
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) {

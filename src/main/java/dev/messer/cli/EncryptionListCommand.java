@@ -1,25 +1,16 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import dev.messer.error.NotFoundException;
 import dev.messer.provider.Session;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code messer encryption list aws|local [KEY_NAME]}: key names, or the versions of one key, one per line. */
-final class EncryptionListCommand implements Command {
+final class EncryptionListCommand extends CommandBase {
 
     @Parameter(description = "aws|local [KEY_NAME]")
     List<String> words = new ArrayList<>();
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) {

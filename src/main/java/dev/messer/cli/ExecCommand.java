@@ -1,7 +1,6 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import dev.messer.exec.ChildProcess;
 import dev.messer.output.EnvVariables;
 import dev.messer.provider.Session;
@@ -15,7 +14,7 @@ import java.util.List;
  * name that two fields would both take is an error. Nothing is written to disk; the child's exit
  * status is returned.
  */
-final class ExecCommand implements PassThroughCommand {
+final class ExecCommand extends CommandBase implements PassThroughCommand {
 
     static final String GRAMMAR = "messer exec aws|local BAG ITEM [ITEM...] -- COMMAND [ARGS...]";
 
@@ -25,15 +24,7 @@ final class ExecCommand implements PassThroughCommand {
     @Parameter(description = "aws|local BAG ITEM [ITEM...] -- COMMAND [ARGS...]")
     List<String> words = new ArrayList<>();
 
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
     private List<String> command;
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public void passThrough(List<String> words) {

@@ -1,7 +1,6 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import com.google.gson.GsonBuilder;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
@@ -18,7 +17,7 @@ import java.util.Map;
  * {@code messer policy aws --role admin|writer|reader [--key-arn ARN]}: prints a least-privilege IAM
  * policy for the profile's buckets, tier prefix and master key. Makes no AWS call.
  */
-final class PolicyCommand implements Command {
+final class PolicyCommand extends CommandBase {
 
     static final String GRAMMAR = "messer policy aws --role admin|writer|reader [--key-arn ARN]";
 
@@ -30,14 +29,6 @@ final class PolicyCommand implements Command {
 
     @Parameter(names = "--key-arn", description = "ARN of the master key, to name it instead of matching its alias")
     String keyArn;
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) {

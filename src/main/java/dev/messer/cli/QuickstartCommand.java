@@ -1,7 +1,6 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import dev.messer.config.ConfigWriter;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
@@ -24,7 +23,7 @@ import java.util.OptionalInt;
  * {@code messer quickstart}: the whole job on the local provider, narrated with the command line of
  * each step. Safe to run again: every step reuses what the previous run made.
  */
-final class QuickstartCommand implements Command {
+final class QuickstartCommand extends CommandBase {
 
     static final String PROFILE = "quickstart";
     /**
@@ -38,14 +37,6 @@ final class QuickstartCommand implements Command {
 
     @Parameter(names = "--item", description = "Item file to upload (default: " + SAMPLE + ")")
     String itemFile;
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) {

@@ -1,7 +1,6 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import dev.messer.aws.AwsClientFactory;
 import dev.messer.aws.AwsEnvironment;
 import dev.messer.config.Provider;
@@ -20,20 +19,12 @@ import java.util.Map;
  * them (public access blocked, default SSE-KMS, versioning, TLS-only policy), then checks the KMS
  * alias. Changes only what differs, so running it again changes nothing.
  */
-final class SetupCommand implements Command {
+final class SetupCommand extends CommandBase {
 
     static final String GRAMMAR = "messer setup aws [--profile P] [-c CONFIG]";
 
     @Parameter(description = "aws")
     List<String> words = new ArrayList<>();
-
-    @ParametersDelegate
-    CommonOptions common = new CommonOptions();
-
-    @Override
-    public CommonOptions common() {
-        return common;
-    }
 
     @Override
     public int run(CommandContext context) {

@@ -1,0 +1,38 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
+import dev.messer.bulk.BulkOptions;
+import dev.messer.bulk.BulkReport;
+import dev.messer.provider.Session;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code messer bulk <verb> aws|local CONFIG}: a bulk run over every item of one configuration. */
+abstract class BulkItemsCommand extends CommandBase {
+
+    @Parameter(description = "aws|local CONFIG")
+    List<String> words = new ArrayList<>();
+
+    @ParametersDelegate
+    BulkFlags flags = new BulkFlags();
+
+    private final String verb;
+
+    BulkItemsCommand(String verb) {
+        this.verb = verb;
+    }
+
+    /** Runs the bulk operation on the session of the configuration. */
+    abstract BulkReport run(Session session, BulkOptions options);
+
+    @Override
+    public final int run(CommandContext context) {
+        Positionals.require(words, 2, 2, "messer bulk " + verb + " aws|local CONFIG [--dry-run] [--parallel N]");
+        Console console = context.console();
+        CommandContext configured = new CommandContext(console, BulkConfigArgument.options(common, words.get(1), null));
+        try (Session session = configured.session(words.get(0))) {
+            return BulkReportPrinter.print(console, run(session, flags.options(console)), flags);
+        }
+    }
+}
