@@ -3,6 +3,7 @@ package dev.messer.aws;
 import static dev.messer.aws.AwsCommandsIT.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.cli.CliRun;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;

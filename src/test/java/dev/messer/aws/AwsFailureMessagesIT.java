@@ -3,6 +3,7 @@ package dev.messer.aws;
 import static dev.messer.aws.AwsCommandsIT.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.cli.CliRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.messer.aws;
 
+import dev.messer.cli.CliRun;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;

@@ -4,6 +4,7 @@ import static dev.messer.aws.AwsCommandsIT.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.messer.cli.CliRun;
 import dev.messer.crypto.AesGcm;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;

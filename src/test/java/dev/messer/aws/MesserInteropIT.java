@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.messer.cli.CliRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
