@@ -1,5 +1,7 @@
 package dev.messer.aws;
 
+import static dev.messer.aws.AwsCommandsIT.ok;
+
 import dev.messer.cli.CliRun;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
@@ -161,6 +163,18 @@ public final class AwsFixture {
     /** Runs the CLI in-process with this fixture's environment. */
     public CliRun run(String... args) {
         return CliRun.run(Map.copyOf(env), args);
+    }
+
+    /**
+     * Through the CLI with {@code config}: creates data key {@code app} and bag {@code payments}, and
+     * uploads item {@code db} (password {@code s3cret}) under that key; every step must succeed.
+     */
+    public void storePaymentsItem(String config) {
+        ok(run("encryption", "create", "aws", "app", "-c", config));
+        ok(run("data", "bag", "create", "aws", "payments", "-c", config));
+        Path item = writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
+        ok(run("data", "bag", "from", "file", "aws", "payments", item.toString(), "--secret-file", "app",
+                "-c", config));
     }
 
     /** Settings as the aws profile of {@link #writeIni()} resolves them, plus {@code overrides}. */
