@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -163,6 +164,14 @@ public final class AwsFixture {
     /** Runs the CLI in-process with this fixture's environment. */
     public CliRun run(String... args) {
         return CliRun.run(Map.copyOf(env), args);
+    }
+
+    /** Runs the CLI like {@link #run(String...)}, with {@code -c config} after {@code args}. */
+    public CliRun runWithConfig(Path config, String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "-c";
+        all[args.length + 1] = config.toString();
+        return run(all);
     }
 
     /**

@@ -45,10 +45,7 @@ class AwsTamperIT {
     }
 
     private CliRun run(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "-c";
-        all[args.length + 1] = config.toString();
-        return aws.run(all);
+        return aws.runWithConfig(config, args);
     }
 
     private CliRun ok(String... args) {
