@@ -3,6 +3,7 @@ package dev.messer.aws;
 import static dev.messer.aws.AwsCommandsIT.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.cli.CliRun;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
@@ -30,11 +31,7 @@ class AwsClientFactoryIT {
     void setUp() {
         aws = AwsFixture.create(dir);
         String config = aws.writeIni().toString();
-        ok(aws.run("encryption", "create", "aws", "app", "-c", config));
-        ok(aws.run("data", "bag", "create", "aws", "payments", "-c", config));
-        Path item = aws.writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
-        ok(aws.run("data", "bag", "from", "file", "aws", "payments", item.toString(), "--secret-file", "app",
-                "-c", config));
+        aws.storePaymentsItem(config);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.messer.aws;
 import static dev.messer.aws.AwsCommandsIT.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.cli.CliRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +62,7 @@ class AwsFailureMessagesIT {
     @Test
     void missingAlias_onDecrypt_isNotFound() {
         String config = aws.writeIni().toString();
-        ok(aws.run("encryption", "create", "aws", "app", "-c", config));
-        ok(aws.run("data", "bag", "create", "aws", "payments", "-c", config));
-        Path item = aws.writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
-        ok(aws.run("data", "bag", "from", "file", "aws", "payments", item.toString(), "--secret-file", "app",
-                "-c", config));
+        aws.storePaymentsItem(config);
         String wrongAlias = aws.writeIni(Map.of("master_key", "no-such-alias")).toString();
 
         CliRun run = aws.run("data", "bag", "show", "aws", "payments", "db", "--decrypt", "-c", wrongAlias);

@@ -1,5 +1,8 @@
 package dev.messer.aws;
 
+import static dev.messer.aws.AwsCommandsIT.ok;
+
+import dev.messer.cli.CliRun;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
@@ -9,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -160,6 +164,26 @@ public final class AwsFixture {
     /** Runs the CLI in-process with this fixture's environment. */
     public CliRun run(String... args) {
         return CliRun.run(Map.copyOf(env), args);
+    }
+
+    /** Runs the CLI like {@link #run(String...)}, with {@code -c config} after {@code args}. */
+    public CliRun runWithConfig(Path config, String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "-c";
+        all[args.length + 1] = config.toString();
+        return run(all);
+    }
+
+    /**
+     * Through the CLI with {@code config}: creates data key {@code app} and bag {@code payments}, and
+     * uploads item {@code db} (password {@code s3cret}) under that key; every step must succeed.
+     */
+    public void storePaymentsItem(String config) {
+        ok(run("encryption", "create", "aws", "app", "-c", config));
+        ok(run("data", "bag", "create", "aws", "payments", "-c", config));
+        Path item = writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
+        ok(run("data", "bag", "from", "file", "aws", "payments", item.toString(), "--secret-file", "app",
+                "-c", config));
     }
 
     /** Settings as the aws profile of {@link #writeIni()} resolves them, plus {@code overrides}. */

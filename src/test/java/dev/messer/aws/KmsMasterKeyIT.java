@@ -4,6 +4,7 @@ import static dev.messer.aws.AwsCommandsIT.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.messer.cli.CliRun;
 import dev.messer.crypto.AesGcm;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
@@ -141,11 +142,7 @@ class KmsMasterKeyIT {
     @Test
     void encryptionContextRoundTrip_throughTheCli() {
         String config = aws.writeIni(Map.of("encryption_context", "team=payments")).toString();
-        ok(aws.run("encryption", "create", "aws", "app", "-c", config));
-        ok(aws.run("data", "bag", "create", "aws", "payments", "-c", config));
-        Path item = aws.writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
-        ok(aws.run("data", "bag", "from", "file", "aws", "payments", item.toString(), "--secret-file", "app",
-                "-c", config));
+        aws.storePaymentsItem(config);
         String withoutContextSetting = aws.writeIni().toString();
 
         CliRun run = aws.run("data", "bag", "show", "aws", "payments", "db", "--decrypt", "-c", withoutContextSetting);
@@ -156,11 +153,7 @@ class KmsMasterKeyIT {
     @Test
     void keyObjectWithAlteredContextMetadata_failsIntegrity() {
         String config = aws.writeIni(Map.of("encryption_context", "team=payments")).toString();
-        ok(aws.run("encryption", "create", "aws", "app", "-c", config));
-        ok(aws.run("data", "bag", "create", "aws", "payments", "-c", config));
-        Path item = aws.writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
-        ok(aws.run("data", "bag", "from", "file", "aws", "payments", item.toString(), "--secret-file", "app",
-                "-c", config));
+        aws.storePaymentsItem(config);
         String altered = CONTEXT.with("team", "billing").toMetadataValue();
         aws.s3().copyObject(r -> r.sourceBucket(aws.keysBucket()).sourceKey("app/0")
                 .destinationBucket(aws.keysBucket()).destinationKey("app/0")

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.messer.cli.CliRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -138,11 +139,7 @@ class MesserInteropIT {
     @Test
     void defaultItemFormat_isNotReadableByMessersAlgorithm() {
         String config = aws.writeIni().toString();
-        ok(aws.run("encryption", "create", "aws", "app", "-c", config));
-        ok(aws.run("data", "bag", "create", "aws", "payments", "-c", config));
-        Path item = aws.writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
-        ok(aws.run("data", "bag", "from", "file", "aws", "payments", item.toString(), "--secret-file", "app",
-                "-c", config));
+        aws.storePaymentsItem(config);
 
         PythonRun run = runPython("read", "--bag", "payments", "--tier", AwsFixture.TIER, "--item", "db");
 

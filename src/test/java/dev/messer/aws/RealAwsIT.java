@@ -4,6 +4,7 @@ import static dev.messer.aws.AwsCommandsIT.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.messer.cli.CliRun;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;

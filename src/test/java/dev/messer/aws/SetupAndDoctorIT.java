@@ -2,6 +2,7 @@ package dev.messer.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.cli.CliRun;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;

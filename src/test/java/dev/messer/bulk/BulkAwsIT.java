@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.aws.AwsBackend;
 import dev.messer.aws.AwsFixture;
-import dev.messer.aws.CliRun;
+import dev.messer.cli.CliRun;
 import dev.messer.aws.MotoTest;
 import dev.messer.config.Settings;
 import dev.messer.crypto.EnvelopeVersion;

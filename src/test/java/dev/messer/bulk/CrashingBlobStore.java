@@ -2,7 +2,6 @@ package dev.messer.bulk;
 
 import dev.messer.error.UnavailableException;
 import dev.messer.store.BlobStore;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Lets {@code allowed} conditional item writes through, then fails every later one, like a process killed midway. */
@@ -16,18 +15,7 @@ class CrashingBlobStore extends ForwardingBlobStore {
     }
 
     @Override
-    public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
-        check(key);
-        super.putIfMatch(key, content, metadata, etag);
-    }
-
-    @Override
-    public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
-        check(key);
-        super.putIfAbsent(key, content, metadata);
-    }
-
-    private void check(String key) {
+    void beforeConditionalWrite(String key) {
         if (remaining.getAndDecrement() <= 0) {
             throw new UnavailableException("connection lost while writing " + key);
         }

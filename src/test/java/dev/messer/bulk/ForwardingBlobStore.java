@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Passes every call to another store; tests override the calls they interfere with. */
+/**
+ * Passes every call to another store; tests override the calls they interfere with, or
+ * {@link #beforeConditionalWrite} to act just before each conditional write.
+ */
 class ForwardingBlobStore implements BlobStore {
 
     final BlobStore delegate;
@@ -27,12 +30,18 @@ class ForwardingBlobStore implements BlobStore {
 
     @Override
     public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+        beforeConditionalWrite(key);
         delegate.putIfAbsent(key, content, metadata);
     }
 
     @Override
     public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
+        beforeConditionalWrite(key);
         delegate.putIfMatch(key, content, metadata, etag);
+    }
+
+    /** Runs before {@link #putIfAbsent} and {@link #putIfMatch} pass the write on; does nothing here. */
+    void beforeConditionalWrite(String key) {
     }
 
     @Override

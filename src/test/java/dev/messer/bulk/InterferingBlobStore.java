@@ -19,18 +19,7 @@ class InterferingBlobStore extends ForwardingBlobStore {
     }
 
     @Override
-    public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
-        interfere(key);
-        super.putIfMatch(key, content, metadata, etag);
-    }
-
-    @Override
-    public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
-        interfere(key);
-        super.putIfAbsent(key, content, metadata);
-    }
-
-    private void interfere(String key) {
+    void beforeConditionalWrite(String key) {
         if (key.equals(victim)) {
             delegate.put(key, replacement, Map.of());
         }

@@ -2,11 +2,7 @@ package dev.messer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,31 +42,10 @@ class BulkCommandsTest {
     }
 
     private int run(String... args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        Terminal noTerminal = new Terminal() {
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public String readLine(String prompt) {
-                return null;
-            }
-
-            @Override
-            public char[] readSecret(String prompt) {
-                return null;
-            }
-        };
-        Console console = new Console(new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
-                noTerminal, env);
-        int status = new Cli(console, CommandTree.standard()).run(args);
-        out = stdout.toString(StandardCharsets.UTF_8);
-        err = stderr.toString(StandardCharsets.UTF_8);
-        return status;
+        CliRun run = CliRun.run(env, args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 
     @Test

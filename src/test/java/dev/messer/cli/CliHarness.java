@@ -1,11 +1,7 @@
 package dev.messer.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -61,13 +57,8 @@ final class CliHarness {
     }
 
     Result run(CommandTree tree, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin), terminal,
-                Map.copyOf(env));
-        int status = new Cli(console, tree).run(args);
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliRun run = CliRun.run(tree, Map.copyOf(env), stdin, terminal, args);
+        return new Result(run.exit(), run.out(), run.err());
     }
 
     /** Runs a command that must succeed. */

@@ -22,7 +22,7 @@ class CompletionScriptTest {
 
     @BeforeEach
     void writeScript() throws Exception {
-        LocalCliSandbox.Result result = new LocalCliSandbox(home).run("completion", "bash");
+        CliRun result = new LocalCliSandbox(home).run("completion", "bash");
         assertThat(result.exit()).as(result.toString()).isZero();
         script = Files.writeString(home.resolve("messer.bash"), result.out());
     }
@@ -107,14 +107,14 @@ class CompletionScriptTest {
 
     @Test
     void zshScript_loadsTheSameFunctionThroughBashcompinit() {
-        LocalCliSandbox.Result zsh = new LocalCliSandbox(home).run("completion", "zsh");
+        CliRun zsh = new LocalCliSandbox(home).run("completion", "zsh");
         assertThat(zsh.exit()).isZero();
         assertThat(zsh.out()).contains("bashcompinit").contains("_messer()").contains("complete -o default -F _messer messer");
     }
 
     @Test
     void unknownShell_isUsageError() {
-        LocalCliSandbox.Result fish = new LocalCliSandbox(home).run("completion", "fish");
+        CliRun fish = new LocalCliSandbox(home).run("completion", "fish");
         assertThat(fish.exit()).isEqualTo(2);
         assertThat(fish.err()).contains("'fish'");
     }

@@ -49,7 +49,7 @@ class DataBagEditTest {
         sandbox.env.put("EDITOR", script.toString());
     }
 
-    private LocalCliSandbox.Result edit() {
+    private CliRun edit() {
         return sandbox.run("data", "bag", "edit", "local", "app", "db");
     }
 
@@ -68,7 +68,7 @@ class DataBagEditTest {
     @Test
     void editedValue_isStored_andScratchFileWasPrivate_inSharedMemory_andIsGone() throws IOException {
         editor("sed -i 's/old-pass/new-pass/' \"$1\"");
-        LocalCliSandbox.Result result = edit();
+        CliRun result = edit();
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.err()).contains("Saved item app/db");
         assertThat(password()).isEqualTo("new-pass");
@@ -108,7 +108,7 @@ class DataBagEditTest {
     void unchangedContent_writesNothing() throws IOException {
         String before = stored();
         editor("true");
-        LocalCliSandbox.Result result = edit();
+        CliRun result = edit();
         assertThat(result.exit()).isZero();
         assertThat(result.err()).contains("No changes");
         assertThat(stored()).isEqualTo(before);
@@ -118,7 +118,7 @@ class DataBagEditTest {
     void reformattedButEqualJson_writesNothing() throws IOException {
         String before = stored();
         editor("tr -d ' \\n' < \"$1\" > \"$1.tmp\" && cat \"$1.tmp\" > \"$1\"");
-        LocalCliSandbox.Result result = edit();
+        CliRun result = edit();
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(stored()).isEqualTo(before);
     }
@@ -127,7 +127,7 @@ class DataBagEditTest {
     void invalidJson_isReportedInOneLine_nothingIsWritten_andTheFileIsGone() throws IOException {
         String before = stored();
         editor("printf '{\"id\": \"db\", \"password\": ' > \"$1\"");
-        LocalCliSandbox.Result result = edit();
+        CliRun result = edit();
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("edited item app/db").contains("not changed").hasLineCount(1);
         assertThat(stored()).isEqualTo(before);
@@ -138,7 +138,7 @@ class DataBagEditTest {
     void changedId_isRefused() throws IOException {
         String before = stored();
         editor("sed -i 's/\"db\"/\"other\"/' \"$1\"");
-        LocalCliSandbox.Result result = edit();
+        CliRun result = edit();
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("'other'").contains("cannot rename");
         assertThat(stored()).isEqualTo(before);
@@ -148,7 +148,7 @@ class DataBagEditTest {
     void failingEditor_writesNothing_andTheFileIsGone() throws IOException {
         String before = stored();
         editor("sed -i 's/old-pass/new-pass/' \"$1\"; exit 3");
-        LocalCliSandbox.Result result = edit();
+        CliRun result = edit();
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("status 3").contains("not changed");
         assertThat(stored()).isEqualTo(before);
@@ -165,7 +165,7 @@ class DataBagEditTest {
         editor("sed -i 's/old-pass/mine/' \"$1\"; HOME='" + home + "' XDG_CONFIG_HOME='" + sandbox.env.get("XDG_CONFIG_HOME")
                 + "' XDG_DATA_HOME='" + sandbox.env.get("XDG_DATA_HOME") + "' " + upload
                 + "data bag from file local app '" + other + "' --secret-file app --force --silent");
-        LocalCliSandbox.Result result = edit();
+        CliRun result = edit();
         assertThat(result.exit()).as(result.toString()).isEqualTo(1);
         assertThat(result.err()).contains("changed by someone else").contains("not saved");
         assertThat(password()).isEqualTo("theirs");
@@ -185,7 +185,7 @@ class DataBagEditTest {
     @Test
     void missingItem_failsBeforeAnyEditorRuns() {
         sandbox.env.put("EDITOR", "touch " + home.resolve("ran"));
-        LocalCliSandbox.Result result = sandbox.run("data", "bag", "edit", "local", "app", "nope");
+        CliRun result = sandbox.run("data", "bag", "edit", "local", "app", "nope");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(home.resolve("ran")).doesNotExist();
     }

@@ -16,7 +16,7 @@ class DoctorLocalTest {
     @TempDir
     Path home;
 
-    private LocalCliSandbox.Result doctor(LocalCliSandbox sandbox, String... extra) {
+    private CliRun doctor(LocalCliSandbox sandbox, String... extra) {
         String[] args = Stream.concat(Stream.of("doctor", "local"), Stream.of(extra)).toArray(String[]::new);
         return sandbox.run(args);
     }
@@ -32,7 +32,7 @@ class DoctorLocalTest {
     @Test
     void healthyProfile_passesEveryCheck_andExits0() {
         LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
-        LocalCliSandbox.Result result = doctor(sandbox);
+        CliRun result = doctor(sandbox);
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).contains("[ok]   config").contains("[ok]   master key file")
                 .contains("[ok]   keys bucket").contains("[ok]   secrets bucket").contains("[ok]   wrap/unwrap")
@@ -44,7 +44,7 @@ class DoctorLocalTest {
     void masterKeyReadableByOthers_failsWithChmodFix_andSkipsWhatNeedsIt() throws IOException {
         LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
         Files.setPosixFilePermissions(masterKeyFile(), PosixFilePermissions.fromString("rw-r--r--"));
-        LocalCliSandbox.Result result = doctor(sandbox);
+        CliRun result = doctor(sandbox);
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[FAIL] master key file").contains("fix: chmod 600 " + masterKeyFile())
                 .contains("[skip] wrap/unwrap").contains("[skip] data keys");
@@ -54,7 +54,7 @@ class DoctorLocalTest {
     void missingMasterKey_failsWithConfigureFix() throws IOException {
         LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
         Files.delete(masterKeyFile());
-        LocalCliSandbox.Result result = doctor(sandbox);
+        CliRun result = doctor(sandbox);
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[FAIL] master key file").contains("does not exist")
                 .contains("fix: run 'messer configure local'");
@@ -64,7 +64,7 @@ class DoctorLocalTest {
     void noDataKeysYet_keysBucketFailsWithCreateFix() {
         LocalCliSandbox sandbox = new LocalCliSandbox(home);
         LocalCliSandbox.expectOk(sandbox.run("configure", "local", "-m", "test", "-e", "dev"));
-        LocalCliSandbox.Result result = doctor(sandbox);
+        CliRun result = doctor(sandbox);
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[FAIL] keys bucket").contains("fix: create a data key: messer encryption create local")
                 .contains("[ok]   wrap/unwrap");
@@ -75,7 +75,7 @@ class DoctorLocalTest {
         LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
         Files.delete(masterKeyFile());
         dev.messer.masterkey.LocalMasterKeyFile.create(masterKeyFile());
-        LocalCliSandbox.Result result = doctor(sandbox);
+        CliRun result = doctor(sandbox);
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[ok]   wrap/unwrap").contains("[FAIL] data keys").contains("app");
     }
@@ -83,7 +83,7 @@ class DoctorLocalTest {
     @Test
     void missingConfigFile_failsConfig_andRunsNothingElse() {
         LocalCliSandbox sandbox = new LocalCliSandbox(home);
-        LocalCliSandbox.Result result = doctor(sandbox, "-c", home.resolve("nope.ini").toString());
+        CliRun result = doctor(sandbox, "-c", home.resolve("nope.ini").toString());
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[FAIL] config").contains("nope.ini").contains("fix:");
         assertThat(result.out().lines().filter(l -> l.startsWith("[")).count()).isEqualTo(1);

@@ -32,7 +32,7 @@ class ExecCommandTest {
                 .upload("{\"id\":\"clash\",\"PASSWORD\":\"other\"}");
     }
 
-    private LocalCliSandbox.Result exec(String... args) {
+    private CliRun exec(String... args) {
         List<String> all = new ArrayList<>(List.of("exec", "local"));
         all.addAll(List.of(args));
         return sandbox.run(all.toArray(String[]::new));
@@ -45,7 +45,7 @@ class ExecCommandTest {
         List<String> command = new ArrayList<>(List.of("app", "hostile", "--", "sh", "-c",
                 "for n in \"$@\"; do eval \"printf %s \\\"\\$$n\\\"\" > \"" + out + "/$n\"; done", "sh"));
         command.addAll(names);
-        LocalCliSandbox.Result all = exec(command.toArray(String[]::new));
+        CliRun all = exec(command.toArray(String[]::new));
         assertThat(all.exit()).as(all.toString()).isZero();
         for (Map.Entry<String, String> field : HostileValues.all().entrySet()) {
             assertThat(Files.readAllBytes(out.resolve(field.getKey()))).as(field.getKey())
@@ -56,7 +56,7 @@ class ExecCommandTest {
     @Test
     void severalItems_giveTheirFieldsTogether_withSanitisedNames() throws IOException {
         Path out = home.resolve("env.txt");
-        LocalCliSandbox.Result result = exec("app", "db", "web", "--", "sh", "-c",
+        CliRun result = exec("app", "db", "web", "--", "sh", "-c",
                 "printf '%s|%s|%s' \"$DB_USER\" \"$PASSWORD\" \"$PORT\" > \"$0\"", out.toString());
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(Files.readString(out)).isEqualTo("app|s3cr3t-Pa55|8080");
@@ -71,7 +71,7 @@ class ExecCommandTest {
     @Test
     void wordsAfterDashes_reachTheChildVerbatim_includingQuotesAndMesserOptions() throws IOException {
         Path out = home.resolve("args.txt");
-        LocalCliSandbox.Result result = exec("app", "db", "--silent", "--", "sh", "-c",
+        CliRun result = exec("app", "db", "--silent", "--", "sh", "-c",
                 "printf '[%s]' \"$@\" > \"" + out + "\"", "sh", "\"quoted\"", "--silent", "-c", "--", "");
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(Files.readString(out)).isEqualTo("[\"quoted\"][--silent][-c][--][]");
@@ -81,7 +81,7 @@ class ExecCommandTest {
     @Test
     void sameVariableFromTwoItems_failsNamingBoth_andDoesNotRunTheCommand() {
         Path marker = home.resolve("ran");
-        LocalCliSandbox.Result result = exec("app", "db", "clash", "--", "touch", marker.toString());
+        CliRun result = exec("app", "db", "clash", "--", "touch", marker.toString());
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("item app/db").contains("item app/clash").contains("PASSWORD").hasLineCount(1);
         assertThat(marker).doesNotExist();
@@ -90,7 +90,7 @@ class ExecCommandTest {
     @Test
     void missingItem_failsWithExit1_andDoesNotRunTheCommand() {
         Path marker = home.resolve("ran");
-        LocalCliSandbox.Result result = exec("app", "db", "nope", "--", "touch", marker.toString());
+        CliRun result = exec("app", "db", "nope", "--", "touch", marker.toString());
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("nope");
         assertThat(marker).doesNotExist();
@@ -98,7 +98,7 @@ class ExecCommandTest {
 
     @Test
     void noDashes_orNothingAfterThem_isUsageError() {
-        LocalCliSandbox.Result noDashes = exec("app", "db", "env");
+        CliRun noDashes = exec("app", "db", "env");
         assertThat(noDashes.exit()).isEqualTo(2);
         assertThat(noDashes.err()).contains("'--'");
         assertThat(exec("app", "db", "--").exit()).isEqualTo(2);
@@ -107,7 +107,7 @@ class ExecCommandTest {
 
     @Test
     void commandThatCannotStart_exits127WithOneLine() {
-        LocalCliSandbox.Result result = exec("app", "db", "--", "no-such-command-anywhere");
+        CliRun result = exec("app", "db", "--", "no-such-command-anywhere");
         assertThat(result.exit()).isEqualTo(127);
         assertThat(result.err()).contains("no-such-command-anywhere").hasLineCount(2);
     }

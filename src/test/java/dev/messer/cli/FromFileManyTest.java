@@ -28,7 +28,7 @@ class FromFileManyTest {
         return Files.writeString(items.resolve(name), json);
     }
 
-    private LocalCliSandbox.Result upload(String stdin, String... sources) {
+    private CliRun upload(String stdin, String... sources) {
         String[] args = new String[sources.length + 8];
         String[] head = {"data", "bag", "from", "file", "local", "app"};
         System.arraycopy(head, 0, args, 0, head.length);
@@ -46,7 +46,7 @@ class FromFileManyTest {
     void severalFiles_areAllUploaded_andEachIsReported() throws IOException {
         Path a = item("a.json", "{\"id\":\"a\",\"v\":1}");
         Path b = item("b.json", "{\"id\":\"b\",\"v\":2}");
-        LocalCliSandbox.Result result = upload("", a.toString(), b.toString());
+        CliRun result = upload("", a.toString(), b.toString());
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.err()).contains("Uploaded data bag item app/a").contains("(from " + a + ")")
                 .contains("Uploaded data bag item app/b").contains("(from " + b + ")");
@@ -58,7 +58,7 @@ class FromFileManyTest {
         item("2-second.json", "{\"id\":\"second\"}");
         item("1-first.json", "{\"id\":\"first\"}");
         item("notes.txt", "not an item");
-        LocalCliSandbox.Result result = upload("", items.toString());
+        CliRun result = upload("", items.toString());
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.err().indexOf("app/first")).isLessThan(result.err().indexOf("app/second"));
         assertThat(listing()).isEqualTo("first\nsecond\n");
@@ -67,7 +67,7 @@ class FromFileManyTest {
     @Test
     void standardInput_mixesWithFiles() throws IOException {
         Path a = item("a.json", "{\"id\":\"a\"}");
-        LocalCliSandbox.Result result = upload("{\"id\":\"piped\"}", a.toString(), "-");
+        CliRun result = upload("{\"id\":\"piped\"}", a.toString(), "-");
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.err()).contains("(from standard input)");
         assertThat(listing()).isEqualTo("a\npiped\n");
@@ -78,7 +78,7 @@ class FromFileManyTest {
         Path a = item("a.json", "{\"id\":\"a\"}");
         Path bad = item("bad.json", "{\"id\":\"bad\",");
         Path c = item("c.json", "{\"id\":\"c\"}");
-        LocalCliSandbox.Result result = upload("", a.toString(), bad.toString(), c.toString());
+        CliRun result = upload("", a.toString(), bad.toString(), c.toString());
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("bad.json").hasLineCount(1);
         assertThat(listing()).isEmpty();
@@ -88,7 +88,7 @@ class FromFileManyTest {
     void invalidFileInFolder_stopsBeforeAnythingIsWritten() throws IOException {
         item("a.json", "{\"id\":\"a\"}");
         item("b.json", "{\"no-id\":true}");
-        LocalCliSandbox.Result result = upload("", items.toString());
+        CliRun result = upload("", items.toString());
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("b.json").contains("\"id\"");
         assertThat(listing()).isEmpty();
@@ -98,7 +98,7 @@ class FromFileManyTest {
     void sameIdInTwoFiles_failsNamingBoth_beforeWriting() throws IOException {
         Path a = item("a.json", "{\"id\":\"same\"}");
         Path b = item("b.json", "{\"id\":\"same\"}");
-        LocalCliSandbox.Result result = upload("", a.toString(), b.toString());
+        CliRun result = upload("", a.toString(), b.toString());
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("a.json").contains("b.json").contains("same");
         assertThat(listing()).isEmpty();
@@ -109,7 +109,7 @@ class FromFileManyTest {
         Path a = item("a.json", "{\"id\":\"a\"}");
         Path b = item("b.json", "{\"id\":\"b\"}");
         assertThat(upload("", b.toString()).exit()).isZero();
-        LocalCliSandbox.Result result = upload("", a.toString(), b.toString());
+        CliRun result = upload("", a.toString(), b.toString());
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("item b").contains("--force").contains("nothing was uploaded");
         assertThat(listing()).isEqualTo("b\n");
@@ -118,7 +118,7 @@ class FromFileManyTest {
     @Test
     void folderWithoutJsonFiles_failsNamingIt() throws IOException {
         Path empty = Files.createDirectory(home.resolve("empty"));
-        LocalCliSandbox.Result result = upload("", empty.toString());
+        CliRun result = upload("", empty.toString());
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("empty").contains("no *.json");
     }

@@ -1,8 +1,5 @@
 package dev.messer.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -40,18 +37,12 @@ final class LocalCliSandbox {
         return this;
     }
 
-    Result run(String... args) {
+    CliRun run(String... args) {
         return runWithInput("", args);
     }
 
-    Result runWithInput(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), noTerminal(), env);
-        int exit = new Cli(console, CommandTree.standard()).run(args);
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    CliRun runWithInput(String stdin, String... args) {
+        return CliRun.run(env, stdin.getBytes(StandardCharsets.UTF_8), args);
     }
 
     /** The environment as {@code NAME=value} strings for a child process. */
@@ -65,35 +56,9 @@ final class LocalCliSandbox {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName());
     }
 
-    static void expectOk(Result result) {
+    static void expectOk(CliRun result) {
         if (result.exit() != 0) {
             throw new AssertionError("command failed: " + result);
         }
-    }
-
-    record Result(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
-    static Terminal noTerminal() {
-        return new Terminal() {
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public String readLine(String prompt) {
-                return null;
-            }
-
-            @Override
-            public char[] readSecret(String prompt) {
-                return null;
-            }
-        };
     }
 }

@@ -36,7 +36,7 @@ class OutputFormatsTest {
     private String show(String... options) {
         List<String> args = new ArrayList<>(List.of("data", "bag", "show", "local", "app", "hostile", "--decrypt"));
         args.addAll(List.of(options));
-        LocalCliSandbox.Result result = sandbox.run(args.toArray(String[]::new));
+        CliRun result = sandbox.run(args.toArray(String[]::new));
         assertThat(result.exit()).as(result.toString()).isZero();
         return result.out();
     }
@@ -97,12 +97,12 @@ class OutputFormatsTest {
     @Test
     void dotenv_refusesValueEndingWithBackslash_whichExportCarries() throws Exception {
         sandbox.upload("{\"id\":\"trailing\",\"path\":\"C:\\\\dir\\\\\"}");
-        LocalCliSandbox.Result dotenv = sandbox.run("data", "bag", "show", "local", "app", "trailing", "--decrypt",
+        CliRun dotenv = sandbox.run("data", "bag", "show", "local", "app", "trailing", "--decrypt",
                 "--format", "dotenv");
         assertThat(dotenv.exit()).isEqualTo(1);
         assertThat(dotenv.err()).contains("PATH").contains("backslash").contains("export");
         assertThat(dotenv.out()).isEmpty();
-        LocalCliSandbox.Result export = sandbox.run("data", "bag", "show", "local", "app", "trailing", "--decrypt",
+        CliRun export = sandbox.run("data", "bag", "show", "local", "app", "trailing", "--decrypt",
                 "--format", "export");
         Path exported = Files.writeString(home.resolve("trailing.sh"), export.out());
         assertThat(bash("eval \"$(cat \"$1\")\"; printf %s \"$PATH\"", exported.toString()))
@@ -127,7 +127,7 @@ class OutputFormatsTest {
     @Test
     void properties_keepFieldNamesAsWritten_evenWithSeparatorCharacters() throws Exception {
         sandbox.upload("{\"id\":\"odd\",\"db.url\":\"jdbc:x\",\"a key=with:stuff\":\"v\"}");
-        LocalCliSandbox.Result result = sandbox.run("data", "bag", "show", "local", "app", "odd", "--decrypt",
+        CliRun result = sandbox.run("data", "bag", "show", "local", "app", "odd", "--decrypt",
                 "--format", "properties");
         Properties loaded = new Properties();
         loaded.load(new StringReader(result.out()));
@@ -159,14 +159,14 @@ class OutputFormatsTest {
     @Test
     void field_ofNestedValue_isCompactJson() {
         sandbox.upload("{\"id\":\"nested\",\"db\":{\"hosts\":[\"a\",\"b\"],\"port\":5432}}");
-        LocalCliSandbox.Result result = sandbox.run("data", "bag", "show", "local", "app", "nested", "--decrypt",
+        CliRun result = sandbox.run("data", "bag", "show", "local", "app", "nested", "--decrypt",
                 "--field", "db", "-n");
         assertThat(result.out()).isEqualTo("{\"hosts\":[\"a\",\"b\"],\"port\":5432}");
     }
 
     @Test
     void missingField_failsWithExit1NamingTheFieldAndTheItem() {
-        LocalCliSandbox.Result result = sandbox.run("data", "bag", "show", "local", "app", "hostile", "--decrypt",
+        CliRun result = sandbox.run("data", "bag", "show", "local", "app", "hostile", "--decrypt",
                 "--field", "nope");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("app/hostile").contains("'nope'").hasLineCount(1);
@@ -176,7 +176,7 @@ class OutputFormatsTest {
     @Test
     void collidingFieldNames_failWithExit1NamingBothFields_andPrintNothing() {
         sandbox.upload("{\"id\":\"clash\",\"db.host\":\"a\",\"DB_HOST\":\"b\"}");
-        LocalCliSandbox.Result result = sandbox.run("data", "bag", "show", "local", "app", "clash", "--decrypt",
+        CliRun result = sandbox.run("data", "bag", "show", "local", "app", "clash", "--decrypt",
                 "--format", "export");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("'db.host'").contains("'DB_HOST'").contains("DB_HOST").hasLineCount(1);
@@ -185,7 +185,7 @@ class OutputFormatsTest {
 
     @Test
     void unknownFormat_isUsageError() {
-        LocalCliSandbox.Result result = sandbox.run("data", "bag", "show", "local", "app", "hostile", "--decrypt",
+        CliRun result = sandbox.run("data", "bag", "show", "local", "app", "hostile", "--decrypt",
                 "--format", "yaml");
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("'yaml'").contains("json|pretty|env|dotenv|export|properties");
@@ -193,7 +193,7 @@ class OutputFormatsTest {
 
     @Test
     void formatWithoutDecrypt_isUsageError() {
-        LocalCliSandbox.Result result = sandbox.run("data", "bag", "show", "local", "app", "hostile",
+        CliRun result = sandbox.run("data", "bag", "show", "local", "app", "hostile",
                 "--format", "export");
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("--decrypt");
@@ -201,7 +201,7 @@ class OutputFormatsTest {
 
     @Test
     void formatAndFieldTogether_isUsageError() {
-        LocalCliSandbox.Result result = sandbox.run("data", "bag", "show", "local", "app", "hostile", "--decrypt",
+        CliRun result = sandbox.run("data", "bag", "show", "local", "app", "hostile", "--decrypt",
                 "--format", "env", "--field", "TAB");
         assertThat(result.exit()).isEqualTo(2);
     }

@@ -55,7 +55,7 @@ class PolicyCommandTest {
         List<String> args = new ArrayList<>(List.of("policy", "aws", "--role", role, "-c", ini.toString(),
                 "--profile", profile));
         args.addAll(List.of(extra));
-        LocalCliSandbox.Result result = sandbox.run(args.toArray(String[]::new));
+        CliRun result = sandbox.run(args.toArray(String[]::new));
         assertThat(result.exit()).as(result.toString()).isZero();
         return JsonParser.parseString(result.out()).getAsJsonObject();
     }
@@ -163,10 +163,10 @@ class PolicyCommandTest {
 
     @Test
     void unknownRole_orLocalProvider_isUsageError() {
-        LocalCliSandbox.Result role = sandbox.run("policy", "aws", "--role", "root", "-c", ini.toString(), "--profile", "dev");
+        CliRun role = sandbox.run("policy", "aws", "--role", "root", "-c", ini.toString(), "--profile", "dev");
         assertThat(role.exit()).isEqualTo(2);
         assertThat(role.err()).contains("'root'");
-        LocalCliSandbox.Result local = sandbox.run("policy", "local", "--role", "reader", "-c", ini.toString());
+        CliRun local = sandbox.run("policy", "local", "--role", "reader", "-c", ini.toString());
         assertThat(local.exit()).isEqualTo(2);
         assertThat(local.err()).contains("aws provider");
     }
@@ -174,7 +174,7 @@ class PolicyCommandTest {
     @Test
     void missingBucket_isConfigErrorNamingTheSetting() throws IOException {
         Files.writeString(ini, "[profile bare]\nprovider = aws\nmaster_key = k\nkeys_bucket = kb\n");
-        LocalCliSandbox.Result result = sandbox.run("policy", "aws", "--role", "reader", "-c", ini.toString(),
+        CliRun result = sandbox.run("policy", "aws", "--role", "reader", "-c", ini.toString(),
                 "--profile", "bare");
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("secrets_bucket");

@@ -3,7 +3,7 @@ package dev.messer.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.aws.AwsFixture;
-import dev.messer.aws.CliRun;
+import dev.messer.cli.CliRun;
 import dev.messer.aws.MotoTest;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -51,10 +50,7 @@ class AwsFaultsIT {
     }
 
     private CliRun run(String... args) {
-        String[] all = Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "-c";
-        all[args.length + 1] = config.toString();
-        return aws.run(all);
+        return aws.runWithConfig(config, args);
     }
 
     private CliRun ok(String... args) {

@@ -3,7 +3,7 @@ package dev.messer.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.aws.AwsFixture;
-import dev.messer.aws.CliRun;
+import dev.messer.cli.CliRun;
 import dev.messer.aws.MotoTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

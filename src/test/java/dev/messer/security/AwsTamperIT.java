@@ -3,7 +3,7 @@ package dev.messer.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.aws.AwsFixture;
-import dev.messer.aws.CliRun;
+import dev.messer.cli.CliRun;
 import dev.messer.aws.MotoTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,10 +45,7 @@ class AwsTamperIT {
     }
 
     private CliRun run(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "-c";
-        all[args.length + 1] = config.toString();
-        return aws.run(all);
+        return aws.runWithConfig(config, args);
     }
 
     private CliRun ok(String... args) {

@@ -1,12 +1,7 @@
 package dev.messer.security;
 
-import dev.messer.cli.Cli;
-import dev.messer.cli.CommandTree;
-import dev.messer.cli.Console;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.messer.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,14 +104,8 @@ final class CliSandbox {
     }
 
     Result runWithStdin(byte[] stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Console console = new Console(outStream, errStream, new ByteArrayInputStream(stdin), terminal, env());
-        int exit = new Cli(console, CommandTree.standard()).run(args);
-        return new Result(String.join(" ", args), exit, out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8));
+        CliRun run = CliRun.run(env(), stdin, terminal, args);
+        return new Result(String.join(" ", args), run.exit(), run.out(), run.err());
     }
 
     /** Runs and fails the test unless the command succeeded. */

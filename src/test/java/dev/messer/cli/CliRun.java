@@ -1,9 +1,5 @@
-package dev.messer.aws;
+package dev.messer.cli;
 
-import dev.messer.cli.Cli;
-import dev.messer.cli.CommandTree;
-import dev.messer.cli.Console;
-import dev.messer.cli.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,12 +15,22 @@ public record CliRun(int exit, String out, String err) {
     }
 
     public static CliRun run(Map<String, String> env, byte[] stdin, String... args) {
+        return run(env, stdin, noTerminal(), args);
+    }
+
+    public static CliRun run(Map<String, String> env, byte[] stdin, Terminal terminal, String... args) {
+        return run(CommandTree.standard(), env, stdin, terminal, args);
+    }
+
+    /** Runs {@code args} against {@code tree} with stdout and stderr captured. */
+    public static CliRun run(CommandTree tree, Map<String, String> env, byte[] stdin, Terminal terminal,
+            String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Console console = new Console(outStream, errStream, new ByteArrayInputStream(stdin), noTerminal(), env);
-        int exit = new Cli(console, CommandTree.standard()).run(args);
+        Console console = new Console(outStream, errStream, new ByteArrayInputStream(stdin), terminal, env);
+        int exit = new Cli(console, tree).run(args);
         return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -34,7 +40,8 @@ public record CliRun(int exit, String out, String err) {
         return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
     }
 
-    private static Terminal noTerminal() {
+    /** A terminal that is not interactive and answers no prompt. */
+    public static Terminal noTerminal() {
         return new Terminal() {
             @Override
             public boolean interactive() {
