@@ -5,14 +5,11 @@ import dev.messer.error.MesserException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code bulk rotate-keys}: for every key used by an item in scope, first write a new version, then
@@ -35,26 +32,8 @@ public final class KeyRotation {
     }
 
     public BulkReport run(BulkOptions options) {
-        long start = System.nanoTime();
-        int unwrapsBefore = keys.unwrapCount();
-        List<ScannedItem> scanned = ScannedItem.scan(bags, Inventory.of(bags).items(), options);
-        List<String> plan = new ArrayList<>();
-        List<KeyRef> created = new ArrayList<>();
-        Map<String, Object> targets = rotate(keys.ring(), itemVersions(scanned), options.dryRun(), plan, created);
-        Set<KeyRef> used = ConcurrentHashMap.newKeySet();
-        Resealing resealing = new Resealing(bags, keys, used);
-        List<ItemResult> results = ParallelMap.map(scanned, options.parallel(), "re-encrypting", options.listener(),
-                item -> {
-                    if (!item.usable()) {
-                        return item.early();
-                    }
-                    Object target = targets.get(item.read().item().keyName());
-                    return target instanceof KeyRef ref ? resealing.apply(item, ref, options.dryRun())
-                            : ItemResult.failed(item.path(), String.valueOf(target));
-                });
-        options.listener().finished();
-        return new BulkReport("rotate-keys", options.dryRun(), results, plan, keys.unwrapCount() - unwrapsBefore,
-                used.size(), created, Duration.ofNanos(System.nanoTime() - start));
+        return ResealRun.run("rotate-keys", bags, keys, options,
+                scanned -> rotate(keys.ring(), itemVersions(scanned), options.dryRun()));
     }
 
     /** Key name -> the versions its items are on. */
@@ -69,32 +48,31 @@ public final class KeyRotation {
         return versions;
     }
 
-    /** Writes the new versions (unless dry run); returns key name -> target KeyRef, or why it has none. */
-    private static Map<String, Object> rotate(KeyRing ring, Map<String, Set<Integer>> versions, boolean dryRun,
-                                              List<String> plan, List<KeyRef> created) {
-        Map<String, Object> targets = new TreeMap<>();
+    /** Writes the new versions (unless dry run), all before any item moves; returns the targets. */
+    private static KeyTargets rotate(KeyRing ring, Map<String, Set<Integer>> versions, boolean dryRun) {
+        KeyTargets targets = new KeyTargets();
         for (Map.Entry<String, Set<Integer>> key : versions.entrySet()) {
             String name = key.getKey();
             try {
                 int latest = ring.latest(name);
                 if (!key.getValue().equals(Set.of(latest))) {
                     KeyRef target = new KeyRef(name, latest);
-                    targets.put(name, target);
-                    plan.add("key " + name + ": items on versions " + key.getValue() + "; finishing the rotation onto "
+                    targets.target(target);
+                    targets.plan("key " + name + ": items on versions " + key.getValue() + "; finishing the rotation onto "
                             + target + " (no new version)");
                 } else if (dryRun) {
                     KeyRef target = new KeyRef(name, latest + 1);
-                    targets.put(name, target);
-                    plan.add("key " + name + ": would create " + target);
+                    targets.target(target);
+                    targets.plan("key " + name + ": would create " + target);
                 } else {
                     KeyRef target = ring.increment(name);
-                    created.add(target);
-                    targets.put(name, target);
-                    plan.add("key " + name + ": created " + target);
+                    targets.created(target);
+                    targets.target(target);
+                    targets.plan("key " + name + ": created " + target);
                 }
             } catch (MesserException e) {
-                targets.put(name, "key " + name + " could not be rotated: " + e.getMessage());
-                plan.add("key " + name + ": not rotated: " + e.getMessage());
+                targets.problem(name, "key " + name + " could not be rotated: " + e.getMessage());
+                targets.plan("key " + name + ": not rotated: " + e.getMessage());
             }
         }
         return targets;

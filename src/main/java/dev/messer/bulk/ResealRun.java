@@ -1,0 +1,35 @@
+package dev.messer.bulk;
+
+import dev.messer.databag.DataBagService;
+import dev.messer.keys.DataKeyCache;
+import dev.messer.keys.KeyRef;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What re-encrypt and rotate-keys share: read every item once, decide the key targets (before any
+ * item is written), then move the items in parallel and report.
+ */
+final class ResealRun {
+
+    private ResealRun() {
+    }
+
+    static BulkReport run(String command, DataBagService bags, DataKeyCache keys, BulkOptions options,
+                          Function<List<ScannedItem>, KeyTargets> planner) {
+        long start = System.nanoTime();
+        int unwrapsBefore = keys.unwrapCount();
+        List<ScannedItem> scanned = ScannedItem.scan(bags, Inventory.of(bags).items(), options);
+        KeyTargets targets = planner.apply(scanned);
+        Set<KeyRef> used = ConcurrentHashMap.newKeySet();
+        Resealing resealing = new Resealing(bags, keys, used);
+        List<ItemResult> results = ParallelMap.map(scanned, options.parallel(), "re-encrypting", options.listener(),
+                item -> targets.apply(item, resealing, options.dryRun()));
+        options.listener().finished();
+        return new BulkReport(command, options.dryRun(), results, targets.plan(), keys.unwrapCount() - unwrapsBefore,
+                used.size(), targets.created(), Duration.ofNanos(System.nanoTime() - start));
+    }
+}
