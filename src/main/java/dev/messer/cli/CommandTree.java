@@ -97,6 +97,7 @@ public final class CommandTree {
                 .add("export", "Print the fields of items from any bags, merged, for a shell, dotenv or json",
                         ExportCommand::new)
                 .add("completion", "Print the bash or zsh completion script", CompletionCommand::new)
+                .add("version", "Print the version (also: messer --version, messer -V)", VersionCommand::new)
                 .add("policy", "Print a least-privilege IAM policy for the profile (admin, writer or reader)",
                         PolicyCommand::new)
                 .add("doctor", "Check a profile end to end and print what to fix", DoctorCommand::new)
