@@ -1,5 +1,6 @@
 package dev.messer.cli;
 
+import dev.messer.app.Session;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
 import dev.messer.databag.ItemRef;
@@ -8,7 +9,6 @@ import dev.messer.exec.ChildEnvironment;
 import dev.messer.exec.ChildProcess;
 import dev.messer.output.DecryptedItem;
 import dev.messer.output.EnvVariables;
-import dev.messer.provider.Session;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +71,7 @@ final class ExecCommand extends CommandBase implements PassThroughCommand {
         Map<String, String> caller = context.console().env();
         Map<String, String> environment = pristine ? ChildEnvironment.pristine(caller) : ChildEnvironment.inherited(caller);
         EnvVariables items = new EnvVariables(variables.rules(), override);
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             for (DecryptedItem item : DecryptedItems.read(session, refs)) {
                 items.add(item);
             }

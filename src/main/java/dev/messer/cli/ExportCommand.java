@@ -5,7 +5,7 @@ import com.beust.jcommander.ParametersDelegate;
 import dev.messer.databag.ItemRef;
 import dev.messer.output.DecryptedItem;
 import dev.messer.output.OutputFormat;
-import dev.messer.provider.Session;
+import dev.messer.app.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +44,7 @@ final class ExportCommand extends CommandBase {
                     + " envfile), not to " + outputFormat.word());
         }
         String text;
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             List<DecryptedItem> items = DecryptedItems.read(session, refs);
             text = outputFormat.renderItems(items, rules, override);
         }

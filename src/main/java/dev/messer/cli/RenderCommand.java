@@ -6,7 +6,7 @@ import dev.messer.error.InvalidInputException;
 import dev.messer.files.PrivateFiles;
 import dev.messer.output.DecryptedItem;
 import dev.messer.output.SecretTemplate;
-import dev.messer.provider.Session;
+import dev.messer.app.Session;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -59,7 +59,7 @@ final class RenderCommand extends CommandBase {
         SecretTemplate template = SecretTemplate.compile(readTemplate(name, context), delimiters == null ? null
                 : delimiters.trim(), where);
         String rendered;
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             List<ItemRef> refs = template.items();
             Map<ItemRef, DecryptedItem> items = new LinkedHashMap<>();
             List<DecryptedItem> read = DecryptedItems.read(session, refs);

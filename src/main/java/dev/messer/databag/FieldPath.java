@@ -1,5 +1,6 @@
 package dev.messer.databag;
 
+import dev.messer.names.Names;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,5 +1,6 @@
 package dev.messer.databag;
 
+import dev.messer.names.Names;
 import dev.messer.error.InvalidInputException;
 
 /** An item named across bags: {@code BAG/ITEM}, both parts following the name rule. */

@@ -5,7 +5,7 @@ import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import dev.messer.databag.FieldPath;
 import dev.messer.databag.ItemRef;
-import dev.messer.databag.Names;
+import dev.messer.names.Names;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.messer.databag;
 
+import dev.messer.names.Names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
