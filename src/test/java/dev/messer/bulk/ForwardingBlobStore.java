@@ -2,6 +2,7 @@ package dev.messer.bulk;
 
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
+import dev.messer.store.VersionListing;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,21 @@ class ForwardingBlobStore implements BlobStore {
     @Override
     public void delete(String key) {
         delegate.delete(key);
+    }
+
+    @Override
+    public VersionListing versions(String key) {
+        return delegate.versions(key);
+    }
+
+    @Override
+    public Optional<Blob> getVersion(String key, String versionId) {
+        return delegate.getVersion(key, versionId);
+    }
+
+    @Override
+    public void purge(String key) {
+        delegate.purge(key);
     }
 
     @Override

@@ -4,6 +4,9 @@ import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
+import dev.messer.store.BlobVersion;
+import dev.messer.store.VersionListing;
+import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -66,6 +69,24 @@ class InMemoryBlobStore implements BlobStore {
     public void delete(String key) {
         writes.incrementAndGet();
         objects.remove(key);
+    }
+
+    /** Keeps no old versions, like an S3 bucket without versioning. */
+    @Override
+    public VersionListing versions(String key) {
+        Blob current = objects.get(key);
+        return new VersionListing(current == null ? List.of()
+                : List.of(new BlobVersion("null", Instant.EPOCH, false, current.content().length)), false);
+    }
+
+    @Override
+    public Optional<Blob> getVersion(String key, String versionId) {
+        return versionId.equals("null") ? get(key) : Optional.empty();
+    }
+
+    @Override
+    public void purge(String key) {
+        delete(key);
     }
 
     @Override

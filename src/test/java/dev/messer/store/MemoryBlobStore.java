@@ -2,6 +2,7 @@ package dev.messer.store;
 
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-memory bucket for fast unit tests. Honours the whole {@link BlobStore} contract, including
  * the conditional writes (every method is synchronized, so each is atomic), as MemoryBlobStoreTest
  * proves with the same contract tests as the real stores. Counts reads so that tests can check
- * whether a service touched the store.
+ * whether a service touched the store. Keeps every version of every object, as a versioned S3 bucket
+ * does.
  */
 public final class MemoryBlobStore implements BlobStore {
 
     private final TreeMap<String, Blob> objects = new TreeMap<>();
+    /** Every version of every key ever written, oldest first; null content marks a deletion. */
+    private final TreeMap<String, List<Stored>> history = new TreeMap<>();
+    private long versionCounter;
     private final AtomicInteger gets = new AtomicInteger();
     private long writes;
 
@@ -31,7 +36,16 @@ public final class MemoryBlobStore implements BlobStore {
 
     @Override
     public synchronized void put(String key, byte[] content, Map<String, String> metadata) {
-        objects.put(key, new Blob(content.clone(), "\"" + (++writes) + "\"", metadata));
+        Blob blob = new Blob(content.clone(), "\"" + (++writes) + "\"", metadata);
+        objects.put(key, blob);
+        remember(key, blob);
+    }
+
+    private void remember(String key, Blob blob) {
+        if (!key.endsWith("/")) {
+            history.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new Stored(Long.toString(++versionCounter), Instant.now(), blob));
+        }
     }
 
     @Override
@@ -65,7 +79,39 @@ public final class MemoryBlobStore implements BlobStore {
 
     @Override
     public synchronized void delete(String key) {
+        if (objects.remove(key) != null) {
+            remember(key, null);
+        }
+    }
+
+    @Override
+    public synchronized VersionListing versions(String key) {
+        List<BlobVersion> versions = new ArrayList<>();
+        for (Stored stored : history.getOrDefault(key, List.of())) {
+            versions.add(0, new BlobVersion(stored.id(), stored.time(), stored.blob() == null,
+                    stored.blob() == null ? 0 : stored.blob().content().length));
+        }
+        return new VersionListing(versions, true);
+    }
+
+    @Override
+    public synchronized Optional<Blob> getVersion(String key, String versionId) {
+        for (Stored stored : history.getOrDefault(key, List.of())) {
+            if (stored.id().equals(versionId) && stored.blob() != null) {
+                Blob blob = stored.blob();
+                return Optional.of(new Blob(blob.content().clone(), blob.etag(), blob.metadata()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void purge(String key) {
         objects.remove(key);
+        history.remove(key);
+    }
+
+    private record Stored(String id, Instant time, Blob blob) {
     }
 
     @Override
