@@ -9,6 +9,8 @@ import dev.messer.error.ConflictException;
 import dev.messer.error.NotFoundException;
 import dev.messer.error.UnavailableException;
 import dev.messer.store.Blob;
+import dev.messer.store.BlobVersion;
+import dev.messer.store.VersionListing;
 import dev.messer.store.S3BlobStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -222,6 +224,63 @@ class S3BlobStoreIT {
                     .hasMessageEndingWith("; check region, endpoint_url and the network")
                     .hasMessageNotContaining("\n");
         }
+    }
+
+    private S3BlobStore versionedStore() {
+        String bucket = aws.createBucket("versioned-" + aws.secretsBucket());
+        aws.s3().putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(c -> c.status("Enabled")));
+        return new S3BlobStore(clients::s3, bucket, "secrets_bucket", Optional.empty());
+    }
+
+    @Test
+    void versionedBucket_listsEveryVersionNewestFirst_withDeleteMarkers_andReadsEachBack() {
+        S3BlobStore versioned = versionedStore();
+        versioned.put("dev/bag/item", bytes("one"), Map.of("messer-writer", "arn:aws:iam::123456789012:user/ann"));
+        versioned.putIfMatch("dev/bag/item", bytes("two"), Map.of(), versioned.get("dev/bag/item").orElseThrow().etag());
+        versioned.put("dev/bag/item2", bytes("other key, same prefix"), Map.of());
+        versioned.delete("dev/bag/item");
+
+        VersionListing listing = versioned.versions("dev/bag/item");
+
+        assertThat(listing.kept()).isTrue();
+        assertThat(listing.versions()).extracting(BlobVersion::deleted).containsExactly(true, false, false);
+        Blob first = versioned.getVersion("dev/bag/item", listing.versions().get(2).id()).orElseThrow();
+        assertThat(first.content()).isEqualTo(bytes("one"));
+        assertThat(first.metadata()).containsEntry("messer-writer", "arn:aws:iam::123456789012:user/ann");
+        assertThat(versioned.getVersion("dev/bag/item", listing.versions().get(1).id()).orElseThrow().content())
+                .isEqualTo(bytes("two"));
+        assertThat(versioned.getVersion("dev/bag/item", listing.versions().get(0).id())).isEmpty();
+        assertThat(versioned.getVersion("dev/bag/item", "no-such-version")).isEmpty();
+        assertThat(versioned.list("dev/")).containsExactly("dev/bag/item2");
+    }
+
+    @Test
+    void versionedBucket_purge_removesEveryVersionAndDeleteMarker() {
+        S3BlobStore versioned = versionedStore();
+        versioned.put("dev/bag/item", bytes("one"), Map.of());
+        versioned.put("dev/bag/item", bytes("two"), Map.of());
+        versioned.delete("dev/bag/item");
+        versioned.put("dev/bag/keep", bytes("k"), Map.of());
+
+        versioned.purge("dev/bag/item");
+
+        assertThat(versioned.versions("dev/bag/item").versions()).isEmpty();
+        assertThat(versioned.versions("dev/bag/keep").versions()).hasSize(1);
+    }
+
+    @Test
+    void unversionedBucket_hasOneVersionNamedNull_andSaysItKeepsNone() {
+        store.put("dev/bag/item", bytes("one"), Map.of());
+        store.put("dev/bag/item", bytes("two"), Map.of());
+
+        VersionListing listing = store.versions("dev/bag/item");
+
+        assertThat(listing.kept()).isFalse();
+        assertThat(listing.versions()).extracting(BlobVersion::id).containsExactly("null");
+        assertThat(store.getVersion("dev/bag/item", "null").orElseThrow().content()).isEqualTo(bytes("two"));
+        store.purge("dev/bag/item");
+        assertThat(store.get("dev/bag/item")).isEmpty();
+        assertThat(store.versions("dev/bag/item").versions()).isEmpty();
     }
 
     private static byte[] bytes(String text) {
