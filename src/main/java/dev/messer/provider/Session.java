@@ -28,7 +28,7 @@ public final class Session implements AutoCloseable {
         this.dataKeys = new DataKeyCache(keyRing);
         this.bags = new DataBagService(backend.secrets(),
                 new SecretsLayout(settings.tier(), settings.get(SettingKey.SECRETS_FOLDER)),
-                EnvelopeVersion.fromItemFormat(itemFormat));
+                EnvelopeVersion.fromItemFormat(itemFormat), backend::writer);
     }
 
     public Settings settings() {
