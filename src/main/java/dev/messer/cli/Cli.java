@@ -24,6 +24,7 @@ public final class Cli {
         int endOfOptions = words.indexOf("--");
         console.debug((endOfOptions < 0 ? words : words.subList(0, endOfOptions)).contains("--debug"));
         String command = "messer";
+        Command leaf = null;
         try {
             CommandTree.Node node = tree.root();
             int i = 0;
@@ -55,7 +56,7 @@ public final class Cli {
                 i++;
             }
             command = node.path();
-            Command leaf = node.newCommand();
+            leaf = node.newCommand();
             JCommander parser = JCommander.newBuilder().addObject(leaf).programName(node.path())
                     .expandAtSign(false).build();
             String[] rest = Arrays.copyOfRange(args, i, args.length);
@@ -74,14 +75,17 @@ public final class Cli {
             console.debug(console.debug() || leaf.common().debug);
             return leaf.run(new CommandContext(console, leaf.common()));
         } catch (Throwable e) {
-            return report(command, e);
+            return report(command, e, leaf);
         } finally {
             console.flush();
         }
     }
 
-    private int report(String command, Throwable e) {
+    private int report(String command, Throwable e, Command leaf) {
         int status = ExitCodes.forException(e);
+        if (leaf != null) {
+            status = leaf.failureStatus(status);
+        }
         String message;
         if (e instanceof MesserException || e instanceof UsageException) {
             message = e.getMessage();

@@ -1,6 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.databag.FieldPath;
 import dev.messer.output.DecryptedItem;
 import dev.messer.output.FieldText;
 import dev.messer.output.OutputFormat;
@@ -15,8 +16,8 @@ import java.util.List;
  */
 final class DataBagShowCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag show aws|local [BAG [ITEM]] [--decrypt [--format "
-            + OutputFormat.words() + " | --field NAME [-n]]]";
+    static final String GRAMMAR = "messer data bag show aws|local [BAG [ITEM]] [--decrypt [--at VERSION] [--format "
+            + OutputFormat.words() + " | --field PATH [-n]]]";
 
     @Parameter(description = "aws|local [BAG [ITEM]]")
     List<String> words = new ArrayList<>();
@@ -27,8 +28,11 @@ final class DataBagShowCommand extends CommandBase {
     @Parameter(names = "--format", description = "Output of a decrypted item: " + "json|pretty|env|dotenv|export|properties")
     String format;
 
-    @Parameter(names = "--field", description = "Print only this field's value of the decrypted item, raw")
+    @Parameter(names = "--field", description = "Print only this field's value of the decrypted item, raw; a path such as db/password")
     String field;
+
+    @Parameter(names = "--at", description = "With --decrypt: show this version from 'data bag history'")
+    String at;
 
     @Parameter(names = "-n", description = "With --field: no newline after the value")
     boolean noNewline;
@@ -45,7 +49,8 @@ final class DataBagShowCommand extends CommandBase {
             } else if (words.size() == 2) {
                 session.bags().listItems(words.get(1)).forEach(console::data);
             } else if (decrypt) {
-                DecryptedItem item = DecryptedItems.read(session, words.get(1), words.get(2));
+                DecryptedItem item = at == null ? DecryptedItems.read(session, words.get(1), words.get(2))
+                        : DecryptedItems.readVersion(session, words.get(1), words.get(2), at);
                 if (field != null) {
                     console.out().print(fieldValue(item) + (noNewline ? "" : "\n"));
                 } else {
@@ -60,17 +65,15 @@ final class DataBagShowCommand extends CommandBase {
     }
 
     private String fieldValue(DecryptedItem item) {
-        if (!item.fields().has(field)) {
-            throw new dev.messer.error.NotFoundException("item " + item.name() + " has no field '" + field
-                    + "'; its fields: " + String.join(", ", item.fields().keySet()));
-        }
-        return FieldText.of(item.fields().get(field));
+        return FieldText.of(FieldPath.parse(field).get(item.fields()).orElseThrow(() ->
+                new dev.messer.error.NotFoundException("item " + item.name() + " has no field '" + field
+                        + "'; its fields: " + String.join(", ", item.fields().keySet()))));
     }
 
     private OutputFormat checkOptions() {
-        boolean formatting = format != null || field != null || noNewline;
+        boolean formatting = format != null || field != null || noNewline || at != null;
         if (formatting && (!decrypt || words.size() != 3)) {
-            throw new UsageException("--format, --field and -n apply to one decrypted item; usage: " + GRAMMAR);
+            throw new UsageException("--format, --field, --at and -n apply to one decrypted item; usage: " + GRAMMAR);
         }
         if (format != null && field != null) {
             throw new UsageException("use either --format or --field, not both");

@@ -1,6 +1,7 @@
 package dev.messer.cli;
 
 import dev.messer.databag.DataBagService;
+import dev.messer.databag.ItemHistory;
 import dev.messer.output.DecryptedItem;
 import dev.messer.provider.Session;
 
@@ -12,6 +13,12 @@ final class DecryptedItems {
 
     static DecryptedItem read(Session session, String bag, String id) {
         DataBagService.Opened opened = session.bags().open(bag, id, session.dataKeys());
+        return new DecryptedItem(bag + "/" + id, opened.view(), opened.document().json());
+    }
+
+    /** One kept version of the item, decrypted at the item's own path. */
+    static DecryptedItem readVersion(Session session, String bag, String id, String version) {
+        DataBagService.Opened opened = new ItemHistory(session.bags()).openVersion(bag, id, version, session.dataKeys());
         return new DecryptedItem(bag + "/" + id, opened.view(), opened.document().json());
     }
 }

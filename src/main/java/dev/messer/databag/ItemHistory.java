@@ -53,6 +53,14 @@ public final class ItemHistory {
         return new History(versions, listing.kept());
     }
 
+    /** Decrypts one version at the item's own path, with Messer's decrypted view of it. */
+    public DataBagService.Opened openVersion(String bag, String id, String version, DataKeyCache keys) {
+        StoredItem stored = stored(bag, id, version);
+        ItemDocument document = bags.crypto().open(bag, id, stored, keys.get(stored.keyRef()));
+        return new DataBagService.Opened(new DataBagService.Read(stored, ""), document,
+                ItemCrypto.decryptedView(stored, document));
+    }
+
     /** Decrypts one version at the item's own path. */
     public ItemDocument open(String bag, String id, String version, DataKeyCache keys) {
         StoredItem stored = stored(bag, id, version);
