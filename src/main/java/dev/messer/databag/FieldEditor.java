@@ -42,12 +42,12 @@ public final class FieldEditor {
         }
         Optional<DataBagService.Read> current = bags.find(bag, id);
         if (current.isEmpty()) {
-            if (createWith.isEmpty()) {
-                bags.read(bag, id); // throws the usual not-found message for the bag or the item
-                throw new NotFoundException("item " + bag + "/" + id + " does not exist; add --create to make it");
-            }
             if (!bags.bagExists(bag)) {
-                bags.read(bag, id);
+                bags.read(bag, id); // throws the message that names the missing bag and how to create it
+            }
+            if (createWith.isEmpty()) {
+                throw new NotFoundException("item " + id + " does not exist in data bag " + bag + "; add --create "
+                        + "--secret-file KEY to create it");
             }
             JsonObject json = new JsonObject();
             json.addProperty("id", id);
