@@ -1,8 +1,8 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.Session;
 import dev.messer.databag.ItemHistory;
-import dev.messer.provider.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +27,7 @@ final class DataBagDeleteCommand extends CommandBase {
             throw new UsageException("--purge applies to one item; usage: " + grammar);
         }
         String bag = words.get(1);
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             if (purge) {
                 new ItemHistory(session.bags()).purge(bag, words.get(2));
                 context.console().info("Deleted data bag item " + bag + "/" + words.get(2) + " and its history");

@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import dev.messer.databag.ItemDiff;
 import dev.messer.databag.ItemDocument;
 import dev.messer.databag.ItemHistory;
-import dev.messer.provider.Session;
+import dev.messer.app.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +50,7 @@ final class DataBagDiffCommand extends CommandBase {
         String id = words.get(2);
         Console console = context.console();
         ItemDiff diff;
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             ItemHistory history = new ItemHistory(session.bags());
             JsonObject before;
             JsonObject after;

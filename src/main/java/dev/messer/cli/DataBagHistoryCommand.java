@@ -10,7 +10,7 @@ import com.google.gson.JsonPrimitive;
 import dev.messer.config.Provider;
 import dev.messer.databag.ItemHistory;
 import dev.messer.databag.ItemVersion;
-import dev.messer.provider.Session;
+import dev.messer.app.Session;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +42,7 @@ final class DataBagHistoryCommand extends CommandBase {
         String bag = words.get(1);
         String id = words.get(2);
         Console console = context.console();
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             ItemHistory.History history = new ItemHistory(session.bags()).list(bag, id);
             if (format.equals("json")) {
                 console.data(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()

@@ -3,7 +3,7 @@ package dev.messer.cli;
 import com.beust.jcommander.Parameter;
 import dev.messer.databag.ItemHistory;
 import dev.messer.keys.KeyRef;
-import dev.messer.provider.Session;
+import dev.messer.app.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +25,7 @@ final class DataBagRollbackCommand extends CommandBase {
         String bag = words.get(1);
         String id = words.get(2);
         String version = words.get(3);
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             KeyRef key = new ItemHistory(session.bags()).rollback(bag, id, version, session.dataKeys());
             context.console().info("Rolled item " + bag + "/" + id + " back to version " + version + ", sealed with key "
                     + key + "; 'messer data bag history' lists it as the newest version.");

@@ -13,7 +13,7 @@ import dev.messer.databag.StrictUtf8;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.KeyRef;
-import dev.messer.provider.Session;
+import dev.messer.app.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -82,7 +82,7 @@ final class DataBagSetCommand extends CommandBase {
         Map<FieldPath, JsonElement> values = values(paths, console);
         String bag = words.get(1);
         String id = words.get(2);
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             KeyRef key = new FieldEditor(session.bags()).set(bag, id, values, Optional.ofNullable(secretFile),
                     session.dataKeys());
             if (print) {

@@ -3,7 +3,7 @@ package dev.messer.cli;
 import com.beust.jcommander.Parameter;
 import dev.messer.databag.FieldEditor;
 import dev.messer.databag.FieldPath;
-import dev.messer.provider.Session;
+import dev.messer.app.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +25,7 @@ final class DataBagUnsetCommand extends CommandBase {
         }
         String bag = words.get(1);
         String id = words.get(2);
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             new FieldEditor(session.bags()).unset(bag, id, paths, session.dataKeys());
             context.console().info("Removed " + paths.size() + " field" + (paths.size() == 1 ? "" : "s") + " from item "
                     + bag + "/" + id + ".");

@@ -8,6 +8,7 @@ import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
+import dev.messer.names.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

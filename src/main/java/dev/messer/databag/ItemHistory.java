@@ -9,6 +9,7 @@ import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
+import dev.messer.names.Names;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
 import dev.messer.store.BlobVersion;
