@@ -24,6 +24,7 @@ public final class Cli {
         int endOfOptions = words.indexOf("--");
         console.debug((endOfOptions < 0 ? words : words.subList(0, endOfOptions)).contains("--debug"));
         String command = "messer";
+        Hints hints = new Hints(null, null, null);
         Command leaf = null;
         try {
             CommandTree.Node node = tree.root();
@@ -65,7 +66,9 @@ public final class Cli {
                 passThrough.passThrough(dashes < 0 ? null : List.of(Arrays.copyOfRange(rest, dashes + 1, rest.length)));
                 rest = dashes < 0 ? rest : Arrays.copyOfRange(rest, 0, dashes);
             }
+            hints = new Hints(providerWord(rest), null, null);
             parser.parse(rest);
+            hints = new Hints(providerWord(rest), leaf.common().profile, leaf.common().config);
             UnknownOptions.check(parser, Arrays.asList(rest), node.path());
             if (leaf.common().help) {
                 HelpPrinter.leaf(node, parser, console.out());
@@ -75,13 +78,26 @@ public final class Cli {
             console.debug(console.debug() || leaf.common().debug);
             return leaf.run(new CommandContext(console, leaf.common()));
         } catch (Throwable e) {
-            return report(command, e, leaf);
+            return report(command, e, hints, leaf);
         } finally {
             console.flush();
         }
     }
 
-    private int report(String command, Throwable e, Command leaf) {
+    /** The provider word among the command's arguments, or null. */
+    private static String providerWord(String[] rest) {
+        for (String word : rest) {
+            if (word.equals("--")) {
+                break;
+            }
+            if (word.equals("aws") || word.equals("local")) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    private int report(String command, Throwable e, Hints hints, Command leaf) {
         int status = ExitCodes.forException(e);
         if (leaf != null) {
             status = leaf.failureStatus(status);
@@ -97,7 +113,7 @@ public final class Cli {
         if (status == ExitCodes.USAGE && e instanceof UsageException) {
             message = message + (message.contains("--help") ? "" : " (see '" + command + " --help')");
         }
-        console.error("messer: " + message);
+        console.error("messer: " + hints.render(message));
         if (console.debug()) {
             e.printStackTrace(console.err());
         }
