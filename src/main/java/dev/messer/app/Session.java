@@ -32,7 +32,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
         this.dataKeys = new DataKeyCache(keyRing);
         this.bags = new DataBagService(backend.secrets(),
                 new SecretsLayout(settings.tier(), settings.get(SettingKey.SECRETS_FOLDER)),
-                EnvelopeVersion.fromItemFormat(itemFormat));
+                EnvelopeVersion.fromItemFormat(itemFormat), backend::writer);
     }
 
     public Settings settings() {

@@ -52,6 +52,11 @@ public final class AwsBackend implements Backend {
     }
 
     @Override
+    public String writer() {
+        return clients.callerArn();
+    }
+
+    @Override
     public synchronized MasterKey masterKey() {
         if (masterKey == null) {
             String alias = settings.require(SettingKey.MASTER_KEY,

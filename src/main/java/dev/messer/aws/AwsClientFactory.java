@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -49,6 +50,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private S3Client s3;
     private KmsClient kms;
     private StsClient sts;
+    private String callerArn;
     private boolean closed;
 
     public AwsClientFactory(Settings settings, AwsEnvironment env, MfaTokenSource mfa) {
@@ -84,6 +86,24 @@ public final class AwsClientFactory implements AutoCloseable {
             region = resolveRegion();
         }
         return region;
+    }
+
+    /**
+     * The ARN of the identity the S3 and KMS clients act as (the assumed role when {@code role_arn}
+     * is set), from STS GetCallerIdentity, asked once.
+     */
+    public synchronized String callerArn() {
+        if (callerArn == null) {
+            StsClient caller = settings.optional(SettingKey.ROLE_ARN).isPresent()
+                    ? remember(AwsService.STS, configure(StsClient.builder(), AwsService.STS).build())
+                    : sts();
+            try {
+                callerArn = caller.getCallerIdentity().arn();
+            } catch (SdkException e) {
+                throw AwsErrors.translate(e, "STS", "sts:GetCallerIdentity", "the caller identity");
+            }
+        }
+        return callerArn;
     }
 
     private synchronized StsClient sts() {

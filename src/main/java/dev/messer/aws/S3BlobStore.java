@@ -7,6 +7,8 @@ import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
+import dev.messer.store.BlobVersion;
+import dev.messer.store.VersionListing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,13 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -29,6 +35,9 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * server-side encryption under it. The client is fetched on first use.
  */
 public final class S3BlobStore implements BlobStore {
+
+    /** The version id S3 gives an object written while the bucket had no versioning. */
+    static final String UNVERSIONED = "null";
 
     private final Supplier<S3Client> client;
     private final String bucket;
@@ -113,6 +122,80 @@ public final class S3BlobStore implements BlobStore {
             client.get().deleteObject(r -> r.bucket(bucket).key(key));
         } catch (SdkException e) {
             throw translate(e, "s3:DeleteObject", key);
+        }
+    }
+
+    @Override
+    public VersionListing versions(String key) {
+        List<BlobVersion> versions = new ArrayList<>();
+        List<Boolean> latest = new ArrayList<>();
+        try {
+            ListObjectVersionsRequest request = ListObjectVersionsRequest.builder().bucket(bucket).prefix(key).build();
+            for (ListObjectVersionsResponse page : client.get().listObjectVersionsPaginator(request)) {
+                for (ObjectVersion v : page.versions()) {
+                    if (v.key().equals(key)) {
+                        versions.add(new BlobVersion(v.versionId(), v.lastModified(), false, v.size()));
+                        latest.add(Boolean.TRUE.equals(v.isLatest()));
+                    }
+                }
+                for (DeleteMarkerEntry m : page.deleteMarkers()) {
+                    if (m.key().equals(key)) {
+                        versions.add(new BlobVersion(m.versionId(), m.lastModified(), true, 0));
+                        latest.add(Boolean.TRUE.equals(m.isLatest()));
+                    }
+                }
+            }
+        } catch (SdkException e) {
+            throw translate(e, "s3:ListBucketVersions", key);
+        }
+        // newest first; S3 gives times to the second, so the entry it marks latest wins a tie
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> {
+            int byTime = versions.get(b).time().compareTo(versions.get(a).time());
+            return byTime != 0 ? byTime : Boolean.compare(latest.get(b), latest.get(a));
+        });
+        List<BlobVersion> sorted = order.stream().map(versions::get).toList();
+        boolean kept = sorted.stream().anyMatch(v -> !v.id().equals(UNVERSIONED));
+        return new VersionListing(sorted, kept);
+    }
+
+    @Override
+    public Optional<Blob> getVersion(String key, String versionId) {
+        try {
+            ResponseBytes<GetObjectResponse> object = client.get().getObjectAsBytes(r -> r.bucket(bucket).key(key)
+                    .versionId(versionId));
+            GetObjectResponse response = object.response();
+            if (Boolean.TRUE.equals(response.deleteMarker())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Blob(object.asByteArray(), response.eTag(), response.metadata()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            String code = AwsErrors.errorCode(e);
+            // no such version, a malformed version id, or a delete marker (405)
+            if (code.equals("NoSuchVersion") || code.equals("InvalidArgument") || code.equals("MethodNotAllowed")) {
+                return Optional.empty();
+            }
+            throw translate(e, "s3:GetObjectVersion", key);
+        }
+    }
+
+    @Override
+    public void purge(String key) {
+        for (BlobVersion version : versions(key).versions()) {
+            try {
+                if (version.id().equals(UNVERSIONED)) {
+                    client.get().deleteObject(r -> r.bucket(bucket).key(key));
+                } else {
+                    client.get().deleteObject(r -> r.bucket(bucket).key(key).versionId(version.id()));
+                }
+            } catch (SdkException e) {
+                throw translate(e, "s3:DeleteObjectVersion", key);
+            }
         }
     }
 

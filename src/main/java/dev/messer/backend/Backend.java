@@ -13,6 +13,12 @@ public interface Backend extends AutoCloseable {
 
     BlobStore keys();
 
+    /**
+     * Who is writing, as recorded beside each item version (the caller ARN on AWS, user@host on
+     * local): what the writing process claims, not an audit record. Resolved once, on first use.
+     */
+    String writer();
+
     /** Resolved on first use (listing and showing encrypted items need no master key). */
     MasterKey masterKey();
 

@@ -26,6 +26,7 @@ public final class Cli {
         String command = "messer";
         String usage = null;
         Hints hints = new Hints(null, null, null);
+        Command leaf = null;
         try {
             CommandTree.Node node = tree.root();
             int i = 0;
@@ -58,7 +59,7 @@ public final class Cli {
                 i++;
             }
             command = node.path();
-            Command leaf = node.newCommand();
+            leaf = node.newCommand();
             JCommander parser = JCommander.newBuilder().addObject(leaf).programName(node.path())
                     .expandAtSign(false).build();
             usage = ParserMessages.usage(leaf, command, parser);
@@ -80,7 +81,7 @@ public final class Cli {
             console.debug(console.debug() || leaf.common().debug);
             return leaf.run(new CommandContext(console, leaf.common()));
         } catch (Throwable e) {
-            return report(command, usage, e, hints);
+            return report(command, usage, e, hints, leaf);
         } finally {
             console.flush();
         }
@@ -99,8 +100,11 @@ public final class Cli {
         return null;
     }
 
-    private int report(String command, String usage, Throwable e, Hints hints) {
+    private int report(String command, String usage, Throwable e, Hints hints, Command leaf) {
         int status = ExitCodes.forException(e);
+        if (leaf != null) {
+            status = leaf.failureStatus(status);
+        }
         String message;
         if (e instanceof MesserException || e instanceof UsageException) {
             message = e.getMessage();

@@ -93,6 +93,14 @@ public final class CommandTree {
                 .add("data bag show", "List bags, list a bag's items, or show an item", DataBagShowCommand::new)
                 .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new)
                 .add("data bag edit", "Decrypt an item into your editor and store the result", DataBagEditCommand::new)
+                .add("data bag set", "Set fields of an item, by path, from stdin, a file, a prompt or a generator",
+                        DataBagSetCommand::new)
+                .add("data bag unset", "Remove fields of an item, by path", DataBagUnsetCommand::new)
+                .add("data bag history", "List the kept versions of an item, newest first", DataBagHistoryCommand::new)
+                .add("data bag diff", "Compare two versions of an item, or a file with the latest, field by field",
+                        DataBagDiffCommand::new)
+                .add("data bag rollback", "Store an old version of an item again as its newest version",
+                        DataBagRollbackCommand::new)
                 .add("exec", "Run a command with the fields of items as environment variables", ExecCommand::new)
                 .add("export", "Print the fields of items from any bags, merged, for a shell, dotenv or json",
                         ExportCommand::new)

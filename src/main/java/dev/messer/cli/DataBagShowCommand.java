@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class DataBagShowCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag show aws|local [BAG [ITEM]] [--decrypt] [--format "
+    static final String GRAMMAR = "messer data bag show aws|local [BAG [ITEM]] [--decrypt [--at VERSION]] [--format "
             + OutputFormat.words() + " | --field PATH [-n]]";
 
     @Parameter(description = "aws|local [BAG [ITEM]]")
@@ -34,6 +34,9 @@ final class DataBagShowCommand extends CommandBase {
     @Parameter(names = "--field", description = "Print only this field's value of the decrypted item, raw "
             + "(implies --decrypt; a path such as db/password reaches inside)")
     String field;
+
+    @Parameter(names = "--at", description = "With --decrypt: show this version from 'data bag history'")
+    String at;
 
     @Parameter(names = "-n", description = "With --field: no newline after the value")
     boolean noNewline;
@@ -53,7 +56,8 @@ final class DataBagShowCommand extends CommandBase {
             } else if (words.size() == 2) {
                 session.bags().listItems(words.get(1)).forEach(console::data);
             } else if (decrypt) {
-                DecryptedItem item = DecryptedItems.read(session, words.get(1), words.get(2));
+                DecryptedItem item = at == null ? DecryptedItems.read(session, words.get(1), words.get(2))
+                        : DecryptedItems.readVersion(session, words.get(1), words.get(2), at);
                 if (field != null) {
                     console.out().print(fieldValue(item) + (noNewline ? "" : "\n"));
                 } else {
@@ -71,16 +75,19 @@ final class DataBagShowCommand extends CommandBase {
         if (item.fields().has(field)) {
             return FieldText.of(item.fields().get(field));
         }
-        return FieldText.of(FieldPath.parse(field).find(item.fields()).orElseThrow(() ->
+        return FieldText.of(FieldPath.parse(field).get(item.fields()).orElseThrow(() ->
                 new dev.messer.error.NotFoundException("item " + item.name() + " has no field '" + field
                         + "'; its fields: " + String.join(", ", item.fields().keySet()))));
     }
 
     private OutputFormat checkOptions() {
-        boolean formatting = format != null || field != null || noNewline;
+        boolean formatting = format != null || field != null || noNewline || at != null;
         decrypt = decrypt || format != null || field != null;
+        if (at != null && !decrypt) {
+            throw new UsageException("--at shows a decrypted version: add --decrypt; usage: " + GRAMMAR);
+        }
         if (formatting && words.size() != 3) {
-            throw new UsageException("--format, --field and -n apply to one item: name BAG and ITEM; usage: " + GRAMMAR);
+            throw new UsageException("--format, --field, --at and -n apply to one item: name BAG and ITEM; usage: " + GRAMMAR);
         }
         if (variables.given() && (format == null || !OutputFormat.fromWord(format).map(OutputFormat::setsVariables)
                 .orElse(true))) {

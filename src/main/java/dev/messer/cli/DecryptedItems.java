@@ -2,6 +2,7 @@ package dev.messer.cli;
 
 import dev.messer.databag.ConcurrentReads;
 import dev.messer.databag.DataBagService;
+import dev.messer.databag.ItemHistory;
 import dev.messer.databag.ItemRef;
 import dev.messer.output.DecryptedItem;
 import dev.messer.app.Session;
@@ -25,5 +26,11 @@ final class DecryptedItems {
                 .mapToObj(i -> new DecryptedItem(refs.get(i).toString(), opened.get(i).view(),
                         opened.get(i).document().json()))
                 .toList();
+    }
+
+    /** One kept version of the item, decrypted at the item's own path. */
+    static DecryptedItem readVersion(Session<?> session, String bag, String id, String version) {
+        DataBagService.Opened opened = new ItemHistory(session.bags()).openVersion(bag, id, version, session.dataKeys());
+        return new DecryptedItem(bag + "/" + id, opened.view(), opened.document().json());
     }
 }

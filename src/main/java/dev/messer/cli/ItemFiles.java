@@ -111,7 +111,8 @@ final class ItemFiles {
         }
     }
 
-    private static byte[] readLimited(InputStream in, String where) {
+    /** At most {@link ItemDocument#MAX_BYTES} bytes; the caller wipes them. */
+    static byte[] readLimited(InputStream in, String where) {
         try {
             byte[] content = in.readNBytes(ItemDocument.MAX_BYTES + 1);
             if (content.length > ItemDocument.MAX_BYTES) {

@@ -27,7 +27,8 @@ public enum SettingKey {
     EXTERNAL_ID(""),
     ITEM_FORMAT("2"),
     LOCAL_ROOT(""),
-    PARALLEL("");
+    PARALLEL(""),
+    LOCAL_VERSIONS("10");
 
     private final String defaultValue;
 

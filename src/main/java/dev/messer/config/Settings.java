@@ -97,6 +97,16 @@ public final class Settings {
         return Integer.parseInt(value);
     }
 
+    /** How many versions of each item the local store keeps ({@code local_versions}); 0 keeps none. */
+    public int localVersions() {
+        int value = intSetting(SettingKey.LOCAL_VERSIONS).orElse(10);
+        if (value < 0 || value > 1000) {
+            throw new ConfigException("local_versions is " + value + " (from " + source(SettingKey.LOCAL_VERSIONS)
+                    + "); it must be 0 to 1000");
+        }
+        return value;
+    }
+
     /**
      * The configured KMS encryption context pairs. Messer 2.x accepted any string here and never used
      * it, so a value in the legacy {@code [aws]}/{@code [messer]} sections that holds no {@code =}
@@ -127,6 +137,7 @@ public final class Settings {
         encryptionContext();
         intSetting(SettingKey.ROLE_DURATION_SECONDS).orElse(0);
         intSetting(SettingKey.PARALLEL).orElse(0);
+        localVersions();
         return this;
     }
 

@@ -21,20 +21,42 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** Bags and items in the secrets bucket: create, list, upload, read, decrypt, delete. */
 public final class DataBagService {
+
+    /** The object metadata entry (S3 user metadata, a local sidecar line) naming who wrote an item version. */
+    public static final String WRITER = "messer-writer";
+    static final String UNKNOWN_WRITER = "unknown";
 
     private final BlobStore store;
     private final SecretsLayout layout;
     private final ItemCrypto crypto;
     private final EnvelopeVersion writeVersion;
+    private final Supplier<String> writer;
 
+    /** Records {@value #UNKNOWN_WRITER} as the writer of what it stores. */
     public DataBagService(BlobStore store, SecretsLayout layout, EnvelopeVersion writeVersion) {
+        this(store, layout, writeVersion, () -> UNKNOWN_WRITER);
+    }
+
+    /** @param writer who writes, stored as {@value #WRITER} metadata of every item version; asked on the first write */
+    public DataBagService(BlobStore store, SecretsLayout layout, EnvelopeVersion writeVersion, Supplier<String> writer) {
         this.store = store;
         this.layout = layout;
         this.crypto = new ItemCrypto(layout);
         this.writeVersion = writeVersion;
+        this.writer = writer;
+    }
+
+    /** The object metadata every item write carries: who wrote it. Not part of the ciphertext. */
+    public Map<String, String> writeMetadata() {
+        return Map.of(WRITER, writer.get());
+    }
+
+    public ItemCrypto crypto() {
+        return crypto;
     }
 
     public SecretsLayout layout() {
@@ -196,18 +218,18 @@ public final class DataBagService {
             if (existing.contains(item.id())) {
                 Optional<Blob> current = store.get(objectKey);
                 if (current.isPresent()) {
-                    store.putIfMatch(objectKey, sealed, Map.of(), current.get().etag());
+                    store.putIfMatch(objectKey, sealed, writeMetadata(), current.get().etag());
                     return;
                 }
             }
             try {
-                store.putIfAbsent(objectKey, sealed, Map.of());
+                store.putIfAbsent(objectKey, sealed, writeMetadata());
             } catch (AlreadyExistsException e) {
                 if (!replace) {
                     throw alreadyExists(bag, item.id());
                 }
                 String etag = store.get(objectKey).map(Blob::etag).orElseThrow(() -> e);
-                store.putIfMatch(objectKey, sealed, Map.of(), etag);
+                store.putIfMatch(objectKey, sealed, writeMetadata(), etag);
             }
             existing.add(item.id());
         }
@@ -278,7 +300,7 @@ public final class DataBagService {
     public void reseal(String bag, String id, Read current, KeyRef newKey, DataKeyCache keys) {
         ItemDocument document = crypto.open(bag, id, current.item(), keys.get(current.item().keyRef()));
         StoredItem sealed = crypto.seal(bag, document, newKey, keys.get(newKey), writeVersion);
-        store.putIfMatch(layout.itemKey(bag, id), sealed.toBytes(), Map.of(), current.etag());
+        store.putIfMatch(layout.itemKey(bag, id), sealed.toBytes(), writeMetadata(), current.etag());
     }
 
     /** Stores an already decrypted document (bulk copy, edit) under the given key, replacing only if {@code etag} is the current entity tag, or creating only if absent when {@code etag} is empty. */
@@ -286,9 +308,9 @@ public final class DataBagService {
         StoredItem sealed = crypto.seal(bag, document, key, keys.get(key), writeVersion);
         String objectKey = layout.itemKey(bag, document.id());
         if (etag.isPresent()) {
-            store.putIfMatch(objectKey, sealed.toBytes(), Map.of(), etag.get());
+            store.putIfMatch(objectKey, sealed.toBytes(), writeMetadata(), etag.get());
         } else {
-            store.putIfAbsent(objectKey, sealed.toBytes(), Map.of());
+            store.putIfAbsent(objectKey, sealed.toBytes(), writeMetadata());
         }
     }
 

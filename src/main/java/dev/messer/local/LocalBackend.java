@@ -10,6 +10,9 @@ import dev.messer.local.PassphraseSource;
 import dev.messer.masterkey.MasterKey;
 import dev.messer.names.Names;
 import dev.messer.store.BlobStore;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Buckets as folders under {@code local_root}, master key from {@code local_root/master-keys/<name>.key}. */
@@ -21,13 +24,15 @@ public final class LocalBackend implements Backend {
     private final LocalBlobStore keys;
     private final PassphraseSource passphrases;
     private LocalMasterKey masterKey;
+    private String writer;
 
     /** @param passphrases asked only if the master key file is protected by a passphrase */
     public LocalBackend(Settings settings, Path localRoot, PassphraseSource passphrases) {
         this.root = localRoot;
         this.passphrases = passphrases;
         this.masterKeyName = Names.check("master key name", settings.masterKey());
-        this.secrets = new LocalBlobStore(root.resolve(Names.check("secrets_bucket", settings.get(SettingKey.SECRETS_BUCKET))));
+        this.secrets = new LocalBlobStore(root.resolve(Names.check("secrets_bucket", settings.get(SettingKey.SECRETS_BUCKET))),
+                settings.localVersions());
         this.keys = new LocalBlobStore(root.resolve(Names.check("keys_bucket", settings.get(SettingKey.KEYS_BUCKET))));
     }
 
@@ -48,6 +53,32 @@ public final class LocalBackend implements Backend {
     @Override
     public BlobStore keys() {
         return keys;
+    }
+
+    @Override
+    public synchronized String writer() {
+        if (writer == null) {
+            writer = sanitize(System.getProperty("user.name", "unknown")) + "@" + sanitize(hostName());
+        }
+        return writer;
+    }
+
+    private static String hostName() {
+        try {
+            Path kernel = Path.of("/proc/sys/kernel/hostname");
+            if (Files.isReadable(kernel)) {
+                return Files.readString(kernel).trim();
+            }
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Printable ASCII only, as metadata lines and S3 headers need. */
+    private static String sanitize(String value) {
+        String clean = value.replaceAll("[^\\x21-\\x7e]", "_");
+        return clean.isEmpty() ? "unknown" : clean;
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.messer.error.UnavailableException;
 import dev.messer.files.PrivateFiles;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
+import dev.messer.store.BlobVersion;
+import dev.messer.store.VersionListing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -24,6 +26,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,6 +48,12 @@ import java.util.function.Supplier;
  * process), which serialises them across threads and processes: conditional writes are atomic,
  * and a reader never pairs an object with another version's metadata. The entity tag is the hex
  * SHA-256 of the content.
+ *
+ * <p>With {@code keepVersions > 0} the store keeps the last {@code keepVersions} versions of every
+ * object (folder markers aside) beside it: version {@code n} of {@code b} is the file {@code b#vn}
+ * with its metadata in {@code b#vn#meta}, which also holds the time of the write and whether it was a
+ * deletion. Numbers only grow. Like every name with {@code #}, they never appear in a listing. An
+ * object written before versions were kept is version 0 until its next write records it.
  */
 public final class LocalBlobStore implements BlobStore {
 
@@ -51,16 +61,30 @@ public final class LocalBlobStore implements BlobStore {
     static final String META_SUFFIX = "#meta";
     private static final String LOCK = "#lock";
     private static final String TEMP_PREFIX = "#tmp-";
+    private static final String VERSION_INFIX = "#v";
+    private static final String TIME = "#time";
+    private static final String DELETED = "#deleted";
 
     /** One lock per bucket folder for the whole process: a JVM may hold a file lock only once. */
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path root;
     private final ReentrantLock inProcess;
+    private final int keepVersions;
 
+    /** A bucket that keeps no old versions. */
     public LocalBlobStore(Path root) {
+        this(root, 0);
+    }
+
+    /** @param keepVersions how many versions of each object to keep, the current one included; 0 keeps none */
+    public LocalBlobStore(Path root, int keepVersions) {
+        if (keepVersions < 0) {
+            throw new IllegalArgumentException("keepVersions " + keepVersions);
+        }
         this.root = root.toAbsolutePath().normalize();
         this.inProcess = IN_PROCESS.computeIfAbsent(this.root, r -> new ReentrantLock());
+        this.keepVersions = keepVersions;
     }
 
     public Path root() {
@@ -138,6 +162,9 @@ public final class LocalBlobStore implements BlobStore {
         }
         withLock(() -> {
             try {
+                if (versioned(key) && Files.isRegularFile(file)) {
+                    recordVersion(key, new byte[0], Map.of(), true);
+                }
                 Files.deleteIfExists(file);
                 if (!key.endsWith("/")) {
                     Files.deleteIfExists(metaFile(key));
@@ -150,8 +177,173 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public VersionListing versions(String key) {
+        Path file = fileFor(key);
+        return withLock(() -> {
+            try {
+                List<BlobVersion> versions = new ArrayList<>();
+                for (long n : versionNumbers(file)) {
+                    Path content = versionFile(file, n);
+                    Map<String, String> meta = readMetadataFile(metaOf(content));
+                    Instant time = parseTime(meta.get(TIME), content);
+                    boolean deleted = "true".equals(meta.get(DELETED));
+                    versions.add(0, new BlobVersion(Long.toString(n), time, deleted, deleted ? 0 : Files.size(content)));
+                }
+                if (versions.isEmpty() && Files.isRegularFile(file)) {
+                    versions.add(new BlobVersion("0", Files.getLastModifiedTime(file).toInstant(), false, Files.size(file)));
+                }
+                return new VersionListing(versions, keepVersions > 0);
+            } catch (IOException e) {
+                throw io("list the versions of", key, e);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Blob> getVersion(String key, String versionId) {
+        Path file = fileFor(key);
+        if (!versionId.matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(versionId);
+        return withLock(() -> {
+            try {
+                Path content = versionFile(file, n);
+                if (!Files.isRegularFile(content)) {
+                    return n == 0 && versionNumbers(file).isEmpty() ? read(key, file) : Optional.<Blob>empty();
+                }
+                Map<String, String> meta = readMetadataFile(metaOf(content));
+                if ("true".equals(meta.get(DELETED))) {
+                    return Optional.<Blob>empty();
+                }
+                byte[] bytes = Files.readAllBytes(content);
+                return Optional.of(new Blob(bytes, etag(bytes), userMetadata(meta)));
+            } catch (IOException e) {
+                throw io("read version " + versionId + " of", key, e);
+            }
+        });
+    }
+
+    @Override
+    public void purge(String key) {
+        Path file = fileFor(key);
+        if (key.endsWith("/")) {
+            delete(key);
+            return;
+        }
+        withLock(() -> {
+            try {
+                for (long n : versionNumbers(file)) {
+                    Path content = versionFile(file, n);
+                    Files.deleteIfExists(content);
+                    Files.deleteIfExists(metaOf(content));
+                }
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(metaFile(key));
+                if (Files.isDirectory(file.getParent())) {
+                    pruneEmptyParents(file.getParent());
+                }
+            } catch (IOException e) {
+                throw io("purge", key, e);
+            }
+        });
+    }
+
+    @Override
     public String describe() {
         return root.toString();
+    }
+
+    private boolean versioned(String key) {
+        return keepVersions > 0 && !key.endsWith("/");
+    }
+
+    /**
+     * Writes version n+1 of {@code key} beside it (metadata first, the content last, each atomically:
+     * a version exists once its content file does), then drops versions beyond the limit. An object
+     * written before versions were kept is first recorded as version 0.
+     */
+    private void recordVersion(String key, byte[] content, Map<String, String> metadata, boolean deleted)
+            throws IOException {
+        Path file = fileFor(key);
+        List<Long> numbers = versionNumbers(file);
+        if (numbers.isEmpty() && Files.isRegularFile(file)) {
+            Map<String, String> adopted = new TreeMap<>(readMetadata(key));
+            adopted.put(TIME, Files.getLastModifiedTime(file).toInstant().toString());
+            atomicWrite(metaOf(versionFile(file, 0)), encodeMetadata(adopted));
+            atomicWrite(versionFile(file, 0), Files.readAllBytes(file));
+            numbers = List.of(0L);
+        }
+        long next = numbers.isEmpty() ? 1 : numbers.get(numbers.size() - 1) + 1;
+        Map<String, String> meta = new TreeMap<>(metadata);
+        meta.put(TIME, Instant.now().toString());
+        if (deleted) {
+            meta.put(DELETED, "true");
+        }
+        Path version = versionFile(file, next);
+        atomicWrite(metaOf(version), encodeMetadata(meta));
+        atomicWrite(version, content);
+        List<Long> all = new ArrayList<>(numbers);
+        all.add(next);
+        for (int i = 0; i < all.size() - keepVersions; i++) {
+            Path old = versionFile(file, all.get(i));
+            Files.deleteIfExists(old);
+            Files.deleteIfExists(metaOf(old));
+        }
+    }
+
+    /** The numbers of the kept versions of the object at {@code file}, ascending. */
+    private static List<Long> versionNumbers(Path file) throws IOException {
+        List<Long> numbers = new ArrayList<>();
+        Path dir = file.getParent();
+        if (!Files.isDirectory(dir)) {
+            return numbers;
+        }
+        String prefix = file.getFileName() + VERSION_INFIX;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().startsWith(prefix)) {
+                    continue;
+                }
+                String rest = entry.getFileName().toString().substring(prefix.length());
+                if (rest.matches("[0-9]{1,18}")) {
+                    numbers.add(Long.parseLong(rest));
+                }
+            }
+        }
+        numbers.sort(null);
+        return numbers;
+    }
+
+    private static Path versionFile(Path file, long n) {
+        return file.resolveSibling(file.getFileName() + VERSION_INFIX + n);
+    }
+
+    private static Path metaOf(Path file) {
+        return file.resolveSibling(file.getFileName() + META_SUFFIX);
+    }
+
+    private static Map<String, String> readMetadataFile(Path meta) throws IOException {
+        try {
+            return decodeMetadata(Files.readString(meta, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Map.of();
+        }
+    }
+
+    private static Instant parseTime(String value, Path content) throws IOException {
+        try {
+            return value == null ? Files.getLastModifiedTime(content).toInstant() : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return Files.getLastModifiedTime(content).toInstant();
+        }
+    }
+
+    /** The caller's metadata, without the entries the store keeps for itself. */
+    private static Map<String, String> userMetadata(Map<String, String> meta) {
+        Map<String, String> user = new TreeMap<>(meta);
+        user.keySet().removeIf(k -> k.startsWith("#"));
+        return user;
     }
 
     private void collect(Path dir, String prefix, List<String> out) {
@@ -175,6 +367,9 @@ public final class LocalBlobStore implements BlobStore {
         Path target = fileFor(key);
         try {
             PrivateFiles.createDirectories(target.getParent());
+            if (versioned(key)) {
+                recordVersion(key, content, metadata, false);
+            }
             if (!key.endsWith("/")) {
                 Path meta = metaFile(key);
                 if (metadata.isEmpty()) {
@@ -263,7 +458,7 @@ public final class LocalBlobStore implements BlobStore {
             return Map.of();
         }
         try {
-            return decodeMetadata(Files.readString(metaFile(key), StandardCharsets.UTF_8));
+            return userMetadata(decodeMetadata(Files.readString(metaFile(key), StandardCharsets.UTF_8)));
         } catch (NoSuchFileException | FileAlreadyExistsException e) {
             return Map.of();
         }
@@ -273,9 +468,9 @@ public final class LocalBlobStore implements BlobStore {
     private void checkWritable(String key, Map<String, String> metadata) {
         fileFor(key);
         metadata.forEach((k, v) -> {
-            if (k.isEmpty() || k.contains("=") || k.contains("\n") || v.contains("\n")) {
+            if (k.isEmpty() || k.startsWith("#") || k.contains("=") || k.contains("\n") || v.contains("\n")) {
                 throw new InvalidInputException("metadata entry '" + k + "' cannot be stored in a local bucket: "
-                        + "names must be non-empty without '=' or line breaks, values without line breaks");
+                        + "names must be non-empty, not start with '#', without '=' or line breaks, values without line breaks");
             }
         });
     }

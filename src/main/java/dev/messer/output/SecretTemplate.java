@@ -130,7 +130,7 @@ public final class SecretTemplate {
                 throw new NotFoundException("placeholder '" + placeholder.text() + "': item " + placeholder.item()
                         + " was not read");
             }
-            values.put(placeholder.text(), FieldText.of(placeholder.path().find(item.fields()).orElseThrow(() ->
+            values.put(placeholder.text(), FieldText.of(placeholder.path().get(item.fields()).orElseThrow(() ->
                     new NotFoundException("placeholder '" + placeholder.text() + "': item " + placeholder.item()
                             + " has no field '" + placeholder.path() + "'; its fields: "
                             + String.join(", ", item.fields().keySet())))));

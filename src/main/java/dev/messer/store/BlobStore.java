@@ -29,6 +29,21 @@ public interface BlobStore {
     /** Deletes the object; deleting an absent key is not an error. */
     void delete(String key);
 
+    /**
+     * Every kept version of {@code key}, newest first, deletions included; empty if the store holds
+     * no trace of it. The history of a deleted object stays listable until {@link #purge}.
+     */
+    VersionListing versions(String key);
+
+    /**
+     * The content and metadata of one version, as {@link #versions} named it; empty if there is no
+     * such version or it records a deletion.
+     */
+    Optional<Blob> getVersion(String key, String versionId);
+
+    /** Deletes the object and every kept version and deletion of it; an absent key is not an error. */
+    void purge(String key);
+
     /** For messages: {@code s3://bucket} or the folder path. */
     String describe();
 }

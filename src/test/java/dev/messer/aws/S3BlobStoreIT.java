@@ -8,6 +8,8 @@ import dev.messer.error.NotFoundException;
 import dev.messer.error.UnavailableException;
 import dev.messer.store.BlobStore;
 import dev.messer.store.BlobStoreContract;
+import dev.messer.store.BlobVersion;
+import dev.messer.store.VersionListing;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,38 @@ class S3BlobStoreIT extends BlobStoreContract {
     @BeforeEach
     void setUp() {
         aws = AwsFixture.create(dir);
+        aws.s3().putBucketVersioning(r -> r.bucket(aws.secretsBucket()).versioningConfiguration(c -> c.status("Enabled")));
         clients = new AwsClientFactory(aws.settings(), new AwsEnvironment(aws.env()), serial -> "000000");
         store = new S3BlobStore(clients::s3, aws.secretsBucket(), "secrets_bucket", Optional.empty());
+    }
+
+    /** The contract runs on a versioned bucket, as 'messer setup aws' leaves it; this is the other kind. */
+    @Test
+    void unversionedBucket_hasOneVersionNamedNull_andSaysItKeepsNone() {
+        String bucket = aws.createBucket("plain-" + aws.secretsBucket());
+        S3BlobStore plain = new S3BlobStore(clients::s3, bucket, "secrets_bucket", Optional.empty());
+        plain.put("dev/bag/item", bytes("one"), Map.of());
+        plain.put("dev/bag/item", bytes("two"), Map.of());
+
+        VersionListing listing = plain.versions("dev/bag/item");
+
+        assertThat(listing.kept()).isFalse();
+        assertThat(listing.versions()).extracting(BlobVersion::id).containsExactly("null");
+        assertThat(plain.getVersion("dev/bag/item", "null").orElseThrow().content()).isEqualTo(bytes("two"));
+        plain.purge("dev/bag/item");
+        assertThat(plain.get("dev/bag/item")).isEmpty();
+        assertThat(plain.versions("dev/bag/item").versions()).isEmpty();
+    }
+
+    @Test
+    void versionedBucket_keepsEachVersionsUserMetadata_andADeleteMarkerReadsAsEmpty() {
+        store.put("dev/bag/item", bytes("one"), Map.of("messer-writer", "arn:aws:iam::123456789012:user/ann"));
+        store.delete("dev/bag/item");
+        List<BlobVersion> versions = store.versions("dev/bag/item").versions();
+        assertThat(versions).extracting(BlobVersion::deleted).containsExactly(true, false);
+        assertThat(store.getVersion("dev/bag/item", versions.get(1).id()).orElseThrow().metadata())
+                .containsEntry("messer-writer", "arn:aws:iam::123456789012:user/ann");
+        assertThat(store.getVersion("dev/bag/item", versions.get(0).id())).isEmpty();
     }
 
     @Override

@@ -92,7 +92,7 @@ class PolicyCommandTest {
         assertThat(allActions(policy, "Allow")).doesNotContain("s3:PutObject", "s3:DeleteObject",
                 "kms:GenerateDataKeyWithoutPlaintext").doesNotContain("s3:*", "kms:*");
         JsonObject tier = statement(policy, "TierObjects");
-        assertThat(strings(tier, "Action")).containsExactly("s3:GetObject");
+        assertThat(strings(tier, "Action")).containsExactly("s3:GetObject", "s3:GetObjectVersion");
         assertThat(strings(tier, "Resource")).containsExactly("arn:aws:s3:::acme-secrets/dev/secrets/*");
         assertThat(strings(statement(policy, "KeysBucketObjects"), "Resource")).containsExactly("arn:aws:s3:::acme-keys-dev/*");
         JsonObject key = statement(policy, "MasterKey");
@@ -100,6 +100,18 @@ class PolicyCommandTest {
         assertThat(strings(key, "Resource")).containsExactly("arn:aws:kms:eu-west-1:123456789012:key/*");
         assertThat(key.getAsJsonObject("Condition").getAsJsonObject("ForAnyValue:StringEquals")
                 .getAsJsonArray("kms:ResourceAliases").get(0).getAsString()).isEqualTo("alias/acme-messer-dev");
+    }
+
+    @Test
+    void history_readersListAndReadVersions_onlyTheAdminMayPurgeThem() {
+        for (String role : new String[] {"reader", "writer", "admin"}) {
+            assertThat(strings(statement(policy("dev", role), "TierList"), "Action"))
+                    .containsExactly("s3:ListBucket", "s3:ListBucketVersions");
+            assertThat(strings(statement(policy("dev", role), "TierObjects"), "Action")).contains("s3:GetObjectVersion");
+        }
+        assertThat(allActions(policy("dev", "reader"), "Allow")).doesNotContain("s3:DeleteObjectVersion");
+        assertThat(allActions(policy("dev", "writer"), "Allow")).doesNotContain("s3:DeleteObjectVersion");
+        assertThat(strings(statement(policy("dev", "admin"), "TierObjects"), "Action")).contains("s3:DeleteObjectVersion");
     }
 
     @Test
@@ -114,7 +126,7 @@ class PolicyCommandTest {
     void writer_mayWriteTierItems_butNotKeys() {
         JsonObject policy = policy("dev", "writer");
         assertThat(strings(statement(policy, "TierObjects"), "Action"))
-                .containsExactly("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+                .containsExactly("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject");
         assertThat(strings(statement(policy, "KeysBucketObjects"), "Action")).containsExactly("s3:GetObject");
         assertThat(strings(statement(policy, "MasterKey"), "Action")).containsExactly("kms:Decrypt");
     }

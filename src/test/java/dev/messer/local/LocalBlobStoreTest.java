@@ -8,6 +8,8 @@ import dev.messer.error.InvalidInputException;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
 import dev.messer.store.BlobStoreContract;
+import dev.messer.store.BlobVersion;
+import dev.messer.store.VersionListing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ class LocalBlobStoreTest extends BlobStoreContract {
     /** A new instance on the same folder each time, as separate commands would open it. */
     @Override
     protected BlobStore store() {
-        return new LocalBlobStore(dir.resolve("bucket"));
+        return new LocalBlobStore(dir.resolve("bucket"), 10);
     }
 
     private LocalBlobStore local() {
@@ -199,6 +201,81 @@ class LocalBlobStoreTest extends BlobStoreContract {
         writer.join();
         assertThat(problem.get()).isNull();
         assertThat(reads).isPositive();
+    }
+
+    @Test
+    void versions_beyondTheLimit_areDropped_oldestFirst_andNumbersKeepGrowing() {
+        LocalBlobStore store = new LocalBlobStore(dir.resolve("bucket"), 3);
+        for (int i = 1; i <= 5; i++) {
+            store.put("bag/item", bytes("v" + i), Map.of());
+        }
+        VersionListing listing = store.versions("bag/item");
+        assertThat(listing.versions()).extracting(BlobVersion::id).containsExactly("5", "4", "3");
+        assertThat(store.getVersion("bag/item", "3").orElseThrow().content()).isEqualTo(bytes("v3"));
+        assertThat(store.getVersion("bag/item", "2")).isEmpty();
+        assertThat(dir.resolve("bucket/bag/item#v2")).doesNotExist();
+        assertThat(dir.resolve("bucket/bag/item#v2#meta")).doesNotExist();
+        store.delete("bag/item");
+        store.put("bag/item", bytes("v7"), Map.of());
+        assertThat(store.versions("bag/item").versions()).extracting(BlobVersion::id).containsExactly("7", "6", "5");
+    }
+
+    @Test
+    void versions_areFilesBesideTheItem_ownerOnly_andTheLockedWriteLeavesNoTemporaryFiles() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(dir.resolve("bucket"), 10);
+        store.put("bag/item", bytes("v1"), Map.of("messer-writer", "ann@host"));
+        store.put("bag/item", bytes("v2"), Map.of());
+        try (Stream<Path> files = Files.list(dir.resolve("bucket/bag"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("item", "item#v1", "item#v1#meta", "item#v2", "item#v2#meta");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("bucket/bag/item#v1"))))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(dir.resolve("bucket/bag/item#v1#meta"))).contains("messer-writer=ann@host\n");
+        assertThat(store.getVersion("bag/item", "1").orElseThrow().metadata())
+                .containsExactly(Map.entry("messer-writer", "ann@host"));
+        assertThat(store.get("bag/item").orElseThrow().metadata()).isEmpty();
+    }
+
+    @Test
+    void anItemWrittenBeforeVersionsWereKept_isVersionZero_andItsNextWriteKeepsIt() {
+        local().put("bag/item", bytes("old"), Map.of("m", "1"));
+        LocalBlobStore store = new LocalBlobStore(dir.resolve("bucket"), 10);
+        assertThat(store.versions("bag/item").versions()).extracting(BlobVersion::id).containsExactly("0");
+        assertThat(store.getVersion("bag/item", "0").orElseThrow().content()).isEqualTo(bytes("old"));
+
+        store.put("bag/item", bytes("new"), Map.of());
+
+        assertThat(store.versions("bag/item").versions()).extracting(BlobVersion::id).containsExactly("1", "0");
+        Blob old = store.getVersion("bag/item", "0").orElseThrow();
+        assertThat(old.content()).isEqualTo(bytes("old"));
+        assertThat(old.metadata()).containsExactly(Map.entry("m", "1"));
+    }
+
+    @Test
+    void withoutKeptVersions_historyIsTheCurrentObjectOnly_andSaysSo() {
+        local().put("bag/item", bytes("one"), Map.of());
+        local().put("bag/item", bytes("two"), Map.of());
+        VersionListing listing = local().versions("bag/item");
+        assertThat(listing.kept()).isFalse();
+        assertThat(listing.versions()).extracting(BlobVersion::id).containsExactly("0");
+        assertThat(local().getVersion("bag/item", "0").orElseThrow().content()).isEqualTo(bytes("two"));
+        local().delete("bag/item");
+        assertThat(local().versions("bag/item").versions()).isEmpty();
+    }
+
+    @Test
+    void metadataNamesStartingWithHash_areRefused_asTheStoreKeepsThemForItself() {
+        assertThatThrownBy(() -> local().put("k", bytes("x"), Map.of("#time", "now")))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void deletingABagFolderMarker_keepsNoVersionOfIt() {
+        LocalBlobStore store = new LocalBlobStore(dir.resolve("bucket"), 10);
+        store.put("bag/", new byte[0], Map.of());
+        store.delete("bag/");
+        assertThat(dir.resolve("bucket/bag")).doesNotExist();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -35,6 +36,8 @@ class AwsLeakScanIT {
         byte[] item = ("{\"id\":\"db\",\"password\":\"" + marker + "\",\"n\":{\"t\":\"" + marker + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
         try (FaultProxy proxy = new FaultProxy(aws.moto().endpoint())) {
+            aws.s3().putBucketVersioning(r -> r.bucket(aws.secretsBucket())
+                    .versioningConfiguration(c -> c.status("Enabled")));
             String config = aws.writeIni(Map.of("endpoint_url", proxy.endpoint().toString())).toString();
             Map<String, String> env = Map.copyOf(aws.env());
             List<CliRun> quiet = new ArrayList<>();
@@ -43,7 +46,21 @@ class AwsLeakScanIT {
             quiet.add(CliRun.run(env, item, "data", "bag", "from", "file", "aws", "bag", "-", "--secret-file", "app",
                     "-c", config, "--debug"));
             quiet.add(CliRun.run(env, "data", "bag", "show", "aws", "bag", "db", "-c", config, "--debug"));
+            byte[] newValue = (marker + "-set\n").getBytes(StandardCharsets.UTF_8);
+            quiet.add(CliRun.run(env, newValue, "data", "bag", "set", "aws", "bag", "db", "password", "-c", config, "--debug"));
+            quiet.add(CliRun.run(env, ("{\"n/t\":\"" + marker + "-json\"}").getBytes(StandardCharsets.UTF_8),
+                    "data", "bag", "set", "aws", "bag", "db", "n/t", "--json", "-c", config));
+            quiet.add(CliRun.run(env, "data", "bag", "unset", "aws", "bag", "db", "n", "-c", config));
+            quiet.add(CliRun.run(env, "data", "bag", "history", "aws", "bag", "db", "-c", config, "--debug"));
+            quiet.add(CliRun.run(env, "data", "bag", "history", "aws", "bag", "db", "--format", "json", "-c", config));
+            String first = com.google.gson.JsonParser.parseString(quiet.get(quiet.size() - 1).out()).getAsJsonArray()
+                    .get(3).getAsJsonObject().get("version").getAsString();
+            quiet.add(CliRun.run(env, "data", "bag", "rollback", "aws", "bag", "db", first, "-c", config, "--debug"));
             assertThat(quiet).allSatisfy(run -> assertThat(run.exit()).as(run.toString()).isZero());
+            CliRun diff = CliRun.run(env, "data", "bag", "diff", "aws", "bag", "db", "--debug", "-c", config);
+            assertThat(diff.exit()).as(diff.toString()).isEqualTo(1);
+            assertThat(diff.out()).contains("~ password");
+            quiet.add(diff);
             CliRun decrypted = CliRun.run(env, "data", "bag", "show", "aws", "bag", "db", "--decrypt", "-c", config);
             assertThat(decrypted.out()).contains(marker);
 
@@ -70,6 +87,11 @@ class AwsLeakScanIT {
             assertThat(scan.foundIn(decrypted.err())).isFalse();
             assertThat(proxy.requestBodies()).hasSizeGreaterThan(10)
                     .noneMatch(scan::foundIn);
+            for (ObjectVersion version : aws.s3().listObjectVersions(r -> r.bucket(aws.secretsBucket())).versions()) {
+                byte[] stored = aws.s3().getObjectAsBytes(r -> r.bucket(aws.secretsBucket()).key(version.key())
+                        .versionId(version.versionId())).asByteArray();
+                assertThat(scan.foundIn(stored)).as(version.key() + " version " + version.versionId()).isFalse();
+            }
             for (String bucket : List.of(aws.secretsBucket(), aws.keysBucket())) {
                 for (S3Object object : aws.s3().listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
                     assertThat(scan.foundIn(aws.object(bucket, object.key()))).as(bucket + "/" + object.key()).isFalse();

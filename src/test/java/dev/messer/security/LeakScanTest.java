@@ -90,6 +90,7 @@ class LeakScanTest {
         failing("exec of a missing item --debug", "exec", "local", BAG, "nothere", "--debug", "--", "true");
         exportsAndRenders();
         edits();
+        history();
 
         failingUploads();
         failingDecryptions();
@@ -166,6 +167,41 @@ class LeakScanTest {
         Path badTag = sandbox.writeFile("bad.tmpl", "{{" + db + "/password}} {{#" + db + "/password}}x{{/" + db
                 + "/password}}");
         failing("render of a section --debug", "render", "local", badTag.toString(), "--debug");
+    }
+
+    /** history, show --at, diff, set, unset, rollback and delete --purge: values only where decryption was asked for. */
+    private void history() {
+        quiet("history", "data", "bag", "history", "local", BAG, "db");
+        quiet("history --format json --debug", "data", "bag", "history", "local", BAG, "db", "--format", "json", "--debug");
+        step("show --decrypt --at", true, sandbox.run("data", "bag", "show", "local", BAG, "db", "--decrypt", "--at", "1"));
+        step("set from stdin", false, sandbox.runWithStdin((marker + "-set\n").getBytes(StandardCharsets.UTF_8),
+                "data", "bag", "set", "local", BAG, "db", "password"));
+        step("set --json --debug", false, sandbox.runWithStdin(("{\"nested/token\":\"" + marker + "-json\"}")
+                .getBytes(StandardCharsets.UTF_8), "data", "bag", "set", "local", BAG, "db", "nested/token", "--json",
+                "--debug"));
+        Path valueFile = sandbox.writeFile("value.txt", marker + "-file");
+        quiet("set --value-file", "data", "bag", "set", "local", BAG, "db", "password", "--value-file", valueFile.toString());
+        quiet("set --generate", "data", "bag", "set", "local", BAG, "db", "generated", "--generate");
+        quiet("unset", "data", "bag", "unset", "local", BAG, "db", "generated");
+        failing("unset id --debug", "data", "bag", "unset", "local", BAG, "db", "id", "--debug");
+        failing("set --json that does not parse --debug", "data", "bag", "set", "local", BAG, "db", "x", "--json", "--debug");
+        Result diff = sandbox.run("data", "bag", "diff", "local", BAG, "db", "1", "--debug");
+        steps.add(new Step("diff --debug", false, diff));
+        assertThat(diff.exit()).as("diff of differing versions").isEqualTo(1);
+        Result revealed = sandbox.run("data", "bag", "diff", "local", BAG, "db", "1", "--reveal");
+        steps.add(new Step("diff --reveal", true, revealed));
+        assertThat(revealed.out()).contains(marker + "-file");
+        Path upload = sandbox.writeFile("upload.json", "{\"id\":\"db\",\"password\":\"" + marker + "-upload\"}");
+        Result fileDiff = sandbox.run("data", "bag", "diff", "local", BAG, "db", "--file", upload.toString());
+        steps.add(new Step("diff --file", false, fileDiff));
+        assertThat(fileDiff.exit()).isEqualTo(1);
+        failing("diff of a missing version --debug", "data", "bag", "diff", "local", BAG, "db", "999", "--debug");
+        quiet("rollback", "data", "bag", "rollback", "local", BAG, "db", "1");
+        quiet("rollback of the rollback", "data", "bag", "rollback", "local", BAG, "db", "2");
+        failing("rollback to a missing version --debug", "data", "bag", "rollback", "local", BAG, "db", "999", "--debug");
+        step("from file for purge", false, sandbox.runWithStdin("{\"id\":\"gone\",\"password\":\"x\"}"
+                .getBytes(StandardCharsets.UTF_8), "data", "bag", "from", "file", "local", BAG, "-", "--secret-file", KEY));
+        quiet("delete --purge", "data", "bag", "delete", "local", BAG, "gone", "--purge");
     }
 
     /** {@code data bag edit} with scripted editors: one that changes a value, one that fails, one that breaks the JSON. */

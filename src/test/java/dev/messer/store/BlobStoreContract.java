@@ -209,6 +209,90 @@ public abstract class BlobStoreContract {
                 .isEqualTo(Integer.toString(threads * incrementsEach));
     }
 
+    @Test
+    public void versions_listEveryWriteNewestFirst_andEachVersionReadsBack() {
+        store().put("bag/item", bytes("one"), Map.of("m", "1"));
+        store().put("bag/item", bytes("two"), Map.of("m", "2"));
+        store().put("bag/item", bytes("three"), Map.of());
+
+        VersionListing listing = store().versions("bag/item");
+
+        assertThat(listing.kept()).isTrue();
+        assertThat(listing.versions()).hasSize(3).noneMatch(BlobVersion::deleted);
+        assertThat(listing.versions()).extracting(BlobVersion::id).doesNotHaveDuplicates();
+        List<String> contents = listing.versions().stream()
+                .map(v -> new String(store().getVersion("bag/item", v.id()).orElseThrow().content(), StandardCharsets.UTF_8))
+                .toList();
+        assertThat(contents).containsExactly("three", "two", "one");
+        assertThat(store().getVersion("bag/item", listing.versions().get(1).id()).orElseThrow().metadata())
+                .containsExactly(Map.entry("m", "2"));
+        assertThat(listing.versions().get(0).size()).isEqualTo(5);
+    }
+
+    @Test
+    public void versions_areNeverListedAsObjects() {
+        store().put("bag/item", bytes("one"), Map.of("m", "1"));
+        store().put("bag/item", bytes("two"), Map.of());
+        store().delete("bag/other");
+        assertThat(store().list("")).containsExactly("bag/item");
+    }
+
+    @Test
+    public void delete_keepsTheHistory_withTheDeletionOnTop() {
+        store().put("bag/item", bytes("one"), Map.of());
+        store().delete("bag/item");
+
+        List<BlobVersion> versions = store().versions("bag/item").versions();
+
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).deleted()).isTrue();
+        assertThat(store().getVersion("bag/item", versions.get(0).id())).isEmpty();
+        assertThat(store().getVersion("bag/item", versions.get(1).id()).orElseThrow().content()).isEqualTo(bytes("one"));
+        assertThat(store().get("bag/item")).isEmpty();
+        assertThat(store().list("")).isEmpty();
+    }
+
+    @Test
+    public void conditionalWrites_recordVersionsToo() {
+        store().putIfAbsent("bag/item", bytes("one"), Map.of());
+        store().putIfMatch("bag/item", bytes("two"), Map.of(), store().get("bag/item").orElseThrow().etag());
+        assertThat(store().versions("bag/item").versions()).hasSize(2);
+    }
+
+    @Test
+    public void versions_ofANeverWrittenKey_areEmpty_andAnUnknownVersionReadsAsEmpty() {
+        store().put("bag/item", bytes("one"), Map.of());
+        assertThat(store().versions("bag/other").versions()).isEmpty();
+        assertThat(store().versions("bag/ite").versions()).isEmpty();
+        assertThat(store().getVersion("bag/item", "no-such-version")).isEmpty();
+        assertThat(store().getVersion("bag/other", "1")).isEmpty();
+    }
+
+    @Test
+    public void purge_removesTheObjectAndItsWholeHistory() {
+        store().put("bag/item", bytes("one"), Map.of());
+        store().put("bag/item", bytes("two"), Map.of());
+        store().put("bag/keep", bytes("k"), Map.of());
+        String first = store().versions("bag/item").versions().get(1).id();
+
+        store().purge("bag/item");
+
+        assertThat(store().get("bag/item")).isEmpty();
+        assertThat(store().versions("bag/item").versions()).isEmpty();
+        assertThat(store().getVersion("bag/item", first)).isEmpty();
+        assertThat(store().list("")).containsExactly("bag/keep");
+        assertThat(store().versions("bag/keep").versions()).hasSize(1);
+    }
+
+    @Test
+    public void purge_ofADeletedObject_removesItsHistory_andOfAnAbsentKeyIsNotAnError() {
+        store().put("bag/item", bytes("one"), Map.of());
+        store().delete("bag/item");
+        store().purge("bag/item");
+        store().purge("never/was");
+        assertThat(store().versions("bag/item").versions()).isEmpty();
+    }
+
     protected static List<Boolean> runTogether(List<Callable<Boolean>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {

@@ -53,6 +53,21 @@ public class ForwardingBlobStore implements BlobStore {
     }
 
     @Override
+    public VersionListing versions(String key) {
+        return delegate.versions(key);
+    }
+
+    @Override
+    public Optional<Blob> getVersion(String key, String versionId) {
+        return delegate.getVersion(key, versionId);
+    }
+
+    @Override
+    public void purge(String key) {
+        delegate.purge(key);
+    }
+
+    @Override
     public String describe() {
         return delegate.describe();
     }

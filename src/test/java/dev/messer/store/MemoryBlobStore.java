@@ -2,6 +2,7 @@ package dev.messer.store;
 
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-memory bucket for fast unit tests. Honours the whole {@link BlobStore} contract, including
  * the conditional writes (every method is synchronized, so each is atomic), as MemoryBlobStoreTest
  * proves with the same contract tests as the real stores. Counts its requests, as S3 would bill
- * them, so that tests can check how many a service makes.
+ * them, so that tests can check how many a service makes. Keeps every version of every object, as a
+ * versioned S3 bucket does.
  */
 public final class MemoryBlobStore implements BlobStore {
 
@@ -23,6 +25,9 @@ public final class MemoryBlobStore implements BlobStore {
     private final AtomicInteger lists = new AtomicInteger();
     private final AtomicInteger deletes = new AtomicInteger();
     private long versions;
+    private long versionIds;
+    /** Every version of every key ever written, oldest first; a null blob marks a deletion. */
+    private final TreeMap<String, List<Stored>> history = new TreeMap<>();
 
     @Override
     public synchronized Optional<Blob> get(String key) {
@@ -73,7 +78,39 @@ public final class MemoryBlobStore implements BlobStore {
     @Override
     public synchronized void delete(String key) {
         deletes.incrementAndGet();
+        if (objects.remove(key) != null) {
+            remember(key, null);
+        }
+    }
+
+    @Override
+    public synchronized VersionListing versions(String key) {
+        lists.incrementAndGet();
+        List<BlobVersion> out = new ArrayList<>();
+        for (Stored stored : history.getOrDefault(key, List.of())) {
+            out.add(0, new BlobVersion(stored.id(), stored.time(), stored.blob() == null,
+                    stored.blob() == null ? 0 : stored.blob().content().length));
+        }
+        return new VersionListing(out, true);
+    }
+
+    @Override
+    public synchronized Optional<Blob> getVersion(String key, String versionId) {
+        gets.incrementAndGet();
+        for (Stored stored : history.getOrDefault(key, List.of())) {
+            if (stored.id().equals(versionId) && stored.blob() != null) {
+                Blob blob = stored.blob();
+                return Optional.of(new Blob(blob.content().clone(), blob.etag(), blob.metadata()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void purge(String key) {
+        deletes.incrementAndGet();
         objects.remove(key);
+        history.remove(key);
     }
 
     @Override
@@ -82,7 +119,19 @@ public final class MemoryBlobStore implements BlobStore {
     }
 
     private void store(String key, byte[] content, Map<String, String> metadata) {
-        objects.put(key, new Blob(content.clone(), "\"" + (++versions) + "\"", metadata));
+        Blob blob = new Blob(content.clone(), "\"" + (++versions) + "\"", metadata);
+        objects.put(key, blob);
+        remember(key, blob);
+    }
+
+    private void remember(String key, Blob blob) {
+        if (!key.endsWith("/")) {
+            history.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new Stored(Long.toString(++versionIds), Instant.now(), blob));
+        }
+    }
+
+    private record Stored(String id, Instant time, Blob blob) {
     }
 
     /** GET requests so far. */

@@ -19,14 +19,18 @@ public final class IamPolicy {
         JsonArray statements = new JsonArray();
         String keysBucket = "arn:" + target.partition() + ":s3:::" + target.keysBucket();
         String secretsBucket = "arn:" + target.partition() + ":s3:::" + target.secretsBucket();
-        List<String> itemActions = role == PolicyRole.READER ? List.of("s3:GetObject")
-                : List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+        List<String> itemActions = switch (role) {
+            case READER -> List.of("s3:GetObject", "s3:GetObjectVersion");
+            case WRITER -> List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject");
+            case ADMIN -> List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject",
+                    "s3:DeleteObjectVersion");
+        };
         List<String> keyActions = role == PolicyRole.ADMIN ? List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject")
                 : List.of("s3:GetObject");
 
         statements.add(statement("KeysBucketList", "Allow", List.of("s3:ListBucket"), List.of(keysBucket), null));
         statements.add(statement("KeysBucketObjects", "Allow", keyActions, List.of(keysBucket + "/*"), null));
-        statements.add(statement("TierList", "Allow", List.of("s3:ListBucket"), List.of(secretsBucket),
+        statements.add(statement("TierList", "Allow", List.of("s3:ListBucket", "s3:ListBucketVersions"), List.of(secretsBucket),
                 target.tierPrefix().isEmpty() ? null : condition("StringLike", "s3:prefix",
                         List.of(target.tierPrefix(), target.tierPrefix() + "*"))));
         statements.add(statement("TierObjects", "Allow", itemActions,

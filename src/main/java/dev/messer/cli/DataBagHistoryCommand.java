@@ -1,0 +1,129 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.Parameter;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.messer.config.Provider;
+import dev.messer.databag.ItemHistory;
+import dev.messer.databag.ItemVersion;
+import dev.messer.app.Session;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code messer data bag history aws|local BAG ITEM [--format table|json]}: every kept version of an
+ * item, newest first, without any value.
+ */
+final class DataBagHistoryCommand extends CommandBase {
+
+    static final String GRAMMAR = "messer data bag history aws|local BAG ITEM [--format table|json]";
+
+    @Parameter(description = "aws|local BAG ITEM")
+    List<String> words = new ArrayList<>();
+
+    @Parameter(names = "--format", description = "table (default) or json")
+    String format = "table";
+
+    @Override
+    public int run(CommandContext context) {
+        Positionals.require(words, 3, 3, GRAMMAR);
+        Positionals.names(words, 1, "bag name", "item id");
+        if (!format.equals("table") && !format.equals("json")) {
+            throw new UsageException("'" + format + "' is not a history format; use table or json");
+        }
+        String bag = words.get(1);
+        String id = words.get(2);
+        Console console = context.console();
+        try (Session<?> session = context.session(words.get(0))) {
+            ItemHistory.History history = new ItemHistory(session.bags()).list(bag, id);
+            if (format.equals("json")) {
+                console.data(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
+                        .toJson(json(history.versions())));
+            } else {
+                table(history.versions()).forEach(console::data);
+            }
+            if (!history.kept()) {
+                console.error(hint(CommandContext.provider(words.get(0)), session.bags().store().describe()));
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String hint(Provider provider, String store) {
+        if (provider == Provider.AWS) {
+            String bucket = store.replaceFirst("^s3://", "");
+            return "messer: hint: " + store + " keeps no old versions; enable versioning with 'aws s3api "
+                    + "put-bucket-versioning --bucket " + bucket + " --versioning-configuration Status=Enabled' "
+                    + "or run 'messer setup aws'";
+        }
+        return "messer: hint: the local store keeps no old versions; set local_versions = 10 in the profile "
+                + "(or MESSER_LOCAL_VERSIONS=10)";
+    }
+
+    static String time(ItemVersion v) {
+        return DateTimeFormatter.ISO_INSTANT.format(v.time().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC));
+    }
+
+    private static JsonArray json(List<ItemVersion> versions) {
+        JsonArray array = new JsonArray();
+        for (ItemVersion v : versions) {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("version", v.version());
+            entry.addProperty("time", time(v));
+            entry.add("writer", string(v.writer()));
+            entry.add("key_name", string(v.keyName()));
+            if (v.keyVersion().isPresent()) {
+                entry.addProperty("key_version", v.keyVersion().getAsInt());
+            } else {
+                entry.add("key_version", JsonNull.INSTANCE);
+            }
+            if (v.itemFormat().isPresent()) {
+                entry.addProperty("item_format", v.itemFormat().getAsInt());
+            } else {
+                entry.add("item_format", JsonNull.INSTANCE);
+            }
+            entry.addProperty("size", v.size());
+            entry.addProperty("deleted", v.deleted());
+            array.add(entry);
+        }
+        return array;
+    }
+
+    private static JsonElement string(Optional<String> value) {
+        return value.<JsonElement>map(JsonPrimitive::new).orElse(JsonNull.INSTANCE);
+    }
+
+    private static List<String> table(List<ItemVersion> versions) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"VERSION", "TIME", "WRITER", "KEY", "FORMAT", "SIZE"});
+        for (ItemVersion v : versions) {
+            String key = v.deleted() ? "(deleted)" : v.keyName().map(k -> k + " v" + v.keyVersion().orElse(0)).orElse("?");
+            rows.add(new String[] {v.version(), time(v), v.writer().orElse("-"), key,
+                    v.itemFormat().isPresent() ? Integer.toString(v.itemFormat().getAsInt()) : "-",
+                    v.deleted() ? "-" : Long.toString(v.size())});
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+}

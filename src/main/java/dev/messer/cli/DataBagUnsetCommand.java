@@ -1,0 +1,35 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.Parameter;
+import dev.messer.databag.FieldEditor;
+import dev.messer.databag.FieldPath;
+import dev.messer.app.Session;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code messer data bag unset aws|local BAG ITEM FIELD [FIELD...]}: removes fields, by path; never {@code id}. */
+final class DataBagUnsetCommand extends CommandBase {
+
+    static final String GRAMMAR = "messer data bag unset aws|local BAG ITEM FIELD [FIELD...]";
+
+    @Parameter(description = "aws|local BAG ITEM FIELD [FIELD...]")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public int run(CommandContext context) {
+        Positionals.require(words, 4, Integer.MAX_VALUE, GRAMMAR);
+        Positionals.names(words, 1, "bag name", "item id");
+        List<FieldPath> paths = new ArrayList<>();
+        for (String word : words.subList(3, words.size())) {
+            paths.add(FieldPaths.parse(word));
+        }
+        String bag = words.get(1);
+        String id = words.get(2);
+        try (Session<?> session = context.session(words.get(0))) {
+            new FieldEditor(session.bags()).unset(bag, id, paths, session.dataKeys());
+            context.console().info("Removed " + paths.size() + " field" + (paths.size() == 1 ? "" : "s") + " from item "
+                    + bag + "/" + id + ".");
+        }
+        return ExitCodes.OK;
+    }
+}

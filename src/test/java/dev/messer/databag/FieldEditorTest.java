@@ -1,0 +1,182 @@
+package dev.messer.databag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import dev.messer.crypto.DataKey;
+import dev.messer.crypto.EncryptionContext;
+import dev.messer.crypto.EnvelopeVersion;
+import dev.messer.error.ConflictException;
+import dev.messer.error.InvalidInputException;
+import dev.messer.error.NotFoundException;
+import dev.messer.keys.DataKeyCache;
+import dev.messer.keys.KeyRing;
+import dev.messer.local.LocalMasterKey;
+import dev.messer.store.Blob;
+import dev.messer.store.BlobStore;
+import dev.messer.store.MemoryBlobStore;
+import dev.messer.store.VersionListing;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FieldEditorTest {
+
+    private final MemoryBlobStore memory = new MemoryBlobStore();
+    private final ConcurrentWriter secrets = new ConcurrentWriter(memory);
+    private final LocalMasterKey master = new LocalMasterKey(DataKey.random(), "test master key");
+    private final KeyRing ring = new KeyRing(new MemoryBlobStore(), () -> master, EncryptionContext.empty(), true);
+    private final DataKeyCache keys = new DataKeyCache(ring);
+    private final DataBagService bags = new DataBagService(secrets, new SecretsLayout("dev", ""), EnvelopeVersion.V2,
+            () -> "ann@laptop");
+    private final FieldEditor editor = new FieldEditor(bags);
+
+    @BeforeEach
+    void seed() {
+        ring.create("app");
+        bags.createBag("app");
+        bags.upload("app", item("{\"id\":\"db\",\"password\":\"one\",\"user\":\"u\"}"), "app", OptionalInt.empty(), false,
+                keys);
+    }
+
+    @AfterEach
+    void wipe() {
+        keys.close();
+        master.close();
+    }
+
+    private static ItemDocument item(String json) {
+        return ItemDocument.parse(json.getBytes(StandardCharsets.UTF_8), "test");
+    }
+
+    private String password() {
+        return bags.decrypt("app", "db", keys).json().get("password").getAsString();
+    }
+
+    @Test
+    void set_duringAConcurrentWrite_isAConflict_andTheOtherWriteIsNotLost() {
+        secrets.beforeNextConditionalWrite = () -> bags.write("app", item("{\"id\":\"db\",\"password\":\"theirs\"}"),
+                bags.read("app", "db").item().keyRef(), keys, Optional.of(bags.read("app", "db").etag()));
+
+        assertThatThrownBy(() -> editor.set("app", "db", Map.of(FieldPath.parse("password"), new JsonPrimitive("mine")),
+                Optional.empty(), keys))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("item app/db was changed by someone else").hasMessageContaining("run the command again");
+
+        assertThat(password()).isEqualTo("theirs");
+        assertThat(memory.versions("dev/app/db").versions()).hasSize(2);
+    }
+
+    @Test
+    void unset_duringAConcurrentWrite_isAConflictToo() {
+        secrets.beforeNextConditionalWrite = () -> memory.put("dev/app/db", memory.get("dev/app/db").orElseThrow().content(),
+                Map.of());
+        assertThatThrownBy(() -> editor.unset("app", "db", List.of(FieldPath.parse("user")), keys))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void set_keepsTheItemsKey_andRecordsTheWriter() {
+        ring.increment("app");
+        editor.set("app", "db", Map.of(FieldPath.parse("password"), new JsonPrimitive("two")), Optional.empty(), keys);
+        assertThat(password()).isEqualTo("two");
+        assertThat(bags.read("app", "db").item().keyRef().version()).isZero();
+        assertThat(memory.get("dev/app/db").orElseThrow().metadata()).containsEntry(DataBagService.WRITER, "ann@laptop");
+    }
+
+    @Test
+    void set_ofANewItem_needsAKey_andCreatesItOnlyIfStillAbsent() {
+        Map<FieldPath, JsonElement> values = Map.of(FieldPath.parse("a/b"), JsonParser.parseString("1"));
+        assertThatThrownBy(() -> editor.set("app", "new", values, Optional.empty(), keys))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("--create");
+        secrets.beforeNextConditionalWrite = () -> memory.put("dev/app/new", new byte[] {'x'}, Map.of());
+        assertThatThrownBy(() -> editor.set("app", "new", values, Optional.of("app"), keys))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void id_canNeitherBeSetNorRemoved() {
+        assertThatThrownBy(() -> editor.set("app", "db", Map.of(FieldPath.parse("id"), new JsonPrimitive("x")),
+                Optional.empty(), keys)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> editor.unset("app", "db", List.of(FieldPath.parse("id")), keys))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    /** Runs an action (another writer) just before the next conditional write reaches the store. */
+    static final class ConcurrentWriter implements BlobStore {
+        private final BlobStore delegate;
+        Runnable beforeNextConditionalWrite;
+
+        ConcurrentWriter(BlobStore delegate) {
+            this.delegate = delegate;
+        }
+
+        private void interfere() {
+            Runnable action = beforeNextConditionalWrite;
+            beforeNextConditionalWrite = null;
+            if (action != null) {
+                action.run();
+            }
+        }
+
+        @Override
+        public Optional<Blob> get(String key) {
+            return delegate.get(key);
+        }
+
+        @Override
+        public void put(String key, byte[] content, Map<String, String> metadata) {
+            delegate.put(key, content, metadata);
+        }
+
+        @Override
+        public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+            interfere();
+            delegate.putIfAbsent(key, content, metadata);
+        }
+
+        @Override
+        public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
+            interfere();
+            delegate.putIfMatch(key, content, metadata, etag);
+        }
+
+        @Override
+        public List<String> list(String prefix) {
+            return delegate.list(prefix);
+        }
+
+        @Override
+        public void delete(String key) {
+            delegate.delete(key);
+        }
+
+        @Override
+        public VersionListing versions(String key) {
+            return delegate.versions(key);
+        }
+
+        @Override
+        public Optional<Blob> getVersion(String key, String versionId) {
+            return delegate.getVersion(key, versionId);
+        }
+
+        @Override
+        public void purge(String key) {
+            delegate.purge(key);
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+    }
+}
