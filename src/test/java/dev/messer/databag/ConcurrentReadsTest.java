@@ -13,9 +13,9 @@ import dev.messer.keys.KeyRing;
 import dev.messer.local.LocalMasterKey;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
+import dev.messer.store.ForwardingBlobStore;
 import dev.messer.store.MemoryBlobStore;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
@@ -82,12 +82,11 @@ class ConcurrentReadsTest {
     }
 
     /** A store whose reads of the items each wait until every item has been asked for: serial reads time out. */
-    private final class WaitingStore implements BlobStore {
-        private final BlobStore target;
+    private final class WaitingStore extends ForwardingBlobStore {
         private final CountDownLatch allAsked;
 
         WaitingStore(BlobStore target, CountDownLatch allAsked) {
-            this.target = target;
+            super(target);
             this.allAsked = allAsked;
         }
 
@@ -104,37 +103,7 @@ class ConcurrentReadsTest {
                     throw new AssertionError(e);
                 }
             }
-            return target.get(key);
-        }
-
-        @Override
-        public void put(String key, byte[] content, Map<String, String> metadata) {
-            target.put(key, content, metadata);
-        }
-
-        @Override
-        public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
-            target.putIfAbsent(key, content, metadata);
-        }
-
-        @Override
-        public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
-            target.putIfMatch(key, content, metadata, etag);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return target.list(prefix);
-        }
-
-        @Override
-        public void delete(String key) {
-            target.delete(key);
-        }
-
-        @Override
-        public String describe() {
-            return target.describe();
+            return delegate.get(key);
         }
     }
 }
