@@ -101,7 +101,7 @@ public final class CommandContext {
     public Session session(String providerWord) {
         Settings settings = settings(provider(providerWord), Map.of());
         Backend backend = Backends.open(settings, resolver, console.env(), mfaPrompt(), passphrasePrompt());
-        return new Session(settings, backend);
+        return new Session(settings, backend, new NoticePrinter(console, settings.provider().word()));
     }
 
     /** The passphrase of a protected local master key: MESSER_PASSPHRASE, else asked on the terminal. */

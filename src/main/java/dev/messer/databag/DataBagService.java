@@ -10,7 +10,9 @@ import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
+import dev.messer.store.StoreNotices;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,12 +28,23 @@ public final class DataBagService {
     private final SecretsLayout layout;
     private final ItemCrypto crypto;
     private final EnvelopeVersion writeVersion;
+    private final StoreNotices notices;
 
     public DataBagService(BlobStore store, SecretsLayout layout, EnvelopeVersion writeVersion) {
+        this(store, layout, writeVersion, 1, StoreNotices.NONE);
+    }
+
+    /**
+     * @param minItemFormat items in an older format are refused ({@code min_item_format})
+     * @param notices       hears about format-1 items opened and names that break the naming rule
+     */
+    public DataBagService(BlobStore store, SecretsLayout layout, EnvelopeVersion writeVersion, int minItemFormat,
+                          StoreNotices notices) {
         this.store = store;
         this.layout = layout;
-        this.crypto = new ItemCrypto(layout);
+        this.crypto = new ItemCrypto(layout, minItemFormat, writeVersion, notices);
         this.writeVersion = writeVersion;
+        this.notices = notices;
     }
 
     public SecretsLayout layout() {
@@ -64,7 +77,7 @@ public final class DataBagService {
         return store.get(marker).isPresent() || !store.list(marker).isEmpty();
     }
 
-    /** Bag names under the tier/folder prefix: folders with a marker or with items. */
+    /** Bag names under the tier/folder prefix: folders with a marker or with items. Invalid names are reported, not listed. */
     public List<String> listBags() {
         String prefix = layout.bagsPrefix();
         TreeSet<String> bags = new TreeSet<>();
@@ -75,7 +88,20 @@ public final class DataBagService {
                 bags.add(rest.substring(0, slash));
             }
         }
-        return new ArrayList<>(bags);
+        return new ArrayList<>(validOnly("bag name", bags));
+    }
+
+    /** Leaves out the names that break the naming rule, reporting each once, escaped. */
+    private List<String> validOnly(String what, Collection<String> names) {
+        List<String> valid = new ArrayList<>();
+        for (String name : names) {
+            if (Names.isValid(name)) {
+                valid.add(name);
+            } else {
+                notices.invalidName(what, Names.escaped(name), store.describe());
+            }
+        }
+        return valid;
     }
 
     /**
@@ -101,7 +127,11 @@ public final class DataBagService {
                 ids.add(id);
             }
         }
-        return bags;
+        SortedMap<String, List<String>> valid = new TreeMap<>();
+        for (String bag : validOnly("bag name", bags.keySet())) {
+            valid.put(bag, new ArrayList<>(validOnly("item id", bags.get(bag))));
+        }
+        return valid;
     }
 
     /** Item ids in a bag. @throws NotFoundException if the bag does not exist */
@@ -115,7 +145,7 @@ public final class DataBagService {
                 items.add(rest);
             }
         }
-        return items;
+        return new ArrayList<>(validOnly("item id", items));
     }
 
     /**
@@ -139,7 +169,7 @@ public final class DataBagService {
         if (!force && store.get(objectKey).isPresent()) {
             throw alreadyExists(bag, item.id());
         }
-        StoredItem sealed = crypto.seal(bag, item, key, keys.get(key), writeVersion);
+        StoredItem sealed = crypto.seal(bag, item, key, keys.forWriting(key), writeVersion);
         if (force) {
             store.put(objectKey, sealed.toBytes(), Map.of());
         } else {
@@ -216,13 +246,13 @@ public final class DataBagService {
      */
     public void reseal(String bag, String id, Read current, KeyRef newKey, DataKeyCache keys) {
         ItemDocument document = crypto.open(bag, id, current.item(), keys.get(current.item().keyRef()));
-        StoredItem sealed = crypto.seal(bag, document, newKey, keys.get(newKey), writeVersion);
+        StoredItem sealed = crypto.seal(bag, document, newKey, keys.forWriting(newKey), writeVersion);
         store.putIfMatch(layout.itemKey(bag, id), sealed.toBytes(), Map.of(), current.etag());
     }
 
     /** Stores an already decrypted document (bulk copy, edit) under the given key, replacing only if {@code etag} is the current entity tag, or creating only if absent when {@code etag} is empty. */
     public void write(String bag, ItemDocument document, KeyRef key, DataKeyCache keys, Optional<String> etag) {
-        StoredItem sealed = crypto.seal(bag, document, key, keys.get(key), writeVersion);
+        StoredItem sealed = crypto.seal(bag, document, key, keys.forWriting(key), writeVersion);
         String objectKey = layout.itemKey(bag, document.id());
         if (etag.isPresent()) {
             store.putIfMatch(objectKey, sealed.toBytes(), Map.of(), etag.get());

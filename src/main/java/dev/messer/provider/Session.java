@@ -7,6 +7,7 @@ import dev.messer.databag.DataBagService;
 import dev.messer.databag.SecretsLayout;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRing;
+import dev.messer.store.StoreNotices;
 
 /**
  * Everything one command works with, for one profile: the backend, the key ring, the per-run data
@@ -21,14 +22,21 @@ public final class Session implements AutoCloseable {
     private final DataBagService bags;
 
     public Session(Settings settings, Backend backend) {
+        this(settings, backend, StoreNotices.NONE);
+    }
+
+    /** @param notices hears what the stores hold that the user should know about (printed by the command line) */
+    public Session(Settings settings, Backend backend, StoreNotices notices) {
         this.settings = settings;
         this.backend = backend;
         int itemFormat = settings.itemFormat();
-        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, settings.encryptionContext(), itemFormat == 2);
+        int minItemFormat = settings.minItemFormat();
+        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, settings.encryptionContext(), itemFormat == 2,
+                minItemFormat < 2, notices);
         this.dataKeys = new DataKeyCache(keyRing);
         this.bags = new DataBagService(backend.secrets(),
                 new SecretsLayout(settings.tier(), settings.get(SettingKey.SECRETS_FOLDER)),
-                EnvelopeVersion.fromItemFormat(itemFormat));
+                EnvelopeVersion.fromItemFormat(itemFormat), minItemFormat, notices);
     }
 
     public Settings settings() {
