@@ -33,7 +33,7 @@ public final class KeyRotation {
 
     public BulkReport run(BulkOptions options) {
         return ResealRun.run("rotate-keys", bags, keys, options,
-                scanned -> rotate(keys, itemVersions(scanned), options.dryRun()));
+                scanned -> rotate(keys.ring(), itemVersions(scanned), options.dryRun()));
     }
 
     /** Key name -> the versions its items are on. */
@@ -49,8 +49,7 @@ public final class KeyRotation {
     }
 
     /** Writes the new versions (unless dry run), all before any item moves; returns the targets. */
-    private static KeyTargets rotate(DataKeyCache keys, Map<String, Set<Integer>> versions, boolean dryRun) {
-        KeyRing ring = keys.ring();
+    private static KeyTargets rotate(KeyRing ring, Map<String, Set<Integer>> versions, boolean dryRun) {
         KeyTargets targets = new KeyTargets();
         for (Map.Entry<String, Set<Integer>> key : versions.entrySet()) {
             String name = key.getKey();
@@ -58,7 +57,7 @@ public final class KeyRotation {
                 int latest = ring.latest(name);
                 if (!key.getValue().equals(Set.of(latest))) {
                     KeyRef target = new KeyRef(name, latest);
-                    keys.forWriting(target);
+                    ring.checkWritable(target);
                     targets.target(target);
                     targets.plan("key " + name + ": items on versions " + key.getValue() + "; finishing the rotation onto "
                             + target + " (no new version)");

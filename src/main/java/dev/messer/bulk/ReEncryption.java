@@ -24,22 +24,21 @@ public final class ReEncryption {
     }
 
     public BulkReport run(BulkOptions options) {
-        return ResealRun.run("re-encrypt", bags, keys, options, scanned -> latestVersions(keys, scanned));
+        return ResealRun.run("re-encrypt", bags, keys, options, scanned -> latestVersions(keys.ring(), scanned));
     }
 
     /**
      * Each key in use moves to its latest version, or is reported with why it has none (such as a
      * latest version this profile must not write with).
      */
-    static KeyTargets latestVersions(DataKeyCache keys, List<ScannedItem> scanned) {
-        KeyRing ring = keys.ring();
+    static KeyTargets latestVersions(KeyRing ring, List<ScannedItem> scanned) {
         Set<String> names = new TreeSet<>();
         scanned.stream().filter(ScannedItem::usable).forEach(s -> names.add(s.read().item().keyName()));
         KeyTargets targets = new KeyTargets();
         for (String name : names) {
             try {
                 KeyRef latest = new KeyRef(name, ring.latest(name));
-                keys.forWriting(latest);
+                ring.checkWritable(latest);
                 targets.target(latest);
             } catch (MesserException e) {
                 targets.problem(name, e.getMessage());

@@ -261,6 +261,13 @@ public final class KeyRing {
         }
     }
 
+    /** {@link #checkWritable(KeyRef, EncryptionContext)} from the stored object, without unwrapping (planning). */
+    public void checkWritable(KeyRef ref) {
+        Names.check("key name", ref.name());
+        Blob blob = store.get(ref.objectKey()).orElseThrow(() -> missing(ref));
+        checkWritable(ref, storedContext(ref, blob));
+    }
+
     /**
      * Refuses to write with a version whose stored context is empty when this profile writes bound
      * items: as latest, as an explicit version, or as a bulk target.
