@@ -208,7 +208,7 @@ public final class DataBagService {
     /** Decrypts an item, checking that it belongs at {@code bag/id}. */
     public ItemDocument decrypt(String bag, String id, DataKeyCache keys) {
         StoredItem stored = read(bag, id).item();
-        return crypto.open(bag, id, stored, keys.get(stored.keyRef()));
+        return openItem(bag, id, stored, keys);
     }
 
     /** The stored item and its entity tag, or empty if there is no such item (one GET, no bag check). */
@@ -222,20 +222,20 @@ public final class DataBagService {
 
     /** Decrypts an item already read with {@link #read}, checking that it belongs at {@code bag/id}. */
     public ItemDocument open(String bag, String id, Read current, DataKeyCache keys) {
-        return crypto.open(bag, id, current.item(), keys.get(current.item().keyRef()));
+        return openItem(bag, id, current.item(), keys);
     }
 
     /** Messer's decrypted view of an item. */
     public JsonObject decryptedView(String bag, String id, DataKeyCache keys) {
         StoredItem stored = read(bag, id).item();
-        ItemDocument document = crypto.open(bag, id, stored, keys.get(stored.keyRef()));
+        ItemDocument document = openItem(bag, id, stored, keys);
         return ItemCrypto.decryptedView(stored, document);
     }
 
     /** Reads and decrypts an item once: the document, Messer's view, and what a conditional rewrite needs. */
     public Opened open(String bag, String id, DataKeyCache keys) {
         Read read = read(bag, id);
-        ItemDocument document = crypto.open(bag, id, read.item(), keys.get(read.item().keyRef()));
+        ItemDocument document = openItem(bag, id, read.item(), keys);
         return new Opened(read, document, ItemCrypto.decryptedView(read.item(), document));
     }
 
@@ -245,7 +245,7 @@ public final class DataBagService {
      * @throws ConflictException if it changed meanwhile
      */
     public void reseal(String bag, String id, Read current, KeyRef newKey, DataKeyCache keys) {
-        ItemDocument document = crypto.open(bag, id, current.item(), keys.get(current.item().keyRef()));
+        ItemDocument document = openItem(bag, id, current.item(), keys);
         StoredItem sealed = crypto.seal(bag, document, newKey, keys.forWriting(newKey), writeVersion);
         store.putIfMatch(layout.itemKey(bag, id), sealed.toBytes(), Map.of(), current.etag());
     }
@@ -284,6 +284,13 @@ public final class DataBagService {
                     + "); delete its items first");
         }
         store.delete(layout.bagMarker(bag));
+    }
+
+    /** Checks the item's format before its key is fetched, then opens it. */
+    private ItemDocument openItem(String bag, String id, StoredItem stored, DataKeyCache keys) {
+        Names.check("key name", stored.keyName());
+        crypto.checkFormat(bag, id, stored);
+        return crypto.open(bag, id, stored, keys.get(stored.keyRef()));
     }
 
     private void requireBag(String bag) {

@@ -91,6 +91,11 @@ public final class ItemCrypto {
         return view;
     }
 
+    /** {@link #open} checks this too; call it first to refuse an item before its key is unwrapped. */
+    public void checkFormat(String bag, String pathId, StoredItem stored) {
+        checkFormat(describe(bag, pathId), EnvelopeCodec.decode(stored.encryptedData()).version());
+    }
+
     /** Refuses a format below {@code min_item_format}; reports a format-1 item where the profile writes bound ones. */
     private void checkFormat(String where, EnvelopeVersion version) {
         int format = Integer.parseInt(version.wire());
