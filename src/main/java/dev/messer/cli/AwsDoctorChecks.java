@@ -55,6 +55,8 @@ final class AwsDoctorChecks {
                     clients.region().id()), credentialsCheck);
             list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key alias");
             list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap");
+            list.check("key versions", () -> KeyProbe.rollbackSuspects(session, "aws"), "keys bucket");
+            list.check("item formats", () -> KeyProbe.itemFormats(session, "aws"), "secrets bucket");
         } finally {
             if (opened[0] != null) {
                 opened[0].close();
