@@ -2,10 +2,12 @@ package dev.messer.store;
 
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
+import dev.messer.error.IntegrityException;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.UnavailableException;
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -76,7 +78,7 @@ public final class LocalBlobStore implements BlobStore {
 
     private Optional<Blob> read(String key, Path file) {
         try {
-            byte[] content = Files.readAllBytes(file);
+            byte[] content = readCapped(key, file);
             return Optional.of(new Blob(content, etag(content), readMetadata(key)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -85,6 +87,28 @@ public final class LocalBlobStore implements BlobStore {
                 return Optional.empty();
             }
             throw io("read", key, e);
+        }
+    }
+
+    /** Refuses anything but a regular file, and a file above the cap, before reading more than the cap. */
+    private byte[] readCapped(String key, Path file) throws IOException {
+        if (Files.isDirectory(file) || !Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IntegrityException("object " + key + " in " + describe()
+                    + " is not a regular file (a device, pipe or link to one) and was not read; delete it");
+        }
+        long size = Files.size(file);
+        if (size > MAX_OBJECT_BYTES) {
+            throw BlobStore.tooLarge(key, describe(), size);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] content = in.readNBytes(MAX_OBJECT_BYTES + 1);
+            if (content.length > MAX_OBJECT_BYTES) {
+                throw BlobStore.tooLarge(key, describe(), -1);
+            }
+            return content;
         }
     }
 

@@ -6,12 +6,14 @@ import dev.messer.error.ConfigException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
+import dev.messer.error.UnavailableException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -47,10 +49,21 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public Optional<Blob> get(String key) {
-        try {
-            ResponseBytes<GetObjectResponse> object = client.get().getObjectAsBytes(r -> r.bucket(bucket).key(key));
+        try (ResponseInputStream<GetObjectResponse> object = client.get().getObject(r -> r.bucket(bucket).key(key))) {
             GetObjectResponse response = object.response();
-            return Optional.of(new Blob(object.asByteArray(), response.eTag(), response.metadata()));
+            Long length = response.contentLength();
+            if (length != null && length > MAX_OBJECT_BYTES) {
+                object.abort();
+                throw BlobStore.tooLarge(key, describe(), length);
+            }
+            byte[] content = object.readNBytes(MAX_OBJECT_BYTES + 1);
+            if (content.length > MAX_OBJECT_BYTES) {
+                object.abort();
+                throw BlobStore.tooLarge(key, describe(), -1);
+            }
+            return Optional.of(new Blob(content, response.eTag(), response.metadata()));
+        } catch (IOException e) {
+            throw new UnavailableException("cannot read " + describe() + "/" + key + ": " + e.getMessage(), e);
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {

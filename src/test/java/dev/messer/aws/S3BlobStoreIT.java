@@ -9,6 +9,7 @@ import dev.messer.error.ConflictException;
 import dev.messer.error.NotFoundException;
 import dev.messer.error.UnavailableException;
 import dev.messer.store.Blob;
+import dev.messer.store.BlobStore;
 import dev.messer.store.S3BlobStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -222,6 +223,17 @@ class S3BlobStoreIT {
                     .hasMessageEndingWith("; check region, endpoint_url and the network")
                     .hasMessageNotContaining("\n");
         }
+    }
+
+    @Test
+    void objectAboveTheCap_isRefusedFromItsContentLength() {
+        store.put("dev/bag/big", new byte[BlobStore.MAX_OBJECT_BYTES + 1], Map.of());
+        store.put("dev/bag/full", new byte[BlobStore.MAX_OBJECT_BYTES], Map.of());
+
+        assertThatThrownBy(() -> store.get("dev/bag/big"))
+                .isInstanceOf(dev.messer.error.IntegrityException.class)
+                .hasMessageContaining((BlobStore.MAX_OBJECT_BYTES + 1) + " bytes").hasMessageContaining("4 MiB cap");
+        assertThat(store.get("dev/bag/full").orElseThrow().content()).hasSize(BlobStore.MAX_OBJECT_BYTES);
     }
 
     private static byte[] bytes(String text) {
