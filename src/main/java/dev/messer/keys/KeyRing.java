@@ -154,6 +154,14 @@ public final class KeyRing {
         return ref;
     }
 
+    /**
+     * Asks the master key for one data key and discards it: proves that keys can be written here
+     * before a command that would otherwise write (bulk copy) writes anything.
+     */
+    public void probeMasterKey() {
+        masterKey.get().generateWrappedDataKey(EncryptionContext.of(Map.of("messer:probe", "write")));
+    }
+
     /** Key names present in the bucket, sorted; names that break the naming rule are left out and reported. */
     public List<String> names() {
         TreeSet<String> names = new TreeSet<>();
