@@ -1,6 +1,7 @@
 package dev.messer.databag;
 
 import dev.messer.error.MesserException;
+import dev.messer.names.Names;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
 import java.util.List;

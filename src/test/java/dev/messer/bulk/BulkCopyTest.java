@@ -9,7 +9,7 @@ import dev.messer.error.NotFoundException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
-import dev.messer.masterkey.LocalMasterKey;
+import dev.messer.local.LocalMasterKey;
 import dev.messer.store.BlobStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -136,8 +136,8 @@ class BulkCopyTest {
 
         BulkReport report = copy(destination.secrets, false, BulkOptions.defaults().withDryRun(true));
 
-        assertThat(destination.secrets.writes.get()).isZero();
-        assertThat(destination.keyStore.writes.get()).isZero();
+        assertThat(destination.secrets.writeCount()).isZero();
+        assertThat(destination.keyStore.writeCount()).isZero();
         assertThat(report.plan()).containsExactly("would create bag web in destination",
                 "would create key app v0 in destination");
         assertThat(report.with(Outcome.DONE)).singleElement()
@@ -199,6 +199,6 @@ class BulkCopyTest {
         }
         assertThat(destination.secrets.list("")).isEmpty();
         assertThat(destination.keyStore.list("")).isEmpty();
-        assertThat(destination.secrets.writes.get() + destination.keyStore.writes.get()).isZero();
+        assertThat(destination.secrets.writeCount() + destination.keyStore.writeCount()).isZero();
     }
 }

@@ -110,11 +110,11 @@ class ReEncryptionTest {
     @Test
     void reEncrypt_dryRun_writesNothingAndPlansEveryItem() {
         profile.key("app", 1).item("web", "a", "app", 0, "va").item("web", "b", "app", 1, "vb");
-        int writesBefore = profile.secrets.writes.get() + profile.keyStore.writes.get();
+        int writesBefore = profile.secrets.writeCount() + profile.keyStore.writeCount();
 
         BulkReport report = reEncrypt(BulkOptions.defaults().withDryRun(true));
 
-        assertThat(profile.secrets.writes.get() + profile.keyStore.writes.get()).isEqualTo(writesBefore);
+        assertThat(profile.secrets.writeCount() + profile.keyStore.writeCount()).isEqualTo(writesBefore);
         assertThat(profile.keyVersion("web", "a")).isZero();
         assertThat(report.dryRun()).isTrue();
         assertThat(report.with(Outcome.DONE)).singleElement()
@@ -194,11 +194,11 @@ class ReEncryptionTest {
         profile.key("app", 1).item("web", "a", "app", 0, "va").item("web", "b", "app", 1, "vb");
         new KeyRing(profile.keyStore, () -> profile.masterKey, EncryptionContext.empty(), false)
                 .ensureVersion(new KeyRef("app", 2));
-        int writesBefore = profile.secrets.writes.get();
+        int writesBefore = profile.secrets.writeCount();
 
         BulkReport report = reEncrypt(BulkOptions.defaults());
 
-        assertThat(profile.secrets.writes.get()).isEqualTo(writesBefore);
+        assertThat(profile.secrets.writeCount()).isEqualTo(writesBefore);
         assertThat(report.with(Outcome.FAILED)).hasSize(2)
                 .allSatisfy(r -> assertThat(r.detail()).contains("app v2 has no encryption context"));
         assertThat(profile.keyVersion("web", "a")).isZero();

@@ -13,7 +13,7 @@ import dev.messer.databag.SecretsLayout;
 import dev.messer.error.ConflictException;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.NotFoundException;
-import dev.messer.masterkey.LocalMasterKey;
+import dev.messer.local.LocalMasterKey;
 import dev.messer.store.MemoryBlobStore;
 import dev.messer.store.StoreNotices;
 import java.util.Map;
