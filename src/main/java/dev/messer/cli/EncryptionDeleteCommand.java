@@ -43,7 +43,7 @@ final class EncryptionDeleteCommand extends CommandBase {
                 session.keyRing().latest(name);
             } else if (!session.keyRing().exists(new KeyRef(name, version))) {
                 throw new NotFoundException(what + " does not exist in " + session.backend().keys().describe()
-                        + "; see 'messer encryption list " + words.get(0) + " " + name + "'");
+                        + "; see 'messer encryption list <provider> " + name + "'");
             }
             KeyUsage usage = KeyUsage.scan(session.backend().secrets(), name,
                     version == null ? OptionalInt.empty() : OptionalInt.of(version));

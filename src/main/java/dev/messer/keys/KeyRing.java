@@ -86,7 +86,7 @@ public final class KeyRing {
         Names.check("key name", name);
         if (!versions(name).isEmpty()) {
             throw new AlreadyExistsException("encryption key " + name + " already exists in " + store.describe()
-                    + "; use 'encryption increment' to add a version");
+                    + "; add a version with 'messer encryption increment <provider> " + name + "'");
         }
         KeyRef ref = new KeyRef(name, highestDeleted(name) + 1);
         writeVersion(ref);
@@ -201,7 +201,7 @@ public final class KeyRing {
         List<Integer> versions = versions(name);
         if (versions.isEmpty()) {
             throw new NotFoundException("encryption key " + name + " does not exist in " + store.describe()
-                    + "; create it with 'messer encryption create'");
+                    + "; create it with 'messer encryption create <provider> " + name + "'");
         }
         return versions.get(versions.size() - 1);
     }
@@ -231,7 +231,7 @@ public final class KeyRing {
     public void deleteVersion(KeyRef ref) {
         if (!exists(ref)) {
             throw new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
-                    + "; see 'messer encryption list'");
+                    + "; see 'messer encryption list <provider> " + ref.name() + "'");
         }
         writeTombstone(ref);
         store.delete(ref.objectKey());
@@ -366,7 +366,7 @@ public final class KeyRing {
                     + store.describe() + "), so what it sealed cannot be decrypted; restore the item from a backup");
         }
         return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
-                + "; see 'messer encryption list " + ref.name() + "'");
+                + "; see 'messer encryption list <provider> " + ref.name() + "'");
     }
 
     private void writeVersion(KeyRef ref) {
