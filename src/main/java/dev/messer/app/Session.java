@@ -8,6 +8,7 @@ import dev.messer.databag.DataBagService;
 import dev.messer.databag.SecretsLayout;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRing;
+import dev.messer.store.StoreNotices;
 
 /**
  * Everything one command works with, for one profile: the backend, the key ring, the per-run data
@@ -24,15 +25,18 @@ public final class Session<B extends Backend> implements AutoCloseable {
     private final DataKeyCache dataKeys;
     private final DataBagService bags;
 
-    Session(Settings settings, B backend) {
+    /** @param notices hears what the stores hold that the user should know about (printed by the command line) */
+    Session(Settings settings, B backend, StoreNotices notices) {
         this.settings = settings;
         this.backend = backend;
         int itemFormat = settings.itemFormat();
-        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, settings.encryptionContext(), itemFormat == 2);
+        int minItemFormat = settings.minItemFormat();
+        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, settings.encryptionContext(), itemFormat == 2,
+                minItemFormat < 2, notices);
         this.dataKeys = new DataKeyCache(keyRing);
         this.bags = new DataBagService(backend.secrets(),
                 new SecretsLayout(settings.tier(), settings.get(SettingKey.SECRETS_FOLDER)),
-                EnvelopeVersion.fromItemFormat(itemFormat), backend::writer);
+                EnvelopeVersion.fromItemFormat(itemFormat), backend::writer, minItemFormat, notices);
     }
 
     public Settings settings() {

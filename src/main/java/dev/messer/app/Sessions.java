@@ -9,6 +9,7 @@ import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
 import dev.messer.local.LocalBackend;
 import dev.messer.local.PassphraseSource;
+import dev.messer.store.StoreNotices;
 import java.util.Map;
 
 /**
@@ -22,6 +23,7 @@ public final class Sessions {
     private final SettingsResolver resolver;
     private final MfaTokenSource mfa;
     private final PassphraseSource passphrases;
+    private final StoreNotices notices;
 
     /**
      * @param env         the process environment (AWS variables, endpoints)
@@ -30,10 +32,17 @@ public final class Sessions {
      */
     public Sessions(Map<String, String> env, SettingsResolver resolver, MfaTokenSource mfa,
                     PassphraseSource passphrases) {
+        this(env, resolver, mfa, passphrases, StoreNotices.NONE);
+    }
+
+    /** @param notices hears about invalid stored names and format-1 items (the command line prints them) */
+    public Sessions(Map<String, String> env, SettingsResolver resolver, MfaTokenSource mfa,
+                    PassphraseSource passphrases, StoreNotices notices) {
         this.env = env;
         this.resolver = resolver;
         this.mfa = mfa;
         this.passphrases = passphrases;
+        this.notices = notices;
     }
 
     /** The session of whichever provider the settings name. */
@@ -49,12 +58,12 @@ public final class Sessions {
 
     public Session<LocalBackend> local(Settings settings) {
         requireProvider(settings, Provider.LOCAL);
-        return new Session<>(settings, new LocalBackend(settings, resolver.localRoot(settings), passphrases));
+        return new Session<>(settings, new LocalBackend(settings, resolver.localRoot(settings), passphrases), notices);
     }
 
     public Session<AwsBackend> aws(Settings settings) {
         requireProvider(settings, Provider.AWS);
-        return new Session<>(settings, new AwsBackend(settings, env, mfa));
+        return new Session<>(settings, new AwsBackend(settings, env, mfa), notices);
     }
 
     private static void requireProvider(Settings settings, Provider provider) {

@@ -5,6 +5,8 @@ import dev.messer.error.ConfigException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
+import dev.messer.error.UnavailableException;
+import java.io.IOException;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
 import dev.messer.store.BlobVersion;
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -57,15 +59,31 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public Optional<Blob> get(String key) {
-        try {
-            ResponseBytes<GetObjectResponse> object = client.get().getObjectAsBytes(r -> r.bucket(bucket).key(key));
-            GetObjectResponse response = object.response();
-            return Optional.of(new Blob(object.asByteArray(), response.eTag(), response.metadata()));
+        try (ResponseInputStream<GetObjectResponse> object = client.get().getObject(r -> r.bucket(bucket).key(key))) {
+            return Optional.of(bounded(key, object));
+        } catch (IOException e) {
+            throw new UnavailableException("cannot read " + describe() + "/" + key + ": " + e.getMessage(), e);
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
             throw translate(e, "s3:GetObject", key);
         }
+    }
+
+    /** Reads an object of at most {@link BlobStore#MAX_OBJECT_BYTES}, refusing a larger one from its length first. */
+    private Blob bounded(String key, ResponseInputStream<GetObjectResponse> object) throws IOException {
+        GetObjectResponse response = object.response();
+        Long length = response.contentLength();
+        if (length != null && length > MAX_OBJECT_BYTES) {
+            object.abort();
+            throw BlobStore.tooLarge(key, describe(), length);
+        }
+        byte[] content = object.readNBytes(MAX_OBJECT_BYTES + 1);
+        if (content.length > MAX_OBJECT_BYTES) {
+            object.abort();
+            throw BlobStore.tooLarge(key, describe(), -1);
+        }
+        return new Blob(content, response.eTag(), response.metadata());
     }
 
     @Override
@@ -165,13 +183,16 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public Optional<Blob> getVersion(String key, String versionId) {
         try {
-            ResponseBytes<GetObjectResponse> object = client.get().getObjectAsBytes(r -> r.bucket(bucket).key(key)
-                    .versionId(versionId));
-            GetObjectResponse response = object.response();
-            if (Boolean.TRUE.equals(response.deleteMarker())) {
-                return Optional.empty();
+            try (ResponseInputStream<GetObjectResponse> object = client.get().getObject(r -> r.bucket(bucket).key(key)
+                    .versionId(versionId))) {
+                if (Boolean.TRUE.equals(object.response().deleteMarker())) {
+                    object.abort();
+                    return Optional.empty();
+                }
+                return Optional.of(bounded(key, object));
             }
-            return Optional.of(new Blob(object.asByteArray(), response.eTag(), response.metadata()));
+        } catch (IOException e) {
+            throw new UnavailableException("cannot read " + describe() + "/" + key + ": " + e.getMessage(), e);
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {

@@ -2,9 +2,13 @@ package dev.messer.bulk;
 
 import dev.messer.databag.DataBagService;
 import dev.messer.databag.ItemDocument;
+import dev.messer.error.AccessDeniedException;
 import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.ConfigException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.MesserException;
+import dev.messer.error.NotFoundException;
+import dev.messer.error.UnavailableException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
@@ -47,6 +51,7 @@ public final class BulkCopy {
         long start = System.nanoTime();
         int sourceUnwraps = source.keys().unwrapCount();
         int destinationUnwraps = destination.keys().unwrapCount();
+        requireDestinationMasterKey();
         Inventory inventory = Inventory.of(source.bags());
         List<String> plan = Collections.synchronizedList(new ArrayList<>());
         for (String bag : inventory.bags().keySet()) {
@@ -78,6 +83,26 @@ public final class BulkCopy {
         return new BulkReport("copy", options.dryRun(), results, plan,
                 source.keys().unwrapCount() - sourceUnwraps + destination.keys().unwrapCount() - destinationUnwraps,
                 used.size(), created, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Fails the whole run, before any bag or key is created, when the destination cannot make keys. */
+    private void requireDestinationMasterKey() {
+        try {
+            destination.keys().ring().probeMasterKey();
+        } catch (MesserException e) {
+            String message = "nothing was copied: the master key of " + destination.label() + " cannot be used: "
+                    + e.getMessage();
+            if (e instanceof ConfigException) {
+                throw new ConfigException(message, e);
+            }
+            if (e instanceof NotFoundException) {
+                throw new NotFoundException(message, e);
+            }
+            if (e instanceof AccessDeniedException) {
+                throw new AccessDeniedException(message, e);
+            }
+            throw new UnavailableException(message, e);
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What a bulk run did: one result per item, the key-level plan (bags and key versions created or
@@ -14,14 +16,34 @@ import java.util.Locale;
  * @param keyUnwraps        how many times a master key unwrapped a data key (KMS Decrypt calls on aws)
  * @param keyVersionsUsed   distinct key versions whose plaintext the run needed
  * @param keysCreated       key versions written by the run
+ * @param version1Remaining items left in item format 1 after the run (after a dry run: that would be
+ *                          left); empty when the run does not upgrade formats
  */
 public record BulkReport(String operation, boolean dryRun, List<ItemResult> results, List<String> plan,
-                         int keyUnwraps, int keyVersionsUsed, List<KeyRef> keysCreated, Duration elapsed) {
+                         int keyUnwraps, int keyVersionsUsed, List<KeyRef> keysCreated, Duration elapsed,
+                         OptionalInt version1Remaining) {
 
     public BulkReport {
         results = List.copyOf(results);
         plan = List.copyOf(plan);
         keysCreated = List.copyOf(keysCreated);
+    }
+
+    public BulkReport(String operation, boolean dryRun, List<ItemResult> results, List<String> plan,
+                      int keyUnwraps, int keyVersionsUsed, List<KeyRef> keysCreated, Duration elapsed) {
+        this(operation, dryRun, results, plan, keyUnwraps, keyVersionsUsed, keysCreated, elapsed, OptionalInt.empty());
+    }
+
+    /** "3 items remain in item format 1 ..." when the run counted them. */
+    public Optional<String> version1Line() {
+        if (version1Remaining.isEmpty()) {
+            return Optional.empty();
+        }
+        int left = version1Remaining.getAsInt();
+        return Optional.of(left == 0
+                ? "0 items remain in item format 1; set min_item_format = 2 to refuse format 1 from now on"
+                : left + " item" + (left == 1 ? "" : "s") + " remain" + (left == 1 ? "s" : "")
+                        + " in item format 1 (not bound to their path)" + (dryRun ? " after this run" : ""));
     }
 
     public long count(Outcome outcome) {

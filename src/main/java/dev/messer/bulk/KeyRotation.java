@@ -57,6 +57,7 @@ public final class KeyRotation {
                 int latest = ring.latest(name);
                 if (!key.getValue().equals(Set.of(latest))) {
                     KeyRef target = new KeyRef(name, latest);
+                    ring.checkWritable(target);
                     targets.target(target);
                     targets.plan("key " + name + ": items on versions " + key.getValue() + "; finishing the rotation onto "
                             + target + " (no new version)");

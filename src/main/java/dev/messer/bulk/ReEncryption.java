@@ -27,14 +27,19 @@ public final class ReEncryption {
         return ResealRun.run("re-encrypt", bags, keys, options, scanned -> latestVersions(keys.ring(), scanned));
     }
 
-    /** Each key in use moves to its latest version, or is reported with why it has none. */
+    /**
+     * Each key in use moves to its latest version, or is reported with why it has none (such as a
+     * latest version this profile must not write with).
+     */
     static KeyTargets latestVersions(KeyRing ring, List<ScannedItem> scanned) {
         Set<String> names = new TreeSet<>();
         scanned.stream().filter(ScannedItem::usable).forEach(s -> names.add(s.read().item().keyName()));
         KeyTargets targets = new KeyTargets();
         for (String name : names) {
             try {
-                targets.target(new KeyRef(name, ring.latest(name)));
+                KeyRef latest = new KeyRef(name, ring.latest(name));
+                ring.checkWritable(latest);
+                targets.target(latest);
             } catch (MesserException e) {
                 targets.problem(name, e.getMessage());
             }

@@ -1,10 +1,14 @@
 package dev.messer.bulk;
 
+import dev.messer.crypto.EnvelopeCodec;
+import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.databag.DataBagService;
+import dev.messer.error.MesserException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -30,6 +34,28 @@ final class ResealRun {
                 item -> targets.apply(item, resealing, options.dryRun()));
         options.listener().finished();
         return new BulkReport(command, options.dryRun(), results, targets.plan(), keys.unwrapCount() - unwrapsBefore,
-                used.size(), targets.created(), Duration.ofNanos(System.nanoTime() - start));
+                used.size(), targets.created(), Duration.ofNanos(System.nanoTime() - start),
+                bags.writeVersion() == EnvelopeVersion.V1 ? OptionalInt.empty()
+                        : OptionalInt.of(version1Remaining(scanned, results)));
+    }
+
+    /** Items read in format 1 that the run did not (in a dry run: would not) seal again. */
+    private static int version1Remaining(List<ScannedItem> scanned, List<ItemResult> results) {
+        int remaining = 0;
+        for (int i = 0; i < scanned.size(); i++) {
+            ScannedItem item = scanned.get(i);
+            if (item.usable() && results.get(i).outcome() != Outcome.DONE && isVersion1(item)) {
+                remaining++;
+            }
+        }
+        return remaining;
+    }
+
+    private static boolean isVersion1(ScannedItem item) {
+        try {
+            return EnvelopeCodec.decode(item.read().item().encryptedData()).version() == EnvelopeVersion.V1;
+        } catch (MesserException e) {
+            return false;
+        }
     }
 }

@@ -27,6 +27,7 @@ final class BulkReportPrinter {
         }
         report.with(Outcome.FAILED).forEach(r -> console.error("failed " + r.item() + ": " + r.detail()));
         console.info(report.summaryLine());
+        report.version1Line().ifPresent(console::info);
         if (flags.stats || console.debug()) {
             console.error(report.statsLine(flags.parallel));
         }

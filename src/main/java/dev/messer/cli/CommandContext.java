@@ -98,7 +98,9 @@ public final class CommandContext {
     }
 
     public Session<?> session(String providerWord) {
-        return sessions().open(settings(provider(providerWord), Map.of()));
+        Settings settings = settings(provider(providerWord), Map.of());
+        return new Sessions(console.env(), resolver, mfaPrompt(), passphrasePrompt(),
+                new NoticePrinter(console, settings.provider().word())).open(settings);
     }
 
     /** The composition root, with this command's prompts for MFA codes and passphrases. */

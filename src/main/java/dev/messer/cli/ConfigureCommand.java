@@ -59,6 +59,8 @@ final class ConfigureCommand extends CommandBase {
     String externalId;
     @Parameter(names = "--item-format", description = "1 = what Python Messer 2.0.13 reads; 2 = bound (default)")
     String itemFormat;
+    @Parameter(names = "--min-item-format", description = "Oldest item format opened: 1 (default) or 2 to refuse unbound format-1 items")
+    String minItemFormat;
     @Parameter(names = "--local-root", description = "Folder for local buckets and master keys (local)")
     String localRoot;
     @Parameter(names = "--passphrase", description = "Protect the local master key file with a passphrase "
@@ -123,6 +125,7 @@ final class ConfigureCommand extends CommandBase {
         putIf(values, SettingKey.MFA_SERIAL, mfaSerial);
         putIf(values, SettingKey.EXTERNAL_ID, externalId);
         putIf(values, SettingKey.ITEM_FORMAT, itemFormat);
+        putIf(values, SettingKey.MIN_ITEM_FORMAT, minItemFormat);
         putIf(values, SettingKey.LOCAL_ROOT, localRoot);
         if (common.silent) {
             values.put(SettingKey.SILENT, "true");

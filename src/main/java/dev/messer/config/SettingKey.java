@@ -26,6 +26,7 @@ public enum SettingKey {
     MFA_SERIAL(""),
     EXTERNAL_ID(""),
     ITEM_FORMAT("2"),
+    MIN_ITEM_FORMAT("1"),
     LOCAL_ROOT(""),
     PARALLEL(""),
     LOCAL_VERSIONS("10");

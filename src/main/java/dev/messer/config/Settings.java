@@ -108,6 +108,25 @@ public final class Settings {
     }
 
     /**
+     * The lowest item format opened ({@code min_item_format}): 1 (default) or any later format this
+     * version writes. It cannot exceed {@code item_format}, or the profile would refuse what it writes.
+     */
+    public int minItemFormat() {
+        String value = get(SettingKey.MIN_ITEM_FORMAT).trim();
+        if (!value.equals("1") && !value.equals("2")) {
+            throw new ConfigException("min_item_format is '" + value + "' (from " + source(SettingKey.MIN_ITEM_FORMAT)
+                    + "); it must be 1 or 2");
+        }
+        int min = Integer.parseInt(value);
+        if (min > itemFormat()) {
+            throw new ConfigException("min_item_format = " + min + " (from " + source(SettingKey.MIN_ITEM_FORMAT)
+                    + ") is above item_format = " + itemFormat() + ", so this profile would refuse its own items; "
+                    + "set item_format = " + min + " or min_item_format = " + itemFormat());
+        }
+        return min;
+    }
+
+    /**
      * The configured KMS encryption context pairs. Messer 2.x accepted any string here and never used
      * it, so a value in the legacy {@code [aws]}/{@code [messer]} sections that holds no {@code =}
      * (such as {@code messer_unittest_context}) means no pairs, as it did for Messer.
@@ -134,6 +153,7 @@ public final class Settings {
         silent();
         pathStyle();
         itemFormat();
+        minItemFormat();
         encryptionContext();
         intSetting(SettingKey.ROLE_DURATION_SECONDS).orElse(0);
         intSetting(SettingKey.PARALLEL).orElse(0);

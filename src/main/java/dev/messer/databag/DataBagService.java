@@ -11,7 +11,9 @@ import dev.messer.keys.KeyRing;
 import dev.messer.names.Names;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
+import dev.messer.store.StoreNotices;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
@@ -35,19 +37,40 @@ public final class DataBagService {
     private final ItemCrypto crypto;
     private final EnvelopeVersion writeVersion;
     private final Supplier<String> writer;
+    private final StoreNotices notices;
 
     /** Records {@value #UNKNOWN_WRITER} as the writer of what it stores. */
     public DataBagService(BlobStore store, SecretsLayout layout, EnvelopeVersion writeVersion) {
-        this(store, layout, writeVersion, () -> UNKNOWN_WRITER);
+        this(store, layout, writeVersion, () -> UNKNOWN_WRITER, 1, StoreNotices.NONE);
     }
 
     /** @param writer who writes, stored as {@value #WRITER} metadata of every item version; asked on the first write */
     public DataBagService(BlobStore store, SecretsLayout layout, EnvelopeVersion writeVersion, Supplier<String> writer) {
+        this(store, layout, writeVersion, writer, 1, StoreNotices.NONE);
+    }
+
+    /**
+     * @param minItemFormat items in an older format are refused ({@code min_item_format})
+     * @param notices       hears about format-1 items opened and names that break the naming rule
+     */
+    public DataBagService(BlobStore store, SecretsLayout layout, EnvelopeVersion writeVersion, int minItemFormat,
+                          StoreNotices notices) {
+        this(store, layout, writeVersion, () -> UNKNOWN_WRITER, minItemFormat, notices);
+    }
+
+    /**
+     * @param writer        who writes, stored as {@value #WRITER} metadata of every item version; asked on the first write
+     * @param minItemFormat items in an older format are refused ({@code min_item_format})
+     * @param notices       hears about format-1 items opened and names that break the naming rule
+     */
+    public DataBagService(BlobStore store, SecretsLayout layout, EnvelopeVersion writeVersion, Supplier<String> writer,
+                          int minItemFormat, StoreNotices notices) {
         this.store = store;
         this.layout = layout;
-        this.crypto = new ItemCrypto(layout);
+        this.crypto = new ItemCrypto(layout, minItemFormat, writeVersion, notices);
         this.writeVersion = writeVersion;
         this.writer = writer;
+        this.notices = notices;
     }
 
     /** The object metadata every item write carries: who wrote it. Not part of the ciphertext. */
@@ -89,7 +112,7 @@ public final class DataBagService {
         return store.get(marker).isPresent() || !store.list(marker).isEmpty();
     }
 
-    /** Bag names under the tier/folder prefix: folders with a marker or with items. */
+    /** Bag names under the tier/folder prefix: folders with a marker or with items. Invalid names are reported, not listed. */
     public List<String> listBags() {
         String prefix = layout.bagsPrefix();
         TreeSet<String> bags = new TreeSet<>();
@@ -100,7 +123,20 @@ public final class DataBagService {
                 bags.add(rest.substring(0, slash));
             }
         }
-        return new ArrayList<>(bags);
+        return new ArrayList<>(validOnly("bag name", bags));
+    }
+
+    /** Leaves out the names that break the naming rule, reporting each once, escaped. */
+    private List<String> validOnly(String what, Collection<String> names) {
+        List<String> valid = new ArrayList<>();
+        for (String name : names) {
+            if (Names.isValid(name)) {
+                valid.add(name);
+            } else {
+                notices.invalidName(what, Names.escaped(name), store.describe());
+            }
+        }
+        return valid;
     }
 
     /**
@@ -126,7 +162,11 @@ public final class DataBagService {
                 ids.add(id);
             }
         }
-        return bags;
+        SortedMap<String, List<String>> valid = new TreeMap<>();
+        for (String bag : validOnly("bag name", bags.keySet())) {
+            valid.put(bag, new ArrayList<>(validOnly("item id", bags.get(bag))));
+        }
+        return valid;
     }
 
     /** Item ids in a bag. @throws NotFoundException if the bag does not exist */
@@ -140,7 +180,7 @@ public final class DataBagService {
                 items.add(rest);
             }
         }
-        return items;
+        return new ArrayList<>(validOnly("item id", items));
     }
 
     /**
@@ -172,7 +212,7 @@ public final class DataBagService {
             throw new NotFoundException("encryption key " + key + " does not exist; see 'messer encryption list <provider> "
                     + keyName + "'");
         }
-        keys.get(key);
+        keys.forWriting(key);
         return new BagUpload(bag, key, keys, existing);
     }
 
@@ -214,7 +254,7 @@ public final class DataBagService {
                 throw alreadyExists(bag, item.id());
             }
             String objectKey = layout.itemKey(bag, item.id());
-            byte[] sealed = crypto.seal(bag, item, key, keys.get(key), writeVersion).toBytes();
+            byte[] sealed = crypto.seal(bag, item, key, keys.forWriting(key), writeVersion).toBytes();
             if (existing.contains(item.id())) {
                 Optional<Blob> current = store.get(objectKey);
                 if (current.isPresent()) {
@@ -261,7 +301,7 @@ public final class DataBagService {
     /** Decrypts an item, checking that it belongs at {@code bag/id}. */
     public ItemDocument decrypt(String bag, String id, DataKeyCache keys) {
         StoredItem stored = read(bag, id).item();
-        return crypto.open(bag, id, stored, keys.get(stored.keyRef()));
+        return openItem(bag, id, stored, keys);
     }
 
     /** The stored item and its entity tag, or empty if there is no such item (one GET, no bag check). */
@@ -275,20 +315,20 @@ public final class DataBagService {
 
     /** Decrypts an item already read with {@link #read}, checking that it belongs at {@code bag/id}. */
     public ItemDocument open(String bag, String id, Read current, DataKeyCache keys) {
-        return crypto.open(bag, id, current.item(), keys.get(current.item().keyRef()));
+        return openItem(bag, id, current.item(), keys);
     }
 
     /** Messer's decrypted view of an item. */
     public JsonObject decryptedView(String bag, String id, DataKeyCache keys) {
         StoredItem stored = read(bag, id).item();
-        ItemDocument document = crypto.open(bag, id, stored, keys.get(stored.keyRef()));
+        ItemDocument document = openItem(bag, id, stored, keys);
         return ItemCrypto.decryptedView(stored, document);
     }
 
     /** Reads and decrypts an item once: the document, Messer's view, and what a conditional rewrite needs. */
     public Opened open(String bag, String id, DataKeyCache keys) {
         Read read = read(bag, id);
-        ItemDocument document = crypto.open(bag, id, read.item(), keys.get(read.item().keyRef()));
+        ItemDocument document = openItem(bag, id, read.item(), keys);
         return new Opened(read, document, ItemCrypto.decryptedView(read.item(), document));
     }
 
@@ -298,14 +338,14 @@ public final class DataBagService {
      * @throws ConflictException if it changed meanwhile
      */
     public void reseal(String bag, String id, Read current, KeyRef newKey, DataKeyCache keys) {
-        ItemDocument document = crypto.open(bag, id, current.item(), keys.get(current.item().keyRef()));
-        StoredItem sealed = crypto.seal(bag, document, newKey, keys.get(newKey), writeVersion);
+        ItemDocument document = openItem(bag, id, current.item(), keys);
+        StoredItem sealed = crypto.seal(bag, document, newKey, keys.forWriting(newKey), writeVersion);
         store.putIfMatch(layout.itemKey(bag, id), sealed.toBytes(), writeMetadata(), current.etag());
     }
 
     /** Stores an already decrypted document (bulk copy, edit) under the given key, replacing only if {@code etag} is the current entity tag, or creating only if absent when {@code etag} is empty. */
     public void write(String bag, ItemDocument document, KeyRef key, DataKeyCache keys, Optional<String> etag) {
-        StoredItem sealed = crypto.seal(bag, document, key, keys.get(key), writeVersion);
+        StoredItem sealed = crypto.seal(bag, document, key, keys.forWriting(key), writeVersion);
         String objectKey = layout.itemKey(bag, document.id());
         if (etag.isPresent()) {
             store.putIfMatch(objectKey, sealed.toBytes(), writeMetadata(), etag.get());
@@ -337,6 +377,13 @@ public final class DataBagService {
                     + "); delete its items first");
         }
         store.delete(layout.bagMarker(bag));
+    }
+
+    /** Checks the item's format before its key is fetched, then opens it. */
+    private ItemDocument openItem(String bag, String id, StoredItem stored, DataKeyCache keys) {
+        Names.check("key name", stored.keyName());
+        crypto.checkFormat(bag, id, stored);
+        return crypto.open(bag, id, stored, keys.get(stored.keyRef()));
     }
 
     private void requireBag(String bag) {

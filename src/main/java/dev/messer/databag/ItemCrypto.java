@@ -9,15 +9,30 @@ import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.crypto.ItemBinding;
 import dev.messer.error.IntegrityException;
 import dev.messer.keys.KeyRef;
+import dev.messer.store.StoreNotices;
 import java.util.Arrays;
 
 /** Seals a plaintext item into a {@link StoredItem} for one place in the layout, and opens it again. */
 public final class ItemCrypto {
 
     private final SecretsLayout layout;
+    private final int minItemFormat;
+    private final EnvelopeVersion writeVersion;
+    private final StoreNotices notices;
 
     public ItemCrypto(SecretsLayout layout) {
+        this(layout, 1, EnvelopeVersion.V1, StoreNotices.NONE);
+    }
+
+    /**
+     * @param minItemFormat the lowest item format opened ({@code min_item_format}); older ones are refused
+     * @param writeVersion  the format this profile writes: opening an older one is reported to {@code notices}
+     */
+    public ItemCrypto(SecretsLayout layout, int minItemFormat, EnvelopeVersion writeVersion, StoreNotices notices) {
         this.layout = layout;
+        this.minItemFormat = minItemFormat;
+        this.writeVersion = writeVersion;
+        this.notices = notices;
     }
 
     public StoredItem seal(String bag, ItemDocument item, KeyRef key, DataKey dataKey, EnvelopeVersion version) {
@@ -42,6 +57,7 @@ public final class ItemCrypto {
                     + "': the stored object was moved or renamed");
         }
         Envelope envelope = EnvelopeCodec.decode(stored.encryptedData());
+        checkFormat(where, envelope.version());
         if (!envelope.keyName().equals(stored.keyName()) || envelope.keyVersion() != stored.keyVersion()) {
             throw new IntegrityException(where + " is labelled with key " + stored.keyRef()
                     + " but was sealed with " + envelope.keyName() + " v" + envelope.keyVersion()
@@ -73,6 +89,24 @@ public final class ItemCrypto {
             view.add(entry.getKey(), value);
         }
         return view;
+    }
+
+    /** {@link #open} checks this too; call it first to refuse an item before its key is unwrapped. */
+    public void checkFormat(String bag, String pathId, StoredItem stored) {
+        checkFormat(describe(bag, pathId), EnvelopeCodec.decode(stored.encryptedData()).version());
+    }
+
+    /** Refuses a format below {@code min_item_format}; reports a format-1 item where the profile writes bound ones. */
+    private void checkFormat(String where, EnvelopeVersion version) {
+        int format = Integer.parseInt(version.wire());
+        if (format < minItemFormat) {
+            throw new IntegrityException(where + " is in item format " + format + ", which is not bound to its path, "
+                    + "and min_item_format = " + minItemFormat + " refuses it; restore it from a backup, or if you "
+                    + "trust it, re-encrypt it with 'messer bulk re-encrypt <provider>' under min_item_format = " + format);
+        }
+        if (version == EnvelopeVersion.V1 && writeVersion != EnvelopeVersion.V1) {
+            notices.version1Item(where);
+        }
     }
 
     private ItemBinding binding(String bag, String id, KeyRef key) {

@@ -53,6 +53,8 @@ public final class AwsDoctor {
                     clients.region().id()), credentialsCheck);
             list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key alias");
             list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap");
+            list.check("key versions", () -> KeyProbe.rollbackSuspects(session, "aws"), "keys bucket");
+            list.check("item formats", () -> KeyProbe.itemFormats(session, "aws"), "secrets bucket");
         } finally {
             opened.forEach(Session::close);
         }

@@ -3,11 +3,16 @@ package dev.messer.doctor;
 import dev.messer.app.Session;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
+import dev.messer.crypto.EnvelopeCodec;
+import dev.messer.crypto.EnvelopeVersion;
+import dev.messer.databag.DataBagService;
+import dev.messer.error.MesserException;
 import dev.messer.keys.KeyRef;
 import dev.messer.masterkey.MasterKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The key checks both providers share: a test wrap/unwrap with the master key, and the data keys. */
 public final class KeyProbe {
@@ -36,4 +41,61 @@ public final class KeyProbe {
                 : "latest versions unwrap: " + String.join(", ", shown);
     }
 
+    /** Context-less versions numbered above bound ones: what a rollback through the keys bucket looks like. */
+    public static String rollbackSuspects(Session session, String provider) {
+        List<KeyRef> suspects = session.keyRing().rollbackSuspects();
+        if (suspects.isEmpty()) {
+            return "no version lacks the encryption context that a lower version of its key has";
+        }
+        KeyRef first = suspects.get(0);
+        throw new Checklist.Failure(suspects.stream().map(KeyRef::toString).collect(Collectors.joining(", "))
+                + " ha" + (suspects.size() == 1 ? "s" : "ve") + " no encryption context although a lower version has one"
+                + " (a possible rollback; messer will not write with it)",
+                "find out who wrote it, then delete it: messer encryption delete " + provider + " " + first.name() + " "
+                        + first.version());
+    }
+
+    /**
+     * How many items in the profile's tier and folder are still in format 1, and whether
+     * {@code min_item_format = 2} can be set. Reads every item once.
+     */
+    public static String itemFormats(Session session, String provider) {
+        int min = session.settings().minItemFormat();
+        if (min >= 2) {
+            return "min_item_format = " + min + ": format-1 items are refused";
+        }
+        if (session.bags().writeVersion() == EnvelopeVersion.V1) {
+            return "item_format = 1: items are written in format 1, as Messer reads them";
+        }
+        DataBagService bags = session.bags();
+        int format1 = 0;
+        for (Map.Entry<String, List<String>> bag : bags.listAllItems().entrySet()) {
+            for (String id : bag.getValue()) {
+                if (isFormat1(bags, bag.getKey(), id)) {
+                    format1++;
+                }
+            }
+        }
+        if (format1 > 0) {
+            return format1 + " item" + (format1 == 1 ? " is" : "s are") + " still in format 1 (upgrade with "
+                    + "'messer bulk re-encrypt " + provider + "', then set min_item_format = 2)";
+        }
+        throw new Checklist.Warning("no item in " + describe(bags) + " is in format 1, but min_item_format = 1 "
+                + "still accepts one copied over a bound item",
+                "messer configure " + provider + " --min-item-format 2");
+    }
+
+    private static boolean isFormat1(DataBagService bags, String bag, String id) {
+        try {
+            return bags.find(bag, id).map(read -> EnvelopeCodec.decode(read.item().encryptedData()).version()
+                    == EnvelopeVersion.V1).orElse(false);
+        } catch (MesserException e) {
+            return false;
+        }
+    }
+
+    private static String describe(DataBagService bags) {
+        String prefix = bags.layout().bagsPrefix();
+        return bags.store().describe() + (prefix.isEmpty() ? "" : "/" + prefix);
+    }
 }

@@ -55,6 +55,8 @@ public final class LocalDoctor {
                 "create a bag: messer data bag create local BAG"), "local root");
         list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key file");
         list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap", "keys bucket");
+        list.check("key versions", () -> KeyProbe.rollbackSuspects(session, "local"), "keys bucket");
+        list.check("item formats", () -> KeyProbe.itemFormats(session, "local"), "secrets bucket");
     }
 
     private static String folder(Path folder, String fix) {

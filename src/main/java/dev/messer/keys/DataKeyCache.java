@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DataKeyCache implements AutoCloseable {
 
     private final KeyRing ring;
-    private final Map<KeyRef, DataKey> keys = new ConcurrentHashMap<>();
+    private final Map<KeyRef, KeyRing.Unwrapped> keys = new ConcurrentHashMap<>();
     private final AtomicInteger unwraps = new AtomicInteger();
     private volatile boolean closed;
 
@@ -21,18 +21,33 @@ public final class DataKeyCache implements AutoCloseable {
         this.ring = ring;
     }
 
+    /** The key to decrypt with. */
     public DataKey get(KeyRef ref) {
+        return unwrapped(ref).key();
+    }
+
+    /**
+     * The key to encrypt with: also refuses a version this profile must not write with
+     * ({@link KeyRing#checkWritable}).
+     */
+    public DataKey forWriting(KeyRef ref) {
+        KeyRing.Unwrapped unwrapped = unwrapped(ref);
+        ring.checkWritable(ref, unwrapped.context());
+        return unwrapped.key();
+    }
+
+    private KeyRing.Unwrapped unwrapped(KeyRef ref) {
         if (closed) {
             throw new IllegalStateException("data key cache used after close");
         }
-        DataKey key = keys.computeIfAbsent(ref, r -> {
+        KeyRing.Unwrapped key = keys.computeIfAbsent(ref, r -> {
             unwraps.incrementAndGet();
-            return ring.unwrap(r);
+            return ring.unwrapWithContext(r);
         });
         if (closed) {
             // closed while this key was being unwrapped: close() could not see it, so wipe it here
             keys.remove(ref, key);
-            key.close();
+            key.key().close();
             throw new IllegalStateException("data key cache closed while " + ref + " was being unwrapped");
         }
         return key;
@@ -51,9 +66,9 @@ public final class DataKeyCache implements AutoCloseable {
     public void close() {
         closed = true;
         for (KeyRef ref : keys.keySet()) {
-            DataKey key = keys.remove(ref);
+            KeyRing.Unwrapped key = keys.remove(ref);
             if (key != null) {
-                key.close();
+                key.key().close();
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.messer.keys;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.ConflictException;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
@@ -10,9 +11,13 @@ import dev.messer.masterkey.MasterKey;
 import dev.messer.names.Names;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
+import dev.messer.store.StoreNotices;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -22,17 +27,28 @@ import java.util.function.Supplier;
  * configured pairs plus {@code messer:key_name} and {@code messer:key_version}; the pairs are kept
  * in the object's metadata so that unwrapping reproduces them. Objects without that metadata (as
  * Adobe's Messer writes them) unwrap with no context.
+ *
+ * <p>Trust rules. A stored context must contain every configured pair, or the version is refused.
+ * A profile that writes bound items (item format 2) never writes with a context-less version: a
+ * context-less version is what someone who can write the keys bucket would plant to roll a key
+ * back. Deleted version numbers are never reused: deleting leaves a tombstone under
+ * {@value #TOMBSTONES}, outside every {@code <name>/} prefix (Messer lists those), and a deleted
+ * version is reported as deleted.
  */
 public final class KeyRing {
 
     public static final String CONTEXT_METADATA = "messer-encryption-context";
     public static final String CONTEXT_KEY_NAME = "messer:key_name";
     public static final String CONTEXT_KEY_VERSION = "messer:key_version";
+    /** Tombstones: {@code !deleted/<name>/<version>}; '!' cannot start a key name, so no key owns this prefix. */
+    public static final String TOMBSTONES = "!deleted/";
 
     private final BlobStore store;
     private final Supplier<MasterKey> masterKey;
     private final EncryptionContext configuredContext;
     private final boolean bindContext;
+    private final boolean readContextless;
+    private final StoreNotices notices;
 
     /**
      * @param masterKey    resolved only when a key is created or unwrapped (listing needs none)
@@ -40,10 +56,29 @@ public final class KeyRing {
      */
     public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext,
                    boolean bindContext) {
+        this(store, masterKey, configuredContext, bindContext, true, StoreNotices.NONE);
+    }
+
+    /**
+     * @param readContextless false for {@code min_item_format = 2}: versions without a context are refused
+     * @param notices         hears about names in the bucket that break the naming rule
+     */
+    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext,
+                   boolean bindContext, boolean readContextless, StoreNotices notices) {
         this.store = store;
         this.masterKey = masterKey;
         this.configuredContext = configuredContext;
         this.bindContext = bindContext;
+        this.readContextless = readContextless;
+        this.notices = notices;
+    }
+
+    /** An unwrapped data key with the context its stored version carries (empty for Messer's). */
+    public record Unwrapped(DataKey key, EncryptionContext context) {
+        @Override
+        public String toString() {
+            return "Unwrapped[" + context + "]";
+        }
     }
 
     /** Writes version 0 of a new key. */
@@ -53,19 +88,51 @@ public final class KeyRing {
             throw new AlreadyExistsException("encryption key " + name + " already exists in " + store.describe()
                     + "; add a version with 'messer encryption increment <provider> " + name + "'");
         }
-        KeyRef ref = new KeyRef(name, 0);
+        KeyRef ref = new KeyRef(name, highestDeleted(name) + 1);
         writeVersion(ref);
         ensureMarker(name);
         return ref;
     }
 
-    /** Writes version latest+1; two concurrent increments cannot both take the same number. */
+    /**
+     * Writes the next version: above the latest and above every deleted one, so that a number is
+     * never used twice. Two concurrent increments cannot both take the same number.
+     */
     public KeyRef increment(String name) {
         Names.check("key name", name);
         int latest = latest(name);
-        KeyRef ref = new KeyRef(name, latest + 1);
+        KeyRef ref = new KeyRef(name, Math.max(latest, highestDeleted(name)) + 1);
         writeVersion(ref);
         return ref;
+    }
+
+    /** Whether a tombstone says this version was deleted. */
+    public boolean wasDeleted(KeyRef ref) {
+        Names.check("key name", ref.name());
+        return store.get(tombstoneKey(ref)).isPresent();
+    }
+
+    /** The highest deleted version of {@code name}, or -1. */
+    private int highestDeleted(String name) {
+        String prefix = TOMBSTONES + name + "/";
+        int highest = -1;
+        for (String key : store.list(prefix)) {
+            try {
+                highest = Math.max(highest, Integer.parseInt(key.substring(prefix.length())));
+            } catch (NumberFormatException e) {
+                // not a tombstone of ours; it cannot lower the next number
+            }
+        }
+        return highest;
+    }
+
+    private static String tombstoneKey(KeyRef ref) {
+        return TOMBSTONES + ref.name() + "/" + ref.version();
+    }
+
+    /** Records that {@code ref} was deleted, before it is: a crash in between still retires the number. */
+    private void writeTombstone(KeyRef ref) {
+        store.put(tombstoneKey(ref), ("deleted " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     /** Adds a version whose number does not exist yet, creating the key if needed (bulk copy and rotation). */
@@ -73,6 +140,10 @@ public final class KeyRing {
         Names.check("key name", ref.name());
         if (store.get(ref.objectKey()).isPresent()) {
             return ref;
+        }
+        if (wasDeleted(ref)) {
+            throw new ConflictException("encryption key " + ref + " was deleted and its number is never reused; "
+                    + "use 'messer encryption increment <provider> " + ref.name() + "' for a new version");
         }
         try {
             writeVersion(ref);
@@ -83,15 +154,26 @@ public final class KeyRing {
         return ref;
     }
 
-    /** Key names present in the bucket, sorted. */
+    /**
+     * Asks the master key for one data key and discards it: proves that keys can be written here
+     * before a command that would otherwise write (bulk copy) writes anything.
+     */
+    public void probeMasterKey() {
+        masterKey.get().generateWrappedDataKey(EncryptionContext.of(Map.of("messer:probe", "write")));
+    }
+
+    /** Key names present in the bucket, sorted; names that break the naming rule are left out and reported. */
     public List<String> names() {
         TreeSet<String> names = new TreeSet<>();
+        TreeSet<String> invalid = new TreeSet<>();
         for (String key : store.list("")) {
             int slash = key.indexOf('/');
-            if (slash > 0) {
-                names.add(key.substring(0, slash));
+            if (slash > 0 && !key.startsWith(TOMBSTONES)) {
+                String name = key.substring(0, slash);
+                (Names.isValid(name) ? names : invalid).add(name);
             }
         }
+        invalid.forEach(name -> notices.invalidName("key name", Names.escaped(name), store.describe()));
         return new ArrayList<>(names);
     }
 
@@ -108,7 +190,7 @@ public final class KeyRing {
             try {
                 versions.add(Integer.parseInt(rest));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("unexpected object " + key + " in " + store.describe()
+                throw new InvalidInputException("unexpected object " + Names.escaped(key) + " in " + store.describe()
                         + ": key versions must be integers");
             }
         }
@@ -137,8 +219,10 @@ public final class KeyRing {
         }
         List<KeyRef> deleted = new ArrayList<>();
         for (int version : versions) {
-            store.delete(name + "/" + version);
-            deleted.add(new KeyRef(name, version));
+            KeyRef ref = new KeyRef(name, version);
+            writeTombstone(ref);
+            store.delete(ref.objectKey());
+            deleted.add(ref);
         }
         store.delete(name + "/");
         return deleted;
@@ -149,33 +233,140 @@ public final class KeyRing {
             throw new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
                     + "; see 'messer encryption list <provider> " + ref.name() + "'");
         }
+        writeTombstone(ref);
         store.delete(ref.objectKey());
     }
 
     /** Fetches and unwraps one version. The caller owns the key; prefer {@link DataKeyCache}. */
     public DataKey unwrap(KeyRef ref) {
+        return unwrapWithContext(ref).key();
+    }
+
+    /**
+     * Fetches and unwraps one version, refusing a stored context that lacks a configured pair, and
+     * a context-less version when {@code min_item_format} is 2 or more. The caller owns the key.
+     */
+    public Unwrapped unwrapWithContext(KeyRef ref) {
         Names.check("key name", ref.name());
-        Blob blob = store.get(ref.objectKey()).orElseThrow(() -> new NotFoundException("encryption key "
-                + ref + " does not exist in " + store.describe() + "; see 'messer encryption list <provider> " + ref.name() + "'"));
-        String stored = blob.metadata().get(CONTEXT_METADATA);
-        EncryptionContext context;
-        try {
-            context = stored == null ? EncryptionContext.empty() : EncryptionContext.fromMetadataValue(stored);
-        } catch (InvalidInputException e) {
-            throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
-                    + " has damaged " + CONTEXT_METADATA + " metadata; restore it from a backup");
-        }
+        Blob blob = store.get(ref.objectKey()).orElseThrow(() -> missing(ref));
+        EncryptionContext context = storedContext(ref, blob);
         if (!context.isEmpty() && !(ref.name().equals(context.asMap().get(CONTEXT_KEY_NAME))
                 && String.valueOf(ref.version()).equals(context.asMap().get(CONTEXT_KEY_VERSION)))) {
             throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
                     + " carries the context of another key: it was moved or relabelled");
         }
+        if (context.isEmpty() && !readContextless) {
+            throw new IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in " + store.describe()
+                    + ") has no encryption context, which min_item_format = 2 refuses; re-encrypt its items with "
+                    + "'messer bulk re-encrypt <provider>' under min_item_format = 1 first");
+        }
+        requireConfiguredPairs(ref, context);
         try {
-            return masterKey.get().unwrap(blob.content(), context);
+            return new Unwrapped(masterKey.get().unwrap(blob.content(), context), context);
         } catch (IntegrityException e) {
             throw new IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in " + store.describe()
                     + "): " + e.getMessage(), e);
         }
+    }
+
+    /** {@link #checkWritable(KeyRef, EncryptionContext)} from the stored object, without unwrapping (planning). */
+    public void checkWritable(KeyRef ref) {
+        Names.check("key name", ref.name());
+        Blob blob = store.get(ref.objectKey()).orElseThrow(() -> missing(ref));
+        checkWritable(ref, storedContext(ref, blob));
+    }
+
+    /**
+     * Refuses to write with a version whose stored context is empty when this profile writes bound
+     * items: as latest, as an explicit version, or as a bulk target.
+     *
+     * @param context the context stored with {@code ref} (from {@link #unwrapWithContext})
+     */
+    public void checkWritable(KeyRef ref, EncryptionContext context) {
+        if (!bindContext || !context.isEmpty()) {
+            return;
+        }
+        if (boundVersionBelow(ref)) {
+            throw new IntegrityException("encryption key " + ref + " has no encryption context although a lower "
+                    + "version has one, so it may have been planted to roll the key back: messer will not write "
+                    + "with it; check the keys bucket ('messer doctor <provider>') and delete it with "
+                    + "'messer encryption delete <provider> " + ref.name() + " " + ref.version() + "'");
+        }
+        throw new ConflictException("encryption key " + ref + " has no encryption context (Messer or "
+                + "item_format = 1 wrote it) and this profile writes bound items; add a bound version with "
+                + "'messer encryption increment <provider> " + ref.name() + "'");
+    }
+
+    /**
+     * Context-less versions numbered above a version that has a context: what a rollback looks like.
+     * Reads every version's object (for doctor).
+     */
+    public List<KeyRef> rollbackSuspects() {
+        List<KeyRef> suspects = new ArrayList<>();
+        for (String name : names()) {
+            boolean boundSeen = false;
+            for (int version : versions(name)) {
+                KeyRef ref = new KeyRef(name, version);
+                Optional<Blob> blob = store.get(ref.objectKey());
+                if (blob.isEmpty()) {
+                    continue;
+                }
+                boolean bound = !storedContext(ref, blob.get()).isEmpty();
+                if (!bound && boundSeen) {
+                    suspects.add(ref);
+                }
+                boundSeen |= bound;
+            }
+        }
+        return suspects;
+    }
+
+    private boolean boundVersionBelow(KeyRef ref) {
+        for (int version : versions(ref.name())) {
+            if (version >= ref.version()) {
+                break;
+            }
+            KeyRef lower = new KeyRef(ref.name(), version);
+            Optional<Blob> blob = store.get(lower.objectKey());
+            if (blob.isPresent() && !storedContext(lower, blob.get()).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void requireConfiguredPairs(KeyRef ref, EncryptionContext context) {
+        if (context.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, String> pair : configuredContext.asMap().entrySet()) {
+            String stored = context.asMap().get(pair.getKey());
+            if (!pair.getValue().equals(stored)) {
+                throw new IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in " + store.describe()
+                        + ") is bound to " + (stored == null ? "no " + pair.getKey() : pair.getKey() + "=" + stored)
+                        + ", but encryption_context requires " + pair.getKey() + "=" + pair.getValue()
+                        + "; use the profile this key belongs to, or correct encryption_context");
+            }
+        }
+    }
+
+    private EncryptionContext storedContext(KeyRef ref, Blob blob) {
+        String stored = blob.metadata().get(CONTEXT_METADATA);
+        try {
+            return stored == null ? EncryptionContext.empty() : EncryptionContext.fromMetadataValue(stored);
+        } catch (InvalidInputException e) {
+            throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
+                    + " has damaged " + CONTEXT_METADATA + " metadata; restore it from a backup");
+        }
+    }
+
+    private NotFoundException missing(KeyRef ref) {
+        if (store.get(tombstoneKey(ref)).isPresent()) {
+            return new NotFoundException("encryption key " + ref + " was deleted (" + tombstoneKey(ref) + " in "
+                    + store.describe() + "), so what it sealed cannot be decrypted; restore the item from a backup");
+        }
+        return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
+                + "; see 'messer encryption list <provider> " + ref.name() + "'");
     }
 
     private void writeVersion(KeyRef ref) {

@@ -2,6 +2,7 @@ package dev.messer.local;
 
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
+import dev.messer.error.IntegrityException;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.UnavailableException;
 import dev.messer.files.PrivateFiles;
@@ -10,6 +11,7 @@ import dev.messer.store.BlobStore;
 import dev.messer.store.BlobVersion;
 import dev.messer.store.VersionListing;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -102,7 +104,7 @@ public final class LocalBlobStore implements BlobStore {
 
     private Optional<Blob> read(String key, Path file) {
         try {
-            byte[] content = Files.readAllBytes(file);
+            byte[] content = readCapped(key, file);
             return Optional.of(new Blob(content, etag(content), readMetadata(key)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -111,6 +113,28 @@ public final class LocalBlobStore implements BlobStore {
                 return Optional.empty();
             }
             throw io("read", key, e);
+        }
+    }
+
+    /** Refuses anything but a regular file, and a file above the cap, before reading more than the cap. */
+    private byte[] readCapped(String key, Path file) throws IOException {
+        if (Files.isDirectory(file) || !Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IntegrityException("object " + key + " in " + describe()
+                    + " is not a regular file (a device, pipe or link to one) and was not read; delete it");
+        }
+        long size = Files.size(file);
+        if (size > MAX_OBJECT_BYTES) {
+            throw BlobStore.tooLarge(key, describe(), size);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] content = in.readNBytes(MAX_OBJECT_BYTES + 1);
+            if (content.length > MAX_OBJECT_BYTES) {
+                throw BlobStore.tooLarge(key, describe(), -1);
+            }
+            return content;
         }
     }
 
@@ -216,7 +240,7 @@ public final class LocalBlobStore implements BlobStore {
                 if ("true".equals(meta.get(DELETED))) {
                     return Optional.<Blob>empty();
                 }
-                byte[] bytes = Files.readAllBytes(content);
+                byte[] bytes = readCapped(key, content);
                 return Optional.of(new Blob(bytes, etag(bytes), userMetadata(meta)));
             } catch (IOException e) {
                 throw io("read version " + versionId + " of", key, e);
@@ -271,7 +295,7 @@ public final class LocalBlobStore implements BlobStore {
             Map<String, String> adopted = new TreeMap<>(readMetadata(key));
             adopted.put(TIME, Files.getLastModifiedTime(file).toInstant().toString());
             atomicWrite(metaOf(versionFile(file, 0)), encodeMetadata(adopted));
-            atomicWrite(versionFile(file, 0), Files.readAllBytes(file));
+            atomicWrite(versionFile(file, 0), readCapped(key, file));
             numbers = List.of(0L);
         }
         long next = numbers.isEmpty() ? 1 : numbers.get(numbers.size() - 1) + 1;

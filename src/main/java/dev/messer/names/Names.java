@@ -28,13 +28,24 @@ public final class Names {
         if (value == null) {
             return "";
         }
-        String shown = value.length() > 64 ? value.substring(0, 64) + "..." : value;
+        return escaped(value.length() > 64 ? value.substring(0, 64) + "..." : value);
+    }
+
+    /**
+     * The value safe to print on a terminal: backslash, control characters, DEL and everything
+     * outside printable ASCII escaped as {@code \x1b}, or as a four-digit "backslash u" escape above 0xff.
+     */
+    public static String escaped(String value) {
         StringBuilder out = new StringBuilder();
-        shown.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7f) {
+        value.chars().forEach(c -> {
+            if (c == '\\') {
+                out.append("\\\\");
+            } else if (c >= 0x20 && c < 0x7f) {
+                out.append((char) c);
+            } else if (c < 0x100) {
                 out.append(String.format("\\x%02x", c));
             } else {
-                out.appendCodePoint(c);
+                out.append(String.format("\\u%04x", c));
             }
         });
         return out.toString();

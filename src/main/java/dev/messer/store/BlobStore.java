@@ -2,6 +2,7 @@ package dev.messer.store;
 
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
+import dev.messer.error.IntegrityException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,22 @@ import java.util.Optional;
  */
 public interface BlobStore {
 
+    /**
+     * The largest object read: 4 MiB, well above the largest item accepted (1 MiB of JSON, base64
+     * encoded twice). Stores check the size before reading, so a huge object or a device file
+     * cannot exhaust memory.
+     */
+    int MAX_OBJECT_BYTES = 4 * 1024 * 1024;
+
+    /** @throws IntegrityException if the object is larger than {@link #MAX_OBJECT_BYTES} (nothing is read) */
     Optional<Blob> get(String key);
+
+    /** The error for an object above {@link #MAX_OBJECT_BYTES}. */
+    static IntegrityException tooLarge(String key, String where, long size) {
+        return new IntegrityException("object " + key + " in " + where + " is " + (size < 0 ? "more than "
+                + MAX_OBJECT_BYTES : size) + " bytes, above the 4 MiB cap on stored objects, and was not read; "
+                + "delete it or restore it from a backup");
+    }
 
     /** Creates or replaces the object unconditionally. */
     void put(String key, byte[] content, Map<String, String> metadata);

@@ -159,4 +159,15 @@ class S3BlobStoreIT extends BlobStoreContract {
                     .hasMessageNotContaining("\n");
         }
     }
+
+    @Test
+    void objectAboveTheCap_isRefusedFromItsContentLength() {
+        store.put("dev/bag/big", new byte[BlobStore.MAX_OBJECT_BYTES + 1], Map.of());
+        store.put("dev/bag/full", new byte[BlobStore.MAX_OBJECT_BYTES], Map.of());
+
+        assertThatThrownBy(() -> store.get("dev/bag/big"))
+                .isInstanceOf(dev.messer.error.IntegrityException.class)
+                .hasMessageContaining((BlobStore.MAX_OBJECT_BYTES + 1) + " bytes").hasMessageContaining("4 MiB cap");
+        assertThat(store.get("dev/bag/full").orElseThrow().content()).hasSize(BlobStore.MAX_OBJECT_BYTES);
+    }
 }

@@ -1,9 +1,11 @@
 package dev.messer.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
+import dev.messer.error.NotFoundException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
@@ -178,5 +180,25 @@ class BulkCopyTest {
         // one attempt at the destination; no source key is unwrapped for items that cannot be written
         assertThat(report.keyUnwraps()).isEqualTo(1);
         assertThat(destination.bags().listItems("b")).isEmpty();
+    }
+
+    @Test
+    void copy_toADestinationWithoutAMasterKey_failsBeforeWritingAnything() {
+        source.key("app", 0).item("web", "a", "app", 0, "va").item("ops", "b", "app", 0, "vb");
+        KeyRing noMasterKey = new KeyRing(destination.keyStore, () -> {
+            throw new NotFoundException("master key file prod.key does not exist; restore it from a backup");
+        }, EncryptionContext.empty(), true);
+
+        try (DataKeyCache destinationKeys = new DataKeyCache(noMasterKey)) {
+            BulkCopy copy = new BulkCopy(new BulkCopy.Side(source.bags(), sourceKeys, "source"),
+                    new BulkCopy.Side(destination.bags(), destinationKeys, "prod"), false);
+            assertThatThrownBy(() -> copy.run(BulkOptions.defaults()))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessageStartingWith("nothing was copied: the master key of prod cannot be used")
+                    .hasMessageContaining("prod.key does not exist");
+        }
+        assertThat(destination.secrets.list("")).isEmpty();
+        assertThat(destination.keyStore.list("")).isEmpty();
+        assertThat(destination.secrets.writeCount() + destination.keyStore.writeCount()).isZero();
     }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.databag.DataBagService;
+import dev.messer.crypto.EncryptionContext;
 import dev.messer.keys.DataKeyCache;
+import dev.messer.keys.KeyRef;
+import dev.messer.keys.KeyRing;
+import dev.messer.store.Blob;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -183,5 +187,50 @@ class ReEncryptionTest {
         assertThat(profile.bags().read("web", "legacy").item().encryptedData()).isNotEmpty();
         assertThat(profile.value("web", "legacy")).isEqualTo("v");
         assertThat(reEncrypt(BulkOptions.defaults()).count(Outcome.SKIPPED)).isEqualTo(1);
+    }
+
+    @Test
+    void reEncrypt_neverMovesItemsOntoAContextlessVersionPlantedAsLatest() {
+        profile.key("app", 1).item("web", "a", "app", 0, "va").item("web", "b", "app", 1, "vb");
+        new KeyRing(profile.keyStore, () -> profile.masterKey, EncryptionContext.empty(), false)
+                .ensureVersion(new KeyRef("app", 2));
+        int writesBefore = profile.secrets.writeCount();
+
+        BulkReport report = reEncrypt(BulkOptions.defaults());
+
+        assertThat(profile.secrets.writeCount()).isEqualTo(writesBefore);
+        assertThat(report.with(Outcome.FAILED)).hasSize(2)
+                .allSatisfy(r -> assertThat(r.detail()).contains("app v2 has no encryption context"));
+        assertThat(profile.keyVersion("web", "a")).isZero();
+        assertThat(profile.keyVersion("web", "b")).isEqualTo(1);
+    }
+
+    @Test
+    void reEncrypt_reportsHowManyFormat1ItemsRemain() {
+        profile.key("app", 1).key("db", 0).item("web", "bound", "app", 1, "x");
+        DataBagService format1 = new DataBagService(profile.secrets, profile.layout, EnvelopeVersion.V1);
+        try (DataKeyCache cache = profile.newCache()) {
+            format1.upload("web", TestProfile.document("old", "o"), "app", OptionalInt.of(1), true, cache);
+            format1.upload("web", TestProfile.document("stuck", "s"), "db", OptionalInt.of(0), true, cache);
+        }
+        // db's only version is made context-less, so the bound profile cannot move "stuck" onto it
+        Blob db = profile.keyStore.get("db/0").orElseThrow();
+        profile.keyStore.put("db/0", db.content(), Map.of());
+
+        BulkReport dryRun = reEncrypt(BulkOptions.defaults().withDryRun(true));
+        assertThat(dryRun.version1Remaining()).hasValue(1);
+
+        BulkReport report = reEncrypt(BulkOptions.defaults());
+        assertThat(report.version1Remaining()).hasValue(1);
+        assertThat(report.version1Line()).hasValueSatisfying(line -> assertThat(line).startsWith("1 item remains in item format 1"));
+        assertThat(profile.value("web", "old")).isEqualTo("o");
+    }
+
+    @Test
+    void reEncrypt_withNoFormat1ItemLeft_saysMinItemFormat2CanBeSet() {
+        profile.key("app", 0).item("web", "a", "app", 0, "va");
+        BulkReport report = reEncrypt(BulkOptions.defaults());
+        assertThat(report.version1Remaining()).hasValue(0);
+        assertThat(report.version1Line()).hasValueSatisfying(line -> assertThat(line).contains("min_item_format = 2"));
     }
 }

@@ -89,6 +89,17 @@ class BulkCommandsTest {
     }
 
     @Test
+    void bulkReEncrypt_anObjectAboveTheCap_failsThatItemAlone_andTheRunGoesOn() throws IOException {
+        run("encryption", "increment", "local", "app", "-c", config.toString());
+        Files.write(home.resolve("root/secrets/dev/web/huge"), new byte[dev.messer.store.BlobStore.MAX_OBJECT_BYTES + 1]);
+
+        assertThat(run("bulk", "re-encrypt", "local", config.toString())).isEqualTo(ExitCodes.FAILURE);
+
+        assertThat(err).contains("failed web/huge: object dev/web/huge").contains("4 MiB cap")
+                .contains("re-encrypt: 2 done, 0 skipped, 1 failed");
+    }
+
+    @Test
     void bulkReEncrypt_stats_reportsOneUnwrapPerKeyVersion() {
         run("encryption", "increment", "local", "app", "-c", config.toString());
 

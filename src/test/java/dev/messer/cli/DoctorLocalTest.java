@@ -88,4 +88,41 @@ class DoctorLocalTest {
         assertThat(result.out()).contains("[FAIL] config").contains("nope.ini").contains("fix:");
         assertThat(result.out().lines().filter(l -> l.startsWith("[")).count()).isEqualTo(1);
     }
+
+    @Test
+    void contextlessVersionPlantedAboveABoundOne_isReported() throws IOException {
+        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        Path keys = localRoot().resolve("keys/app");
+        Files.copy(keys.resolve("0"), keys.resolve("1"));
+
+        CliRun result = doctor(sandbox);
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("[FAIL] key versions")
+                .contains("app v1 has no encryption context although a lower version has one")
+                .contains("messer encryption delete local app 1");
+    }
+
+    @Test
+    void noFormat1ItemLeft_recommendsMinItemFormat2() {
+        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\": \"db\", \"pw\": \"x\"}");
+        CliRun result = doctor(sandbox);
+        assertThat(result.out()).contains("item formats").contains("messer configure local --min-item-format 2");
+
+        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "--min-item-format", "2"));
+        assertThat(doctor(sandbox).out()).contains("[ok]   item formats").contains("format-1 items are refused");
+    }
+
+    @Test
+    void format1ItemsLeft_areCounted_andMinItemFormat2IsNotYetRecommended() {
+        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "--item-format", "1"));
+        sandbox.upload("{\"id\": \"db\", \"pw\": \"x\"}");
+        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "--item-format", "2"));
+
+        CliRun result = doctor(sandbox);
+
+        assertThat(result.out()).contains("[ok]   item formats").contains("1 item is still in format 1")
+                .doesNotContain("--min-item-format 2");
+    }
 }

@@ -95,4 +95,68 @@ class EncryptionDeleteTest {
         assertThat(cli.run("encryption", "delete", "local", "app", "9").status()).isEqualTo(1);
         assertThat(terminal.prompts).isEmpty();
     }
+
+    /** One item sealed with app v0 in tier prod, two with app v1 in tier dev (same buckets). */
+    private void itemsInTwoTiers() {
+        cli.ok("configure", "local", "--profile", "prod", "--tier", "prod");
+        cli.ok("configure", "local", "--profile", "dev", "--tier", "dev");
+        Path item = cli.write("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
+        Path other = cli.write("api.json", "{\"id\": \"api\", \"token\": \"t\"}");
+        cli.ok("data", "bag", "create", "local", "web", "--profile", "prod");
+        cli.ok("data", "bag", "from", "file", "local", "web", item.toString(), "--secret-file", "app", "-v", "0",
+                "--profile", "prod");
+        cli.ok("data", "bag", "create", "local", "ops", "--profile", "dev");
+        cli.ok("data", "bag", "from", "file", "local", "ops", item.toString(), "--secret-file", "app", "--profile", "dev");
+        cli.ok("data", "bag", "from", "file", "local", "ops", other.toString(), "--secret-file", "app", "--profile", "dev");
+    }
+
+    @Test
+    void deletingAVersionThatItemsUse_isRefused_namingHowManyAndWhichBags_inEveryTier() {
+        itemsInTwoTiers();
+        cli.terminal = FakeTerminal.answering("yes");
+        Map<String, String> before = cli.snapshot();
+
+        CliHarness.Result result = cli.run("encryption", "delete", "local", "app", "1", "--no-prompt");
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.errLines()).singleElement().asString()
+                .contains("encryption key app v1 is still used by 2 items in dev/ops").contains("--force");
+        assertThat(cli.snapshot()).isEqualTo(before);
+
+        CliHarness.Result whole = cli.run("encryption", "delete", "local", "app", "--no-prompt");
+        assertThat(whole.status()).isEqualTo(1);
+        assertThat(whole.errLines()).singleElement().asString().contains("3 items in dev/ops, prod/web");
+        assertThat(cli.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void dryRun_printsTheCount_andDeletesNothing() {
+        itemsInTwoTiers();
+        Map<String, String> before = cli.snapshot();
+
+        CliHarness.Result result = cli.ok("encryption", "delete", "local", "app", "0", "--dry-run");
+
+        assertThat(result.outLines()).singleElement().asString()
+                .startsWith("would delete encryption key app v0: used by 1 item in prod/web");
+        assertThat(cli.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void force_deletesAVersionInUse_andItsItemsThenReportItDeleted() {
+        itemsInTwoTiers();
+        CliHarness.Result result = cli.ok("encryption", "delete", "local", "app", "0", "--no-prompt", "--force");
+        assertThat(result.err()).contains("warning: 1 item in prod/web will no longer decrypt");
+
+        CliHarness.Result show = cli.run("data", "bag", "show", "local", "web", "db", "--decrypt", "--profile", "prod");
+        assertThat(show.status()).isEqualTo(1);
+        assertThat(show.errLines()).singleElement().asString().contains("key app v0 was deleted");
+    }
+
+    @Test
+    void deletedVersionNumber_isNotReusedByIncrement() {
+        cli.ok("encryption", "delete", "local", "app", "1", "--no-prompt");
+        cli.ok("encryption", "increment", "local", "app");
+        assertThat(cli.ok("encryption", "list", "local", "app").outLines()).containsExactly("0", "2");
+    }
 }

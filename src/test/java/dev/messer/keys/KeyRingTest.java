@@ -235,7 +235,9 @@ class KeyRingTest {
         ring.increment("app");
         ring.create("keep");
         assertThat(ring.deleteKey("app")).containsExactly(new KeyRef("app", 0), new KeyRef("app", 1));
-        assertThat(store.list("")).containsExactly("keep/", "keep/0");
+        assertThat(store.list("")).containsExactly(KeyRing.TOMBSTONES + "app/0", KeyRing.TOMBSTONES + "app/1",
+                "keep/", "keep/0");
+        assertThat(ring.names()).containsExactly("keep");
     }
 
     @Test

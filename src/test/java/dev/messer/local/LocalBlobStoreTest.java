@@ -282,4 +282,32 @@ class LocalBlobStoreTest extends BlobStoreContract {
     void describe_isTheFolderPath() {
         assertThat(local().describe()).isEqualTo(dir.resolve("bucket").toAbsolutePath().normalize().toString());
     }
+
+    @Test
+    void objectAboveTheCap_isRefusedBeforeItIsRead() throws IOException {
+        local().put("dev/bag/big", new byte[0], Map.of());
+        Files.write(dir.resolve("bucket/dev/bag/big"), new byte[BlobStore.MAX_OBJECT_BYTES + 1]);
+
+        assertThatThrownBy(() -> local().get("dev/bag/big"))
+                .isInstanceOf(dev.messer.error.IntegrityException.class)
+                .hasMessageContaining("dev/bag/big").hasMessageContaining("4 MiB cap");
+    }
+
+    @Test
+    void objectAtTheCap_isRead() throws IOException {
+        local().put("dev/bag/full", new byte[0], Map.of());
+        Files.write(dir.resolve("bucket/dev/bag/full"), new byte[BlobStore.MAX_OBJECT_BYTES]);
+        assertThat(local().get("dev/bag/full").orElseThrow().content()).hasSize(BlobStore.MAX_OBJECT_BYTES);
+    }
+
+    @Test
+    void objectLinkedToAnEndlessDevice_isRefusedWithoutReading() throws IOException {
+        local().put("dev/bag/zero", new byte[0], Map.of());
+        Path object = dir.resolve("bucket/dev/bag/zero");
+        Files.delete(object);
+        Files.createSymbolicLink(object, Path.of("/dev/zero"));
+
+        assertThatThrownBy(() -> local().get("dev/bag/zero"))
+                .isInstanceOf(dev.messer.error.IntegrityException.class).hasMessageContaining("not a regular file");
+    }
 }

@@ -1,0 +1,24 @@
+package dev.messer.store;
+
+/**
+ * What a command should tell the user about the stores it read without failing: names that break
+ * the naming rule (left out of listings), and items in the unbound format 1. The command line
+ * prints them on stderr; the domain only reports them.
+ */
+public interface StoreNotices {
+
+    StoreNotices NONE = new StoreNotices() {
+    };
+
+    /**
+     * A stored name left out of a listing because it breaks the naming rule.
+     *
+     * @param escaped the name with control and non-ASCII characters escaped ({@code \x1b})
+     */
+    default void invalidName(String what, String escaped, String where) {
+    }
+
+    /** An item in format 1 (not bound to its path) was opened. */
+    default void version1Item(String where) {
+    }
+}
