@@ -3,7 +3,9 @@ package dev.messer.store;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.InvalidInputException;
+import dev.messer.error.AccessDeniedException;
 import dev.messer.error.UnavailableException;
+import dev.messer.files.FileTrust;
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,6 +45,13 @@ import java.util.function.Supplier;
  * process), which serialises them across threads and processes: conditional writes are atomic,
  * and a reader never pairs an object with another version's metadata. The entity tag is the hex
  * SHA-256 of the content.
+ *
+ * <p>The store trusts nothing it did not make. It never follows a symbolic link inside the bucket
+ * folder (nor the bucket folder itself): every folder on the way to an object is checked, objects and
+ * the lock file are opened without following links, and the resolved folder must still lie under the
+ * bucket folder. The bucket folder and the folder holding it must belong to the caller and not be
+ * writable by group or others ({@link FileTrust}); another user who could write there could swap
+ * objects.
  */
 public final class LocalBlobStore implements BlobStore {
 
@@ -53,12 +63,22 @@ public final class LocalBlobStore implements BlobStore {
     /** One lock per bucket folder for the whole process: a JVM may hold a file lock only once. */
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
     private final Path root;
     private final ReentrantLock inProcess;
+    private final FileTrust trust;
+    private volatile boolean trusted;
 
     public LocalBlobStore(Path root) {
+        this(root, FileTrust.currentUser());
+    }
+
+    /** @param trust judges the bucket folder and the folder that holds it, on first use */
+    public LocalBlobStore(Path root, FileTrust trust) {
         this.root = root.toAbsolutePath().normalize();
         this.inProcess = IN_PROCESS.computeIfAbsent(this.root, r -> new ReentrantLock());
+        this.trust = trust;
     }
 
     public Path root() {
@@ -68,7 +88,8 @@ public final class LocalBlobStore implements BlobStore {
     @Override
     public Optional<Blob> get(String key) {
         Path file = fileFor(key);
-        if (!Files.exists(file)) {
+        requireTrusted();
+        if (!Files.exists(file, NO_FOLLOW)) {
             return Optional.empty();
         }
         return withLock(() -> read(key, file));
@@ -76,7 +97,11 @@ public final class LocalBlobStore implements BlobStore {
 
     private Optional<Blob> read(String key, Path file) {
         try {
-            byte[] content = Files.readAllBytes(file);
+            checkNoLinks(key, file);
+            if (Files.isDirectory(file, NO_FOLLOW)) {
+                return Optional.empty();
+            }
+            byte[] content = readNoFollow(file);
             return Optional.of(new Blob(content, etag(content), readMetadata(key)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -98,7 +123,7 @@ public final class LocalBlobStore implements BlobStore {
     public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
         checkWritable(key, metadata);
         withLock(() -> {
-            if (Files.exists(fileFor(key))) {
+            if (Files.exists(fileFor(key), NO_FOLLOW)) {
                 throw new AlreadyExistsException(key + " already exists in " + describe());
             }
             write(key, content, metadata);
@@ -119,8 +144,9 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public List<String> list(String prefix) {
+        requireTrusted();
         List<String> keys = new ArrayList<>();
-        if (Files.isDirectory(root)) {
+        if (Files.isDirectory(root, NO_FOLLOW)) {
             collect(root, "", keys);
         }
         keys.removeIf(k -> !k.startsWith(prefix));
@@ -131,11 +157,13 @@ public final class LocalBlobStore implements BlobStore {
     @Override
     public void delete(String key) {
         Path file = fileFor(key);
-        if (!Files.exists(file) || Files.isDirectory(file)) {
+        requireTrusted();
+        if (!Files.exists(file, NO_FOLLOW) || Files.isDirectory(file, NO_FOLLOW)) {
             return;
         }
         withLock(() -> {
             try {
+                checkNoLinks(key, file);
                 Files.deleteIfExists(file);
                 if (!key.endsWith("/")) {
                     Files.deleteIfExists(metaFile(key));
@@ -156,7 +184,10 @@ public final class LocalBlobStore implements BlobStore {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (Files.isDirectory(entry)) {
+                if (Files.isSymbolicLink(entry)) {
+                    throw linked(entry);
+                }
+                if (Files.isDirectory(entry, NO_FOLLOW)) {
                     collect(entry, prefix + name + "/", out);
                 } else if (name.equals(MARKER)) {
                     out.add(prefix);
@@ -172,7 +203,9 @@ public final class LocalBlobStore implements BlobStore {
     private void write(String key, byte[] content, Map<String, String> metadata) {
         Path target = fileFor(key);
         try {
+            checkNoLinks(key, target);
             PrivateFiles.createDirectories(target.getParent());
+            checkNoLinks(key, target);
             if (!key.endsWith("/")) {
                 Path meta = metaFile(key);
                 if (metadata.isEmpty()) {
@@ -231,9 +264,14 @@ public final class LocalBlobStore implements BlobStore {
             if (inProcess.getHoldCount() > 1) {
                 return action.get();
             }
+            requireTrusted();
             PrivateFiles.createDirectories(root);
+            requireTrusted();
+            if (Files.isSymbolicLink(root.resolve(LOCK))) {
+                throw linked(root.resolve(LOCK));
+            }
             try (FileChannel channel = FileChannel.open(root.resolve(LOCK),
-                    java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                     PrivateFiles.ownerOnlyFile());
                  FileLock ignored = channel.lock()) {
                 return action.get();
@@ -261,7 +299,7 @@ public final class LocalBlobStore implements BlobStore {
             return Map.of();
         }
         try {
-            return decodeMetadata(Files.readString(metaFile(key), StandardCharsets.UTF_8));
+            return decodeMetadata(new String(readNoFollow(metaFile(key)), StandardCharsets.UTF_8));
         } catch (NoSuchFileException | FileAlreadyExistsException e) {
             return Map.of();
         }
@@ -315,6 +353,65 @@ public final class LocalBlobStore implements BlobStore {
             throw new InvalidInputException("'" + key + "' points outside the local bucket");
         }
         return normal;
+    }
+
+    /**
+     * Refuses the bucket folder, or the folder holding it, when another user owns it or may write it.
+     * Checked once per instance; a missing folder is created private later.
+     */
+    private void requireTrusted() {
+        if (trusted) {
+            return;
+        }
+        Path container = root.getParent();
+        if (container != null && Files.isDirectory(container)) {
+            try {
+                trust.requirePrivate(container.toRealPath(), "local_root");
+            } catch (IOException e) {
+                throw new UnavailableException("cannot read " + container + ": " + e.getMessage(), e);
+            }
+        }
+        trust.requirePrivate(root, "bucket folder");
+        trusted = Files.isDirectory(root, NO_FOLLOW);
+    }
+
+    /**
+     * Refuses a key whose path passes through a symbolic link, or ends on one, inside the bucket
+     * folder, and one whose folder resolves outside it.
+     */
+    private void checkNoLinks(String key, Path file) throws IOException {
+        Path at = root;
+        for (Path part : root.relativize(file)) {
+            at = at.resolve(part);
+            if (Files.isSymbolicLink(at)) {
+                throw linked(at);
+            }
+            if (!Files.exists(at, NO_FOLLOW)) {
+                return;
+            }
+        }
+        Path folder = file.getParent();
+        if (Files.isDirectory(folder, NO_FOLLOW) && !folder.toRealPath().startsWith(root.toRealPath())) {
+            throw new AccessDeniedException("'" + key + "' resolves outside the local bucket " + root
+                    + "; check the folders under it for links or mounts");
+        }
+    }
+
+    private static AccessDeniedException linked(Path link) {
+        return new AccessDeniedException(link + " is a symbolic link, which messer never follows inside local_root; "
+                + "remove the link with 'rm " + link + "' and put the real folder or file there");
+    }
+
+    private static byte[] readNoFollow(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file,
+                java.util.Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            return java.nio.channels.Channels.newInputStream(channel).readAllBytes();
+        } catch (java.nio.file.FileSystemException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw linked(file);
+            }
+            throw e;
+        }
     }
 
     private Path metaFile(String key) {
