@@ -23,10 +23,12 @@ public enum SettingKey {
     KMS_ENDPOINT_URL(""),
     STS_ENDPOINT_URL(""),
     PATH_STYLE("false"),
+    ALLOW_HTTP("false"),
     MFA_SERIAL(""),
     EXTERNAL_ID(""),
     ITEM_FORMAT("2"),
     LOCAL_ROOT(""),
+    MASTER_KEY_PROTECTED("false"),
     PARALLEL("");
 
     private final String defaultValue;
