@@ -163,7 +163,14 @@ public final class IniFile {
             Path temp = Files.createTempFile(dir, ".messer-ini-", ".tmp",
                     PrivateFiles.ownerOnlyFile());
             try {
-                Files.write(temp, text.text().getBytes(StandardCharsets.UTF_8));
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(text.text().getBytes(StandardCharsets.UTF_8));
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    channel.force(true);
+                }
                 Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temp);

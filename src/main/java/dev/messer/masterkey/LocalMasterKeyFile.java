@@ -107,6 +107,18 @@ public final class LocalMasterKeyFile {
      * returned key and must close it.
      */
     public static LocalMasterKey open(Path file, PassphraseSource passphrases) {
+        return open(file, passphrases, null);
+    }
+
+    /**
+     * Like {@link #open(Path, PassphraseSource)}, and refuses a file that is not sealed under a
+     * passphrase when the configuration says it must be: a protected key swapped for an unprotected
+     * one (a key someone else knows) is not used.
+     *
+     * @param protectionRequiredBy where the configuration requires protection, such as
+     *                             "master_key_protected = true in [profile local]"; null when it does not
+     */
+    public static LocalMasterKey open(Path file, PassphraseSource passphrases, String protectionRequiredBy) {
         checkTrusted(file, FileTrust.currentUser());
         byte[] content = read(file);
         try {
@@ -115,6 +127,11 @@ public final class LocalMasterKeyFile {
             }
             byte protection = content[PROTECTION_OFFSET];
             DataKey key;
+            if (protection == HEADER[PROTECTION_OFFSET] && protectionRequiredBy != null) {
+                throw new IntegrityException("master key file " + file + " is not protected by a passphrase, but "
+                        + protectionRequiredBy + " says it must be, so it may have been swapped; restore it from your "
+                        + "backup, or if you removed the protection yourself set master_key_protected = false");
+            }
             if (protection == HEADER[PROTECTION_OFFSET]) {
                 if (content.length != HEADER.length + DataKey.LENGTH) {
                     throw notAKeyFile(file);
