@@ -32,9 +32,20 @@ public final class Editor {
         return command;
     }
 
-    /** Opens the file on the terminal and waits. @return the editor's exit status */
-    public int edit(Path file) throws IOException, InterruptedException {
-        return new ProcessBuilder("sh", "-c", command + " \"$1\"", "messer-editor", file.toString())
-                .inheritIO().start().waitFor();
+    /**
+     * Opens the file (in {@code scratch}) on the terminal and waits. If messer is ended meanwhile,
+     * the scratch folder's shutdown hook stops the editor before it wipes the file.
+     *
+     * @return the editor's exit status
+     */
+    public int edit(Path file, ScratchFolder scratch) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("sh", "-c", command + " \"$1\"", "messer-editor", file.toString())
+                .inheritIO().start();
+        scratch.watch(process);
+        try {
+            return process.waitFor();
+        } finally {
+            scratch.watch(null);
+        }
     }
 }

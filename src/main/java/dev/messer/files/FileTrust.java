@@ -67,6 +67,12 @@ public final class FileTrust {
         return Optional.empty();
     }
 
+    /** True when {@code path} itself (not a link's target) belongs to the caller. */
+    public boolean ownedByCaller(Path path) {
+        long owner = uid(path);
+        return owner >= 0 && owner == callerUid;
+    }
+
     /** Throws {@link AccessDeniedException} with the fix when {@link #privateProblem} finds one. */
     public void requirePrivate(Path path, String what) {
         privateProblem(path, what).ifPresent(p -> {
