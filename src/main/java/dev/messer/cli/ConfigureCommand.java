@@ -6,10 +6,11 @@ import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
-import dev.messer.databag.Names;
+import dev.messer.app.Session;
 import dev.messer.error.ConflictException;
-import dev.messer.masterkey.LocalMasterKeyFile;
-import dev.messer.provider.LocalBackend;
+import dev.messer.local.LocalBackend;
+import dev.messer.local.LocalMasterKeyFile;
+import dev.messer.names.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -174,7 +175,10 @@ final class ConfigureCommand extends CommandBase {
         Path file = LocalMasterKeyFile.pathFor(root, Names.check("master key name", settings.masterKey()));
         PassphrasePrompt prompt = new PassphrasePrompt(context.console());
         if (!LocalMasterKeyFile.exists(file)) {
-            int stored = new LocalBackend(settings, root).storedKeyVersions();
+            int stored;
+            try (Session<LocalBackend> session = context.sessions().local(settings)) {
+                stored = session.backend().storedKeyVersions();
+            }
             if (stored > 0 && !newMasterKey) {
                 throw new ConflictException("master key file " + file + " is missing and keys folder "
                         + root.resolve(settings.get(SettingKey.KEYS_BUCKET)) + " holds " + stored + " data key "

@@ -2,13 +2,13 @@ package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
 import com.google.gson.GsonBuilder;
+import dev.messer.app.Session;
 import dev.messer.databag.DataBagService;
 import dev.messer.databag.ItemDocument;
 import dev.messer.edit.Editor;
 import dev.messer.edit.ScratchFolder;
 import dev.messer.error.ConflictException;
 import dev.messer.error.InvalidInputException;
-import dev.messer.provider.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ final class DataBagEditCommand extends CommandBase {
             console.info("Removed " + swept + " scratch folder(s) that killed edit runs left in "
                     + ScratchFolder.base(temporary) + ".");
         }
-        try (Session session = context.session(words.get(0));
+        try (Session<?> session = context.session(words.get(0));
              ScratchFolder scratch = ScratchFolder.create(temporary)) {
             DataBagService.Opened opened = session.bags().open(bag, id, session.dataKeys());
             byte[][] text = {new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
@@ -58,10 +58,11 @@ final class DataBagEditCommand extends CommandBase {
         }
     }
 
-    private static int editUntilSaved(Console console, Editor editor, ScratchFolder scratch, Session session,
+    private static int editUntilSaved(Console console, Editor editor, ScratchFolder scratch, Session<?> session,
                                       DataBagService.Opened opened, byte[][] text, String bag, String id)
             throws IOException, InterruptedException {
         while (true) {
+            console.flush();
             byte[] edited = editOnce(editor, scratch, text[0], bag, id);
             Arrays.fill(text[0], (byte) 0);
             text[0] = edited;

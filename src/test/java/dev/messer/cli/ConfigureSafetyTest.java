@@ -158,7 +158,7 @@ class ConfigureSafetyTest {
         cli.ok("encryption", "increment", "local", "app");
 
         Files.delete(keyFile("default"));
-        dev.messer.masterkey.LocalMasterKeyFile.create(keyFile("default"));
+        dev.messer.local.LocalMasterKeyFile.create(keyFile("default"));
         Map<String, String> before = cli.snapshot();
         CliHarness.Result swapped = cli.run("encryption", "increment", "local", "app");
 
