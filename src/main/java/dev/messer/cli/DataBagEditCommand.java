@@ -76,8 +76,8 @@ final class DataBagEditCommand extends CommandBase {
                     session.bags().write(bag, document, opened.read().item().keyRef(), session.dataKeys(),
                             Optional.of(opened.read().etag()));
                 } catch (ConflictException e) {
-                    throw new ConflictException("item " + bag + "/" + id + " was changed by someone else while "
-                            + "you edited it; your edit was not saved: run 'messer data bag edit' again");
+                    throw new ConflictException("item " + bag + "/" + id + " was changed by someone else while you "
+                            + "edited it; your edit was not saved: run 'messer data bag edit <provider> " + bag + " " + id + "' again");
                 }
                 console.info("Saved item " + bag + "/" + id + " with key " + opened.read().item().keyRef() + ".");
                 return ExitCodes.OK;
