@@ -11,6 +11,10 @@ import java.util.Optional;
  * Where each service is reached when not at its public regional endpoint. In order: the
  * per-service setting ({@code s3_endpoint_url}...), {@code endpoint_url}, then the SDK's variables
  * {@code AWS_ENDPOINT_URL_<SERVICE>} and {@code AWS_ENDPOINT_URL}.
+ *
+ * <p>Plain {@code http://} is accepted only for a loopback address (an emulator on this host), unless
+ * {@code allow_http = true}: over any other network path, whoever sits on it could read and change
+ * every request, wrapped keys and items included.
  */
 final class AwsEndpoints {
 
@@ -29,18 +33,48 @@ final class AwsEndpoints {
             case STS -> SettingKey.STS_ENDPOINT_URL;
         };
         if (settings.optional(perService).isPresent()) {
-            return Optional.of(parse(settings.get(perService), perService.iniName() + " (from "
+            return Optional.of(checked(settings.get(perService), perService.iniName() + " (from "
                     + settings.source(perService) + ")"));
         }
         if (settings.optional(SettingKey.ENDPOINT_URL).isPresent()) {
-            return Optional.of(parse(settings.get(SettingKey.ENDPOINT_URL), "endpoint_url (from "
+            return Optional.of(checked(settings.get(SettingKey.ENDPOINT_URL), "endpoint_url (from "
                     + settings.source(SettingKey.ENDPOINT_URL) + ")"));
         }
         Optional<String> variable = env.get(service.endpointVariable());
         if (variable.isPresent()) {
-            return Optional.of(parse(variable.get(), service.endpointVariable()));
+            return Optional.of(checked(variable.get(), service.endpointVariable()));
         }
-        return env.get("AWS_ENDPOINT_URL").map(value -> parse(value, "AWS_ENDPOINT_URL"));
+        return env.get("AWS_ENDPOINT_URL").map(value -> checked(value, "AWS_ENDPOINT_URL"));
+    }
+
+    private URI checked(String value, String where) {
+        URI uri = parse(value, where);
+        if (uri.getScheme().equals("http") && !isLoopback(uri.getHost()) && !settings.allowHttp()) {
+            throw new ConfigException(where + " is '" + value + "', plain http to a host that is not loopback; "
+                    + "use https, or set allow_http = true (MESSER_ALLOW_HTTP=true) if that network path is trusted");
+        }
+        return uri;
+    }
+
+    /** localhost, 127.0.0.0/8 or ::1, judged from the text alone: no name is looked up. */
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            String[] octets = h.split("\\.");
+            return Integer.parseInt(octets[0]) == 127
+                    && java.util.Arrays.stream(octets).allMatch(o -> Integer.parseInt(o) <= 255);
+        }
+        if (h.contains(":")) {
+            try {
+                return java.net.InetAddress.getByName(h).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static URI parse(String value, String where) {

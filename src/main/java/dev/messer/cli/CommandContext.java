@@ -22,6 +22,7 @@ public final class CommandContext {
     private final CommonOptions common;
     private final ConfigLocation location;
     private final SettingsResolver resolver;
+    private boolean warnedGroupWritable;
 
     public CommandContext(Console console, CommonOptions common) {
         this.console = console;
@@ -70,7 +71,18 @@ public final class CommandContext {
             throw new ConfigException("config file " + path + " does not exist; check the path, or create it with "
                     + "'messer configure aws|local -c " + path + " ...'");
         }
-        return IniFile.load(path);
+        IniFile file = IniFile.load(path);
+        warnIfGroupWritable(file);
+        return file;
+    }
+
+    /** One warning line per command for a group-writable configuration file. */
+    public void warnIfGroupWritable(IniFile file) {
+        if (file.groupWritable() && !warnedGroupWritable) {
+            warnedGroupWritable = true;
+            console.error("messer: warning: config file " + file.path() + " is writable by its group, who could "
+                    + "change where secrets go; run 'chmod g-w " + file.path() + "'");
+        }
     }
 
     /** Creates the default file from the template on first use; a named file is never created here. */

@@ -6,6 +6,9 @@ import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
+import dev.messer.app.Session;
+import dev.messer.error.ConflictException;
+import dev.messer.local.LocalBackend;
 import dev.messer.local.LocalMasterKeyFile;
 import dev.messer.names.Names;
 import java.nio.file.Files;
@@ -66,6 +69,12 @@ final class ConfigureCommand extends CommandBase {
     @Parameter(names = "--passphrase", description = "Protect the local master key file with a passphrase "
             + "(MESSER_PASSPHRASE, else asked twice on the terminal); an existing unprotected file is sealed in place")
     boolean passphrase;
+    @Parameter(names = "--new-master-key", description = "Create a new local master key even though the keys "
+            + "folder holds data key versions wrapped by a missing one (they stay unreadable)")
+    boolean newMasterKey;
+    @Parameter(names = "--allow-http", arity = 1, description = "Accept http:// endpoints that are not loopback "
+            + "(true/false)")
+    String allowHttp;
 
     @Override
     public int run(CommandContext context) {
@@ -74,22 +83,38 @@ final class ConfigureCommand extends CommandBase {
         if (passphrase && provider != Provider.LOCAL) {
             throw new UsageException("--passphrase protects a local master key file; the aws provider uses KMS");
         }
+        if (newMasterKey && provider != Provider.LOCAL) {
+            throw new UsageException("--new-master-key creates a local master key file; the aws provider uses KMS");
+        }
         Map<SettingKey, String> values = givenValues();
         Path path = context.configPath();
-        if (!values.isEmpty()) {
-            checkLocalNames(provider, values);
-            context.createDefaultFileIfMissing();
-            IniFile file = Files.exists(path) ? IniFile.load(path) : IniFile.empty(path);
-            ConfigWriter.Written written = new ConfigWriter(context.resolver())
-                    .apply(file, provider, context.profileName(), values);
-            context.console().info("Wrote " + values.size() + " setting(s) to " + written.where() + " in " + path);
-        }
-        Settings settings = context.settings(provider, Map.of()).validate();
-        if (provider == Provider.LOCAL) {
-            ensureLocalMasterKey(context, settings);
-        }
-        if (print || values.isEmpty()) {
-            printSettings(context.console(), settings);
+        MasterKeyPlan[] plan = new MasterKeyPlan[1];
+        try {
+            if (!values.isEmpty()) {
+                checkLocalNames(provider, values);
+                context.createDefaultFileIfMissing();
+                ConfigWriter.Written written = new ConfigWriter(context.resolver()).update(path, provider,
+                        context.profileName(), values, resolved -> {
+                            if (provider == Provider.LOCAL) {
+                                plan[0] = planMasterKey(context, resolved);
+                            }
+                        });
+                context.console().info("Wrote " + values.size() + " setting(s) to " + written.where() + " in " + path);
+            }
+            Settings settings = context.settings(provider, Map.of()).validate();
+            if (provider == Provider.LOCAL) {
+                if (plan[0] == null) {
+                    plan[0] = planMasterKey(context, settings);
+                }
+                plan[0].carryOut(context.console());
+            }
+            if (print || values.isEmpty()) {
+                printSettings(context.console(), settings);
+            }
+        } finally {
+            if (plan[0] != null) {
+                PassphrasePrompt.wipe(plan[0].passphrase());
+            }
         }
         return ExitCodes.OK;
     }
@@ -121,12 +146,16 @@ final class ConfigureCommand extends CommandBase {
         putIf(values, SettingKey.REGION, region);
         putIf(values, SettingKey.ENDPOINT_URL, endpointUrl);
         putIf(values, SettingKey.PATH_STYLE, pathStyle);
+        putIf(values, SettingKey.ALLOW_HTTP, allowHttp);
         putIf(values, SettingKey.SSE_KMS_KEY_ID, sseKmsKeyId);
         putIf(values, SettingKey.MFA_SERIAL, mfaSerial);
         putIf(values, SettingKey.EXTERNAL_ID, externalId);
         putIf(values, SettingKey.ITEM_FORMAT, itemFormat);
         putIf(values, SettingKey.MIN_ITEM_FORMAT, minItemFormat);
         putIf(values, SettingKey.LOCAL_ROOT, localRoot);
+        if (passphrase) {
+            values.put(SettingKey.MASTER_KEY_PROTECTED, "true");
+        }
         if (common.silent) {
             values.put(SettingKey.SILENT, "true");
         }
@@ -139,36 +168,67 @@ final class ConfigureCommand extends CommandBase {
         }
     }
 
-    private void ensureLocalMasterKey(CommandContext context, Settings settings) {
-        Path file = LocalMasterKeyFile.pathFor(context.resolver().localRoot(settings),
-                dev.messer.names.Names.check("master key name", settings.masterKey()));
+    /**
+     * Decides, before anything is written, what happens to the master key file: refuses to create a
+     * new key while the keys folder holds versions only the missing key can unwrap (unless
+     * {@code --new-master-key}), and takes the new passphrase first, so a refused one changes nothing.
+     */
+    private MasterKeyPlan planMasterKey(CommandContext context, Settings settings) {
+        Path root = context.resolver().localRoot(settings);
+        Path file = LocalMasterKeyFile.pathFor(root, Names.check("master key name", settings.masterKey()));
+        PassphrasePrompt prompt = new PassphrasePrompt(context.console());
         if (!LocalMasterKeyFile.exists(file)) {
-            if (passphrase) {
-                char[] chosen = new PassphrasePrompt(context.console()).chooseNew(file);
-                try {
-                    LocalMasterKeyFile.createProtected(file, chosen);
-                } finally {
-                    PassphrasePrompt.wipe(chosen);
+            int stored;
+            try (Session<LocalBackend> session = context.sessions().local(settings)) {
+                stored = session.backend().storedKeyVersions();
+            }
+            if (stored > 0 && !newMasterKey) {
+                throw new ConflictException("master key file " + file + " is missing and keys folder "
+                        + root.resolve(settings.get(SettingKey.KEYS_BUCKET)) + " holds " + stored + " data key "
+                        + "version(s) that a new master key could not unwrap; restore the key file from your backup, "
+                        + "use a keys folder of its own (-k NAME), or add --new-master-key to start over");
+            }
+            return new MasterKeyPlan(file, Action.CREATE, passphrase ? prompt.chooseNew(file) : null, stored);
+        }
+        if (newMasterKey) {
+            throw new UsageException("--new-master-key: master key file " + file + " exists, so there is nothing to "
+                    + "create; it is never replaced by configure");
+        }
+        if (!passphrase) {
+            return new MasterKeyPlan(file, Action.NONE, null, 0);
+        }
+        if (LocalMasterKeyFile.isProtected(file)) {
+            return new MasterKeyPlan(file, Action.ALREADY_PROTECTED, null, 0);
+        }
+        return new MasterKeyPlan(file, Action.SEAL, prompt.chooseNew(file), 0);
+    }
+
+    private enum Action { CREATE, SEAL, ALREADY_PROTECTED, NONE }
+
+    /** What configure does to the master key file once the configuration is saved. */
+    private record MasterKeyPlan(Path file, Action action, char[] passphrase, int unreadableVersions) {
+
+        void carryOut(Console console) {
+            if (action == Action.CREATE) {
+                if (passphrase != null) {
+                    LocalMasterKeyFile.createProtected(file, passphrase);
+                } else {
+                    LocalMasterKeyFile.create(file);
                 }
-            } else {
-                LocalMasterKeyFile.create(file);
+                console.info("Created local master key " + file + " (mode 0600" + (passphrase != null
+                        ? ", protected by a passphrase" : "") + "). Back it up: without it nothing encrypted under "
+                        + "it can be read.");
+                if (unreadableVersions > 0) {
+                    console.error("messer: warning: the " + unreadableVersions + " data key version(s) already in the "
+                            + "keys folder were wrapped by the old master key and stay unreadable");
+                }
+            } else if (action == Action.SEAL) {
+                LocalMasterKeyFile.protect(file, passphrase);
+                console.info("Sealed local master key " + file + " under the passphrase; the key itself is "
+                        + "unchanged, so every data key wrapped by it still opens.");
+            } else if (action == Action.ALREADY_PROTECTED) {
+                console.info("Local master key " + file + " is already protected by a passphrase.");
             }
-            context.console().info("Created local master key " + file + " (mode 0600" + (passphrase
-                    ? ", protected by a passphrase" : "") + "). Back it up: without it nothing encrypted under it "
-                    + "can be read.");
-        } else if (passphrase) {
-            if (LocalMasterKeyFile.isProtected(file)) {
-                context.console().info("Local master key " + file + " is already protected by a passphrase.");
-                return;
-            }
-            char[] chosen = new PassphrasePrompt(context.console()).chooseNew(file);
-            try {
-                LocalMasterKeyFile.protect(file, chosen);
-            } finally {
-                PassphrasePrompt.wipe(chosen);
-            }
-            context.console().info("Sealed local master key " + file + " under the passphrase; the key itself is "
-                    + "unchanged, so every data key wrapped by it still opens.");
         }
     }
 

@@ -16,12 +16,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code messer data bag edit aws|local BAG ITEM}: decrypts the item into a private scratch file,
  * opens the editor, and stores the result with the same key, only if the item did not change in the
- * meantime. The scratch file is wiped whatever happens.
+ * meantime. The scratch file is wiped whatever happens. On a terminal, text that is not valid JSON,
+ * or an edit that lost a race with another writer, is offered back in the editor rather than
+ * discarded. Scratch folders left by runs that were killed outright are swept first.
  */
 final class DataBagEditCommand extends CommandBase {
 
@@ -37,23 +40,33 @@ final class DataBagEditCommand extends CommandBase {
         String id = words.get(2);
         Console console = context.console();
         Editor editor = Editor.fromEnvironment(console.env());
-        try (Session<?> session = context.session(words.get(0))) {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        int swept = ScratchFolder.sweepStale(temporary);
+        if (swept > 0) {
+            console.info("Removed " + swept + " scratch folder(s) that killed edit runs left in "
+                    + ScratchFolder.base(temporary) + ".");
+        }
+        try (Session<?> session = context.session(words.get(0));
+             ScratchFolder scratch = ScratchFolder.create(temporary)) {
             DataBagService.Opened opened = session.bags().open(bag, id, session.dataKeys());
-            byte[] original = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
-                    .toJson(opened.document().json()).concat("\n").getBytes(StandardCharsets.UTF_8);
-            byte[] edited = null;
-            try (ScratchFolder scratch = ScratchFolder.create(Path.of(System.getProperty("java.io.tmpdir")))) {
-                Path file = scratch.write(id + ".json", original);
-                console.flush();
-                int status = editor.edit(file, console.env());
-                if (status != 0) {
-                    throw new InvalidInputException("the editor (" + editor.command() + ") exited with status " + status
-                            + "; item " + bag + "/" + id + " was not changed");
-                }
-                edited = Files.readAllBytes(file);
+            byte[][] text = {new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
+                    .toJson(opened.document().json()).concat("\n").getBytes(StandardCharsets.UTF_8)};
+            try {
+                return editUntilSaved(console, editor, scratch, session, opened, text, bag, id);
             } finally {
-                Arrays.fill(original, (byte) 0);
+                Arrays.fill(text[0], (byte) 0);
             }
+        }
+    }
+
+    private static int editUntilSaved(Console console, Editor editor, ScratchFolder scratch, Session<?> session,
+                                      DataBagService.Opened opened, byte[][] text, String bag, String id)
+            throws IOException, InterruptedException {
+        while (true) {
+            console.flush();
+            byte[] edited = editOnce(editor, scratch, console.env(), text[0], bag, id);
+            Arrays.fill(text[0], (byte) 0);
+            text[0] = edited;
             try {
                 ItemDocument document = parseEdit(edited, bag, id);
                 if (document.json().equals(opened.document().json())) {
@@ -68,11 +81,45 @@ final class DataBagEditCommand extends CommandBase {
                             + "edited it; your edit was not saved: run 'messer data bag edit <provider> " + bag + " " + id + "' again");
                 }
                 console.info("Saved item " + bag + "/" + id + " with key " + opened.read().item().keyRef() + ".");
-            } finally {
-                Arrays.fill(edited, (byte) 0);
+                return ExitCodes.OK;
+            } catch (InvalidInputException | ConflictException e) {
+                if (!console.terminal().interactive()) {
+                    throw e;
+                }
+                if (!reopen(console, e)) {
+                    return ExitCodes.FAILURE;
+                }
+                if (e instanceof ConflictException) {
+                    opened = session.bags().open(bag, id, session.dataKeys());
+                }
             }
         }
-        return ExitCodes.OK;
+    }
+
+    /** Writes {@code text} to the scratch file, runs the editor, and returns what the file then holds. */
+    private static byte[] editOnce(Editor editor, ScratchFolder scratch, Map<String, String> env, byte[] text,
+                                   String bag, String id)
+            throws IOException, InterruptedException {
+        Path file = scratch.write(id + ".json", text);
+        int status = editor.edit(file, scratch, env);
+        if (status != 0) {
+            throw new InvalidInputException("the editor (" + editor.command() + ") exited with status " + status
+                    + "; item " + bag + "/" + id + " was not changed");
+        }
+        return Files.readAllBytes(file);
+    }
+
+    /**
+     * On a terminal: reports what is wrong and asks whether to go back to the editor with the text the
+     * user wrote (as sops does) instead of discarding it.
+     */
+    private static boolean reopen(Console console, RuntimeException problem) {
+        console.error("messer: " + problem.getMessage());
+        String question = problem instanceof ConflictException
+                ? "Reopen the editor with your text, to save it over the current version? [Y/n] "
+                : "Reopen the editor with your text to fix it? [Y/n] ";
+        String answer = console.terminal().readLine(question);
+        return answer != null && !answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("n");
     }
 
     private static ItemDocument parseEdit(byte[] edited, String bag, String id) {

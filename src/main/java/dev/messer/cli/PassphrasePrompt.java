@@ -10,6 +10,9 @@ import java.util.Arrays;
  */
 final class PassphrasePrompt {
 
+    /** The shortest new passphrase accepted; an existing file opens with whatever it was sealed under. */
+    static final int MIN_LENGTH = 12;
+
     private final Console console;
 
     PassphrasePrompt(Console console) {
@@ -34,7 +37,7 @@ final class PassphrasePrompt {
     char[] chooseNew(Path keyFile) {
         char[] fromEnv = fromEnvironment();
         if (fromEnv != null) {
-            return fromEnv;
+            return longEnough(fromEnv, PassphraseSource.ENVIRONMENT_VARIABLE + " holds");
         }
         requireTerminal("protecting master key file " + keyFile + " needs a passphrase");
         char[] first = console.terminal().readSecret("New passphrase for master key file " + keyFile + ": ");
@@ -46,11 +49,20 @@ final class PassphrasePrompt {
             if (!Arrays.equals(first, second)) {
                 throw new UsageException("the two passphrases differ; run the command again");
             }
-            return first.clone();
+            return longEnough(first.clone(), "the passphrase typed has");
         } finally {
             wipe(first);
             wipe(second);
         }
+    }
+
+    private static char[] longEnough(char[] passphrase, String what) {
+        if (passphrase.length < MIN_LENGTH) {
+            wipe(passphrase);
+            throw new UsageException("a new passphrase needs at least " + MIN_LENGTH + " characters and " + what
+                    + " fewer; choose a longer one (a few random words work well)");
+        }
+        return passphrase;
     }
 
     private char[] fromEnvironment() {

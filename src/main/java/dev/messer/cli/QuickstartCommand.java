@@ -3,7 +3,6 @@ package dev.messer.cli;
 import com.beust.jcommander.Parameter;
 import dev.messer.app.Session;
 import dev.messer.config.ConfigWriter;
-import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
@@ -48,12 +47,12 @@ final class QuickstartCommand extends CommandBase {
         step(console, "1. Write a local profile '" + PROFILE + "' to " + configPath,
                 "messer configure local -m " + PROFILE + " -e " + PROFILE + " -k " + KEYS_BUCKET + p);
         context.createDefaultFileIfMissing();
-        IniFile file = Files.exists(configPath) ? IniFile.load(configPath) : IniFile.empty(configPath);
         Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
         values.put(SettingKey.MASTER_KEY, PROFILE);
         values.put(SettingKey.TIER, PROFILE);
         values.put(SettingKey.KEYS_BUCKET, KEYS_BUCKET);
-        Settings settings = new ConfigWriter(context.resolver()).apply(file, Provider.LOCAL, PROFILE, values).settings();
+        Settings settings = new ConfigWriter(context.resolver()).update(configPath, Provider.LOCAL, PROFILE, values,
+                resolved -> { }).settings();
         try (Session<LocalBackend> session = context.sessions().local(settings)) {
             Path keyFile = session.backend().masterKeyFile();
             console.info("   master key file: " + keyFile);

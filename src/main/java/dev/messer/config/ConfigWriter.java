@@ -1,8 +1,11 @@
 package dev.messer.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Writes settings given to {@code messer configure} into the file, touching only the target
@@ -13,6 +16,9 @@ import java.util.Set;
  * <p>The file is saved only when the result resolves cleanly for the provider word: a profile for
  * the other provider, or a value that does not parse ({@code item_format = 3}), is refused with a
  * {@link dev.messer.error.ConfigException} and the file is left as it was.
+ *
+ * <p>{@link #update} holds the file's lock ({@link ConfigFileLock}) while it reads, changes and
+ * replaces the file, so concurrent runs each keep their changes.
  */
 public final class ConfigWriter {
 
@@ -31,18 +37,37 @@ public final class ConfigWriter {
     }
 
     /**
+     * Under the file's lock: reads it (or starts an empty one), sets the values, checks the result,
+     * lets {@code beforeSave} refuse it, and replaces the file atomically.
+     *
+     * @param beforeSave sees the settings the command will resolve to; throwing leaves the file as it was
+     */
+    public Written update(Path path, Provider word, String explicit, Map<SettingKey, String> values,
+                          Consumer<Settings> beforeSave) {
+        return ConfigFileLock.holding(path, () -> {
+            IniFile file = Files.exists(path) ? IniFile.load(path) : IniFile.empty(path);
+            return apply(file, word, explicit, values, beforeSave);
+        });
+    }
+
+    /**
      * Sets the values, checks the result and saves the file.
      *
      * @param explicit the profile the user named ({@code --profile} or {@code MESSER_PROFILE}), or null
      * @return where the values went ("[profile dev]" or "[messer]/[aws]") and the resolved settings
      */
     public Written apply(IniFile file, Provider word, String explicit, Map<SettingKey, String> values) {
+        return apply(file, word, explicit, values, settings -> { });
+    }
+
+    private Written apply(IniFile file, Provider word, String explicit, Map<SettingKey, String> values,
+                          Consumer<Settings> beforeSave) {
         boolean legacy = explicit == null && word == Provider.AWS && file.profiles().isEmpty()
                 && (SettingsResolver.hasLegacySettings(file) || file.hasSection(IniFile.AWS));
         if (legacy) {
             values.forEach((key, value) -> file.set(MESSER_SECTION.contains(key) ? IniFile.MESSER : IniFile.AWS,
                     key.iniName(), value));
-            return save(file, "[messer]/[aws]", resolver.resolve(file, word, null, Map.of()));
+            return save(file, "[messer]/[aws]", resolver.resolve(file, word, null, Map.of()), beforeSave);
         }
         String profile = explicit != null ? explicit : targetProfile(file, word);
         String section = IniFile.profileSection(profile);
@@ -54,11 +79,12 @@ public final class ConfigWriter {
                 && !SettingsResolver.hasLegacySettings(file)) {
             file.set(IniFile.MESSER, SettingsResolver.DEFAULT_PROFILE, profile);
         }
-        return save(file, "[" + section + "]", resolver.resolve(file, word, profile, Map.of()));
+        return save(file, "[" + section + "]", resolver.resolve(file, word, profile, Map.of()), beforeSave);
     }
 
-    private static Written save(IniFile file, String where, Settings settings) {
+    private static Written save(IniFile file, String where, Settings settings, Consumer<Settings> beforeSave) {
         settings.validate();
+        beforeSave.accept(settings);
         file.save();
         return new Written(where, settings);
     }

@@ -1,6 +1,7 @@
 package dev.messer.config;
 
 import dev.messer.error.ConfigException;
+import dev.messer.files.FileTrust;
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;
 import java.io.StringReader;
@@ -22,6 +23,10 @@ import org.ini4j.Profile;
  * A messer.ini read with ini4j: the {@code [messer]} and {@code [aws]} sections of Messer 2.x, and
  * {@code [profile NAME]} sections. Values lose trailing {@code ; comments}. Saving rewrites only the
  * lines that were set (see {@link IniText}): comments, blank lines and other sections stay as written.
+ *
+ * <p>A file is trusted as ssh trusts its configuration: one that others may write, or that belongs
+ * to a user other than the caller or root, is refused (it can name the folders and endpoints every
+ * command uses); a group-writable one is read, and {@link #groupWritable()} says so for a warning.
  */
 public final class IniFile {
 
@@ -32,11 +37,13 @@ public final class IniFile {
     private final Path path;
     private final Ini ini;
     private final IniText text;
+    private final boolean groupWritable;
 
-    private IniFile(Path path, Ini ini, IniText text) {
+    private IniFile(Path path, Ini ini, IniText text, boolean groupWritable) {
         this.path = path;
         this.ini = ini;
         this.text = text;
+        this.groupWritable = groupWritable;
     }
 
     static Config iniConfig() {
@@ -51,8 +58,16 @@ public final class IniFile {
         return config;
     }
 
-    /** @throws ConfigException if the file does not exist, cannot be read or cannot be parsed */
+    /**
+     * @throws ConfigException if the file does not exist, cannot be read or cannot be parsed
+     * @throws dev.messer.error.AccessDeniedException if others may write it or another user owns it
+     */
     public static IniFile load(Path path) {
+        return load(path, FileTrust.currentUser());
+    }
+
+    /** @param trust judges who may have changed the file */
+    public static IniFile load(Path path, FileTrust trust) {
         if (Files.isDirectory(path)) {
             throw new ConfigException("config file " + path + " is a directory, not an ini file; "
                     + "pass an ini file with -c");
@@ -60,6 +75,7 @@ public final class IniFile {
         Ini ini = new Ini();
         ini.setConfig(iniConfig());
         String content;
+        boolean groupWritable = Files.exists(path) && trust.checkConfig(path) == FileTrust.ConfigVerdict.GROUP_WRITABLE;
         try {
             content = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
             ini.load(new StringReader(content));
@@ -73,18 +89,23 @@ public final class IniFile {
             throw new ConfigException("cannot read config file " + path + " (" + reason(e)
                     + "); check the path and its permissions, or pass another with -c");
         }
-        return new IniFile(path, ini, IniText.parse(content));
+        return new IniFile(path, ini, IniText.parse(content), groupWritable);
     }
 
     /** An empty file object that {@link #save()} will create. */
     public static IniFile empty(Path path) {
         Ini ini = new Ini();
         ini.setConfig(iniConfig());
-        return new IniFile(path, ini, IniText.parse(""));
+        return new IniFile(path, ini, IniText.parse(""), false);
     }
 
     public Path path() {
         return path;
+    }
+
+    /** True when the loaded file may be written by its group: accepted, but worth a warning. */
+    public boolean groupWritable() {
+        return groupWritable;
     }
 
     public boolean hasSection(String name) {
@@ -142,7 +163,14 @@ public final class IniFile {
             Path temp = Files.createTempFile(dir, ".messer-ini-", ".tmp",
                     PrivateFiles.ownerOnlyFile());
             try {
-                Files.write(temp, text.text().getBytes(StandardCharsets.UTF_8));
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(text.text().getBytes(StandardCharsets.UTF_8));
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    channel.force(true);
+                }
                 Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temp);

@@ -23,11 +23,13 @@ public enum SettingKey {
     KMS_ENDPOINT_URL(""),
     STS_ENDPOINT_URL(""),
     PATH_STYLE("false"),
+    ALLOW_HTTP("false"),
     MFA_SERIAL(""),
     EXTERNAL_ID(""),
     ITEM_FORMAT("2"),
     MIN_ITEM_FORMAT("1"),
     LOCAL_ROOT(""),
+    MASTER_KEY_PROTECTED("false"),
     PARALLEL(""),
     LOCAL_VERSIONS("10");
 

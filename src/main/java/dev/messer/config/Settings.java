@@ -88,6 +88,16 @@ public final class Settings {
         return bool(SettingKey.PATH_STYLE);
     }
 
+    /** Whether an {@code http://} endpoint that is not a loopback address is accepted. */
+    public boolean allowHttp() {
+        return bool(SettingKey.ALLOW_HTTP);
+    }
+
+    /** Whether the local master key file must be sealed under a passphrase. */
+    public boolean masterKeyProtected() {
+        return bool(SettingKey.MASTER_KEY_PROTECTED);
+    }
+
     public int itemFormat() {
         String value = get(SettingKey.ITEM_FORMAT).trim();
         if (!value.equals("1") && !value.equals("2")) {
@@ -152,6 +162,8 @@ public final class Settings {
     public Settings validate() {
         silent();
         pathStyle();
+        allowHttp();
+        masterKeyProtected();
         itemFormat();
         minItemFormat();
         encryptionContext();

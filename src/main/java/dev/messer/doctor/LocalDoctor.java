@@ -4,6 +4,7 @@ import dev.messer.app.Session;
 import dev.messer.app.Sessions;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
+import dev.messer.files.FileTrust;
 import dev.messer.local.LocalBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.util.Set;
 
 /**
  * The checks of a local profile: local root, master key file (present, owner-only, readable),
- * the keys and secrets folders, a test wrap/unwrap, and the latest version of every data key.
+ * the keys and secrets folders, a test wrap/unwrap, and the latest version of every data key. The
+ * folders and the key file are judged as the commands judge them ({@link FileTrust}): a symbolic
+ * link, another owner, or write access for group or others fails the check with its fix.
  */
 public final class LocalDoctor {
 
@@ -34,14 +37,17 @@ public final class LocalDoctor {
                 throw new Checklist.Failure(localRoot + " does not exist",
                         "run 'messer configure local' (or set local_root to the right folder)");
             }
+            trusted(localRoot.toRealPath(), "local_root");
             return localRoot.toString();
         }, "config");
         Path keyFile = session.backend().masterKeyFile();
         list.check("master key file", () -> {
-            if (!Files.exists(keyFile)) {
+            if (!Files.exists(keyFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new Checklist.Failure(keyFile + " does not exist",
-                        "run 'messer configure local' to create it, or restore it from your backup");
+                        "restore it from your backup (mode 0600); a new key cannot open what the old one protected");
             }
+            trusted(keyFile.getParent(), "master key folder");
+            trusted(keyFile, "master key file");
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(keyFile);
             if (!Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE).containsAll(mode)) {
                 throw new Checklist.Failure(keyFile + " has mode " + PosixFilePermissions.toString(mode)
@@ -60,9 +66,16 @@ public final class LocalDoctor {
     }
 
     private static String folder(Path folder, String fix) {
+        trusted(folder, "bucket folder");
         if (!Files.isDirectory(folder)) {
             throw new Checklist.Failure(folder + " does not exist", fix);
         }
         return folder.toString();
+    }
+
+    private static void trusted(Path path, String what) {
+        FileTrust.currentUser().privateProblem(path, what).ifPresent(p -> {
+            throw new Checklist.Failure(p.problem(), p.fix());
+        });
     }
 }

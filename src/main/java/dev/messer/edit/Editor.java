@@ -34,16 +34,24 @@ public final class Editor {
     }
 
     /**
-     * Opens the file on the terminal and waits. The editor gets the caller's environment without
-     * messer's secrets ({@link ChildEnvironment#inherited}).
+     * Opens the file (in {@code scratch}) on the terminal and waits. The editor gets the caller's
+     * environment without messer's secrets ({@link ChildEnvironment#inherited}). If messer is ended
+     * meanwhile, the scratch folder's shutdown hook stops the editor before it wipes the file.
      *
      * @return the editor's exit status
      */
-    public int edit(Path file, Map<String, String> callerEnvironment) throws IOException, InterruptedException {
+    public int edit(Path file, ScratchFolder scratch, Map<String, String> callerEnvironment)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", command + " \"$1\"", "messer-editor", file.toString())
                 .inheritIO();
         builder.environment().clear();
         builder.environment().putAll(ChildEnvironment.inherited(callerEnvironment));
-        return builder.start().waitFor();
+        Process process = builder.start();
+        scratch.watch(process);
+        try {
+            return process.waitFor();
+        } finally {
+            scratch.watch(null);
+        }
     }
 }

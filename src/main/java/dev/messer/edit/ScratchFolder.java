@@ -1,52 +1,118 @@
 package dev.messer.edit;
 
+import dev.messer.files.FileTrust;
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * A private folder (0700) for plaintext that must briefly exist as a file, such as an item being
  * edited: in {@code /dev/shm} (memory, never on disk) when the machine has it, else in the temporary
- * folder. Closing overwrites every file in it with zeros and deletes them and the folder, whatever
- * else went on, including backup files an editor left beside the file; a shutdown hook does the
- * same if the process is ended first.
+ * folder. Its name, {@code messer-edit-<pid>-<random>}, says which process made it. Closing
+ * overwrites every file in it with zeros and deletes them and the folder, whatever else went on,
+ * including backup files an editor left beside the file. When the process is ended first (Ctrl-C,
+ * {@code kill}), a shutdown hook stops the editor it watches and then does the same. Only SIGKILL
+ * (or a power cut) leaves the folder behind; {@link #sweepStale} removes such folders of this user
+ * whose process is gone.
  */
 public final class ScratchFolder implements AutoCloseable {
 
     private static final Path SHARED_MEMORY = Path.of("/dev/shm");
+    static final String PREFIX = "messer-edit-";
+    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-.*");
+    private static final long STOP_WAIT_MILLIS = 2000;
 
     private final Path folder;
     private final Thread hook;
+    private volatile Process watched;
 
     private ScratchFolder(Path folder) {
         this.folder = folder;
-        this.hook = new Thread(this::wipe, "messer-scratch-wipe");
+        this.hook = new Thread(this::stopAndWipe, "messer-scratch-wipe");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Creates the folder under {@code /dev/shm} if it is a writable folder, else under {@code fallback}. */
+    /** Where scratch folders go: {@code /dev/shm} if it is a writable folder, else {@code fallback}. */
+    public static Path base(Path fallback) {
+        return Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY) ? SHARED_MEMORY : fallback;
+    }
+
+    /** Creates the folder under {@link #base}. */
     public static ScratchFolder create(Path fallback) throws IOException {
-        Path base = Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY) ? SHARED_MEMORY : fallback;
-        return new ScratchFolder(Files.createTempDirectory(base, "messer-", PrivateFiles.ownerOnlyFolder()));
+        String prefix = PREFIX + ProcessHandle.current().pid() + "-";
+        return new ScratchFolder(Files.createTempDirectory(base(fallback), prefix, PrivateFiles.ownerOnlyFolder()));
+    }
+
+    /**
+     * Wipes the scratch folders that this user's earlier runs left in {@code /dev/shm} and in
+     * {@code fallback} when they were killed outright: folders named by a process that no longer runs.
+     *
+     * @return how many were removed
+     */
+    public static int sweepStale(Path fallback) {
+        FileTrust trust = FileTrust.currentUser();
+        int swept = 0;
+        for (Path base : List.of(SHARED_MEMORY, fallback)) {
+            if (!Files.isDirectory(base)) {
+                continue;
+            }
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(base, PREFIX + "*")) {
+                for (Path entry : entries) {
+                    Matcher name = NAME.matcher(entry.getFileName().toString());
+                    if (name.matches() && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                            && trust.ownedByCaller(entry) && !running(name.group(1))) {
+                        wipe(entry);
+                        swept++;
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // another user's folder, or one that vanished meanwhile: nothing of ours to sweep
+            }
+        }
+        return swept;
+    }
+
+    private static boolean running(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     public Path folder() {
         return folder;
     }
 
-    /** Creates a new 0600 file in the folder holding {@code content}. */
+    /** Creates a new 0600 file in the folder holding {@code content}, or replaces the content of one. */
     public Path write(String name, byte[] content) throws IOException {
-        Path file = Files.createFile(folder.resolve(name), PrivateFiles.ownerOnlyFile());
-        Files.write(file, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        Path file = folder.resolve(name);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            zero(file);
+        } else {
+            Files.createFile(file, PrivateFiles.ownerOnlyFile());
+        }
+        Files.write(file, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                LinkOption.NOFOLLOW_LINKS);
         return file;
+    }
+
+    /** The editor working on the folder's files: stopped before the wipe if the process is ended. */
+    void watch(Process process) {
+        this.watched = process;
     }
 
     @Override
@@ -56,11 +122,28 @@ public final class ScratchFolder implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // the hook is running: it wipes
         }
-        wipe();
+        wipe(folder);
     }
 
-    private void wipe() {
-        if (!Files.exists(folder)) {
+    private void stopAndWipe() {
+        Process process = watched;
+        if (process != null && process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                if (!process.waitFor(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        wipe(folder);
+    }
+
+    private static void wipe(Path folder) {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         List<Path> paths;
@@ -72,7 +155,7 @@ public final class ScratchFolder implements AutoCloseable {
         IOException failure = null;
         for (Path path : paths) {
             try {
-                if (Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                     zero(path);
                 }
                 Files.deleteIfExists(path);
@@ -86,7 +169,7 @@ public final class ScratchFolder implements AutoCloseable {
     }
 
     private static void zero(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             long size = channel.size();
             ByteBuffer zeros = ByteBuffer.allocate(8192);
             for (long written = 0; written < size; ) {

@@ -23,6 +23,7 @@ public final class LocalBackend implements Backend {
     private final LocalBlobStore secrets;
     private final LocalBlobStore keys;
     private final PassphraseSource passphrases;
+    private final String protectionRequiredBy;
     private LocalMasterKey masterKey;
     private String writer;
 
@@ -31,6 +32,8 @@ public final class LocalBackend implements Backend {
         this.root = localRoot;
         this.passphrases = passphrases;
         this.masterKeyName = Names.check("master key name", settings.masterKey());
+        this.protectionRequiredBy = settings.masterKeyProtected() ? "master_key_protected = true (from "
+                + settings.source(SettingKey.MASTER_KEY_PROTECTED) + ")" : null;
         this.secrets = new LocalBlobStore(root.resolve(Names.check("secrets_bucket", settings.get(SettingKey.SECRETS_BUCKET))),
                 settings.localVersions());
         this.keys = new LocalBlobStore(root.resolve(Names.check("keys_bucket", settings.get(SettingKey.KEYS_BUCKET))));
@@ -43,6 +46,11 @@ public final class LocalBackend implements Backend {
 
     public Path masterKeyFile() {
         return LocalMasterKeyFile.pathFor(root, masterKeyName);
+    }
+
+    /** How many data key versions ({@code NAME/N}) the keys folder holds: all wrapped by some master key. */
+    public int storedKeyVersions() {
+        return (int) keys.list("").stream().filter(k -> k.matches("[^/]+/\\d+")).count();
     }
 
     @Override
@@ -84,7 +92,7 @@ public final class LocalBackend implements Backend {
     @Override
     public synchronized MasterKey masterKey() {
         if (masterKey == null) {
-            masterKey = LocalMasterKeyFile.open(masterKeyFile(), passphrases);
+            masterKey = LocalMasterKeyFile.open(masterKeyFile(), passphrases, protectionRequiredBy);
         }
         return masterKey;
     }

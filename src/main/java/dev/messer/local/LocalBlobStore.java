@@ -3,8 +3,10 @@ package dev.messer.local;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.IntegrityException;
+import dev.messer.error.AccessDeniedException;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.UnavailableException;
+import dev.messer.files.FileTrust;
 import dev.messer.files.PrivateFiles;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
@@ -22,6 +24,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,6 +59,13 @@ import java.util.function.Supplier;
  * with its metadata in {@code b#vn#meta}, which also holds the time of the write and whether it was a
  * deletion. Numbers only grow. Like every name with {@code #}, they never appear in a listing. An
  * object written before versions were kept is version 0 until its next write records it.
+ *
+ * <p>The store trusts nothing it did not make. It never follows a symbolic link inside the bucket
+ * folder (nor the bucket folder itself): every folder on the way to an object is checked, objects and
+ * the lock file are opened without following links, and the resolved folder must still lie under the
+ * bucket folder. The bucket folder and the folder holding it must belong to the caller and not be
+ * writable by group or others ({@link FileTrust}); another user who could write there could swap
+ * objects.
  */
 public final class LocalBlobStore implements BlobStore {
 
@@ -70,23 +80,41 @@ public final class LocalBlobStore implements BlobStore {
     /** One lock per bucket folder for the whole process: a JVM may hold a file lock only once. */
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
     private final Path root;
     private final ReentrantLock inProcess;
     private final int keepVersions;
+    private final FileTrust trust;
+    private volatile boolean trusted;
 
     /** A bucket that keeps no old versions. */
     public LocalBlobStore(Path root) {
-        this(root, 0);
+        this(root, 0, FileTrust.currentUser());
     }
 
     /** @param keepVersions how many versions of each object to keep, the current one included; 0 keeps none */
     public LocalBlobStore(Path root, int keepVersions) {
+        this(root, keepVersions, FileTrust.currentUser());
+    }
+
+    /** @param trust judges the bucket folder and the folder that holds it, on first use */
+    public LocalBlobStore(Path root, FileTrust trust) {
+        this(root, 0, trust);
+    }
+
+    /**
+     * @param keepVersions how many versions of each object to keep, the current one included; 0 keeps none
+     * @param trust        judges the bucket folder and the folder that holds it, on first use
+     */
+    public LocalBlobStore(Path root, int keepVersions, FileTrust trust) {
         if (keepVersions < 0) {
             throw new IllegalArgumentException("keepVersions " + keepVersions);
         }
         this.root = root.toAbsolutePath().normalize();
         this.inProcess = IN_PROCESS.computeIfAbsent(this.root, r -> new ReentrantLock());
         this.keepVersions = keepVersions;
+        this.trust = trust;
     }
 
     public Path root() {
@@ -96,7 +124,8 @@ public final class LocalBlobStore implements BlobStore {
     @Override
     public Optional<Blob> get(String key) {
         Path file = fileFor(key);
-        if (!Files.exists(file)) {
+        requireTrusted();
+        if (!Files.exists(file, NO_FOLLOW)) {
             return Optional.empty();
         }
         return withLock(() -> read(key, file));
@@ -104,6 +133,10 @@ public final class LocalBlobStore implements BlobStore {
 
     private Optional<Blob> read(String key, Path file) {
         try {
+            checkNoLinks(key, file);
+            if (Files.isDirectory(file, NO_FOLLOW)) {
+                return Optional.empty();
+            }
             byte[] content = readCapped(key, file);
             return Optional.of(new Blob(content, etag(content), readMetadata(key)));
         } catch (NoSuchFileException e) {
@@ -118,18 +151,22 @@ public final class LocalBlobStore implements BlobStore {
 
     /** Refuses anything but a regular file, and a file above the cap, before reading more than the cap. */
     private byte[] readCapped(String key, Path file) throws IOException {
-        if (Files.isDirectory(file) || !Files.exists(file)) {
+        if (Files.isSymbolicLink(file)) {
+            throw linked(file);
+        }
+        if (Files.isDirectory(file, NO_FOLLOW) || !Files.exists(file, NO_FOLLOW)) {
             throw new NoSuchFileException(file.toString());
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file, NO_FOLLOW)) {
             throw new IntegrityException("object " + key + " in " + describe()
-                    + " is not a regular file (a device, pipe or link to one) and was not read; delete it");
+                    + " is not a regular file (a device or a pipe) and was not read; delete it");
         }
         long size = Files.size(file);
         if (size > MAX_OBJECT_BYTES) {
             throw BlobStore.tooLarge(key, describe(), size);
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = java.nio.channels.Channels.newInputStream(Files.newByteChannel(file,
+                java.util.Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)))) {
             byte[] content = in.readNBytes(MAX_OBJECT_BYTES + 1);
             if (content.length > MAX_OBJECT_BYTES) {
                 throw BlobStore.tooLarge(key, describe(), -1);
@@ -148,7 +185,7 @@ public final class LocalBlobStore implements BlobStore {
     public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
         checkWritable(key, metadata);
         withLock(() -> {
-            if (Files.exists(fileFor(key))) {
+            if (Files.exists(fileFor(key), NO_FOLLOW)) {
                 throw new AlreadyExistsException(key + " already exists in " + describe());
             }
             write(key, content, metadata);
@@ -169,8 +206,9 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public List<String> list(String prefix) {
+        requireTrusted();
         List<String> keys = new ArrayList<>();
-        if (Files.isDirectory(root)) {
+        if (Files.isDirectory(root, NO_FOLLOW)) {
             collect(root, "", keys);
         }
         keys.removeIf(k -> !k.startsWith(prefix));
@@ -181,11 +219,13 @@ public final class LocalBlobStore implements BlobStore {
     @Override
     public void delete(String key) {
         Path file = fileFor(key);
-        if (!Files.exists(file) || Files.isDirectory(file)) {
+        requireTrusted();
+        if (!Files.exists(file, NO_FOLLOW) || Files.isDirectory(file, NO_FOLLOW)) {
             return;
         }
         withLock(() -> {
             try {
+                checkNoLinks(key, file);
                 if (versioned(key) && Files.isRegularFile(file)) {
                     recordVersion(key, new byte[0], Map.of(), true);
                 }
@@ -232,8 +272,9 @@ public final class LocalBlobStore implements BlobStore {
         long n = Long.parseLong(versionId);
         return withLock(() -> {
             try {
+                checkNoLinks(key, file);
                 Path content = versionFile(file, n);
-                if (!Files.isRegularFile(content)) {
+                if (!Files.isRegularFile(content, NO_FOLLOW)) {
                     return n == 0 && versionNumbers(file).isEmpty() ? read(key, file) : Optional.<Blob>empty();
                 }
                 Map<String, String> meta = readMetadataFile(metaOf(content));
@@ -374,7 +415,10 @@ public final class LocalBlobStore implements BlobStore {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (Files.isDirectory(entry)) {
+                if (Files.isSymbolicLink(entry)) {
+                    throw linked(entry);
+                }
+                if (Files.isDirectory(entry, NO_FOLLOW)) {
                     collect(entry, prefix + name + "/", out);
                 } else if (name.equals(MARKER)) {
                     out.add(prefix);
@@ -390,7 +434,9 @@ public final class LocalBlobStore implements BlobStore {
     private void write(String key, byte[] content, Map<String, String> metadata) {
         Path target = fileFor(key);
         try {
+            checkNoLinks(key, target);
             PrivateFiles.createDirectories(target.getParent());
+            checkNoLinks(key, target);
             if (versioned(key)) {
                 recordVersion(key, content, metadata, false);
             }
@@ -452,9 +498,14 @@ public final class LocalBlobStore implements BlobStore {
             if (inProcess.getHoldCount() > 1) {
                 return action.get();
             }
+            requireTrusted();
             PrivateFiles.createDirectories(root);
+            requireTrusted();
+            if (Files.isSymbolicLink(root.resolve(LOCK))) {
+                throw linked(root.resolve(LOCK));
+            }
             try (FileChannel channel = FileChannel.open(root.resolve(LOCK),
-                    java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                     PrivateFiles.ownerOnlyFile());
                  FileLock ignored = channel.lock()) {
                 return action.get();
@@ -482,7 +533,7 @@ public final class LocalBlobStore implements BlobStore {
             return Map.of();
         }
         try {
-            return userMetadata(decodeMetadata(Files.readString(metaFile(key), StandardCharsets.UTF_8)));
+            return userMetadata(decodeMetadata(new String(readNoFollow(metaFile(key)), StandardCharsets.UTF_8)));
         } catch (NoSuchFileException | FileAlreadyExistsException e) {
             return Map.of();
         }
@@ -536,6 +587,65 @@ public final class LocalBlobStore implements BlobStore {
             throw new InvalidInputException("'" + key + "' points outside the local bucket");
         }
         return normal;
+    }
+
+    /**
+     * Refuses the bucket folder, or the folder holding it, when another user owns it or may write it.
+     * Checked once per instance; a missing folder is created private later.
+     */
+    private void requireTrusted() {
+        if (trusted) {
+            return;
+        }
+        Path container = root.getParent();
+        if (container != null && Files.isDirectory(container)) {
+            try {
+                trust.requirePrivate(container.toRealPath(), "local_root");
+            } catch (IOException e) {
+                throw new UnavailableException("cannot read " + container + ": " + e.getMessage(), e);
+            }
+        }
+        trust.requirePrivate(root, "bucket folder");
+        trusted = Files.isDirectory(root, NO_FOLLOW);
+    }
+
+    /**
+     * Refuses a key whose path passes through a symbolic link, or ends on one, inside the bucket
+     * folder, and one whose folder resolves outside it.
+     */
+    private void checkNoLinks(String key, Path file) throws IOException {
+        Path at = root;
+        for (Path part : root.relativize(file)) {
+            at = at.resolve(part);
+            if (Files.isSymbolicLink(at)) {
+                throw linked(at);
+            }
+            if (!Files.exists(at, NO_FOLLOW)) {
+                return;
+            }
+        }
+        Path folder = file.getParent();
+        if (Files.isDirectory(folder, NO_FOLLOW) && !folder.toRealPath().startsWith(root.toRealPath())) {
+            throw new AccessDeniedException("'" + key + "' resolves outside the local bucket " + root
+                    + "; check the folders under it for links or mounts");
+        }
+    }
+
+    private static AccessDeniedException linked(Path link) {
+        return new AccessDeniedException(link + " is a symbolic link, which messer never follows inside local_root; "
+                + "remove the link with 'rm " + link + "' and put the real folder or file there");
+    }
+
+    private static byte[] readNoFollow(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file,
+                java.util.Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            return java.nio.channels.Channels.newInputStream(channel).readAllBytes();
+        } catch (java.nio.file.FileSystemException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw linked(file);
+            }
+            throw e;
+        }
     }
 
     private Path metaFile(String key) {

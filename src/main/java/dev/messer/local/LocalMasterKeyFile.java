@@ -6,6 +6,7 @@ import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.NotFoundException;
 import dev.messer.error.UnavailableException;
+import dev.messer.files.FileTrust;
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,7 +28,9 @@ import java.util.Set;
  * 0600 in a 0700 folder. Format: the ASCII bytes {@code MSRK}, a format byte {@code 0x01}, a
  * protection byte, then the key: {@code 0x00} = the 32 key bytes as they are; {@code 0x01} = sealed
  * under a passphrase (see {@link PassphraseProtection}). A file that group or others can read is
- * refused, as ssh refuses such private keys.
+ * refused, as ssh refuses such private keys. So are a key file, its folder or the local root that
+ * another user owns or may write (see {@link FileTrust}), and a key file or folder that is a symbolic
+ * link: whoever could swap the key file could make messer wrap new data keys under a key they know.
  */
 public final class LocalMasterKeyFile {
 
@@ -104,7 +107,19 @@ public final class LocalMasterKeyFile {
      * returned key and must close it.
      */
     public static LocalMasterKey open(Path file, PassphraseSource passphrases) {
-        checkPermissions(file);
+        return open(file, passphrases, null);
+    }
+
+    /**
+     * Like {@link #open(Path, PassphraseSource)}, and refuses a file that is not sealed under a
+     * passphrase when the configuration says it must be: a protected key swapped for an unprotected
+     * one (a key someone else knows) is not used.
+     *
+     * @param protectionRequiredBy where the configuration requires protection, such as
+     *                             "master_key_protected = true in [profile local]"; null when it does not
+     */
+    public static LocalMasterKey open(Path file, PassphraseSource passphrases, String protectionRequiredBy) {
+        checkTrusted(file, FileTrust.currentUser());
         byte[] content = read(file);
         try {
             if (!hasMagic(content) || content.length <= PROTECTION_OFFSET) {
@@ -112,6 +127,11 @@ public final class LocalMasterKeyFile {
             }
             byte protection = content[PROTECTION_OFFSET];
             DataKey key;
+            if (protection == HEADER[PROTECTION_OFFSET] && protectionRequiredBy != null) {
+                throw new IntegrityException("master key file " + file + " is not protected by a passphrase, but "
+                        + protectionRequiredBy + " says it must be, so it may have been swapped; restore it from your "
+                        + "backup, or if you removed the protection yourself set master_key_protected = false");
+            }
             if (protection == HEADER[PROTECTION_OFFSET]) {
                 if (content.length != HEADER.length + DataKey.LENGTH) {
                     throw notAKeyFile(file);
@@ -158,12 +178,35 @@ public final class LocalMasterKeyFile {
         return new IntegrityException("master key file " + file + " is not a messer local master key");
     }
 
-    private static byte[] read(Path file) {
+    /**
+     * Refuses the local root, the key folder or the key file when another user owns or may write
+     * them, or when the folder or the file is a symbolic link.
+     */
+    public static void checkTrusted(Path file, FileTrust trust) {
+        Path folder = file.toAbsolutePath().getParent();
+        Path localRoot = folder.getParent();
         try {
-            return Files.readAllBytes(file);
+            if (localRoot != null && folder.getFileName().toString().equals(FOLDER) && Files.isDirectory(localRoot)) {
+                trust.requirePrivate(localRoot.toRealPath(), "local_root");
+            }
+        } catch (IOException e) {
+            throw new UnavailableException("cannot read " + localRoot + ": " + e.getMessage(), e);
+        }
+        trust.requirePrivate(folder, "master key folder");
+        if (Files.isSymbolicLink(file)) {
+            trust.requirePrivate(file, "master key file");
+        }
+        checkPermissions(file);
+        trust.requirePrivate(file, "master key file");
+    }
+
+    private static byte[] read(Path file) {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file,
+                Set.of(StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+            return java.nio.channels.Channels.newInputStream(channel).readAllBytes();
         } catch (NoSuchFileException e) {
-            throw new NotFoundException("master key file " + file + " does not exist; create it with "
-                    + "'messer configure local' or 'messer quickstart'");
+            throw new NotFoundException("master key file " + file + " does not exist; restore it from your backup "
+                    + "(mode 0600): a new key cannot open anything encrypted under the old one");
         } catch (IOException e) {
             throw new UnavailableException("cannot read master key file " + file + ": " + e.getMessage(), e);
         }

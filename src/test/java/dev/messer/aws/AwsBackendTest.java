@@ -84,17 +84,46 @@ class AwsBackendTest {
 
     @Test
     void endpointOrder_perServiceSetting_thenEndpointUrl_thenServiceVariable_thenGlobalVariable() {
-        AwsEnvironment env = new AwsEnvironment(Map.of("AWS_ENDPOINT_URL", "http://global:1",
-                "AWS_ENDPOINT_URL_KMS", "http://kms-variable:2"));
+        AwsEnvironment env = new AwsEnvironment(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1",
+                "AWS_ENDPOINT_URL_KMS", "http://localhost:2"));
         AwsEndpoints bare = new AwsEndpoints(settings(Map.of()), env);
         AwsEndpoints withSettings = new AwsEndpoints(settings(Map.of(SettingKey.ENDPOINT_URL, "https://vpce:3",
                 SettingKey.S3_ENDPOINT_URL, "https://s3-vpce:4")), env);
 
-        assertThat(bare.endpointFor(AwsService.S3)).contains(URI.create("http://global:1"));
-        assertThat(bare.endpointFor(AwsService.KMS)).contains(URI.create("http://kms-variable:2"));
+        assertThat(bare.endpointFor(AwsService.S3)).contains(URI.create("http://127.0.0.1:1"));
+        assertThat(bare.endpointFor(AwsService.KMS)).contains(URI.create("http://localhost:2"));
         assertThat(withSettings.endpointFor(AwsService.S3)).contains(URI.create("https://s3-vpce:4"));
         assertThat(withSettings.endpointFor(AwsService.KMS)).contains(URI.create("https://vpce:3"));
         assertThat(withSettings.endpointFor(AwsService.STS)).contains(URI.create("https://vpce:3"));
+    }
+
+    @Test
+    void httpEndpointOffLoopback_isRefusedNamingTheSettingAndTheSwitch() {
+        for (String url : new String[] {"http://10.0.0.5:4566", "http://s3.example.com", "http://127.0.0.1.evil.test",
+                "http://[fe80::1]:9000"}) {
+            AwsEndpoints endpoints = new AwsEndpoints(settings(Map.of(SettingKey.ENDPOINT_URL, url)),
+                    new AwsEnvironment(Map.of()));
+            assertThatThrownBy(() -> endpoints.endpointFor(AwsService.S3)).as(url)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("endpoint_url (from given) is '" + url + "', plain http to a host that is not loopback; "
+                            + "use https, or set allow_http = true (MESSER_ALLOW_HTTP=true) if that network path is trusted");
+        }
+        AwsEndpoints fromVariable = new AwsEndpoints(settings(Map.of()),
+                new AwsEnvironment(Map.of("AWS_ENDPOINT_URL_KMS", "http://kms.internal:80")));
+        assertThatThrownBy(() -> fromVariable.endpointFor(AwsService.KMS)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("AWS_ENDPOINT_URL_KMS is 'http://kms.internal:80'");
+    }
+
+    @Test
+    void httpEndpointOnLoopback_orWithAllowHttp_isAccepted() {
+        for (String url : new String[] {"http://127.0.0.1:4566", "http://127.1.2.3", "http://localhost:9000",
+                "http://[::1]:4566"}) {
+            assertThat(new AwsEndpoints(settings(Map.of(SettingKey.ENDPOINT_URL, url)), new AwsEnvironment(Map.of()))
+                    .endpointFor(AwsService.S3)).as(url).contains(URI.create(url));
+        }
+        assertThat(new AwsEndpoints(settings(Map.of(SettingKey.ENDPOINT_URL, "http://10.0.0.5:4566",
+                SettingKey.ALLOW_HTTP, "true")), new AwsEnvironment(Map.of())).endpointFor(AwsService.S3))
+                .contains(URI.create("http://10.0.0.5:4566"));
     }
 
     @Test

@@ -51,13 +51,37 @@ class DoctorLocalTest {
     }
 
     @Test
-    void missingMasterKey_failsWithConfigureFix() throws IOException {
+    void missingMasterKey_failsWithRestoreFix_neverCreate() throws IOException {
         LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
         Files.delete(masterKeyFile());
         CliRun result = doctor(sandbox);
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[FAIL] master key file").contains("does not exist")
-                .contains("fix: run 'messer configure local'");
+                .contains("fix: restore it from your backup").doesNotContain("configure local");
+    }
+
+    @Test
+    void groupWritableBucketFolder_failsWithChmodFix() throws IOException {
+        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        Path keys = localRoot().resolve("keys");
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxrwx---"));
+        CliRun result = doctor(sandbox);
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("[FAIL] keys bucket").contains("writable by group or others")
+                .contains("fix: run 'chmod go-w " + keys + "'");
+    }
+
+    @Test
+    void symlinkedMasterKeyFolder_failsTheMasterKeyCheck() throws IOException {
+        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        Path folder = masterKeyFile().getParent();
+        Path moved = home.resolve("moved-keys");
+        Files.move(folder, moved);
+        Files.createSymbolicLink(folder, moved);
+        CliRun result = doctor(sandbox);
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("[FAIL] master key file").contains("symbolic link")
+                .contains("[skip] wrap/unwrap");
     }
 
     @Test

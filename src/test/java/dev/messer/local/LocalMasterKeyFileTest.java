@@ -115,11 +115,56 @@ class LocalMasterKeyFileTest {
     }
 
     @Test
-    void open_ofAMissingFile_isNotFoundNamingHowToCreateIt() {
+    void open_ofAMissingFile_saysRestoreFromBackup_neverCreate() {
         Path file = LocalMasterKeyFile.pathFor(root, "absent");
         assertThatThrownBy(() -> LocalMasterKeyFile.open(file))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining(file.toString())
-                .hasMessageContaining("messer configure local");
+                .hasMessageContaining("restore it from your backup")
+                .message().doesNotContain("create").doesNotContain("configure");
+    }
+
+    @Test
+    void open_refusesAKeyFileThatIsASymlink_evenToAValidKey() throws IOException {
+        Path elsewhere = root.resolve("elsewhere/other.key");
+        LocalMasterKeyFile.create(elsewhere);
+        Path file = LocalMasterKeyFile.pathFor(root, "default");
+        Files.createDirectories(file.getParent());
+        Files.createSymbolicLink(file, elsewhere);
+        assertThatThrownBy(() -> LocalMasterKeyFile.open(file))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("symbolic link")
+                .hasMessageContaining("rm " + file);
+    }
+
+    @Test
+    void open_refusesAMasterKeysFolderThatIsASymlink() throws IOException {
+        Path elsewhere = root.resolve("other-keys");
+        LocalMasterKeyFile.create(elsewhere.resolve("default.key"));
+        Files.createDirectories(root);
+        Files.createSymbolicLink(root.resolve(LocalMasterKeyFile.FOLDER), elsewhere);
+        assertThatThrownBy(() -> LocalMasterKeyFile.open(LocalMasterKeyFile.pathFor(root, "default")))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("symbolic link");
+    }
+
+    @Test
+    void open_refusesAGroupWritableMasterKeysFolderOrLocalRoot_namingChmod() throws IOException {
+        Path file = LocalMasterKeyFile.pathFor(root, "default");
+        LocalMasterKeyFile.create(file);
+        for (Path folder : new Path[] {file.getParent(), root}) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwx---"));
+            assertThatThrownBy(() -> LocalMasterKeyFile.open(file)).as(folder.toString())
+                    .isInstanceOf(AccessDeniedException.class).hasMessageContaining("chmod go-w " + folder);
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void checkTrusted_refusesAKeyFileOwnedByAnotherUser() throws IOException {
+        Path file = LocalMasterKeyFile.pathFor(root, "default");
+        LocalMasterKeyFile.create(file);
+        long owner = ((Number) Files.getAttribute(file, "unix:uid")).longValue();
+        assertThatThrownBy(() -> LocalMasterKeyFile.checkTrusted(file, new dev.messer.files.FileTrust(owner + 1)))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("owned by uid " + owner)
+                .hasMessageContaining("chown");
     }
 
     @Test

@@ -1,0 +1,46 @@
+# Two runs of bin/messer started together after a source change: one builds, the other waits for
+# that build and then runs the new jar; both succeed. The launcher runs in a copy of the project
+# layout whose ./mvnw stands in for Maven: it takes two seconds, fails if another build is under
+# way in the same folder (as two real builds of one target/ do), and logs every build.
+project="$SANDBOX/project"
+mkdir -p "$project/bin" "$project/src/main" "$project/config" "$project/target"
+cp "$REPO/bin/messer" "$project/bin/messer"
+cp "$REPO/pom.xml" "$project/pom.xml"
+cp "$REPO/config/messer.ini" "$project/config/messer.ini"
+cp "$REPO/target/messer.jar" "$project/target/messer.jar"
+touch -d '-1 hour' "$project/target/messer.jar"
+cat > "$project/mvnw" <<MVNW
+#!/bin/sh
+echo build >> "$SANDBOX/builds.log"
+if [ -e target/building ]; then echo "mvnw: another build is using target/" >&2; exit 1; fi
+touch target/building
+sleep 2
+cp "$REPO/target/messer.jar" target/messer.jar
+rm target/building
+MVNW
+chmod +x "$project/mvnw" "$project/bin/messer"
+echo "// changed" > "$project/src/main/Changed.java"
+
+"$project/bin/messer" --version >"$SANDBOX/a.out" 2>"$SANDBOX/a.err" &
+first=$!
+"$project/bin/messer" --version >"$SANDBOX/b.out" 2>"$SANDBOX/b.err" &
+second=$!
+first_status=0
+second_status=0
+wait "$first" || first_status=$?
+wait "$second" || second_status=$?
+
+OUT="$(cat "$SANDBOX/a.out" "$SANDBOX/b.out")"
+ERR="$(cat "$SANDBOX/a.err" "$SANDBOX/b.err")"
+[ "$first_status" -eq 0 ] || fail "the first run failed with status $first_status"
+[ "$second_status" -eq 0 ] || fail "the second run failed with status $second_status"
+[ "$(wc -l < "$SANDBOX/builds.log")" -eq 1 ] || fail "expected exactly one build, got $(wc -l < "$SANDBOX/builds.log")"
+[ "$(grep -c 'messer' "$SANDBOX/a.out")" -ge 1 ] || fail "the first run printed no version"
+[ "$(grep -c 'messer' "$SANDBOX/b.out")" -ge 1 ] || fail "the second run printed no version"
+[ "$project/target/messer.jar" -nt "$project/src/main/Changed.java" ] || fail "the jar was not rebuilt"
+
+# a later run finds the jar fresh: no build, no wait
+run "$project/bin/messer" --version
+expect_status 0
+[ "$(wc -l < "$SANDBOX/builds.log")" -eq 1 ] || fail "a run with a fresh jar built again"
+[[ "$ERR" != *building* ]] || fail "a run with a fresh jar said it was building"
