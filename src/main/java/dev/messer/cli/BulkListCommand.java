@@ -18,7 +18,7 @@ final class BulkListCommand extends CommandBase {
         Positionals.require(words, 2, 2, "messer bulk list aws|local CONFIG");
         Console console = context.console();
         CommandContext configured = new CommandContext(console, BulkConfigArgument.options(common, words.get(1), null));
-        try (Session session = configured.session(words.get(0))) {
+        try (Session session = configured.session(words.get(0), BulkFlags.RETRY_FALLBACKS)) {
             for (Map.Entry<String, List<String>> bag : Inventory.of(session.bags()).bags().entrySet()) {
                 console.data(bag.getKey());
                 bag.getValue().forEach(id -> console.data("\t" + id));

@@ -15,6 +15,7 @@ import dev.messer.provider.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Turns the common options of a parsed command into configuration, settings and a session. */
 public final class CommandContext {
@@ -99,9 +100,23 @@ public final class CommandContext {
     }
 
     public Session session(String providerWord) {
-        Settings settings = settings(provider(providerWord), Map.of());
-        Backend backend = Backends.open(settings, resolver, console.env(), mfaPrompt(), passphrasePrompt());
+        return session(providerWord, Map.of());
+    }
+
+    /**
+     * A session whose settings take {@code fallbacks} where nothing set a value (bulk commands use
+     * adaptive retries unless the user chose otherwise).
+     */
+    public Session session(String providerWord, Map<SettingKey, String> fallbacks) {
+        Settings settings = settings(provider(providerWord), Map.of()).withFallbacks(fallbacks);
+        Backend backend = Backends.open(settings, resolver, console.env(), mfaPrompt(), passphrasePrompt(),
+                warnings());
         return new Session(settings, backend);
+    }
+
+    /** Warnings from below the command (an unusable cached AWS session), one line each on stderr. */
+    public Consumer<String> warnings() {
+        return line -> console.error("warning: " + line);
     }
 
     /** The passphrase of a protected local master key: MESSER_PASSPHRASE, else asked on the terminal. */

@@ -22,12 +22,19 @@ public enum SettingKey {
     S3_ENDPOINT_URL(""),
     KMS_ENDPOINT_URL(""),
     STS_ENDPOINT_URL(""),
+    SSO_ENDPOINT_URL(""),
     PATH_STYLE("false"),
     MFA_SERIAL(""),
     EXTERNAL_ID(""),
     ITEM_FORMAT("2"),
     LOCAL_ROOT(""),
-    PARALLEL("");
+    PARALLEL(""),
+    CACHE_SESSIONS("true"),
+    CONNECT_TIMEOUT("5"),
+    READ_TIMEOUT("30"),
+    API_CALL_TIMEOUT(""),
+    MAX_ATTEMPTS(""),
+    RETRY_MODE("");
 
     private final String defaultValue;
 
