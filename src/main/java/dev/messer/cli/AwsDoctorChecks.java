@@ -2,6 +2,7 @@ package dev.messer.cli;
 
 import dev.messer.aws.AwsBackend;
 import dev.messer.aws.AwsClientFactory;
+import dev.messer.aws.AwsIdentity;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.doctor.Checklist;
@@ -14,8 +15,6 @@ import dev.messer.setup.MasterKeyAlias;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * The aws checks of {@code messer doctor}: settings, region, credentials (and role), both buckets
@@ -34,7 +33,7 @@ final class AwsDoctorChecks {
         try {
             list.check("aws settings", () -> {
                 opened[0] = new Session(settings, Backends.open(settings, context.resolver(), context.console().env(),
-                        context.mfaPrompt()));
+                        context.mfaPrompt(), context.passphrasePrompt(), context.warnings()));
                 return "secrets_bucket " + settings.get(SettingKey.SECRETS_BUCKET) + ", keys_bucket "
                         + settings.get(SettingKey.KEYS_BUCKET) + ", master_key " + settings.masterKey();
             }, "config");
@@ -46,7 +45,7 @@ final class AwsDoctorChecks {
             list.check("region", () -> clients.region().id(), "aws settings");
             list.check("transport", () -> transport(settings, context.console().env()), "aws settings");
             String credentialsCheck = settings.optional(SettingKey.ROLE_ARN).isPresent() ? "credentials and role" : "credentials";
-            list.check(credentialsCheck, () -> credentials(clients, settings), "region");
+            list.check(credentialsCheck, () -> credentials(clients), "region");
             BucketHardening hardening = new BucketHardening(clients.s3(), clients.region(),
                     settings.optional(SettingKey.SSE_KMS_KEY_ID));
             list.check("secrets bucket", () -> bucket(hardening, settings.get(SettingKey.SECRETS_BUCKET)), credentialsCheck);
@@ -82,16 +81,13 @@ final class AwsDoctorChecks {
         return "HTTPS";
     }
 
-    private static String credentials(AwsClientFactory clients, Settings settings) {
-        AwsCredentialsIdentity credentials;
-        try {
-            credentials = clients.s3().serviceClientConfiguration().credentialsProvider().resolveIdentity().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-        String id = credentials.accessKeyId();
-        String shown = "access key ..." + (id.length() > 4 ? id.substring(id.length() - 4) : id);
-        return settings.optional(SettingKey.ROLE_ARN).map(role -> shown + ", role " + role + " assumed").orElse(shown);
+    /** Where the credentials come from, who AWS says the caller is, and when the session ends. */
+    private static String credentials(AwsClientFactory clients) {
+        AwsIdentity identity = clients.identity();
+        String source = identity.source();
+        String arn = identity.callerArn();
+        String expiry = identity.expiry().map(at -> "session expires " + at).orElse("long-term keys, no expiry");
+        return source + "; caller " + arn + "; " + expiry;
     }
 
     private static String bucket(BucketHardening hardening, String bucket) {
