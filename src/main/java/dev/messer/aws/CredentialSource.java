@@ -2,6 +2,7 @@ package dev.messer.aws;
 
 import dev.messer.error.MesserException;
 import dev.messer.error.UnavailableException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -62,13 +63,14 @@ final class CredentialSource implements AwsCredentialsProvider {
             return provider.resolveCredentials();
         } catch (MesserException e) {
             throw e;
-        } catch (SdkException e) {
+        } catch (SdkException | IllegalStateException | UncheckedIOException e) {
+            // the SDK's process provider reports a failing command as IllegalStateException
             MesserException carried = AwsErrors.carried(e);
             if (carried != null) {
                 throw carried;
             }
-            throw new UnavailableException("cannot get AWS credentials from " + description + " ("
-                    + AwsErrors.serviceMessage(e) + "); " + fix, e);
+            String reason = e instanceof SdkException sdk ? AwsErrors.serviceMessage(sdk) : AwsErrors.oneLine(e.getMessage());
+            throw new UnavailableException("cannot get AWS credentials from " + description + " (" + reason + "); " + fix, e);
         }
     }
 
