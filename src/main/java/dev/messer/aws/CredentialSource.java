@@ -3,12 +3,9 @@ package dev.messer.aws;
 import dev.messer.error.MesserException;
 import dev.messer.error.UnavailableException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -50,11 +47,6 @@ final class CredentialSource implements AwsCredentialsProvider {
 
     AwsCredentialsProvider provider() {
         return provider;
-    }
-
-    /** When the credentials in use expire, if they do. */
-    Optional<Instant> expiry() {
-        return resolveCredentials() instanceof AwsSessionCredentials session ? session.expirationTime() : Optional.empty();
     }
 
     @Override

@@ -89,10 +89,6 @@ final class RoleSession implements AwsCredentialsProvider {
         return cache.map(c -> c.delete(cacheName())).orElse(false);
     }
 
-    synchronized Optional<Instant> expiry() {
-        return current == null ? Optional.empty() : current.expirationTime();
-    }
-
     private boolean fresh(AwsSessionCredentials session) {
         Instant expiry = session.expirationTime().orElse(Instant.MAX);
         return Instant.now().plus(SessionCache.REFRESH_MARGIN).isBefore(expiry);
