@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.SsoClientBuilder;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -150,6 +152,17 @@ public final class AwsClientFactory implements AutoCloseable {
         return remember(AwsService.SSO, builder.build());
     }
 
+    private synchronized SsoOidcClient ssoOidc(String ssoRegion) {
+        checkOpen();
+        SsoOidcClientBuilder builder = SsoOidcClient.builder()
+                .httpClient(http())
+                .region(Region.of(ssoRegion))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(this::tune);
+        endpoints.endpointFor(AwsService.SSO_OIDC).ifPresent(builder::endpointOverride);
+        return remember(AwsService.SSO_OIDC, builder.build());
+    }
+
     private CredentialSources sources() {
         return new CredentialSources(env, new CredentialSources.Clients() {
             @Override
@@ -160,6 +173,11 @@ public final class AwsClientFactory implements AutoCloseable {
             @Override
             public SsoClient sso(String ssoRegion) {
                 return AwsClientFactory.this.sso(ssoRegion);
+            }
+
+            @Override
+            public SsoOidcClient ssoOidc(String ssoRegion) {
+                return AwsClientFactory.this.ssoOidc(ssoRegion);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package dev.messer.aws;
 
 import dev.messer.error.InvalidInputException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -61,11 +62,11 @@ public final class AwsIdentity {
     public Login login(Optional<Duration> duration) {
         OptionalInt seconds = duration.map(d -> OptionalInt.of((int) d.toSeconds())).orElse(OptionalInt.empty());
         Optional<RoleSession> role = clients.roleSession().or(() -> asRole(clients.base()));
-        role.ifPresent(r -> r.assume(seconds.isPresent() ? seconds : r.role().durationSeconds()));
         if (role.isEmpty() && duration.isPresent()) {
             throw new InvalidInputException("--duration applies to a role, and " + source()
                     + " assumes none; set role_arn, or drop --duration");
         }
+        role.ifPresent(r -> r.assume(seconds.isPresent() ? seconds : r.role().durationSeconds()));
         return new Login(source(), callerArn(), role.map(r -> r.role().arn()), role.isPresent() ? expiry() : Optional.empty());
     }
 
@@ -92,7 +93,7 @@ public final class AwsIdentity {
     /** Deletes every cached session of this user; returns how many files there were. */
     public static int logoutAll(Map<String, String> env, Consumer<String> warnings) {
         AwsEnvironment aws = new AwsEnvironment(env);
-        return new SessionCache(SessionCache.folder(aws), java.time.Clock.systemUTC(), warnings).deleteAll();
+        return new SessionCache(SessionCache.folder(aws), Clock.systemUTC(), warnings).deleteAll();
     }
 
     /** {@code 15m}, {@code 1h}, {@code 12h}: 15 minutes to 12 hours, as STS accepts. */

@@ -27,6 +27,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.auth.SsoCredentialsProvider;
 import software.amazon.awssdk.services.sso.model.GetRoleCredentialsRequest;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleWithWebIdentityCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest;
@@ -57,6 +58,8 @@ final class CredentialSources {
         StsClient sts(AwsCredentialsProvider credentials);
 
         SsoClient sso(String region);
+
+        SsoOidcClient ssoOidc(String region);
 
         void closeWithFactory(SdkAutoCloseable closeable);
     }
@@ -228,7 +231,7 @@ final class CredentialSources {
                 .refreshRequest(() -> GetRoleCredentialsRequest.builder()
                         .accountId(login.accountId())
                         .roleName(login.roleName())
-                        .accessToken(login.accessToken(env, clock))
+                        .accessToken(login.accessToken(env, clock, () -> clients.ssoOidc(login.region())))
                         .build())
                 .asyncCredentialUpdateEnabled(false)
                 .build();

@@ -4,6 +4,7 @@ import com.beust.jcommander.Parameter;
 import dev.messer.aws.AwsBackend;
 import dev.messer.aws.AwsIdentity;
 import dev.messer.config.Provider;
+import dev.messer.error.InvalidInputException;
 import dev.messer.provider.Session;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,12 @@ final class LoginCommand extends CommandBase {
         requireAws(words.get(0), "login");
         Optional<Duration> asked = duration == null ? Optional.empty() : Optional.of(parse(duration));
         try (Session session = context.session(words.get(0))) {
-            AwsIdentity.Login login = ((AwsBackend) session.backend()).clients().identity().login(asked);
+            AwsIdentity.Login login;
+            try {
+                login = ((AwsBackend) session.backend()).clients().identity().login(asked);
+            } catch (InvalidInputException e) {
+                throw new UsageException(e.getMessage());
+            }
             Console console = context.console();
             if (login.assumedRole().isPresent()) {
                 console.info("Signed in as " + login.callerArn() + " until " + login.expiry().map(Object::toString)

@@ -145,11 +145,17 @@ class CredentialSourcesIT {
     }
 
     private void writeSsoToken(String cacheKey, Instant expiresAt) throws IOException {
+        writeSsoToken(cacheKey, expiresAt, Instant.now().minus(1, ChronoUnit.DAYS));
+    }
+
+    /** A token as {@code aws sso login} writes it; the client registration ends at {@code registrationEnds}. */
+    private void writeSsoToken(String cacheKey, Instant expiresAt, Instant registrationEnds) throws IOException {
         Path file = dir.resolve("home/.aws/sso/cache/" + sha1(cacheKey) + ".json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{\"startUrl\": \"https://acme.awsapps.com/start\", \"region\": \"eu-west-1\", "
                 + "\"accessToken\": \"" + SSO_TOKEN + "\", \"expiresAt\": \"" + expiresAt.truncatedTo(ChronoUnit.SECONDS)
-                + "\", \"clientId\": \"client-1\", \"clientSecret\": \"secret-1\", \"refreshToken\": \"refresh-1\"}");
+                + "\", \"clientId\": \"client-1\", \"clientSecret\": \"secret-1\", \"refreshToken\": \"refresh-1\", "
+                + "\"registrationExpiresAt\": \"" + registrationEnds.truncatedTo(ChronoUnit.SECONDS) + "\"}");
     }
 
     private static final String SSO_SESSION_CONFIG = "[profile dev-sso]\nsso_session = acme\nsso_account_id = 123456789012\n"
@@ -194,6 +200,23 @@ class CredentialSourcesIT {
             assertThat(run.err()).contains("the AWS SSO sign-in of profile dev-sso expired at ")
                     .contains("; run 'aws sso login --profile dev-sso'");
             assertThat(portal.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void sso_sessionForm_expiredToken_isRenewedWithItsRefreshToken_andWrittenBack() throws IOException {
+        writeAwsConfig(SSO_SESSION_CONFIG);
+        writeSsoToken("acme", Instant.now().minus(1, ChronoUnit.MINUTES), Instant.now().plus(30, ChronoUnit.DAYS));
+        try (FakeSsoPortal portal = new FakeSsoPortal(SSO_TOKEN)) {
+            aws.env().put("AWS_ENDPOINT_URL_SSO_OIDC", portal.endpoint().toString());
+
+            assertDecrypted(show(Map.of("aws_profile", "dev-sso", "sso_endpoint_url", portal.endpoint().toString())));
+
+            assertThat(portal.renewals()).isEqualTo(1);
+            String cached = Files.readString(dir.resolve("home/.aws/sso/cache/" + sha1("acme") + ".json"));
+            assertThat(cached).contains("\"refreshToken\":\"refresh-2\"");
+            assertThat(Instant.parse(com.google.gson.JsonParser.parseString(cached).getAsJsonObject().get("expiresAt")
+                    .getAsString())).isAfter(Instant.now().plus(50, ChronoUnit.MINUTES));
         }
     }
 

@@ -14,17 +14,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The IAM Identity Center portal's {@code GetRoleCredentials}, which moto does not offer, on loopback:
- * it hands out credentials for one access token and answers any other with the portal's
- * {@code UnauthorizedException}. The SDK speaks its real protocol to it.
+ * The IAM Identity Center portal's {@code GetRoleCredentials} and the SSO OIDC token service's
+ * {@code CreateToken}, which moto does not offer, on loopback: the portal hands out credentials for
+ * one access token and answers any other with its {@code UnauthorizedException}; the token service
+ * renews any refresh token to that access token. The SDK speaks its real protocols to it.
  */
 final class FakeSsoPortal implements AutoCloseable {
 
     private final HttpServer server;
     private final String accessToken;
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger renewals = new AtomicInteger();
 
     FakeSsoPortal(String accessToken) {
         this.accessToken = accessToken;
@@ -48,9 +51,20 @@ final class FakeSsoPortal implements AutoCloseable {
         }
     }
 
+    /** How many times the token service renewed the access token (SSO OIDC {@code CreateToken}). */
+    int renewals() {
+        return renewals.get();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
         requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+        if (exchange.getRequestURI().getPath().equals("/token")) {
+            renewals.incrementAndGet();
+            send(exchange, 200, "{\"accessToken\":\"" + accessToken + "\",\"expiresIn\":3600,\"tokenType\":\"Bearer\","
+                    + "\"refreshToken\":\"refresh-2\"}");
+            return;
+        }
         String token = exchange.getRequestHeaders().getFirst("x-amz-sso_bearer_token");
         if (!exchange.getRequestURI().getPath().equals("/federation/credentials") || !accessToken.equals(token)) {
             exchange.getResponseHeaders().add("x-amzn-ErrorType", "UnauthorizedException");

@@ -87,3 +87,4 @@ class SessionCacheTest {
                 .expirationTime(expiry).build();
     }
 
+}
