@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Container and pod credentials (ECS, EKS Pod Identity), which the AWS SDK reads from the process
- * environment: messer runs as a child process with {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} at a
- * loopback server and {@code AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE}, and decrypts an item on moto.
+ * Container and pod credentials (ECS, EKS Pod Identity) and the EC2 instance profile, which the AWS
+ * SDK reads from the process environment: messer runs as a child process with
+ * {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and {@code AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE}, or
+ * {@code AWS_EC2_METADATA_SERVICE_ENDPOINT}, at a loopback server, and decrypts an item on moto.
  */
 @MotoTest
 class ContainerCredentialsIT {
@@ -89,6 +90,53 @@ class ContainerCredentialsIT {
             throw new AssertionError("messer did not finish within 120 s");
         }
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void ec2InstanceProfile_fromTheMetadataService_decrypts() throws Exception {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        HttpServer imds = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        imds.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String body;
+            int status = 200;
+            if (exchange.getRequestMethod().equals("PUT") && path.equals("/latest/api/token")) {
+                body = "imds-session-token";
+            } else if (!"imds-session-token".equals(exchange.getRequestHeaders().getFirst("x-aws-ec2-metadata-token"))) {
+                status = 401;
+                body = "";
+            } else if (path.equals("/latest/meta-data/iam/security-credentials/")) {
+                body = "messer-instance-role";
+            } else if (path.equals("/latest/meta-data/iam/security-credentials/messer-instance-role")) {
+                body = "{\"Code\": \"Success\", \"AccessKeyId\": \"ASIAINSTANCE\", \"SecretAccessKey\": \"testing\", "
+                        + "\"Token\": \"instance-session\", \"Expiration\": \"" + Instant.now().plus(1, ChronoUnit.HOURS)
+                        .truncatedTo(ChronoUnit.SECONDS) + "\"}";
+            } else {
+                status = 404;
+                body = "";
+            }
+            seen.add(exchange.getRequestMethod() + " " + path);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+            exchange.close();
+        });
+        imds.start();
+        try {
+            Run run = runMesser(Map.of("AWS_EC2_METADATA_DISABLED", "false",
+                            "AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:" + imds.getAddress().getPort()),
+                    "data", "bag", "show", "aws", "payments", "db", "--decrypt", "-c", config.toString());
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("s3cret");
+            assertThat(seen).contains("GET /latest/meta-data/iam/security-credentials/messer-instance-role");
+        } finally {
+            imds.stop(0);
+        }
     }
 
     private Map<String, String> containerEnv(String tokenFileContent) {
