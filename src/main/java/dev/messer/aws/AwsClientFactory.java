@@ -3,7 +3,6 @@ package dev.messer.aws;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
-import dev.messer.provider.MfaTokenSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

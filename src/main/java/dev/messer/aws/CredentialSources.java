@@ -1,7 +1,6 @@
 package dev.messer.aws;
 
 import dev.messer.error.ConfigException;
-import dev.messer.provider.MfaTokenSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@ package dev.messer.aws;
 
 import dev.messer.error.AccessDeniedException;
 import dev.messer.error.MesserException;
-import dev.messer.provider.MfaTokenSource;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -1,17 +1,16 @@
 package dev.messer.cli;
 
+import dev.messer.app.Session;
+import dev.messer.app.Sessions;
+import dev.messer.aws.MfaTokenSource;
 import dev.messer.config.ConfigLocation;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
-import dev.messer.error.ConfigException;
 import dev.messer.config.SettingsResolver;
-import dev.messer.masterkey.PassphraseSource;
-import dev.messer.provider.Backend;
-import dev.messer.provider.Backends;
-import dev.messer.provider.MfaTokenSource;
-import dev.messer.provider.Session;
+import dev.messer.error.ConfigException;
+import dev.messer.local.PassphraseSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -99,7 +98,7 @@ public final class CommandContext {
         return settings;
     }
 
-    public Session session(String providerWord) {
+    public Session<?> session(String providerWord) {
         return session(providerWord, Map.of());
     }
 
@@ -107,11 +106,13 @@ public final class CommandContext {
      * A session whose settings take {@code fallbacks} where nothing set a value (bulk commands use
      * adaptive retries unless the user chose otherwise).
      */
-    public Session session(String providerWord, Map<SettingKey, String> fallbacks) {
-        Settings settings = settings(provider(providerWord), Map.of()).withFallbacks(fallbacks);
-        Backend backend = Backends.open(settings, resolver, console.env(), mfaPrompt(), passphrasePrompt(),
-                warnings());
-        return new Session(settings, backend);
+    public Session<?> session(String providerWord, Map<SettingKey, String> fallbacks) {
+        return sessions().open(settings(provider(providerWord), Map.of()).withFallbacks(fallbacks));
+    }
+
+    /** The composition root, with this command's prompts for MFA codes and passphrases, and its warnings. */
+    public Sessions sessions() {
+        return new Sessions(console.env(), resolver, mfaPrompt(), passphrasePrompt(), warnings());
     }
 
     /** Warnings from below the command (an unusable cached AWS session), one line each on stderr. */

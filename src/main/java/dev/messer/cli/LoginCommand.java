@@ -1,14 +1,15 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.Session;
 import dev.messer.aws.AwsBackend;
 import dev.messer.aws.AwsIdentity;
 import dev.messer.config.Provider;
 import dev.messer.error.InvalidInputException;
-import dev.messer.provider.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,10 +31,10 @@ final class LoginCommand extends CommandBase {
         Positionals.require(words, 1, 1, GRAMMAR);
         requireAws(words.get(0), "login");
         Optional<Duration> asked = duration == null ? Optional.empty() : Optional.of(parse(duration));
-        try (Session session = context.session(words.get(0))) {
+        try (Session<AwsBackend> session = context.sessions().aws(context.settings(Provider.AWS, Map.of()))) {
             AwsIdentity.Login login;
             try {
-                login = ((AwsBackend) session.backend()).clients().identity().login(asked);
+                login = session.backend().clients().identity().login(asked);
             } catch (InvalidInputException e) {
                 throw new UsageException(e.getMessage());
             }

@@ -1,11 +1,13 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.Session;
 import dev.messer.aws.AwsBackend;
 import dev.messer.aws.AwsIdentity;
-import dev.messer.provider.Session;
+import dev.messer.config.Provider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code messer logout aws [--profile P | --all]}: deletes cached role sessions. */
 final class LogoutCommand extends CommandBase {
@@ -30,8 +32,8 @@ final class LogoutCommand extends CommandBase {
             }
             deleted = AwsIdentity.logoutAll(console.env(), context.warnings());
         } else {
-            try (Session session = context.session(words.get(0))) {
-                deleted = ((AwsBackend) session.backend()).clients().identity().logout();
+            try (Session<AwsBackend> session = context.sessions().aws(context.settings(Provider.AWS, Map.of()))) {
+                deleted = session.backend().clients().identity().logout();
             }
         }
         console.info(deleted == 0 ? "No cached AWS session to delete."

@@ -3,13 +3,12 @@ package dev.messer.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import dev.messer.aws.AwsBackend;
+import dev.messer.app.Session;
+import dev.messer.app.TestSessions;
 import dev.messer.aws.AwsFixture;
 import dev.messer.aws.MotoTest;
 import dev.messer.cli.CliRun;
-import dev.messer.config.Settings;
 import dev.messer.databag.ItemDocument;
-import dev.messer.provider.Session;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -50,9 +49,8 @@ class BulkThrottlingIT {
         }
     }
 
-    private Session direct() {
-        Settings settings = aws.settings();
-        return new Session(settings, new AwsBackend(settings, aws.env(), serial -> null));
+    private Session<?> direct() {
+        return TestSessions.open(aws.settings(), aws.env());
     }
 
     private static ItemDocument document(int i) {
@@ -64,7 +62,7 @@ class BulkThrottlingIT {
 
     @Test
     void reEncrypt200Items_with30PercentThrottled_finishesEveryItem() {
-        try (Session session = direct()) {
+        try (Session<?> session = direct()) {
             session.keyRing().create("app");
             session.bags().createBag("web");
             for (int i = 0; i < ITEMS; i++) {
@@ -90,7 +88,7 @@ class BulkThrottlingIT {
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.err()).contains("re-encrypt: " + ITEMS + " done, 0 skipped, 0 failed");
         assertThat(proxy.count("answered 503") + proxy.count("answered 400")).as("requests throttled").isGreaterThan(100);
-        try (Session session = direct()) {
+        try (Session<?> session = direct()) {
             for (int i = 0; i < ITEMS; i++) {
                 assertThat(session.bags().read("web", "item" + i).item().keyVersion()).isEqualTo(1);
                 assertThat(session.bags().decrypt("web", "item" + i, session.dataKeys()).json().get("value").getAsString())
