@@ -28,10 +28,6 @@ public final class AwsBackend implements Backend {
     private final S3BlobStore keys;
     private KmsMasterKey masterKey;
 
-    public AwsBackend(Settings settings, Map<String, String> env, MfaTokenSource mfa) {
-        this(settings, env, mfa, warning -> { });
-    }
-
     /** @param warnings one-line warnings for the user (an unusable cached session) */
     public AwsBackend(Settings settings, Map<String, String> env, MfaTokenSource mfa, Consumer<String> warnings) {
         this.settings = settings;
