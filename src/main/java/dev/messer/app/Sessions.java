@@ -11,6 +11,7 @@ import dev.messer.local.LocalBackend;
 import dev.messer.local.PassphraseSource;
 import dev.messer.store.StoreNotices;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The composition root: the one place that turns resolved settings into a {@link Session}. Every
@@ -24,6 +25,7 @@ public final class Sessions {
     private final MfaTokenSource mfa;
     private final PassphraseSource passphrases;
     private final StoreNotices notices;
+    private final Consumer<String> warnings;
 
     /**
      * @param env         the process environment (AWS variables, endpoints)
@@ -32,17 +34,21 @@ public final class Sessions {
      */
     public Sessions(Map<String, String> env, SettingsResolver resolver, MfaTokenSource mfa,
                     PassphraseSource passphrases) {
-        this(env, resolver, mfa, passphrases, StoreNotices.NONE);
+        this(env, resolver, mfa, passphrases, StoreNotices.NONE, warning -> { });
     }
 
-    /** @param notices hears about invalid stored names and format-1 items (the command line prints them) */
+    /**
+     * @param notices  hears about invalid stored names and format-1 items (the command line prints them)
+     * @param warnings hears one-line warnings of the AWS backend (a session cache file refused, for example)
+     */
     public Sessions(Map<String, String> env, SettingsResolver resolver, MfaTokenSource mfa,
-                    PassphraseSource passphrases, StoreNotices notices) {
+                    PassphraseSource passphrases, StoreNotices notices, Consumer<String> warnings) {
         this.env = env;
         this.resolver = resolver;
         this.mfa = mfa;
         this.passphrases = passphrases;
         this.notices = notices;
+        this.warnings = warnings;
     }
 
     /** The session of whichever provider the settings name. */
@@ -63,7 +69,7 @@ public final class Sessions {
 
     public Session<AwsBackend> aws(Settings settings) {
         requireProvider(settings, Provider.AWS);
-        return new Session<>(settings, new AwsBackend(settings, env, mfa), notices);
+        return new Session<>(settings, new AwsBackend(settings, env, mfa, warnings), notices);
     }
 
     private static void requireProvider(Settings settings, Provider provider) {

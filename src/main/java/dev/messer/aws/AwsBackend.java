@@ -10,6 +10,7 @@ import dev.messer.error.ConfigException;
 import dev.messer.masterkey.MasterKey;
 import dev.messer.store.BlobStore;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -27,9 +28,10 @@ public final class AwsBackend implements Backend {
     private final S3BlobStore keys;
     private KmsMasterKey masterKey;
 
-    public AwsBackend(Settings settings, Map<String, String> env, MfaTokenSource mfa) {
+    /** @param warnings one-line warnings for the user (an unusable cached session) */
+    public AwsBackend(Settings settings, Map<String, String> env, MfaTokenSource mfa, Consumer<String> warnings) {
         this.settings = settings;
-        this.clients = new AwsClientFactory(settings, new AwsEnvironment(env), mfa);
+        this.clients = new AwsClientFactory(settings, new AwsEnvironment(env), mfa, warnings);
         this.secrets = new S3BlobStore(clients::s3, bucket(SettingKey.SECRETS_BUCKET), "secrets_bucket",
                 settings.optional(SettingKey.SSE_KMS_KEY_ID));
         this.keys = new S3BlobStore(clients::s3, bucket(SettingKey.KEYS_BUCKET), "keys_bucket",

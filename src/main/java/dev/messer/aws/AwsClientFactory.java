@@ -1,68 +1,80 @@
 package dev.messer.aws;
 
-import dev.messer.aws.MfaTokenSource;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sso.SsoClientBuilder;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The one place that turns settings into AWS SDK clients. Every client is built on first use (a
- * command that lists items makes an S3 client and nothing else), shares one HTTP client, uses the
- * SDK's standard retry mode, and is closed with the factory.
+ * command that lists items makes an S3 client and nothing else), shares one HTTP client, takes its
+ * timeouts and retries from {@link ClientTuning}, and is closed with the factory.
  *
- * <p>Credentials: {@link BaseCredentials}, then {@code role_arn} through STS when set. Region: the
- * {@code region} setting, {@code AWS_REGION}, the region of the AWS profile in use, then (on EC2)
- * the instance metadata. Endpoints: {@link AwsEndpoints}.
+ * <p>Credentials: {@link CredentialSources}, then {@code role_arn} through STS when set, as a
+ * {@link RoleSession} kept in the {@link SessionCache} unless {@code cache_sessions = false}.
+ * Region: the {@code region} setting, {@code AWS_REGION}, the region of the AWS profile in use,
+ * then (on EC2) the instance metadata. Endpoints: {@link AwsEndpoints}.
  */
 public final class AwsClientFactory implements AutoCloseable {
-
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-    private static final String DEFAULT_SESSION_NAME = "messer";
 
     private final Settings settings;
     private final AwsEnvironment env;
     private final AwsEndpoints endpoints;
     private final MfaTokenSource mfa;
+    private final Consumer<String> warnings;
+    private final ClientTuning tuning;
     private final List<AwsService> created = new ArrayList<>();
     private final List<SdkAutoCloseable> toClose = new ArrayList<>();
 
     private SdkHttpClient http;
+    private CredentialSource base;
+    private RoleSession roleSession;
     private AwsCredentialsProvider credentials;
     private Region region;
     private S3Client s3;
     private KmsClient kms;
-    private StsClient sts;
     private String callerArn;
     private boolean closed;
 
     public AwsClientFactory(Settings settings, AwsEnvironment env, MfaTokenSource mfa) {
+        this(settings, env, mfa, message -> { });
+    }
+
+    /** @param warnings receives one-line warnings (an unusable cached session) for the user */
+    public AwsClientFactory(Settings settings, AwsEnvironment env, MfaTokenSource mfa, Consumer<String> warnings) {
         this.settings = settings;
         this.env = env;
         this.endpoints = new AwsEndpoints(settings, env);
         this.mfa = mfa;
+        this.warnings = warnings;
+        this.tuning = ClientTuning.from(settings);
     }
 
     public synchronized S3Client s3() {
         if (s3 == null) {
-            s3 = remember(AwsService.S3, configure(S3Client.builder(), AwsService.S3)
+            s3 = remember(AwsService.S3, configure(S3Client.builder(), AwsService.S3, credentials())
                     .forcePathStyle(settings.pathStyle())
                     .build());
         }
@@ -71,7 +83,7 @@ public final class AwsClientFactory implements AutoCloseable {
 
     public synchronized KmsClient kms() {
         if (kms == null) {
-            kms = remember(AwsService.KMS, configure(KmsClient.builder(), AwsService.KMS).build());
+            kms = remember(AwsService.KMS, configure(KmsClient.builder(), AwsService.KMS, credentials()).build());
         }
         return kms;
     }
@@ -94,11 +106,8 @@ public final class AwsClientFactory implements AutoCloseable {
      */
     public synchronized String callerArn() {
         if (callerArn == null) {
-            StsClient caller = settings.optional(SettingKey.ROLE_ARN).isPresent()
-                    ? remember(AwsService.STS, configure(StsClient.builder(), AwsService.STS).build())
-                    : sts();
             try {
-                callerArn = caller.getCallerIdentity().arn();
+                callerArn = sts(credentials()).getCallerIdentity().arn();
             } catch (SdkException e) {
                 throw AwsErrors.translate(e, "STS", "sts:GetCallerIdentity", "the caller identity");
             }
@@ -106,15 +115,94 @@ public final class AwsClientFactory implements AutoCloseable {
         return callerArn;
     }
 
-    private synchronized StsClient sts() {
-        if (sts == null) {
-            sts = remember(AwsService.STS, configure(StsClient.builder(), AwsService.STS, baseCredentials()).build());
-        }
-        return sts;
+    /** Who the caller is and where the credentials come from, for login, logout and doctor. */
+    public AwsIdentity identity() {
+        return new AwsIdentity(this);
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, AwsService service) {
-        return configure(builder, service, credentials());
+    synchronized CredentialSource base() {
+        if (base == null) {
+            base = sources().base(settings.optional(SettingKey.AWS_PROFILE));
+        }
+        return base;
+    }
+
+    /** messer's own role_arn, if set. */
+    synchronized Optional<RoleSession> roleSession() {
+        Optional<String> roleArn = settings.optional(SettingKey.ROLE_ARN);
+        if (roleArn.isPresent() && roleSession == null) {
+            roleSession = sources().role(role(roleArn.get()), base());
+        }
+        return Optional.ofNullable(roleSession);
+    }
+
+    /** The credentials S3 and KMS are called with. */
+    synchronized AwsCredentialsProvider credentials() {
+        if (credentials == null) {
+            Optional<RoleSession> role = roleSession();
+            credentials = role.isPresent() ? role.get() : base();
+        }
+        return credentials;
+    }
+
+    /** The session cache in use, if caching is on. */
+    Optional<SessionCache> sessionCache() {
+        return settings.cacheSessions()
+                ? Optional.of(new SessionCache(SessionCache.folder(env), Clock.systemUTC(), warnings))
+                : Optional.empty();
+    }
+
+    /** A new STS client calling with {@code with}; closed with the factory. */
+    synchronized StsClient sts(AwsCredentialsProvider with) {
+        return remember(AwsService.STS, configure(StsClient.builder(), AwsService.STS, with).build());
+    }
+
+    private synchronized SsoClient sso(String ssoRegion) {
+        checkOpen();
+        SsoClientBuilder builder = SsoClient.builder()
+                .httpClient(http())
+                .region(Region.of(ssoRegion))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(this::tune);
+        endpoints.endpointFor(AwsService.SSO).ifPresent(builder::endpointOverride);
+        return remember(AwsService.SSO, builder.build());
+    }
+
+    private synchronized SsoOidcClient ssoOidc(String ssoRegion) {
+        checkOpen();
+        SsoOidcClientBuilder builder = SsoOidcClient.builder()
+                .httpClient(http())
+                .region(Region.of(ssoRegion))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(this::tune);
+        endpoints.endpointFor(AwsService.SSO_OIDC).ifPresent(builder::endpointOverride);
+        return remember(AwsService.SSO_OIDC, builder.build());
+    }
+
+    private CredentialSources sources() {
+        return new CredentialSources(env, new CredentialSources.Clients() {
+            @Override
+            public StsClient sts(AwsCredentialsProvider credentials) {
+                return AwsClientFactory.this.sts(credentials);
+            }
+
+            @Override
+            public SsoClient sso(String ssoRegion) {
+                return AwsClientFactory.this.sso(ssoRegion);
+            }
+
+            @Override
+            public SsoOidcClient ssoOidc(String ssoRegion) {
+                return AwsClientFactory.this.ssoOidc(ssoRegion);
+            }
+
+            @Override
+            public void closeWithFactory(SdkAutoCloseable closeable) {
+                synchronized (AwsClientFactory.this) {
+                    toClose.add(closeable);
+                }
+            }
+        }, mfa, sessionCache(), Clock.systemUTC());
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
@@ -123,45 +211,26 @@ public final class AwsClientFactory implements AutoCloseable {
         builder.httpClient(http())
                 .region(region())
                 .credentialsProvider(with)
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD));
+                .overrideConfiguration(this::tune);
         endpoints.endpointFor(service).ifPresent(builder::endpointOverride);
         return builder;
     }
 
-    private synchronized AwsCredentialsProvider credentials() {
-        if (credentials == null) {
-            Optional<String> roleArn = settings.optional(SettingKey.ROLE_ARN);
-            if (roleArn.isPresent()) {
-                AssumedRoleCredentials assumed = new AssumedRoleCredentials(role(roleArn.get()), this::sts, mfa);
-                toClose.add(assumed);
-                credentials = assumed;
-            } else {
-                credentials = baseCredentials();
-            }
-        }
-        return credentials;
+    private void tune(ClientOverrideConfiguration.Builder override) {
+        override.retryStrategy(tuning.retryStrategy());
+        tuning.apiCallTimeout().ifPresent(override::apiCallTimeout);
     }
 
-    private AwsCredentialsProvider baseCredentials() {
-        AwsCredentialsProvider base = BaseCredentials.from(settings.optional(SettingKey.AWS_PROFILE), env);
-        if (base instanceof SdkAutoCloseable closeable) {
-            toClose.add(closeable);
-        }
-        return base;
-    }
-
-    private AssumedRoleCredentials.Role role(String arn) {
+    private AssumedRole role(String arn) {
         Settings.OptionalIntSetting duration = settings.intSetting(SettingKey.ROLE_DURATION_SECONDS);
         OptionalInt seconds = duration.isPresent() ? OptionalInt.of(duration.orElse(0)) : OptionalInt.empty();
         if (seconds.isPresent() && (seconds.getAsInt() < 900 || seconds.getAsInt() > 43200)) {
             throw new ConfigException("role_duration_seconds is " + seconds.getAsInt() + " (from "
                     + settings.source(SettingKey.ROLE_DURATION_SECONDS) + "); STS accepts 900 to 43200");
         }
-        return new AssumedRoleCredentials.Role(arn,
-                settings.optional(SettingKey.ROLE_SESSION_NAME).orElse(DEFAULT_SESSION_NAME),
+        return new AssumedRole(arn, settings.optional(SettingKey.ROLE_SESSION_NAME).orElse(AssumedRole.DEFAULT_SESSION_NAME),
                 settings.optional(SettingKey.EXTERNAL_ID), seconds, settings.optional(SettingKey.MFA_SERIAL));
     }
-
     private Region resolveRegion() {
         Optional<String> name = settings.optional(SettingKey.REGION)
                 .or(() -> env.get("AWS_REGION"))
@@ -187,8 +256,8 @@ public final class AwsClientFactory implements AutoCloseable {
     private synchronized SdkHttpClient http() {
         if (http == null) {
             http = UrlConnectionHttpClient.builder()
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(READ_TIMEOUT)
+                    .connectionTimeout(tuning.connectTimeout())
+                    .socketTimeout(tuning.readTimeout())
                     .build();
         }
         return http;

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where each service is reached when not at its public regional endpoint. In order: the
- * per-service setting ({@code s3_endpoint_url}...), {@code endpoint_url}, then the SDK's variables
+ * per-service setting ({@code s3_endpoint_url}...), {@code endpoint_url} (except for the SSO portal
+ * and its token service, which an S3/KMS emulator does not offer), then the SDK's variables
  * {@code AWS_ENDPOINT_URL_<SERVICE>} and {@code AWS_ENDPOINT_URL}.
  *
  * <p>Plain {@code http://} is accepted only for a loopback address (an emulator on this host), unless
@@ -31,12 +32,15 @@ final class AwsEndpoints {
             case S3 -> SettingKey.S3_ENDPOINT_URL;
             case KMS -> SettingKey.KMS_ENDPOINT_URL;
             case STS -> SettingKey.STS_ENDPOINT_URL;
+            case SSO -> SettingKey.SSO_ENDPOINT_URL;
+            case SSO_OIDC -> null;
         };
-        if (settings.optional(perService).isPresent()) {
+        boolean sso = service == AwsService.SSO || service == AwsService.SSO_OIDC;
+        if (perService != null && settings.optional(perService).isPresent()) {
             return Optional.of(checked(settings.get(perService), perService.iniName() + " (from "
                     + settings.source(perService) + ")"));
         }
-        if (settings.optional(SettingKey.ENDPOINT_URL).isPresent()) {
+        if (!sso && settings.optional(SettingKey.ENDPOINT_URL).isPresent()) {
             return Optional.of(checked(settings.get(SettingKey.ENDPOINT_URL), "endpoint_url (from "
                     + settings.source(SettingKey.ENDPOINT_URL) + ")"));
         }

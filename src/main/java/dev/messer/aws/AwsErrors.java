@@ -3,6 +3,7 @@ package dev.messer.aws;
 import dev.messer.error.AccessDeniedException;
 import dev.messer.error.ConfigException;
 import dev.messer.error.MesserException;
+import dev.messer.error.ThrottledException;
 import dev.messer.error.UnavailableException;
 import java.io.IOException;
 import java.util.Set;
@@ -69,7 +70,7 @@ public final class AwsErrors {
         int status = e.statusCode();
         String detail = code.isEmpty() ? "HTTP " + status : code;
         if (e.isThrottlingException()) {
-            return new UnavailableException(service + " kept throttling " + action + " on " + resource
+            return new ThrottledException(service + " kept throttling " + action + " on " + resource
                     + " after the retries (" + detail + "); wait a moment and run the command again", e);
         }
         if (REJECTED_CREDENTIALS.contains(code)) {
@@ -108,7 +109,7 @@ public final class AwsErrors {
     }
 
     /** A failure of ours raised inside the SDK (the role assumption) travels wrapped: unwrap it. */
-    private static MesserException carried(Throwable e) {
+    static MesserException carried(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MesserException m) {
                 return m;

@@ -66,7 +66,7 @@ public final class BulkCopy {
         List<KeyRef> created = Collections.synchronizedList(new ArrayList<>());
         Map<String, Object> keyTargets = new ConcurrentHashMap<>();
         Set<String> used = ConcurrentHashMap.newKeySet();
-        List<ItemResult> results = ParallelMap.map(scanned, options.parallel(), "copying", options.listener(),
+        List<ItemResult> results = ParallelMap.mapRequeuing(scanned, options.parallel(), "copying", options.listener(),
                 item -> {
                     if (!item.usable()) {
                         return item.early();
@@ -78,7 +78,7 @@ public final class BulkCopy {
                         return ItemResult.failed(item.path(), String.valueOf(target));
                     }
                     return copy(item, ref, options.dryRun(), used);
-                });
+                }, ItemResult::throttled);
         options.listener().finished();
         return new BulkReport("copy", options.dryRun(), results, plan,
                 source.keys().unwrapCount() - sourceUnwraps + destination.keys().unwrapCount() - destinationUnwraps,
@@ -177,7 +177,7 @@ public final class BulkCopy {
         } catch (ConflictException e) {
             return ItemResult.skipped(path, "changed" + to + " meanwhile; left as it is (run again to compare)");
         } catch (MesserException e) {
-            return ItemResult.failed(path, e.getMessage());
+            return ItemResult.failure(path, e);
         }
     }
 

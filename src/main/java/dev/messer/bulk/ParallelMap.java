@@ -1,5 +1,6 @@
 package dev.messer.bulk;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Applies a task to every input on a fixed pool of worker threads and returns the results in input
@@ -16,6 +18,10 @@ import java.util.function.Function;
  * rethrown once the pool has stopped.
  */
 final class ParallelMap {
+
+    /** How many times an item AWS throttled past its retries goes back on the queue. */
+    static final int MAX_REQUEUES = 5;
+    private static final Duration FIRST_REQUEUE_PAUSE = Duration.ofMillis(500);
 
     private ParallelMap() {
     }
@@ -57,6 +63,44 @@ final class ParallelMap {
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Like {@link #map}, then puts the inputs whose result {@code throttled} says AWS throttled back
+     * on the queue, up to {@link #MAX_REQUEUES} times with a growing pause, before their result stands.
+     */
+    static <T, R> List<R> mapRequeuing(List<T> inputs, int parallel, String phase, BulkListener listener,
+                                       Function<T, R> task, Predicate<R> throttled) {
+        List<R> results = new ArrayList<>(map(inputs, parallel, phase, listener, task));
+        Duration pause = FIRST_REQUEUE_PAUSE;
+        for (int round = 0; round < MAX_REQUEUES; round++) {
+            List<Integer> again = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                if (throttled.test(results.get(i))) {
+                    again.add(i);
+                }
+            }
+            if (again.isEmpty()) {
+                break;
+            }
+            sleep(pause);
+            pause = pause.multipliedBy(2);
+            List<R> retried = map(again.stream().map(inputs::get).toList(), parallel, phase + " (throttled, again)",
+                    listener, task);
+            for (int i = 0; i < again.size(); i++) {
+                results.set(again.get(i), retried.get(i));
+            }
+        }
+        return results;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bulk run interrupted", e);
         }
     }
 

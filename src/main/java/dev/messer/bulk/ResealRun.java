@@ -30,8 +30,8 @@ final class ResealRun {
         KeyTargets targets = planner.apply(scanned);
         Set<KeyRef> used = ConcurrentHashMap.newKeySet();
         Resealing resealing = new Resealing(bags, keys, used);
-        List<ItemResult> results = ParallelMap.map(scanned, options.parallel(), "re-encrypting", options.listener(),
-                item -> targets.apply(item, resealing, options.dryRun()));
+        List<ItemResult> results = ParallelMap.mapRequeuing(scanned, options.parallel(), "re-encrypting",
+                options.listener(), item -> targets.apply(item, resealing, options.dryRun()), ItemResult::throttled);
         options.listener().finished();
         return new BulkReport(command, options.dryRun(), results, targets.plan(), keys.unwrapCount() - unwrapsBefore,
                 used.size(), targets.created(), Duration.ofNanos(System.nanoTime() - start),

@@ -50,7 +50,7 @@ final class Resealing {
         } catch (ConflictException e) {
             return ItemResult.skipped(path, "changed since it was read; left as it is (run again to include it)");
         } catch (MesserException e) {
-            return ItemResult.failed(path, e.getMessage());
+            return ItemResult.failure(path, e);
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 record ScannedItem(ItemPath path, DataBagService.Read read, ItemResult early) {
 
     static List<ScannedItem> scan(DataBagService bags, List<ItemPath> items, BulkOptions options) {
-        return ParallelMap.map(items, options.parallel(), "reading", options.listener(), path -> read(bags, path));
+        return ParallelMap.mapRequeuing(items, options.parallel(), "reading", options.listener(), path -> read(bags, path),
+                scanned -> !scanned.usable() && scanned.early().throttled());
     }
 
     private static ScannedItem read(DataBagService bags, ItemPath path) {
@@ -23,7 +24,7 @@ record ScannedItem(ItemPath path, DataBagService.Read read, ItemResult early) {
         } catch (NotFoundException e) {
             return new ScannedItem(path, null, ItemResult.skipped(path, "deleted since it was listed"));
         } catch (MesserException e) {
-            return new ScannedItem(path, null, ItemResult.failed(path, e.getMessage()));
+            return new ScannedItem(path, null, ItemResult.failure(path, e));
         }
     }
 

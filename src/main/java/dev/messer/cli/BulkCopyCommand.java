@@ -57,6 +57,7 @@ final class BulkCopyCommand extends CommandBase {
     }
 
     private Session<?> open(Console console, String word, String config, String profile) {
-        return new CommandContext(console, BulkConfigArgument.options(common, config, profile)).session(word);
+        return new CommandContext(console, BulkConfigArgument.options(common, config, profile))
+                .session(word, BulkFlags.RETRY_FALLBACKS);
     }
 }

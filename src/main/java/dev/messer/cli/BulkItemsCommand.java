@@ -34,7 +34,7 @@ abstract class BulkItemsCommand extends CommandBase {
         Positionals.require(words, 1, 2, "messer bulk " + verb + " aws|local [CONFIG] [--dry-run] [--parallel N]");
         Console console = context.console();
         CommandContext configured = new CommandContext(console, BulkConfigArgument.options(common, BulkConfigArgument.optional(words), null));
-        try (Session<?> session = configured.session(words.get(0))) {
+        try (Session<?> session = configured.session(words.get(0), BulkFlags.RETRY_FALLBACKS)) {
             return BulkReportPrinter.print(console, run(session, flags.options(console)), flags);
         }
     }

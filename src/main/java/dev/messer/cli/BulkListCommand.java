@@ -20,7 +20,7 @@ final class BulkListCommand extends CommandBase {
         Positionals.require(words, 1, 2, GRAMMAR);
         Console console = context.console();
         CommandContext configured = new CommandContext(console, BulkConfigArgument.options(common, BulkConfigArgument.optional(words), null));
-        try (Session<?> session = configured.session(words.get(0))) {
+        try (Session<?> session = configured.session(words.get(0), BulkFlags.RETRY_FALLBACKS)) {
             for (Map.Entry<String, List<String>> bag : Inventory.of(session.bags()).bags().entrySet()) {
                 console.data(bag.getKey());
                 bag.getValue().forEach(id -> console.data("\t" + id));

@@ -14,6 +14,7 @@ import dev.messer.local.PassphraseSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Turns the common options of a parsed command into configuration, settings and a session. */
 public final class CommandContext {
@@ -110,14 +111,30 @@ public final class CommandContext {
     }
 
     public Session<?> session(String providerWord) {
-        Settings settings = settings(provider(providerWord), Map.of());
-        return new Sessions(console.env(), resolver, mfaPrompt(), passphrasePrompt(),
-                new NoticePrinter(console, settings.provider().word())).open(settings);
+        return session(providerWord, Map.of());
     }
 
-    /** The composition root, with this command's prompts for MFA codes and passphrases. */
-    public Sessions sessions() {
-        return new Sessions(console.env(), resolver, mfaPrompt(), passphrasePrompt());
+    /**
+     * A session whose settings take {@code fallbacks} where nothing set a value (bulk commands use
+     * adaptive retries unless the user chose otherwise).
+     */
+    public Session<?> session(String providerWord, Map<SettingKey, String> fallbacks) {
+        Provider provider = provider(providerWord);
+        return sessions(provider).open(settings(provider, Map.of()).withFallbacks(fallbacks));
+    }
+
+    /**
+     * The composition root, with this command's prompts for MFA codes and passphrases, and its
+     * printers for store notices and warnings.
+     */
+    public Sessions sessions(Provider provider) {
+        return new Sessions(console.env(), resolver, mfaPrompt(), passphrasePrompt(),
+                new NoticePrinter(console, provider.word()), warnings());
+    }
+
+    /** Warnings from below the command (an unusable cached AWS session), one line each on stderr. */
+    public Consumer<String> warnings() {
+        return line -> console.error("warning: " + line);
     }
 
     /** The passphrase of a protected local master key: MESSER_PASSPHRASE, else asked on the terminal. */

@@ -110,6 +110,8 @@ public final class CommandTree {
                 .add("policy", "Print a least-privilege IAM policy for the profile (admin, writer or reader)",
                         PolicyCommand::new)
                 .add("doctor", "Check a profile end to end and print what to fix", DoctorCommand::new)
+                .add("login", "Assume the profile's AWS role now (MFA asked once) and keep the session", LoginCommand::new)
+                .add("logout", "Delete cached AWS role sessions", LogoutCommand::new)
                 .add("setup", "Create or check the profile's buckets and KMS alias (aws)", SetupCommand::new)
                 .group("bulk", "Work on every bag and item of a configuration at once")
                 .add("bulk list", "List every bag and its items", BulkListCommand::new)

@@ -1,17 +1,15 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.Session;
 import dev.messer.config.ConfigWriter;
-import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
-import dev.messer.app.Session;
 import dev.messer.error.ConflictException;
 import dev.messer.local.LocalBackend;
 import dev.messer.local.LocalMasterKeyFile;
 import dev.messer.names.Names;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -179,7 +177,7 @@ final class ConfigureCommand extends CommandBase {
         PassphrasePrompt prompt = new PassphrasePrompt(context.console());
         if (!LocalMasterKeyFile.exists(file)) {
             int stored;
-            try (Session<LocalBackend> session = context.sessions().local(settings)) {
+            try (Session<LocalBackend> session = context.sessions(Provider.LOCAL).local(settings)) {
                 stored = session.backend().storedKeyVersions();
             }
             if (stored > 0 && !newMasterKey) {

@@ -37,9 +37,9 @@ final class DoctorCommand extends CommandBase {
         });
         if (settings[0] != null) {
             if (provider == Provider.LOCAL) {
-                LocalDoctor.check(list, settings[0], context.sessions());
+                LocalDoctor.check(list, settings[0], context.sessions(provider));
             } else {
-                AwsDoctor.check(list, settings[0], context.sessions(), context.console().env());
+                AwsDoctor.check(list, settings[0], context.sessions(provider), context.console().env());
             }
         }
         print(list, context.console());

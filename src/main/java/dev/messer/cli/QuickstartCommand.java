@@ -53,7 +53,7 @@ final class QuickstartCommand extends CommandBase {
         values.put(SettingKey.KEYS_BUCKET, KEYS_BUCKET);
         Settings settings = new ConfigWriter(context.resolver()).update(configPath, Provider.LOCAL, PROFILE, values,
                 resolved -> { }).settings();
-        try (Session<LocalBackend> session = context.sessions().local(settings)) {
+        try (Session<LocalBackend> session = context.sessions(Provider.LOCAL).local(settings)) {
             Path keyFile = session.backend().masterKeyFile();
             console.info("   master key file: " + keyFile);
             if (!LocalMasterKeyFile.exists(keyFile)) {

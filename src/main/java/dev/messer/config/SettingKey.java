@@ -22,6 +22,7 @@ public enum SettingKey {
     S3_ENDPOINT_URL(""),
     KMS_ENDPOINT_URL(""),
     STS_ENDPOINT_URL(""),
+    SSO_ENDPOINT_URL(""),
     PATH_STYLE("false"),
     ALLOW_HTTP("false"),
     MFA_SERIAL(""),
@@ -31,7 +32,13 @@ public enum SettingKey {
     LOCAL_ROOT(""),
     MASTER_KEY_PROTECTED("false"),
     PARALLEL(""),
-    LOCAL_VERSIONS("10");
+    LOCAL_VERSIONS("10"),
+    CACHE_SESSIONS("true"),
+    CONNECT_TIMEOUT("5"),
+    READ_TIMEOUT("30"),
+    API_CALL_TIMEOUT(""),
+    MAX_ATTEMPTS(""),
+    RETRY_MODE("");
 
     private final String defaultValue;
 

@@ -2,7 +2,9 @@ package dev.messer.config;
 
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.ConfigException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -82,6 +84,44 @@ public final class Settings {
 
     public boolean silent() {
         return bool(SettingKey.SILENT);
+    }
+
+    /** False when {@code cache_sessions} turns off the cache of assumed-role sessions. */
+    public boolean cacheSessions() {
+        return bool(SettingKey.CACHE_SESSIONS);
+    }
+
+    /**
+     * These settings, with {@code fallbacks} in place of the values that nothing set (source
+     * "default"); a value from a flag, the environment or a profile is kept.
+     */
+    public Settings withFallbacks(Map<SettingKey, String> fallbacks) {
+        EnumMap<SettingKey, String> newValues = new EnumMap<>(values);
+        EnumMap<SettingKey, String> newSources = new EnumMap<>(sources);
+        fallbacks.forEach((key, value) -> {
+            if (source(key).equals("default")) {
+                newValues.put(key, value);
+            }
+        });
+        return new Settings(provider, profileName, configFile, newValues, newSources);
+    }
+
+    /** An optional number of seconds such as {@code 5} or {@code 2.5}, validated when read. */
+    public Optional<Duration> seconds(SettingKey key) {
+        Optional<String> raw = optional(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal value = new BigDecimal(raw.get().trim());
+            if (value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(3600)) > 0) {
+                throw new NumberFormatException();
+            }
+            return Optional.of(Duration.ofMillis(value.movePointRight(3).longValue()));
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key.iniName() + " is '" + raw.get() + "' (from " + source(key)
+                    + "); it must be a number of seconds above 0 and up to 3600, such as 5 or 2.5");
+        }
     }
 
     public boolean pathStyle() {
@@ -170,6 +210,11 @@ public final class Settings {
         intSetting(SettingKey.ROLE_DURATION_SECONDS).orElse(0);
         intSetting(SettingKey.PARALLEL).orElse(0);
         localVersions();
+        cacheSessions();
+        seconds(SettingKey.CONNECT_TIMEOUT);
+        seconds(SettingKey.READ_TIMEOUT);
+        seconds(SettingKey.API_CALL_TIMEOUT);
+        intSetting(SettingKey.MAX_ATTEMPTS).orElse(0);
         return this;
     }
 

@@ -4,6 +4,7 @@ import dev.messer.app.Session;
 import dev.messer.app.Sessions;
 import dev.messer.aws.AwsBackend;
 import dev.messer.aws.AwsClientFactory;
+import dev.messer.aws.AwsIdentity;
 import dev.messer.aws.setup.BucketHardening;
 import dev.messer.aws.setup.MasterKeyAlias;
 import dev.messer.config.SettingKey;
@@ -12,8 +13,6 @@ import dev.messer.error.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * The aws checks of {@code messer doctor}: settings, region, credentials (and role), both buckets
@@ -44,7 +43,7 @@ public final class AwsDoctor {
             list.check("region", () -> clients.region().id(), "aws settings");
             list.check("transport", () -> transport(settings, env), "aws settings");
             String credentialsCheck = settings.optional(SettingKey.ROLE_ARN).isPresent() ? "credentials and role" : "credentials";
-            list.check(credentialsCheck, () -> credentials(clients, settings), "region");
+            list.check(credentialsCheck, () -> credentials(clients), "region");
             BucketHardening hardening = new BucketHardening(clients.s3(), clients.region(),
                     settings.optional(SettingKey.SSE_KMS_KEY_ID));
             list.check("secrets bucket", () -> bucket(hardening, settings.get(SettingKey.SECRETS_BUCKET)), credentialsCheck);
@@ -80,16 +79,13 @@ public final class AwsDoctor {
         return "HTTPS";
     }
 
-    private static String credentials(AwsClientFactory clients, Settings settings) {
-        AwsCredentialsIdentity credentials;
-        try {
-            credentials = clients.s3().serviceClientConfiguration().credentialsProvider().resolveIdentity().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-        String id = credentials.accessKeyId();
-        String shown = "access key ..." + (id.length() > 4 ? id.substring(id.length() - 4) : id);
-        return settings.optional(SettingKey.ROLE_ARN).map(role -> shown + ", role " + role + " assumed").orElse(shown);
+    /** Where the credentials come from, who AWS says the caller is, and when the session ends. */
+    private static String credentials(AwsClientFactory clients) {
+        AwsIdentity identity = clients.identity();
+        String source = identity.source();
+        String arn = identity.callerArn();
+        String expiry = identity.expiry().map(at -> "session expires " + at).orElse("long-term keys, no expiry");
+        return source + "; caller " + arn + "; " + expiry;
     }
 
     private static String bucket(BucketHardening hardening, String bucket) {

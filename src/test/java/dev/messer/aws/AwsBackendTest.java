@@ -19,7 +19,7 @@ class AwsBackendTest {
 
     @Test
     void opening_makesNoClient() {
-        try (AwsBackend backend = new AwsBackend(settings(Map.of()), ENV, serial -> "0")) {
+        try (AwsBackend backend = new AwsBackend(settings(Map.of()), ENV, serial -> "0", warning -> { })) {
             backend.secrets();
             backend.keys();
             backend.masterKey();
@@ -34,28 +34,28 @@ class AwsBackendTest {
     @Test
     void masterKeyWithAliasPrefix_isAccepted() {
         try (AwsBackend backend = new AwsBackend(settings(Map.of(SettingKey.MASTER_KEY, "alias/acme-dev")), ENV,
-                serial -> "0")) {
+                serial -> "0", warning -> { })) {
             assertThat(backend.masterKey().describe()).isEqualTo("KMS key alias/acme-dev (us-east-1)");
         }
     }
 
     @Test
     void missingSecretsBucket_isAConfigError() {
-        assertThatThrownBy(() -> new AwsBackend(settings(Map.of(SettingKey.SECRETS_BUCKET, "")), ENV, serial -> "0"))
+        assertThatThrownBy(() -> new AwsBackend(settings(Map.of(SettingKey.SECRETS_BUCKET, "")), ENV, serial -> "0", warning -> { }))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("secrets_bucket is not set; set it with 'messer configure aws -b BUCKET'");
     }
 
     @Test
     void missingKeysBucket_isAConfigError() {
-        assertThatThrownBy(() -> new AwsBackend(settings(Map.of(SettingKey.KEYS_BUCKET, "")), ENV, serial -> "0"))
+        assertThatThrownBy(() -> new AwsBackend(settings(Map.of(SettingKey.KEYS_BUCKET, "")), ENV, serial -> "0", warning -> { }))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("keys_bucket is not set; set it with 'messer configure aws -k BUCKET'");
     }
 
     @Test
     void missingMasterKey_isAConfigErrorOnlyWhenTheKeyIsNeeded() {
-        try (AwsBackend backend = new AwsBackend(settings(Map.of(SettingKey.MASTER_KEY, "")), ENV, serial -> "0")) {
+        try (AwsBackend backend = new AwsBackend(settings(Map.of(SettingKey.MASTER_KEY, "")), ENV, serial -> "0", warning -> { })) {
             assertThat(backend.secrets().describe()).isEqualTo("s3://acme-secrets");
             assertThatThrownBy(backend::masterKey)
                     .isInstanceOf(ConfigException.class)
@@ -66,7 +66,7 @@ class AwsBackendTest {
     @Test
     void invalidBucketName_isAConfigError() {
         assertThatThrownBy(() -> new AwsBackend(settings(Map.of(SettingKey.SECRETS_BUCKET, "Acme_Secrets")), ENV,
-                serial -> "0"))
+                serial -> "0", warning -> { }))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("secrets_bucket 'Acme_Secrets' (from given) is not an S3 bucket name; use 3 to 63 "
                         + "lowercase letters, digits, '.' and '-'");
@@ -75,7 +75,7 @@ class AwsBackendTest {
     @Test
     void invalidAliasName_isAConfigError() {
         try (AwsBackend backend = new AwsBackend(settings(Map.of(SettingKey.MASTER_KEY, "acme dev")), ENV,
-                serial -> "0")) {
+                serial -> "0", warning -> { })) {
             assertThatThrownBy(backend::masterKey)
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("master_key 'acme dev'");

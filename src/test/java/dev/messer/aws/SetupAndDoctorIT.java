@@ -151,7 +151,9 @@ class SetupAndDoctorIT {
         String role = "arn:aws:iam::123456789012:role/messer-admin";
         Path ini = aws.writeIni(Map.of("role_arn", role, "role_session_name", "doctor-it"));
         CliRun result = run(ini, "doctor", "aws");
-        assertThat(result.out()).contains("[ok]   credentials and role").contains("role " + role + " assumed");
+        assertThat(result.out()).contains("[ok]   credentials and role")
+                .contains("role " + role + " (role_arn) with environment (AWS_ACCESS_KEY_ID); caller arn:aws:sts::")
+                .contains("session expires ");
     }
 
     @Test
@@ -179,6 +181,7 @@ class SetupAndDoctorIT {
         Path ini = aws.writeIni(Map.of("endpoint_url", "http://127.0.0.1:" + MotoServer.closedPort()));
         CliRun result = run(ini, "doctor", "aws");
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).contains("[ok]   config").contains("[FAIL] secrets bucket").contains("fix:");
+        assertThat(result.out()).contains("[ok]   config").contains("[FAIL] credentials       cannot reach STS for "
+                + "sts:GetCallerIdentity").contains("fix:").contains("[skip] secrets bucket");
     }
 }
