@@ -19,30 +19,42 @@ import java.util.function.Supplier;
 /**
  * The versioned data keys in the keys bucket: {@code <name>/} marker and {@code <name>/<version>}
  * objects holding the wrapped key. New versions are bound to an encryption context made of the
- * configured pairs plus {@code messer:key_name} and {@code messer:key_version}; the pairs are kept
- * in the object's metadata so that unwrapping reproduces them. Objects without that metadata (as
- * Adobe's Messer writes them) unwrap with no context.
+ * configured pairs plus {@code messer:key_name}, {@code messer:key_version} and, when the profile
+ * has a tier, {@code messer:tier}; the pairs are kept in the object's metadata so that unwrapping
+ * reproduces them. A stored {@code messer:tier} must be the profile's tier. Objects without that
+ * metadata (as Adobe's Messer writes them) unwrap with no context.
  */
 public final class KeyRing {
 
     public static final String CONTEXT_METADATA = "messer-encryption-context";
     public static final String CONTEXT_KEY_NAME = "messer:key_name";
     public static final String CONTEXT_KEY_VERSION = "messer:key_version";
+    public static final String CONTEXT_TIER = "messer:tier";
 
     private final BlobStore store;
     private final Supplier<MasterKey> masterKey;
     private final EncryptionContext configuredContext;
+    private final String tier;
     private final boolean bindContext;
+
+    /** A key ring for a profile without a tier. */
+    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext,
+                   boolean bindContext) {
+        this(store, masterKey, configuredContext, "", bindContext);
+    }
 
     /**
      * @param masterKey    resolved only when a key is created or unwrapped (listing needs none)
+     * @param tier         the profile's tier, put in the context of new versions as {@code messer:tier}
+     *                     (not when empty) and required of stored versions that carry one
      * @param bindContext  false for {@code item_format = 1}: keys Python Messer can unwrap, with no context
      */
-    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext,
+    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext, String tier,
                    boolean bindContext) {
         this.store = store;
         this.masterKey = masterKey;
         this.configuredContext = configuredContext;
+        this.tier = tier;
         this.bindContext = bindContext;
     }
 
@@ -170,6 +182,12 @@ public final class KeyRing {
             throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
                     + " carries the context of another key: it was moved or relabelled");
         }
+        String storedTier = context.asMap().get(CONTEXT_TIER);
+        if (storedTier != null && !storedTier.equals(tier)) {
+            throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
+                    + " belongs to tier '" + storedTier + "', not to this profile's tier '" + tier
+                    + "': it was copied from another tier's keys bucket; restore it from a backup");
+        }
         try {
             return masterKey.get().unwrap(blob.content(), context);
         } catch (IntegrityException e) {
@@ -195,8 +213,39 @@ public final class KeyRing {
         if (!bindContext) {
             return EncryptionContext.empty();
         }
-        return configuredContext.with(CONTEXT_KEY_NAME, ref.name())
+        EncryptionContext context = configuredContext.with(CONTEXT_KEY_NAME, ref.name())
                 .with(CONTEXT_KEY_VERSION, String.valueOf(ref.version()));
+        return tier.isEmpty() ? context : context.with(CONTEXT_TIER, tier);
+    }
+
+    /**
+     * The versions of every key whose stored context has no {@code messer:tier}: those written
+     * before the tier was part of the context, under {@code item_format = 1}, or by Messer. Empty
+     * when the profile has no tier. Reads the metadata of every version.
+     */
+    public List<KeyRef> versionsWithoutTier() {
+        List<KeyRef> lacking = new ArrayList<>();
+        if (tier.isEmpty()) {
+            return lacking;
+        }
+        for (String name : names()) {
+            for (int version : versions(name)) {
+                KeyRef ref = new KeyRef(name, version);
+                String stored = store.get(ref.objectKey()).map(b -> b.metadata().get(CONTEXT_METADATA)).orElse(null);
+                if (stored == null || !storedContextHasTier(stored)) {
+                    lacking.add(ref);
+                }
+            }
+        }
+        return lacking;
+    }
+
+    private static boolean storedContextHasTier(String stored) {
+        try {
+            return EncryptionContext.fromMetadataValue(stored).asMap().containsKey(CONTEXT_TIER);
+        } catch (InvalidInputException damaged) {
+            return true; // damaged metadata is reported by unwrap, not as a missing tier
+        }
     }
 
     private void ensureMarker(String name) {

@@ -24,7 +24,8 @@ public final class Session implements AutoCloseable {
         this.settings = settings;
         this.backend = backend;
         int itemFormat = settings.itemFormat();
-        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, settings.encryptionContext(), itemFormat == 2);
+        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, settings.encryptionContext(), settings.tier(),
+                itemFormat == 2);
         this.dataKeys = new DataKeyCache(keyRing);
         this.bags = new DataBagService(backend.secrets(),
                 new SecretsLayout(settings.tier(), settings.get(SettingKey.SECRETS_FOLDER)),
