@@ -4,6 +4,7 @@ import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
 import dev.messer.provider.MfaTokenSource;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +13,16 @@ import java.util.OptionalInt;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -49,6 +53,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private S3Client s3;
     private KmsClient kms;
     private StsClient sts;
+    private GetCallerIdentityResponse callerIdentity;
     private boolean closed;
 
     public AwsClientFactory(Settings settings, AwsEnvironment env, MfaTokenSource mfa) {
@@ -60,9 +65,10 @@ public final class AwsClientFactory implements AutoCloseable {
 
     public synchronized S3Client s3() {
         if (s3 == null) {
-            s3 = remember(AwsService.S3, configure(S3Client.builder(), AwsService.S3)
-                    .forcePathStyle(settings.pathStyle())
-                    .build());
+            S3ClientBuilder builder = configure(S3Client.builder(), AwsService.S3).forcePathStyle(settings.pathStyle());
+            settings.optional(SettingKey.EXPECTED_BUCKET_OWNER).ifPresent(owner -> builder.overrideConfiguration(
+                    o -> o.retryStrategy(RetryMode.STANDARD).addExecutionInterceptor(new ExpectedBucketOwner(owner))));
+            s3 = remember(AwsService.S3, builder.build());
         }
         return s3;
     }
@@ -84,6 +90,26 @@ public final class AwsClientFactory implements AutoCloseable {
             region = resolveRegion();
         }
         return region;
+    }
+
+    /**
+     * Who the credentials are: one {@code sts:GetCallerIdentity} call with the caller's own
+     * credentials (before any {@code role_arn} is assumed), made once per factory.
+     */
+    public synchronized GetCallerIdentityResponse callerIdentity() {
+        if (callerIdentity == null) {
+            try {
+                callerIdentity = sts().getCallerIdentity();
+            } catch (SdkException e) {
+                throw AwsErrors.translate(e, "STS", "sts:GetCallerIdentity", "the caller's credentials");
+            }
+        }
+        return callerIdentity;
+    }
+
+    /** The endpoint each service is reached at: an override ({@code https://...}), or empty for the public one. */
+    public Optional<URI> endpoint(AwsService service) {
+        return endpoints.endpointFor(service);
     }
 
     private synchronized StsClient sts() {
