@@ -2,6 +2,7 @@ package dev.messer.cli;
 
 import dev.messer.aws.AwsBackend;
 import dev.messer.aws.AwsClientFactory;
+import dev.messer.aws.AwsService;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.doctor.Checklist;
@@ -47,8 +48,9 @@ final class AwsDoctorChecks {
             list.check("transport", () -> transport(settings, context.console().env()), "aws settings");
             String credentialsCheck = settings.optional(SettingKey.ROLE_ARN).isPresent() ? "credentials and role" : "credentials";
             list.check(credentialsCheck, () -> credentials(clients, settings), "region");
+            boolean plainHttp = clients.endpoint(AwsService.S3).filter(u -> "http".equals(u.getScheme())).isPresent();
             BucketHardening hardening = new BucketHardening(clients.s3(), clients.region(),
-                    settings.optional(SettingKey.SSE_KMS_KEY_ID));
+                    settings.optional(SettingKey.SSE_KMS_KEY_ID), !plainHttp);
             list.check("secrets bucket", () -> bucket(hardening, settings.get(SettingKey.SECRETS_BUCKET)), credentialsCheck);
             list.check("keys bucket", () -> bucket(hardening, settings.get(SettingKey.KEYS_BUCKET)), credentialsCheck);
             list.check("master key alias", () -> MasterKeyAlias.check(clients.kms(), settings.masterKey(),
