@@ -8,6 +8,7 @@ import dev.messer.config.Settings;
 import dev.messer.doctor.Checklist;
 import dev.messer.doctor.KeyProbe;
 import dev.messer.error.AccessDeniedException;
+import dev.messer.policy.PolicyRole;
 import dev.messer.provider.Backends;
 import dev.messer.provider.Session;
 import dev.messer.setup.BucketHardening;
@@ -30,7 +31,7 @@ final class AwsDoctorChecks {
     private AwsDoctorChecks() {
     }
 
-    static void check(Checklist list, Settings settings, CommandContext context) {
+    static void check(Checklist list, Settings settings, CommandContext context, PolicyRole role) {
         Session[] opened = new Session[1];
         try {
             list.check("aws settings", () -> {
@@ -51,12 +52,16 @@ final class AwsDoctorChecks {
             boolean plainHttp = clients.endpoint(AwsService.S3).filter(u -> "http".equals(u.getScheme())).isPresent();
             BucketHardening hardening = new BucketHardening(clients.s3(), clients.region(),
                     settings.optional(SettingKey.SSE_KMS_KEY_ID), !plainHttp);
-            list.check("secrets bucket", () -> bucket(hardening, settings.get(SettingKey.SECRETS_BUCKET)), credentialsCheck);
-            list.check("keys bucket", () -> bucket(hardening, settings.get(SettingKey.KEYS_BUCKET)), credentialsCheck);
+            list.check("secrets bucket", () -> bucket(hardening, settings.get(SettingKey.SECRETS_BUCKET), !plainHttp), credentialsCheck);
+            list.check("keys bucket", () -> bucket(hardening, settings.get(SettingKey.KEYS_BUCKET), !plainHttp), credentialsCheck);
+            list.check("endpoints", () -> AwsKeyDoctor.endpoints(clients), "region");
             list.check("master key alias", () -> MasterKeyAlias.check(clients.kms(), settings.masterKey(),
                     clients.region().id()), credentialsCheck);
-            list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key alias");
+            AwsKeyDoctor.check(list, settings, clients, role, "master key alias");
+            list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey(), settings.tier()),
+                    "master key alias");
             list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap");
+            list.check("key versions", () -> AwsKeyDoctor.versionsWithoutTier(session.keyRing(), settings), "data keys");
         } finally {
             if (opened[0] != null) {
                 opened[0].close();
@@ -96,7 +101,7 @@ final class AwsDoctorChecks {
         return settings.optional(SettingKey.ROLE_ARN).map(role -> shown + ", role " + role + " assumed").orElse(shown);
     }
 
-    private static String bucket(BucketHardening hardening, String bucket) {
+    private static String bucket(BucketHardening hardening, String bucket, boolean tlsPolicy) {
         List<String> problems;
         try {
             problems = hardening.problems(bucket);
@@ -110,6 +115,7 @@ final class AwsDoctorChecks {
         if (!problems.isEmpty()) {
             throw new Checklist.Failure("s3://" + bucket + ": " + String.join(", ", problems), SETUP_FIX);
         }
-        return "s3://" + bucket + " (public access blocked, SSE-KMS, versioning, TLS only)";
+        return "s3://" + bucket + " (public access blocked, SSE-KMS, versioning"
+                + (tlsPolicy ? ", TLS only)" : "; TLS-only policy not required over plain HTTP)");
     }
 }

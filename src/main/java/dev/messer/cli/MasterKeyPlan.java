@@ -77,14 +77,24 @@ final class MasterKeyPlan {
     }
 
     Map<String, String> tags() {
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(TAG_TIER, settings.tier());
-        tags.put(TAG_PROFILE, profile());
+        Map<String, String> tags = baseTags(settings);
         tags.putAll(extraTags);
         return tags;
     }
 
+    /** {@code messer:tier} and {@code messer:profile}. */
+    static Map<String, String> baseTags(Settings settings) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(TAG_TIER, settings.tier());
+        tags.put(TAG_PROFILE, profile(settings));
+        return tags;
+    }
+
     private String profile() {
+        return profile(settings);
+    }
+
+    private static String profile(Settings settings) {
         return settings.profileName() == null ? "default" : settings.profileName();
     }
 

@@ -163,6 +163,59 @@ class SetupAndDoctorIT {
     }
 
     @Test
+    void doctor_flagsAPlantedPrincipalStarStatement_andRotationOff() {
+        Path ini = aws.writeIni();
+        assertThat(run(ini, "setup", "aws", "--fix").exit()).isZero();
+        aws.kms().disableKeyRotation(r -> r.keyId(aws.kmsKeyId()));
+        aws.kms().putKeyPolicy(r -> r.keyId(aws.kmsKeyId()).policyName("default").policy("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Sid\":\"Planted\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
+                + "\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}]}"));
+
+        CliRun result = run(ini, "doctor", "aws");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("[warn] key rotation").contains("automatic key rotation is off")
+                .contains("[FAIL] key policy").contains("statement Planted allows kms:Decrypt to Principal \"*\"")
+                .contains("[ok]   key tags");
+    }
+
+    @Test
+    void doctor_namesTheEndpointsInUse_andKeyVersionsLackingTheTier() {
+        Path tierless = aws.writeIni("tierless.ini", Map.of("tier", ""));
+        assertThat(run(tierless, "encryption", "create", "aws", "old").exit()).isZero();
+        Path ini = aws.writeIni();
+        assertThat(run(ini, "setup", "aws", "--fix").exit()).isZero();
+
+        CliRun result = run(ini, "doctor", "aws");
+
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("[ok]   endpoints").contains("KMS override " + aws.moto().endpoint())
+                .contains("[warn] key versions").contains("old v0").contains("bulk rotate-keys");
+    }
+
+    @Test
+    void doctorWithRole_saysWhatTheKeyPolicyLetsThatCallerDo() {
+        String reader = "arn:aws:iam::123456789012:role/messer-reader";
+        Path ini = aws.writeIni(Map.of("role_arn", reader));
+        Path admin = aws.writeIni("admin.ini", Map.of());
+        assertThat(run(admin, "setup", "aws", "--fix", "--reader-role", reader, "--account", "123456789012").exit())
+                .isZero();
+
+        CliRun asReader = run(ini, "doctor", "aws", "--role", "reader");
+        assertThat(asReader.out()).contains("[ok]   key policy for reader").contains("lets " + reader
+                + " kms:Decrypt (with conditions)");
+        CliRun asAdmin = run(ini, "doctor", "aws", "--role", "admin");
+        assertThat(asAdmin.out()).contains("[warn] key policy for admin")
+                .contains("kms:GenerateDataKeyWithoutPlaintext").contains("IAM policies");
+    }
+
+    @Test
+    void doctor_withRoleOnLocal_isUsageError() {
+        CliRun result = aws.run("doctor", "local", "--role", "reader");
+        assertThat(result.exit()).isEqualTo(2);
+    }
+
+    @Test
     void doctor_withRole_namesTheAssumedRole() {
         String role = "arn:aws:iam::123456789012:role/messer-admin";
         Path ini = aws.writeIni(Map.of("role_arn", role, "role_session_name", "doctor-it"));
