@@ -66,8 +66,13 @@ public final class AwsClientFactory implements AutoCloseable {
     public synchronized S3Client s3() {
         if (s3 == null) {
             S3ClientBuilder builder = configure(S3Client.builder(), AwsService.S3).forcePathStyle(settings.pathStyle());
-            settings.optional(SettingKey.EXPECTED_BUCKET_OWNER).ifPresent(owner -> builder.overrideConfiguration(
-                    o -> o.retryStrategy(RetryMode.STANDARD).addExecutionInterceptor(new ExpectedBucketOwner(owner))));
+            Optional<String> owner = settings.optional(SettingKey.EXPECTED_BUCKET_OWNER);
+            Optional<URI> plainHttp = endpoints.endpointFor(AwsService.S3).filter(u -> "http".equals(u.getScheme()));
+            builder.overrideConfiguration(o -> {
+                o.retryStrategy(RetryMode.STANDARD);
+                owner.ifPresent(account -> o.addExecutionInterceptor(new ExpectedBucketOwner(account)));
+                plainHttp.ifPresent(url -> o.addExecutionInterceptor(new PlainHttpRefusal(url)));
+            });
             s3 = remember(AwsService.S3, builder.build());
         }
         return s3;

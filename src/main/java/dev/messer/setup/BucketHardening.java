@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.messer.aws.AwsErrors;
 import dev.messer.aws.AwsPartition;
+import dev.messer.aws.PlainHttpRefusal;
 import dev.messer.error.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 public final class BucketHardening {
 
     /** The Sid of the statement this tool adds to a bucket policy (other statements are kept). */
-    public static final String TLS_STATEMENT_SID = "MesserDenyInsecureTransport";
+    public static final String TLS_STATEMENT_SID = PlainHttpRefusal.TLS_STATEMENT_SID;
 
     private final S3Client s3;
     private final Region region;

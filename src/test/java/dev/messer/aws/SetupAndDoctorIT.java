@@ -103,6 +103,19 @@ class SetupAndDoctorIT {
     }
 
     @Test
+    void refusalByTheTlsOnlyPolicyOverPlainHttp_namesThePolicy() {
+        Path ini = aws.writeIni();
+        new BucketHardening(aws.s3(), Region.US_EAST_1, Optional.empty(), true).apply(aws.keysBucket());
+
+        CliRun result = run(ini, "encryption", "create", "aws", "app");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).startsWith("messer: access denied: s3:").contains("s3://" + aws.keysBucket())
+                .contains("plain-HTTP endpoint " + aws.moto().endpoint()).contains("MesserDenyInsecureTransport")
+                .contains("use an https:// endpoint").hasLineCount(1);
+    }
+
+    @Test
     void tlsOnlyCheck_looksAtTheStatementsResources() {
         String other = fresh("other");
         aws.s3().putBucketPolicy(r -> r.bucket(aws.secretsBucket()).policy("{\"Version\":\"2012-10-17\",\"Statement\":"
