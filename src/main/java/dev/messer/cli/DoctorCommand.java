@@ -3,10 +3,11 @@ package dev.messer.cli;
 import com.beust.jcommander.Parameter;
 import dev.messer.config.Provider;
 import dev.messer.config.Settings;
+import dev.messer.doctor.AwsDoctor;
 import dev.messer.doctor.Check;
 import dev.messer.doctor.Checklist;
 import dev.messer.doctor.LocalDoctor;
-import dev.messer.policy.PolicyRole;
+import dev.messer.aws.policy.PolicyRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,10 @@ final class DoctorCommand extends CommandBase {
         });
         if (settings[0] != null) {
             if (provider == Provider.LOCAL) {
-                LocalDoctor.check(list, settings[0], context.resolver().localRoot(settings[0]));
+                LocalDoctor.check(list, settings[0], context.sessions());
             } else {
-                AwsDoctorChecks.check(list, settings[0], context, policyRole);
+                AwsDoctor.check(list, settings[0], context.sessions(), context.console().env(),
+                        policyRole);
             }
         }
         print(list, context.console());

@@ -4,7 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.messer.setup.MasterKeySetup;
+import dev.messer.aws.setup.MasterKeySetup;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import dev.messer.policy.KeyPolicyRoles;
+import dev.messer.aws.policy.KeyPolicyRoles;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,10 +5,10 @@ import com.google.gson.JsonObject;
 import dev.messer.aws.AwsClientFactory;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
-import dev.messer.policy.ContextConditions;
-import dev.messer.policy.KeyPolicy;
-import dev.messer.policy.KeyPolicyRoles;
-import dev.messer.setup.MasterKeySetup;
+import dev.messer.aws.policy.ContextConditions;
+import dev.messer.aws.policy.KeyPolicy;
+import dev.messer.aws.policy.KeyPolicyRoles;
+import dev.messer.aws.setup.MasterKeySetup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +20,6 @@ import java.util.Map;
  * any role flag gets a policy naming the account root and, as key administrator, the caller.
  */
 final class MasterKeyPlan {
-
-    static final String TAG_TIER = "messer:tier";
-    static final String TAG_PROFILE = "messer:profile";
 
     private final Settings settings;
     private final KeyPolicyFlags flags;
@@ -77,16 +74,8 @@ final class MasterKeyPlan {
     }
 
     Map<String, String> tags() {
-        Map<String, String> tags = baseTags(settings);
+        Map<String, String> tags = MasterKeySetup.baseTags(settings);
         tags.putAll(extraTags);
-        return tags;
-    }
-
-    /** {@code messer:tier} and {@code messer:profile}. */
-    static Map<String, String> baseTags(Settings settings) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(TAG_TIER, settings.tier());
-        tags.put(TAG_PROFILE, profile(settings));
         return tags;
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.cli.CliRun;
-import dev.messer.setup.BucketHardening;
+import dev.messer.aws.setup.BucketHardening;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
