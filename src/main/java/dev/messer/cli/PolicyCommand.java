@@ -31,6 +31,8 @@ final class PolicyCommand extends CommandBase {
             + "--key-policy [--key-admin-role ARN]... [--admin-role ARN]... [--writer-role ARN]... "
             + "[--reader-role ARN]... [--account ID] [--require-mfa]";
 
+    private static final String HINT = "set it with 'messer configure aws'";
+
     @Parameter(description = "aws")
     List<String> words = new ArrayList<>();
 
@@ -67,7 +69,7 @@ final class PolicyCommand extends CommandBase {
         Settings settings = context.settings(Provider.AWS, Map.of());
         ContextConditions conditions = ContextConditions.forProfile(settings);
         if (policyRole != null) {
-            target(settings, new PolicyAccount("aws", "000000000000"), conditions); // settings errors before any call
+            requireTargetSettings(settings);
         }
         JsonObject policy;
         try (AwsClientFactory clients = new AwsClientFactory(settings, new AwsEnvironment(context.console().env()),
@@ -87,12 +89,18 @@ final class PolicyCommand extends CommandBase {
         return ExitCodes.OK;
     }
 
+    /** A missing bucket or key setting is reported before any AWS call. */
+    private static void requireTargetSettings(Settings settings) {
+        for (SettingKey key : List.of(SettingKey.SECRETS_BUCKET, SettingKey.KEYS_BUCKET, SettingKey.MASTER_KEY)) {
+            settings.require(key, HINT);
+        }
+    }
+
     private PolicyTarget target(Settings settings, PolicyAccount account, ContextConditions conditions) {
         String region = settings.optional(SettingKey.REGION).orElse("*");
-        String hint = "set it with 'messer configure aws'";
-        String secrets = settings.require(SettingKey.SECRETS_BUCKET, hint);
-        String keys = settings.require(SettingKey.KEYS_BUCKET, hint);
-        String masterKey = settings.require(SettingKey.MASTER_KEY, hint);
+        String secrets = settings.require(SettingKey.SECRETS_BUCKET, HINT);
+        String keys = settings.require(SettingKey.KEYS_BUCKET, HINT);
+        String masterKey = settings.require(SettingKey.MASTER_KEY, HINT);
         String prefix = new SecretsLayout(settings.tier(), settings.get(SettingKey.SECRETS_FOLDER)).bagsPrefix();
         return new PolicyTarget(account.partition(), region, account.account(), secrets, prefix, keys,
                 masterKey.startsWith("alias/") ? masterKey : "alias/" + masterKey, keyArn,
