@@ -1,6 +1,7 @@
 package dev.messer.app;
 
 import dev.messer.backend.Backend;
+import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.crypto.EnvelopeVersion;
@@ -29,7 +30,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
         this.backend = backend;
         int itemFormat = settings.itemFormat();
         this.keyRing = new KeyRing(backend.keys(), backend::masterKey, settings.encryptionContext(), settings.tier(),
-                itemFormat == 2);
+                settings.provider() == Provider.AWS, itemFormat == 2);
         this.dataKeys = new DataKeyCache(keyRing);
         this.bags = new DataBagService(backend.secrets(),
                 new SecretsLayout(settings.tier(), settings.get(SettingKey.SECRETS_FOLDER)),

@@ -35,26 +35,30 @@ public final class KeyRing {
     private final Supplier<MasterKey> masterKey;
     private final EncryptionContext configuredContext;
     private final String tier;
+    private final boolean checkTier;
     private final boolean bindContext;
 
     /** A key ring for a profile without a tier. */
     public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext,
                    boolean bindContext) {
-        this(store, masterKey, configuredContext, "", bindContext);
+        this(store, masterKey, configuredContext, "", false, bindContext);
     }
 
     /**
      * @param masterKey    resolved only when a key is created or unwrapped (listing needs none)
      * @param tier         the profile's tier, put in the context of new versions as {@code messer:tier}
-     *                     (not when empty) and required of stored versions that carry one
+     *                     (not when empty)
+     * @param checkTier    whether a stored {@code messer:tier} must equal {@code tier}: true where each
+     *                     tier has its own keys bucket (aws); false where tiers may share one (local)
      * @param bindContext  false for {@code item_format = 1}: keys Python Messer can unwrap, with no context
      */
     public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext, String tier,
-                   boolean bindContext) {
+                   boolean checkTier, boolean bindContext) {
         this.store = store;
         this.masterKey = masterKey;
         this.configuredContext = configuredContext;
         this.tier = tier;
+        this.checkTier = checkTier;
         this.bindContext = bindContext;
     }
 
@@ -183,7 +187,7 @@ public final class KeyRing {
                     + " carries the context of another key: it was moved or relabelled");
         }
         String storedTier = context.asMap().get(CONTEXT_TIER);
-        if (storedTier != null && !storedTier.equals(tier)) {
+        if (checkTier && storedTier != null && !storedTier.equals(tier)) {
             throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
                     + " belongs to tier '" + storedTier + "', not to this profile's tier '" + tier
                     + "': it was copied from another tier's keys bucket; restore it from a backup");

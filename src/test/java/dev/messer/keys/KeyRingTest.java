@@ -125,7 +125,7 @@ class KeyRingTest {
 
     @Test
     void newVersionsOfATieredProfile_carryTheTierInTheirContext_andAreWrappedUnderIt() {
-        KeyRing tiered = new KeyRing(store, () -> master, configured, "prod", true);
+        KeyRing tiered = new KeyRing(store, () -> master, configured, "prod", true, true);
         tiered.create("app");
         Blob v0 = store.get("app/0").orElseThrow();
         EncryptionContext stored = EncryptionContext.fromMetadataValue(v0.metadata().get(KeyRing.CONTEXT_METADATA));
@@ -141,7 +141,7 @@ class KeyRingTest {
     @Test
     void versionsWrittenBeforeTheTierWasInTheContext_stillUnwrap_andAreListedAsLackingIt() {
         ring.create("app");
-        KeyRing tiered = new KeyRing(store, () -> master, configured, "prod", true);
+        KeyRing tiered = new KeyRing(store, () -> master, configured, "prod", true, true);
         tiered.increment("app");
         try (DataKey old = tiered.unwrap(new KeyRef("app", 0)); DataKey fresh = tiered.unwrap(new KeyRef("app", 1))) {
             assertThat(old.isDestroyed()).isFalse();
@@ -153,20 +153,24 @@ class KeyRingTest {
 
     @Test
     void itemFormat1_keepsNoContext_evenWithATier() {
-        new KeyRing(store, () -> master, configured, "prod", false).create("app");
+        new KeyRing(store, () -> master, configured, "prod", true, false).create("app");
         assertThat(store.get("app/0").orElseThrow().metadata()).isEmpty();
     }
 
     @Test
     void keyObjectCopiedFromAnotherTiersKeysBucket_isRefused_thoughTheSharedMasterKeyWouldUnwrapIt() {
         MemoryBlobStore prodKeys = new MemoryBlobStore();
-        new KeyRing(prodKeys, () -> master, configured, "prod", true).create("app");
+        new KeyRing(prodKeys, () -> master, configured, "prod", true, true).create("app");
         Blob prodV0 = prodKeys.get("app/0").orElseThrow();
         store.put("app/", new byte[0], Map.of());
         store.put("app/0", prodV0.content(), prodV0.metadata());
-        KeyRing dev = new KeyRing(store, () -> master, configured, "dev", true);
+        KeyRing dev = new KeyRing(store, () -> master, configured, "dev", true, true);
         assertThatThrownBy(() -> dev.unwrap(new KeyRef("app", 0))).isInstanceOf(IntegrityException.class)
                 .hasMessageContaining("tier 'prod'").hasMessageContaining("tier 'dev'").hasMessageContaining("app/0");
+        KeyRing sharedLocal = new KeyRing(store, () -> master, configured, "dev", false, true);
+        try (DataKey key = sharedLocal.unwrap(new KeyRef("app", 0))) {
+            assertThat(key.isDestroyed()).as("tiers sharing a local keys folder share its keys").isFalse();
+        }
     }
 
     @Test
