@@ -54,8 +54,11 @@ final class PolicyCommand extends CommandBase {
         if (CommandContext.provider(words.get(0)) != Provider.AWS) {
             throw new UsageException("policies are for the aws provider; usage: " + GRAMMAR);
         }
-        if ((role == null) == !keyPolicy) {
-            throw new UsageException("give either --role admin|writer|reader or --key-policy; usage: " + GRAMMAR);
+        if (role == null && !keyPolicy) {
+            throw new UsageException("missing option --role admin|writer|reader (or --key-policy); usage: " + GRAMMAR);
+        }
+        if (role != null && keyPolicy) {
+            throw new UsageException("give either --role admin|writer|reader or --key-policy, not both; usage: " + GRAMMAR);
         }
         if (keyArn != null && !keyArn.startsWith("arn:")) {
             throw new UsageException("--key-arn '" + keyArn + "' is not an ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)");

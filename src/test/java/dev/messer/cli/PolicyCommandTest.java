@@ -272,7 +272,7 @@ class PolicyCommandTest {
     @Test
     void roleAndKeyPolicy_areExclusive_andRoleFlagsNeedKeyPolicy() {
         assertThat(usage("--key-policy", "--role", "reader").err()).contains("either --role");
-        assertThat(usage("--key-arn", "arn:aws:kms:eu-west-1:123456789012:key/x").err()).contains("either --role");
+        assertThat(usage("--key-arn", "arn:aws:kms:eu-west-1:123456789012:key/x").err()).contains("missing option --role");
         assertThat(usage("--role", "reader", "--reader-role", "arn:aws:iam::123456789012:role/r").err())
                 .contains("are for --key-policy");
         assertThat(usage("--key-policy", "--reader-role", "messer-reader").err()).contains("'messer-reader' is not an ARN");
