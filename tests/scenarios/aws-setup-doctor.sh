@@ -26,12 +26,12 @@ expect_status 1
 expect_out_contains "[FAIL] secrets bucket"
 expect_out_contains "fix: run 'messer setup aws'"
 
-run "$MESSER" setup aws -c messer.ini --profile dev
+run "$MESSER" setup aws --fix -c messer.ini --profile dev
 expect_status 0
 expect_out_contains "secrets bucket s3://acme-secrets: created in us-east-1"
 expect_out_contains "master key: alias/acme-messer-dev"
 
-run "$MESSER" setup aws -c messer.ini --profile dev
+run "$MESSER" setup aws --fix -c messer.ini --profile dev
 expect_status 0
 expect_out_contains "secrets bucket s3://acme-secrets: already as required"
 expect_out_contains "keys bucket s3://acme-keys-dev: already as required"

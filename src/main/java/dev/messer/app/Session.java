@@ -1,6 +1,7 @@
 package dev.messer.app;
 
 import dev.messer.backend.Backend;
+import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.crypto.EnvelopeVersion;
@@ -31,8 +32,8 @@ public final class Session<B extends Backend> implements AutoCloseable {
         this.backend = backend;
         int itemFormat = settings.itemFormat();
         int minItemFormat = settings.minItemFormat();
-        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, settings.encryptionContext(), itemFormat == 2,
-                minItemFormat < 2, notices);
+        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, settings.encryptionContext(), settings.tier(),
+                settings.provider() == Provider.AWS, itemFormat == 2, minItemFormat < 2, notices);
         this.dataKeys = new DataKeyCache(keyRing);
         this.bags = new DataBagService(backend.secrets(),
                 new SecretsLayout(settings.tier(), settings.get(SettingKey.SECRETS_FOLDER)),

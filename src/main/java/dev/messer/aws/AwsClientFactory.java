@@ -3,7 +3,9 @@ package dev.messer.aws;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,16 +17,19 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.SsoClientBuilder;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -56,6 +61,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private S3Client s3;
     private KmsClient kms;
     private String callerArn;
+    private GetCallerIdentityResponse callerIdentity;
     private boolean closed;
 
     public AwsClientFactory(Settings settings, AwsEnvironment env, MfaTokenSource mfa) {
@@ -74,9 +80,16 @@ public final class AwsClientFactory implements AutoCloseable {
 
     public synchronized S3Client s3() {
         if (s3 == null) {
-            s3 = remember(AwsService.S3, configure(S3Client.builder(), AwsService.S3, credentials())
-                    .forcePathStyle(settings.pathStyle())
-                    .build());
+            S3ClientBuilder builder = configure(S3Client.builder(), AwsService.S3, credentials())
+                    .forcePathStyle(settings.pathStyle());
+            Optional<String> owner = settings.optional(SettingKey.EXPECTED_BUCKET_OWNER);
+            Optional<URI> plainHttp = endpoints.endpointFor(AwsService.S3).filter(u -> "http".equals(u.getScheme()));
+            builder.overrideConfiguration(o -> {
+                tune(o);
+                owner.ifPresent(account -> o.addExecutionInterceptor(new ExpectedBucketOwner(account)));
+                plainHttp.ifPresent(url -> o.addExecutionInterceptor(new PlainHttpRefusal(url)));
+            });
+            s3 = remember(AwsService.S3, builder.build());
         }
         return s3;
     }
@@ -113,6 +126,26 @@ public final class AwsClientFactory implements AutoCloseable {
             }
         }
         return callerArn;
+    }
+
+    /**
+     * Who the credentials are: one {@code sts:GetCallerIdentity} call with the caller's own
+     * credentials (before any {@code role_arn} is assumed), made once per factory.
+     */
+    public synchronized GetCallerIdentityResponse callerIdentity() {
+        if (callerIdentity == null) {
+            try {
+                callerIdentity = sts(base()).getCallerIdentity();
+            } catch (SdkException e) {
+                throw AwsErrors.translate(e, "STS", "sts:GetCallerIdentity", "the caller's credentials");
+            }
+        }
+        return callerIdentity;
+    }
+
+    /** The endpoint each service is reached at: an override ({@code https://...}), or empty for the public one. */
+    public Optional<URI> endpoint(AwsService service) {
+        return endpoints.endpointFor(service);
     }
 
     /** Who the caller is and where the credentials come from, for login, logout and doctor. */

@@ -47,6 +47,11 @@ public final class AwsErrors {
                 + oneLine(e.getMessage()), e);
     }
 
+    /** Whether the code says the credentials themselves were rejected (expired, unknown, badly signed). */
+    public static boolean rejectsCredentials(String code) {
+        return REJECTED_CREDENTIALS.contains(code);
+    }
+
     /** The AWS error code of a service exception, or "" for client-side failures. */
     public static String errorCode(SdkException e) {
         if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null

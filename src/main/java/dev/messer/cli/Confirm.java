@@ -15,4 +15,15 @@ final class Confirm {
         String answer = console.terminal().readLine(question + " Type 'yes' to confirm: ");
         return answer != null && answer.trim().equalsIgnoreCase("yes");
     }
+
+    /**
+     * @param withoutTerminal the usage error when there is no terminal, naming {@code --no-prompt}
+     * @throws UsageException when there is no terminal to ask on
+     */
+    static boolean ask(Console console, String question, String withoutTerminal) {
+        if (!console.terminal().interactive()) {
+            throw new UsageException(withoutTerminal);
+        }
+        return ask(console, question);
+    }
 }

@@ -7,6 +7,7 @@ import dev.messer.doctor.AwsDoctor;
 import dev.messer.doctor.Check;
 import dev.messer.doctor.Checklist;
 import dev.messer.doctor.LocalDoctor;
+import dev.messer.aws.policy.PolicyRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,23 @@ import java.util.Map;
  */
 final class DoctorCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer doctor aws|local [--profile P] [-c CONFIG]";
+    static final String GRAMMAR = "messer doctor aws|local [--role admin|writer|reader] [--profile P] [-c CONFIG]";
 
     @Parameter(description = "aws|local")
     List<String> words = new ArrayList<>();
+
+    @Parameter(names = "--role", description = "aws: also check that the key policy lets this caller act as admin|writer|reader")
+    String role;
 
     @Override
     public int run(CommandContext context) {
         Positionals.require(words, 1, 1, GRAMMAR);
         Provider provider = CommandContext.provider(words.get(0));
+        PolicyRole policyRole = role == null ? null : PolicyRole.fromWord(role).orElseThrow(() -> new UsageException(
+                "'" + role + "' is not a role; use admin, writer or reader"));
+        if (policyRole != null && provider != Provider.AWS) {
+            throw new UsageException("--role is for 'doctor aws': a local profile has no key policy");
+        }
         Checklist list = new Checklist();
         Settings[] settings = new Settings[1];
         list.check("config", () -> {
@@ -39,7 +48,8 @@ final class DoctorCommand extends CommandBase {
             if (provider == Provider.LOCAL) {
                 LocalDoctor.check(list, settings[0], context.sessions(provider));
             } else {
-                AwsDoctor.check(list, settings[0], context.sessions(provider), context.console().env());
+                AwsDoctor.check(list, settings[0], context.sessions(provider), context.console().env(),
+                        policyRole);
             }
         }
         print(list, context.console());

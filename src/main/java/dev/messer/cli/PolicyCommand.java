@@ -1,8 +1,14 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import dev.messer.aws.AwsClientFactory;
+import dev.messer.aws.AwsEnvironment;
+import dev.messer.aws.policy.ContextConditions;
 import dev.messer.aws.policy.IamPolicy;
+import dev.messer.aws.policy.KeyPolicy;
 import dev.messer.aws.policy.PolicyRole;
 import dev.messer.aws.policy.PolicyTarget;
 import dev.messer.config.Provider;
@@ -15,55 +21,92 @@ import java.util.Map;
 
 /**
  * {@code messer policy aws --role admin|writer|reader [--key-arn ARN]}: prints a least-privilege IAM
- * policy for the profile's buckets, tier prefix and master key. Makes no AWS call.
+ * policy for the profile's buckets, tier prefix and master key. {@code messer policy aws --key-policy
+ * [role flags]}: prints the KMS key policy of the profile's master key. Makes one STS call when the
+ * account is not known from the flags or settings.
  */
 final class PolicyCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer policy aws --role admin|writer|reader [--key-arn ARN]";
+    static final String GRAMMAR = "messer policy aws --role admin|writer|reader [--key-arn ARN] [--account ID] | "
+            + "--key-policy [--key-admin-role ARN]... [--admin-role ARN]... [--writer-role ARN]... "
+            + "[--reader-role ARN]... [--account ID] [--require-mfa]";
+
+    private static final String HINT = "set it with 'messer configure aws'";
 
     @Parameter(description = "aws")
     List<String> words = new ArrayList<>();
 
-    @Parameter(names = "--role", description = "Who the policy is for (required): admin|writer|reader")
+    @Parameter(names = "--role", description = "Who the IAM policy is for: admin|writer|reader")
     String role;
+
+    @Parameter(names = "--key-policy", description = "Print the KMS key policy of the master key instead")
+    boolean keyPolicy;
 
     @Parameter(names = "--key-arn", description = "ARN of the master key, to name it instead of matching its alias")
     String keyArn;
+
+    @ParametersDelegate
+    KeyPolicyFlags keyFlags = new KeyPolicyFlags();
 
     @Override
     public int run(CommandContext context) {
         Positionals.require(words, 1, 1, GRAMMAR);
         if (CommandContext.provider(words.get(0)) != Provider.AWS) {
-            throw new UsageException("IAM policies are for the aws provider; usage: " + GRAMMAR);
+            throw new UsageException("policies are for the aws provider; usage: " + GRAMMAR);
         }
-        if (role == null) {
-            throw new UsageException("missing option --role admin|writer|reader; usage: " + GRAMMAR);
+        if (role == null && !keyPolicy) {
+            throw new UsageException("missing option --role admin|writer|reader (or --key-policy); usage: " + GRAMMAR);
         }
-        PolicyRole policyRole = PolicyRole.fromWord(role).orElseThrow(() -> new UsageException("'" + role
-                + "' is not a role; use admin, writer or reader"));
-        Settings settings = context.settings(Provider.AWS, Map.of());
-        context.console().data(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                .toJson(IamPolicy.of(policyRole, target(settings))));
-        return ExitCodes.OK;
-    }
-
-    private PolicyTarget target(Settings settings) {
-        String roleArn = settings.get(SettingKey.ROLE_ARN);
-        String[] arn = roleArn.split(":", -1);
-        boolean arnParts = arn.length >= 5 && arn[0].equals("arn");
-        String partition = arnParts && !arn[1].isEmpty() ? arn[1] : "aws";
-        String account = arnParts && !arn[4].isEmpty() ? arn[4] : "*";
-        String region = settings.optional(SettingKey.REGION).orElse("*");
-        String hint = "set it with 'messer configure aws'";
-        String secrets = settings.require(SettingKey.SECRETS_BUCKET, hint);
-        String keys = settings.require(SettingKey.KEYS_BUCKET, hint);
-        String masterKey = settings.require(SettingKey.MASTER_KEY, hint);
+        if (role != null && keyPolicy) {
+            throw new UsageException("give either --role admin|writer|reader or --key-policy, not both; usage: " + GRAMMAR);
+        }
         if (keyArn != null && !keyArn.startsWith("arn:")) {
             throw new UsageException("--key-arn '" + keyArn + "' is not an ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)");
         }
+        PolicyRole policyRole = role == null ? null : PolicyRole.fromWord(role).orElseThrow(() -> new UsageException("'"
+                + role + "' is not a role; use admin, writer or reader"));
+        if (policyRole != null && keyFlags.anyGiven()) {
+            throw new UsageException("--key-admin-role, --admin-role, --writer-role, --reader-role and --require-mfa "
+                    + "are for --key-policy");
+        }
+        Settings settings = context.settings(Provider.AWS, Map.of());
+        ContextConditions conditions = ContextConditions.forProfile(settings);
+        if (policyRole != null) {
+            requireTargetSettings(settings);
+        }
+        JsonObject policy;
+        try (AwsClientFactory clients = new AwsClientFactory(settings, new AwsEnvironment(context.console().env()),
+                context.mfaPrompt())) {
+            PolicyAccount account = PolicyAccount.resolve(settings, keyFlags.account, keyArn, context.console(),
+                    () -> clients);
+            policy = keyPolicy
+                    ? KeyPolicy.of(account.partition(), account.account(), keyFlags.roles(), conditions,
+                            keyFlags.requireMfa)
+                    : IamPolicy.of(policyRole, target(settings, account, conditions));
+        }
+        if (conditions.ifExists() && !conditions.isEmpty()) {
+            context.console().info("note: the kms:EncryptionContext conditions use StringEqualsIfExists because this "
+                    + "profile still reads key versions without a context (min_item_format = 1)");
+        }
+        context.console().data(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(policy));
+        return ExitCodes.OK;
+    }
+
+    /** A missing bucket or key setting is reported before any AWS call. */
+    private static void requireTargetSettings(Settings settings) {
+        for (SettingKey key : List.of(SettingKey.SECRETS_BUCKET, SettingKey.KEYS_BUCKET, SettingKey.MASTER_KEY)) {
+            settings.require(key, HINT);
+        }
+    }
+
+    private PolicyTarget target(Settings settings, PolicyAccount account, ContextConditions conditions) {
+        String region = settings.optional(SettingKey.REGION).orElse("*");
+        String secrets = settings.require(SettingKey.SECRETS_BUCKET, HINT);
+        String keys = settings.require(SettingKey.KEYS_BUCKET, HINT);
+        String masterKey = settings.require(SettingKey.MASTER_KEY, HINT);
         String prefix = new SecretsLayout(settings.tier(), settings.get(SettingKey.SECRETS_FOLDER)).bagsPrefix();
-        return new PolicyTarget(partition, region, account, secrets, prefix, keys,
+        return new PolicyTarget(account.partition(), region, account.account(), secrets, prefix, keys,
                 masterKey.startsWith("alias/") ? masterKey : "alias/" + masterKey, keyArn,
-                settings.optional(SettingKey.SSE_KMS_KEY_ID).orElse(null));
+                settings.optional(SettingKey.SSE_KMS_KEY_ID).orElse(null), conditions);
     }
 }

@@ -1,30 +1,59 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
 import dev.messer.aws.AwsClientFactory;
 import dev.messer.aws.AwsEnvironment;
-import dev.messer.aws.setup.BucketHardening;
-import dev.messer.aws.setup.MasterKeyAlias;
+import dev.messer.aws.AwsService;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.MesserException;
+import dev.messer.aws.setup.BucketHardening;
+import dev.messer.aws.setup.KeyFinding;
+import dev.messer.aws.setup.MasterKeyAlias;
+import dev.messer.aws.setup.MasterKeySetup;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
 
 /**
  * {@code messer setup aws}: creates the profile's buckets if needed and makes them as messer wants
- * them (public access blocked, default SSE-KMS, versioning, TLS-only policy), then checks the KMS
- * alias. Changes only what differs, so running it again changes nothing.
+ * them (public access blocked, default SSE-KMS, versioning, TLS-only policy), then the master key:
+ * creates it with {@code --create-key}, checks rotation, tags and key policy, repairs them with
+ * {@code --fix}, and replaces the key policy with {@code --apply-key-policy}. Changes only what
+ * differs, so running it again changes nothing.
  */
 final class SetupCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer setup aws [--profile P] [-c CONFIG]";
+    static final String GRAMMAR = "messer setup aws [--create-key] [--tag KEY=VALUE]... [--fix] [--apply-key-policy] "
+            + "[--no-prompt] [--key-admin-role ARN]... [--admin-role ARN]... [--writer-role ARN]... "
+            + "[--reader-role ARN]... [--account ID] [--require-mfa] [--profile P] [-c CONFIG]";
 
     @Parameter(description = "aws")
     List<String> words = new ArrayList<>();
+
+    @Parameter(names = "--create-key", description = "Create the master key and its alias when the alias is missing")
+    boolean createKey;
+
+    @Parameter(names = "--tag", description = "Another tag KEY=VALUE for the master key (repeatable)")
+    List<String> tags = new ArrayList<>();
+
+    @Parameter(names = "--fix", description = "Enable rotation, add missing tags and missing Messer key policy statements")
+    boolean fix;
+
+    @Parameter(names = "--apply-key-policy", description = "Replace the key policy with the one of 'policy aws --key-policy'")
+    boolean applyKeyPolicy;
+
+    @Parameter(names = "--no-prompt", description = "Apply the key policy without asking for confirmation")
+    boolean noPrompt;
+
+    @ParametersDelegate
+    KeyPolicyFlags keyFlags = new KeyPolicyFlags();
 
     @Override
     public int run(CommandContext context) {
@@ -33,7 +62,14 @@ final class SetupCommand extends CommandBase {
             throw new UsageException("setup is for the aws provider; a local profile needs only "
                     + "'messer configure local'");
         }
+        Map<String, String> extraTags = parseTags();
+        keyFlags.roles();
         Settings settings = context.settings(Provider.AWS, Map.of());
+        if (keyFlags.requireMfa && settings.optional(SettingKey.MFA_SERIAL).isEmpty()) {
+            throw new UsageException("refusing a key policy that requires MFA from a caller without MFA: KMS would "
+                    + "refuse this profile's next change to the key; set mfa_serial (messer configure aws "
+                    + "--mfa-serial ARN) with a role_arn, or leave out --require-mfa");
+        }
         String hint = "set it with 'messer configure aws'";
         Map<String, String> buckets = new LinkedHashMap<>();
         buckets.put(settings.require(SettingKey.SECRETS_BUCKET, hint), "secrets bucket");
@@ -42,20 +78,86 @@ final class SetupCommand extends CommandBase {
         Console console = context.console();
         try (AwsClientFactory clients = new AwsClientFactory(settings, new AwsEnvironment(console.env()),
                 context.mfaPrompt())) {
+            Optional<URI> plain = clients.endpoint(AwsService.S3).filter(u -> "http".equals(u.getScheme()));
+            plain.ifPresent(url -> console.error("warning: S3 endpoint " + url + " is plain HTTP, so the TLS-only "
+                    + "bucket policy is not applied (it would refuse every request through this endpoint); use an "
+                    + "https:// endpoint outside of test emulators"));
             BucketHardening hardening = new BucketHardening(clients.s3(), clients.region(),
-                    settings.optional(SettingKey.SSE_KMS_KEY_ID));
+                    settings.optional(SettingKey.SSE_KMS_KEY_ID), plain.isEmpty());
             for (Map.Entry<String, String> bucket : buckets.entrySet()) {
                 List<String> changes = hardening.apply(bucket.getKey());
                 console.data(bucket.getValue() + " s3://" + bucket.getKey() + ": "
                         + (changes.isEmpty() ? "already as required" : String.join(", ", changes)));
             }
             try {
-                console.data("master key: " + MasterKeyAlias.check(clients.kms(), masterKey, clients.region().id()));
+                return masterKey(context, settings, clients, new MasterKeySetup(clients.kms(), masterKey), extraTags);
             } catch (MesserException e) {
                 console.error("messer: " + e.getMessage());
                 return ExitCodes.FAILURE;
             }
         }
-        return ExitCodes.OK;
+    }
+
+    private int masterKey(CommandContext context, Settings settings, AwsClientFactory clients, MasterKeySetup keys,
+                          Map<String, String> extraTags) {
+        Console console = context.console();
+        Optional<KeyMetadata> key = keys.describe();
+        if (key.isEmpty() && !createKey) {
+            console.error("messer: KMS " + keys.alias() + " does not exist in " + clients.region().id()
+                    + "; run 'messer setup aws --create-key' to create the key and its alias (see docs/aws.md)");
+            return ExitCodes.FAILURE;
+        }
+        MasterKeyPlan plan = new MasterKeyPlan(settings, keyFlags, extraTags, console, clients);
+        if (key.isEmpty()) {
+            MasterKeySetup.Wanted wanted = plan.wanted(null, true);
+            String keyId = keys.create(wanted);
+            console.data("master key: created " + keys.alias() + " -> key " + keyId + " (symmetric, rotation on, tags "
+                    + MasterKeyPlan.describe(wanted.tags()) + ", key policy " + MasterKeyPlan.sids(wanted.policy()) + ")");
+            return ExitCodes.OK;
+        }
+        console.data("master key: " + MasterKeyAlias.check(clients.kms(), keys.alias(), clients.region().id()));
+        String keyId = key.get().keyId();
+        MasterKeySetup.Wanted wanted = plan.wanted(key.get().arn(), false);
+        if (applyKeyPolicy && !KeyPolicyApply.run(console, keys, keyId, wanted.policy(), noPrompt)) {
+            return ExitCodes.FAILURE;
+        }
+        List<KeyFinding> findings = keys.check(keyId, wanted, fix);
+        long fixable = 0;
+        long byHand = 0;
+        for (KeyFinding finding : findings) {
+            console.data("master key " + finding.subject() + ": " + finding.detail());
+            if (finding.state() == KeyFinding.State.PROBLEM) {
+                fixable += finding.fixable() ? 1 : 0;
+                byHand += finding.fixable() ? 0 : 1;
+            } else if (finding.state() == KeyFinding.State.UNCHECKED) {
+                console.error("warning: master key " + finding.subject() + " " + finding.detail());
+            }
+        }
+        if (fixable + byHand == 0) {
+            return ExitCodes.OK;
+        }
+        List<String> fixes = new ArrayList<>();
+        if (fixable > 0) {
+            fixes.add("run 'messer setup aws --fix' with the same flags to repair rotation, tags and missing Messer "
+                    + "statements");
+        }
+        if (byHand > 0) {
+            fixes.add("remove the broad grants from the key policy by hand ('aws kms put-key-policy')");
+        }
+        console.error("messer: the master key " + keys.alias() + " has " + (fixable + byHand) + " problem(s); "
+                + String.join(", and ", fixes));
+        return ExitCodes.FAILURE;
+    }
+
+    private Map<String, String> parseTags() {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        for (String tag : tags) {
+            int eq = tag.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--tag '" + tag + "' is not KEY=VALUE; write it as --tag team=payments");
+            }
+            parsed.put(tag.substring(0, eq), tag.substring(eq + 1));
+        }
+        return parsed;
     }
 }

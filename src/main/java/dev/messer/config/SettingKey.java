@@ -18,6 +18,8 @@ public enum SettingKey {
     AWS_PROFILE(""),
     ENCRYPTION_CONTEXT(""),
     SSE_KMS_KEY_ID(""),
+    ACCOUNT_ID(""),
+    EXPECTED_BUCKET_OWNER(""),
     ENDPOINT_URL(""),
     S3_ENDPOINT_URL(""),
     KMS_ENDPOINT_URL(""),

@@ -5,11 +5,13 @@ import dev.messer.app.Sessions;
 import dev.messer.aws.AwsBackend;
 import dev.messer.aws.AwsClientFactory;
 import dev.messer.aws.AwsIdentity;
+import dev.messer.aws.AwsService;
 import dev.messer.aws.setup.BucketHardening;
 import dev.messer.aws.setup.MasterKeyAlias;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.AccessDeniedException;
+import dev.messer.aws.policy.PolicyRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ public final class AwsDoctor {
     }
 
     /** Adds the aws checks after a passed "config" check that produced {@code settings}. */
-    public static void check(Checklist list, Settings settings, Sessions sessions, Map<String, String> env) {
+    public static void check(Checklist list, Settings settings, Sessions sessions, Map<String, String> env,
+                             PolicyRole role) {
         List<Session<AwsBackend>> opened = new ArrayList<>(1);
         try {
             list.check("aws settings", () -> {
@@ -44,16 +47,21 @@ public final class AwsDoctor {
             list.check("transport", () -> transport(settings, env), "aws settings");
             String credentialsCheck = settings.optional(SettingKey.ROLE_ARN).isPresent() ? "credentials and role" : "credentials";
             list.check(credentialsCheck, () -> credentials(clients), "region");
+            boolean plainHttp = clients.endpoint(AwsService.S3).filter(u -> "http".equals(u.getScheme())).isPresent();
             BucketHardening hardening = new BucketHardening(clients.s3(), clients.region(),
-                    settings.optional(SettingKey.SSE_KMS_KEY_ID));
-            list.check("secrets bucket", () -> bucket(hardening, settings.get(SettingKey.SECRETS_BUCKET)), credentialsCheck);
-            list.check("keys bucket", () -> bucket(hardening, settings.get(SettingKey.KEYS_BUCKET)), credentialsCheck);
+                    settings.optional(SettingKey.SSE_KMS_KEY_ID), !plainHttp);
+            list.check("secrets bucket", () -> bucket(hardening, settings.get(SettingKey.SECRETS_BUCKET), !plainHttp), credentialsCheck);
+            list.check("keys bucket", () -> bucket(hardening, settings.get(SettingKey.KEYS_BUCKET), !plainHttp), credentialsCheck);
+            list.check("endpoints", () -> AwsKeyDoctor.endpoints(clients), "region");
             list.check("master key alias", () -> MasterKeyAlias.check(clients.kms(), settings.masterKey(),
                     clients.region().id()), credentialsCheck);
-            list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key alias");
+            AwsKeyDoctor.check(list, settings, clients, role, "master key alias");
+            list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey(), settings.tier()),
+                    "master key alias");
             list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap");
             list.check("key versions", () -> KeyProbe.rollbackSuspects(session, "aws"), "keys bucket");
             list.check("item formats", () -> KeyProbe.itemFormats(session, "aws"), "secrets bucket");
+            list.check("key tiers", () -> AwsKeyDoctor.versionsWithoutTier(session.keyRing(), settings), "data keys");
         } finally {
             opened.forEach(Session::close);
         }
@@ -88,7 +96,7 @@ public final class AwsDoctor {
         return source + "; caller " + arn + "; " + expiry;
     }
 
-    private static String bucket(BucketHardening hardening, String bucket) {
+    private static String bucket(BucketHardening hardening, String bucket, boolean tlsPolicy) {
         List<String> problems;
         try {
             problems = hardening.problems(bucket);
@@ -102,6 +110,7 @@ public final class AwsDoctor {
         if (!problems.isEmpty()) {
             throw new Checklist.Failure("s3://" + bucket + ": " + String.join(", ", problems), SETUP_FIX);
         }
-        return "s3://" + bucket + " (public access blocked, SSE-KMS, versioning, TLS only)";
+        return "s3://" + bucket + " (public access blocked, SSE-KMS, versioning"
+                + (tlsPolicy ? ", TLS only)" : "; TLS-only policy not required over plain HTTP)");
     }
 }

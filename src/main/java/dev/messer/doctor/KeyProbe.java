@@ -8,6 +8,7 @@ import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.databag.DataBagService;
 import dev.messer.error.MesserException;
 import dev.messer.keys.KeyRef;
+import dev.messer.keys.KeyRing;
 import dev.messer.masterkey.MasterKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,16 @@ public final class KeyProbe {
 
     /** Generates a data key under a test context and unwraps it again. */
     public static String wrapUnwrap(MasterKey masterKey) {
-        EncryptionContext context = EncryptionContext.of(Map.of("messer:doctor", "wrap-test"));
+        return wrapUnwrap(masterKey, "");
+    }
+
+    /**
+     * As {@link #wrapUnwrap(MasterKey)}, with {@code messer:tier} in the test context, so that a key
+     * policy scoped to the tier lets the probe through.
+     */
+    public static String wrapUnwrap(MasterKey masterKey, String tier) {
+        EncryptionContext base = EncryptionContext.of(Map.of("messer:doctor", "wrap-test"));
+        EncryptionContext context = tier.isEmpty() ? base : base.with(KeyRing.CONTEXT_TIER, tier);
         byte[] wrapped = masterKey.generateWrappedDataKey(context);
         try (DataKey key = masterKey.unwrap(wrapped, context)) {
             return "a test data key was wrapped and unwrapped by " + masterKey.describe();

@@ -24,9 +24,10 @@ import java.util.function.Supplier;
 /**
  * The versioned data keys in the keys bucket: {@code <name>/} marker and {@code <name>/<version>}
  * objects holding the wrapped key. New versions are bound to an encryption context made of the
- * configured pairs plus {@code messer:key_name} and {@code messer:key_version}; the pairs are kept
- * in the object's metadata so that unwrapping reproduces them. Objects without that metadata (as
- * Adobe's Messer writes them) unwrap with no context.
+ * configured pairs plus {@code messer:key_name}, {@code messer:key_version} and, when the profile
+ * has a tier, {@code messer:tier}; the pairs are kept in the object's metadata so that unwrapping
+ * reproduces them. A stored {@code messer:tier} must be the profile's tier. Objects without that
+ * metadata (as Adobe's Messer writes them) unwrap with no context.
  *
  * <p>Trust rules. A stored context must contain every configured pair, or the version is refused.
  * A profile that writes bound items (item format 2) never writes with a context-less version: a
@@ -42,32 +43,53 @@ public final class KeyRing {
     public static final String CONTEXT_KEY_VERSION = "messer:key_version";
     /** Tombstones: {@code !deleted/<name>/<version>}; '!' cannot start a key name, so no key owns this prefix. */
     public static final String TOMBSTONES = "!deleted/";
+    public static final String CONTEXT_TIER = "messer:tier";
 
     private final BlobStore store;
     private final Supplier<MasterKey> masterKey;
     private final EncryptionContext configuredContext;
+    private final String tier;
+    private final boolean checkTier;
     private final boolean bindContext;
     private final boolean readContextless;
     private final StoreNotices notices;
 
-    /**
-     * @param masterKey    resolved only when a key is created or unwrapped (listing needs none)
-     * @param bindContext  false for {@code item_format = 1}: keys Python Messer can unwrap, with no context
-     */
+    /** A key ring for a profile without a tier. */
     public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext,
                    boolean bindContext) {
-        this(store, masterKey, configuredContext, bindContext, true, StoreNotices.NONE);
+        this(store, masterKey, configuredContext, "", false, bindContext);
+    }
+
+    /**
+     * @param masterKey    resolved only when a key is created or unwrapped (listing needs none)
+     * @param tier         the profile's tier, put in the context of new versions as {@code messer:tier}
+     *                     (not when empty)
+     * @param checkTier    whether a stored {@code messer:tier} must equal {@code tier}: true where each
+     *                     tier has its own keys bucket (aws); false where tiers may share one (local)
+     * @param bindContext  false for {@code item_format = 1}: keys Python Messer can unwrap, with no context
+     */
+    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext, String tier,
+                   boolean checkTier, boolean bindContext) {
+        this(store, masterKey, configuredContext, tier, checkTier, bindContext, true, StoreNotices.NONE);
+    }
+
+    /** A key ring for a profile without a tier, with the trust switches. */
+    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext,
+                   boolean bindContext, boolean readContextless, StoreNotices notices) {
+        this(store, masterKey, configuredContext, "", false, bindContext, readContextless, notices);
     }
 
     /**
      * @param readContextless false for {@code min_item_format = 2}: versions without a context are refused
      * @param notices         hears about names in the bucket that break the naming rule
      */
-    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext,
-                   boolean bindContext, boolean readContextless, StoreNotices notices) {
+    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext, String tier,
+                   boolean checkTier, boolean bindContext, boolean readContextless, StoreNotices notices) {
         this.store = store;
         this.masterKey = masterKey;
         this.configuredContext = configuredContext;
+        this.tier = tier;
+        this.checkTier = checkTier;
         this.bindContext = bindContext;
         this.readContextless = readContextless;
         this.notices = notices;
@@ -255,6 +277,12 @@ public final class KeyRing {
             throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
                     + " carries the context of another key: it was moved or relabelled");
         }
+        String storedTier = context.asMap().get(CONTEXT_TIER);
+        if (checkTier && storedTier != null && !storedTier.equals(tier)) {
+            throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
+                    + " belongs to tier '" + storedTier + "', not to this profile's tier '" + tier
+                    + "': it was copied from another tier's keys bucket; restore it from a backup");
+        }
         if (context.isEmpty() && !readContextless) {
             throw new IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in " + store.describe()
                     + ") has no encryption context, which min_item_format = 2 refuses; re-encrypt its items with "
@@ -386,8 +414,39 @@ public final class KeyRing {
         if (!bindContext) {
             return EncryptionContext.empty();
         }
-        return configuredContext.with(CONTEXT_KEY_NAME, ref.name())
+        EncryptionContext context = configuredContext.with(CONTEXT_KEY_NAME, ref.name())
                 .with(CONTEXT_KEY_VERSION, String.valueOf(ref.version()));
+        return tier.isEmpty() ? context : context.with(CONTEXT_TIER, tier);
+    }
+
+    /**
+     * The versions of every key whose stored context has no {@code messer:tier}: those written
+     * before the tier was part of the context, under {@code item_format = 1}, or by Messer. Empty
+     * when the profile has no tier. Reads the metadata of every version.
+     */
+    public List<KeyRef> versionsWithoutTier() {
+        List<KeyRef> lacking = new ArrayList<>();
+        if (tier.isEmpty()) {
+            return lacking;
+        }
+        for (String name : names()) {
+            for (int version : versions(name)) {
+                KeyRef ref = new KeyRef(name, version);
+                String stored = store.get(ref.objectKey()).map(b -> b.metadata().get(CONTEXT_METADATA)).orElse(null);
+                if (stored == null || !storedContextHasTier(stored)) {
+                    lacking.add(ref);
+                }
+            }
+        }
+        return lacking;
+    }
+
+    private static boolean storedContextHasTier(String stored) {
+        try {
+            return EncryptionContext.fromMetadataValue(stored).asMap().containsKey(CONTEXT_TIER);
+        } catch (InvalidInputException damaged) {
+            return true; // damaged metadata is reported by unwrap, not as a missing tier
+        }
     }
 
     private void ensureMarker(String name) {

@@ -42,15 +42,18 @@ class AwsFailuresIT {
     }
 
     @Test
-    void s3AccessDenied_namesTheActionAndResource() {
+    void s3AccessDenied_namesTheActionAndResource_andOverPlainHttpTheTlsOnlyPolicy() {
         try (FaultyAwsEndpoint endpoint = FaultyAwsEndpoint.s3Error(403, "AccessDenied", "Access Denied");
              AwsClientFactory clients = factory(endpoint, Map.of())) {
             S3BlobStore store = new S3BlobStore(clients::s3, "secrets", "secrets_bucket", Optional.empty());
 
             assertThatThrownBy(() -> store.put("dev/bag/db", new byte[1], Map.of()))
                     .isInstanceOf(AccessDeniedException.class)
-                    .hasMessage("access denied: s3:PutObject on s3://secrets/dev/bag/db was refused for these "
-                            + "credentials; grant s3:PutObject to the caller (see docs/aws.md)");
+                    .hasMessage("access denied: s3:PutObject on s3://secrets/dev/bag/db was refused over the plain-HTTP "
+                            + "endpoint " + endpoint.endpoint() + "; a bucket policy statement that denies requests "
+                            + "without TLS (MesserDenyInsecureTransport, added by 'messer setup aws' over HTTPS) "
+                            + "refuses every such request, so use an https:// endpoint or remove that statement; "
+                            + "otherwise grant s3:PutObject to the caller (see docs/aws.md)");
             assertThat(endpoint.requests()).isEqualTo(1);
         }
     }

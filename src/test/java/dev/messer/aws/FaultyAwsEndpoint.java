@@ -9,6 +9,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +24,7 @@ final class FaultyAwsEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
 
     private FaultyAwsEndpoint(int status, String contentType, String body) {
         try {
@@ -30,6 +35,9 @@ final class FaultyAwsEndpoint implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
+            Map<String, List<String>> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            seen.putAll(exchange.getRequestHeaders());
+            headers.add(seen);
             try (InputStream in = exchange.getRequestBody()) {
                 in.readAllBytes();
             }
@@ -68,6 +76,11 @@ final class FaultyAwsEndpoint implements AutoCloseable {
 
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The headers of every request received, in order. */
+    List<Map<String, List<String>>> headers() {
+        return List.copyOf(headers);
     }
 
     int requests() {

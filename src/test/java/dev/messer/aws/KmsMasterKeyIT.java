@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 
@@ -133,10 +134,32 @@ class KmsMasterKeyIT {
         HeadObjectResponse head = aws.s3().headObject(r -> r.bucket(aws.keysBucket()).key("app/0"));
         EncryptionContext stored = EncryptionContext.fromMetadataValue(head.metadata().get(KeyRing.CONTEXT_METADATA));
         assertThat(stored.asMap()).containsExactlyInAnyOrderEntriesOf(Map.of("app", "checkout", "team", "payments",
-                "messer:key_name", "app", "messer:key_version", "0"));
+                "messer:key_name", "app", "messer:key_version", "0", "messer:tier", AwsFixture.TIER));
         byte[] wrapped = aws.object(aws.keysBucket(), "app/0");
         assertThat(aws.kms().decrypt(r -> r.ciphertextBlob(SdkBytes.fromByteArray(wrapped))
                 .encryptionContext(stored.asMap())).plaintext().asByteArray()).hasSize(32);
+    }
+
+    @Test
+    void itemsUnderAVersionWithoutTheTier_stillDecrypt_afterANewVersionCarriesIt() {
+        String config = aws.writeIni().toString();
+        EncryptionContext before = EncryptionContext.of(Map.of("messer:key_name", "app", "messer:key_version", "0"));
+        byte[] wrapped = masterKey.generateWrappedDataKey(before);
+        aws.s3().putObject(r -> r.bucket(aws.keysBucket()).key("app/"), RequestBody.empty());
+        aws.s3().putObject(r -> r.bucket(aws.keysBucket()).key("app/0").metadata(Map.of(KeyRing.CONTEXT_METADATA,
+                before.toMetadataValue())), RequestBody.fromBytes(wrapped));
+        ok(aws.run("data", "bag", "create", "aws", "payments", "-c", config));
+        Path item = aws.writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
+        ok(aws.run("data", "bag", "from", "file", "aws", "payments", item.toString(), "--secret-file", "app",
+                "-c", config));
+
+        ok(aws.run("encryption", "increment", "aws", "app", "-c", config));
+
+        HeadObjectResponse v1 = aws.s3().headObject(r -> r.bucket(aws.keysBucket()).key("app/1"));
+        assertThat(EncryptionContext.fromMetadataValue(v1.metadata().get(KeyRing.CONTEXT_METADATA)).asMap())
+                .containsEntry("messer:tier", AwsFixture.TIER);
+        CliRun show = aws.run("data", "bag", "show", "aws", "payments", "db", "--decrypt", "-c", config);
+        assertThat(ok(show).out()).contains("\"password\":\"s3cret\"");
     }
 
     @Test

@@ -1,14 +1,18 @@
 package dev.messer.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.cli.CliRun;
+import dev.messer.aws.setup.BucketHardening;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -52,9 +56,6 @@ class SetupAndDoctorIT {
                 .serverSideEncryptionConfiguration().rules().get(0).applyServerSideEncryptionByDefault();
         assertThat(encryption.sseAlgorithm()).isEqualTo(ServerSideEncryption.AWS_KMS);
         assertThat(aws.s3().getBucketVersioning(r -> r.bucket(bucket)).status()).isEqualTo(BucketVersioningStatus.ENABLED);
-        String policy = aws.s3().getBucketPolicy(r -> r.bucket(bucket)).policy();
-        assertThat(policy).contains("\"aws:SecureTransport\":\"false\"").contains("\"Effect\":\"Deny\"")
-                .contains("arn:aws:s3:::" + bucket + "/*");
     }
 
     @Test
@@ -62,53 +63,95 @@ class SetupAndDoctorIT {
         String secrets = fresh("new-secrets");
         String keys = fresh("new-keys");
         Path ini = aws.writeIni(Map.of("secrets_bucket", secrets, "keys_bucket", keys));
-        CliRun result = run(ini, "setup", "aws");
+        CliRun result = run(ini, "setup", "aws", "--fix");
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).contains("secrets bucket s3://" + secrets + ": created in us-east-1, public access blocked")
                 .contains("keys bucket s3://" + keys + ": created").contains("versioning enabled")
-                .contains("TLS-only bucket policy")
                 .contains("master key: alias/" + aws.masterKey() + " -> key " + aws.kmsKeyId());
         assertHardened(secrets);
         assertHardened(keys);
     }
 
     @Test
-    void setup_secondRun_changesNothing() {
+    void setup_overPlainHttp_skipsTheTlsOnlyBucketPolicy_withAWarning_soTheBucketsStayUsable() {
         Path ini = aws.writeIni();
-        assertThat(run(ini, "setup", "aws").exit()).isZero();
-        String policy = aws.s3().getBucketPolicy(r -> r.bucket(aws.secretsBucket())).policy();
-        CliRun again = run(ini, "setup", "aws");
-        assertThat(again.exit()).as(again.toString()).isZero();
-        assertThat(again.out()).contains("secrets bucket s3://" + aws.secretsBucket() + ": already as required")
-                .contains("keys bucket s3://" + aws.keysBucket() + ": already as required");
-        assertThat(aws.s3().getBucketPolicy(r -> r.bucket(aws.secretsBucket())).policy()).isEqualTo(policy);
+        CliRun result = run(ini, "setup", "aws", "--fix");
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.err()).contains("warning: S3 endpoint http://").contains("TLS-only bucket policy is not applied");
+        assertThat(result.out()).doesNotContain("TLS-only bucket policy");
+        assertThat(aws.s3().listObjectsV2(r -> r.bucket(aws.secretsBucket())).sdkHttpResponse().isSuccessful()).isTrue();
+        assertThatThrownBy(() -> aws.s3().getBucketPolicy(r -> r.bucket(aws.secretsBucket())))
+                .hasMessageContaining("bucket policy does not exist");
+        CliRun created = run(ini, "encryption", "create", "aws", "app");
+        assertThat(created.exit()).as(created.toString()).isZero();
+        assertThat(run(ini, "doctor", "aws").out()).contains("[ok]   data keys").contains("[ok]   secrets bucket");
     }
 
     @Test
-    void setup_keepsOtherStatementsOfAnExistingBucketPolicy() {
+    void tlsOnlyPolicy_overHttps_isAdded_keepingOtherStatements_andCoversTheBucketAndItsObjects() {
         aws.s3().putBucketPolicy(r -> r.bucket(aws.secretsBucket()).policy("{\"Version\":\"2012-10-17\",\"Statement\":"
                 + "[{\"Sid\":\"TheirOwn\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},"
                 + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + aws.secretsBucket() + "/*\"}]}"));
-        assertThat(run(aws.writeIni(), "setup", "aws").exit()).isZero();
+        BucketHardening hardening = new BucketHardening(aws.s3(), Region.US_EAST_1, Optional.empty(), true);
+        assertThat(hardening.problems(aws.secretsBucket())).contains("the bucket policy does not deny requests without TLS");
+        assertThat(hardening.apply(aws.secretsBucket())).contains("TLS-only bucket policy");
         String policy = aws.s3().getBucketPolicy(r -> r.bucket(aws.secretsBucket())).policy();
-        assertThat(policy).contains("TheirOwn").contains("MesserDenyInsecureTransport");
+        assertThat(policy).contains("TheirOwn").contains("MesserDenyInsecureTransport")
+                .contains("\"aws:SecureTransport\":\"false\"").contains("arn:aws:s3:::" + aws.secretsBucket() + "\"")
+                .contains("arn:aws:s3:::" + aws.secretsBucket() + "/*");
+        assertThat(hardening.problems(aws.secretsBucket())).isEmpty();
+    }
+
+    @Test
+    void refusalByTheTlsOnlyPolicyOverPlainHttp_namesThePolicy() {
+        Path ini = aws.writeIni();
+        new BucketHardening(aws.s3(), Region.US_EAST_1, Optional.empty(), true).apply(aws.keysBucket());
+
+        CliRun result = run(ini, "encryption", "create", "aws", "app");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).startsWith("messer: access denied: s3:").contains("s3://" + aws.keysBucket())
+                .contains("plain-HTTP endpoint " + aws.moto().endpoint()).contains("MesserDenyInsecureTransport")
+                .contains("use an https:// endpoint").hasLineCount(1);
+    }
+
+    @Test
+    void tlsOnlyCheck_looksAtTheStatementsResources() {
+        String other = fresh("other");
+        aws.s3().putBucketPolicy(r -> r.bucket(aws.secretsBucket()).policy("{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Sid\":\"OtherBucketOnly\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","
+                + "\"Resource\":[\"arn:aws:s3:::" + other + "\",\"arn:aws:s3:::" + other + "/*\"],"
+                + "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"));
+        BucketHardening hardening = new BucketHardening(aws.s3(), Region.US_EAST_1, Optional.empty(), true);
+        assertThat(hardening.problems(aws.secretsBucket())).contains("the bucket policy does not deny requests without TLS");
+    }
+
+    @Test
+    void setup_secondRun_changesNothing() {
+        Path ini = aws.writeIni();
+        assertThat(run(ini, "setup", "aws", "--fix").exit()).isZero();
+        CliRun again = run(ini, "setup", "aws");
+        assertThat(again.exit()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("secrets bucket s3://" + aws.secretsBucket() + ": already as required")
+                .contains("keys bucket s3://" + aws.keysBucket() + ": already as required")
+                .contains("master key rotation: on").contains("master key tags: messer:tier=dev, messer:profile=aws");
     }
 
     @Test
     void setup_usesTheConfiguredBucketEncryptionKey() {
         Path ini = aws.writeIni(Map.of("sse_kms_key_id", aws.kmsKeyId()));
-        assertThat(run(ini, "setup", "aws").exit()).isZero();
+        assertThat(run(ini, "setup", "aws", "--fix").exit()).isZero();
         assertThat(aws.s3().getBucketEncryption(r -> r.bucket(aws.keysBucket())).serverSideEncryptionConfiguration()
                 .rules().get(0).applyServerSideEncryptionByDefault().kmsMasterKeyID()).isEqualTo(aws.kmsKeyId());
     }
 
     @Test
-    void setup_missingAlias_setsUpTheBuckets_thenFailsWithTheCreateAliasCommand() {
+    void setup_missingAlias_setsUpTheBuckets_thenFailsNamingCreateKey() {
         Path ini = aws.writeIni(Map.of("master_key", "no-such-alias"));
         CliRun result = run(ini, "setup", "aws");
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.err()).contains("alias/no-such-alias does not exist").contains("aws kms create-alias")
-                .hasLineCount(1);
+        assertThat(result.err()).contains("alias/no-such-alias does not exist").contains("messer setup aws --create-key")
+                .hasLineCount(2);
         assertHardened(aws.secretsBucket());
     }
 
@@ -122,7 +165,7 @@ class SetupAndDoctorIT {
     @Test
     void doctor_afterSetup_passesEveryCheck_withAWarningForThePlainHttpEmulator() {
         Path ini = aws.writeIni();
-        assertThat(run(ini, "setup", "aws").exit()).isZero();
+        assertThat(run(ini, "setup", "aws", "--fix").exit()).isZero();
         CliRun result = run(ini, "doctor", "aws");
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).contains("[ok]   config").contains("[ok]   aws settings").contains("[ok]   region")
@@ -133,17 +176,56 @@ class SetupAndDoctorIT {
     }
 
     @Test
-    void doctor_afterSetup_dataKeysOverPlainHttp_areRefusedByTheTlsOnlyPolicy() {
+    void doctor_flagsAPlantedPrincipalStarStatement_andRotationOff() {
         Path ini = aws.writeIni();
-        CliRun created = run(ini, "encryption", "create", "aws", "app");
-        assertThat(created.exit()).as(created.toString()).isZero();
-        CliRun before = run(ini, "doctor", "aws");
-        assertThat(before.out()).contains("[ok]   data keys").contains("app v0");
-        assertThat(run(ini, "setup", "aws").exit()).isZero();
-        CliRun after = run(ini, "doctor", "aws");
-        assertThat(after.exit()).isEqualTo(1);
-        assertThat(after.out()).contains("[ok]   keys bucket").contains("[FAIL] data keys").contains("access denied")
-                .contains("[warn] transport");
+        assertThat(run(ini, "setup", "aws", "--fix").exit()).isZero();
+        aws.kms().disableKeyRotation(r -> r.keyId(aws.kmsKeyId()));
+        aws.kms().putKeyPolicy(r -> r.keyId(aws.kmsKeyId()).policyName("default").policy("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Sid\":\"Planted\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
+                + "\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}]}"));
+
+        CliRun result = run(ini, "doctor", "aws");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("[warn] key rotation").contains("automatic key rotation is off")
+                .contains("[FAIL] key policy").contains("statement Planted allows kms:Decrypt to Principal \"*\"")
+                .contains("[ok]   key tags");
+    }
+
+    @Test
+    void doctor_namesTheEndpointsInUse_andKeyVersionsLackingTheTier() {
+        Path tierless = aws.writeIni("tierless.ini", Map.of("tier", ""));
+        assertThat(run(tierless, "encryption", "create", "aws", "old").exit()).isZero();
+        Path ini = aws.writeIni();
+        assertThat(run(ini, "setup", "aws", "--fix").exit()).isZero();
+
+        CliRun result = run(ini, "doctor", "aws");
+
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("[ok]   endpoints").contains("KMS override " + aws.moto().endpoint())
+                .contains("[warn] key versions").contains("old v0").contains("bulk rotate-keys");
+    }
+
+    @Test
+    void doctorWithRole_saysWhatTheKeyPolicyLetsThatCallerDo() {
+        String reader = "arn:aws:iam::123456789012:role/messer-reader";
+        Path ini = aws.writeIni(Map.of("role_arn", reader));
+        Path admin = aws.writeIni("admin.ini", Map.of());
+        assertThat(run(admin, "setup", "aws", "--fix", "--reader-role", reader, "--account", "123456789012").exit())
+                .isZero();
+
+        CliRun asReader = run(ini, "doctor", "aws", "--role", "reader");
+        assertThat(asReader.out()).contains("[ok]   key policy for reader").contains("lets " + reader
+                + " kms:Decrypt (with conditions)");
+        CliRun asAdmin = run(ini, "doctor", "aws", "--role", "admin");
+        assertThat(asAdmin.out()).contains("[warn] key policy for admin")
+                .contains("kms:GenerateDataKeyWithoutPlaintext").contains("IAM policies");
+    }
+
+    @Test
+    void doctor_withRoleOnLocal_isUsageError() {
+        CliRun result = aws.run("doctor", "local", "--role", "reader");
+        assertThat(result.exit()).isEqualTo(2);
     }
 
     @Test
@@ -161,7 +243,7 @@ class SetupAndDoctorIT {
         CliRun result = run(aws.writeIni(), "doctor", "aws");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[FAIL] secrets bucket").contains("public access is not blocked")
-                .contains("versioning is not enabled").contains("does not deny requests without TLS")
+                .contains("versioning is not enabled")
                 .contains("fix: run 'messer setup aws' with admin credentials")
                 .contains("[ok]   master key alias").contains("[ok]   wrap/unwrap");
     }

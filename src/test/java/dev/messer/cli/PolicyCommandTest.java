@@ -48,16 +48,50 @@ class PolicyCommandTest {
                 secrets_bucket = acme-secrets-prod
                 keys_bucket = acme-keys-prod
                 sse_kms_key_id = alias/acme-s3
+                account_id = 210987654321
+
+                [profile china]
+                provider = aws
+                tier = prod
+                master_key = acme-messer-prod
+                region = cn-north-1
+                secrets_bucket = acme-secrets-cn
+                keys_bucket = acme-keys-cn
+                encryption_context = team=payments
+                account_id = 210987654321
                 """);
     }
 
     private JsonObject policy(String profile, String role, String... extra) {
-        List<String> args = new ArrayList<>(List.of("policy", "aws", "--role", role, "-c", ini.toString(),
+        return JsonParser.parseString(run(profile, "--role", role, extra).out()).getAsJsonObject();
+    }
+
+    private CliRun run(String profile, String first, String second, String... extra) {
+        List<String> args = new ArrayList<>(List.of("policy", "aws", first, second, "-c", ini.toString(),
+                "--profile", profile));
+        args.addAll(List.of(extra));
+        CliRun result = sandbox.run(args.toArray(String[]::new));
+        assertThat(result.exit()).as(result.toString()).isZero();
+        return result;
+    }
+
+    private JsonObject keyPolicy(String profile, String... extra) {
+        List<String> args = new ArrayList<>(List.of("policy", "aws", "--key-policy", "-c", ini.toString(),
                 "--profile", profile));
         args.addAll(List.of(extra));
         CliRun result = sandbox.run(args.toArray(String[]::new));
         assertThat(result.exit()).as(result.toString()).isZero();
         return JsonParser.parseString(result.out()).getAsJsonObject();
+    }
+
+    private CliRun usage(String... args) {
+        List<String> all = new ArrayList<>(List.of("policy", "aws"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("-c", ini.toString(), "--profile", "dev"));
+        CliRun result = sandbox.run(all.toArray(String[]::new));
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        return result;
     }
 
     private static JsonObject statement(JsonObject policy, String sid) {
@@ -155,7 +189,8 @@ class PolicyCommandTest {
         String arn = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
         JsonObject key = statement(policy("dev", "reader", "--key-arn", arn), "MasterKey");
         assertThat(strings(key, "Resource")).containsExactly(arn);
-        assertThat(key.has("Condition")).isFalse();
+        assertThat(key.getAsJsonObject("Condition").keySet()).as("no alias condition, only the tier's context")
+                .containsExactly("StringEqualsIfExists");
     }
 
     @Test
@@ -168,7 +203,8 @@ class PolicyCommandTest {
                 .isEqualTo("s3.us-east-1.amazonaws.com");
         assertThat(condition.getAsJsonObject("ForAnyValue:StringEquals").getAsJsonArray("kms:ResourceAliases")
                 .get(0).getAsString()).isEqualTo("alias/acme-s3");
-        assertThat(strings(statement(policy, "MasterKey"), "Resource")).containsExactly("arn:aws:kms:us-east-1:*:key/*");
+        assertThat(strings(statement(policy, "MasterKey"), "Resource"))
+                .containsExactly("arn:aws:kms:us-east-1:210987654321:key/*");
         assertThat(strings(statement(policy("dev", "writer"), "TierObjects"), "Action")).isNotEmpty();
         assertThat(policy("dev", "writer").getAsJsonArray("Statement").toString()).doesNotContain("BucketEncryptionKey");
     }
@@ -190,5 +226,67 @@ class PolicyCommandTest {
                 "--profile", "bare");
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("secrets_bucket");
+    }
+
+    @Test
+    void masterKeyGrants_areScopedToTheTier_inTheIfExistsForm_withANoteOnStderr() {
+        CliRun result = run("china", "--role", "reader");
+        JsonObject key = statement(JsonParser.parseString(result.out()).getAsJsonObject(), "MasterKey");
+        JsonObject test = key.getAsJsonObject("Condition").getAsJsonObject("StringEqualsIfExists");
+        assertThat(test.getAsJsonArray("kms:EncryptionContext:messer:tier").get(0).getAsString()).isEqualTo("prod");
+        assertThat(test.getAsJsonArray("kms:EncryptionContext:team").get(0).getAsString()).isEqualTo("payments");
+        assertThat(key.getAsJsonObject("Condition").has("ForAnyValue:StringEquals")).isTrue();
+        assertThat(result.err()).contains("StringEqualsIfExists").contains("min_item_format = 1");
+    }
+
+    @Test
+    void admin_describesTheKeyWithoutAContextCondition() {
+        JsonObject describe = statement(policy("dev", "admin"), "MasterKeyDescribe");
+        assertThat(strings(describe, "Action")).containsExactly("kms:DescribeKey");
+        assertThat(describe.getAsJsonObject("Condition").keySet()).containsExactly("ForAnyValue:StringEquals");
+        assertThat(strings(statement(policy("dev", "admin"), "MasterKey"), "Action"))
+                .containsExactly("kms:GenerateDataKeyWithoutPlaintext", "kms:Decrypt");
+    }
+
+    @Test
+    void arns_followTheRegionsPartition_andNameTheAccount() {
+        JsonObject policy = policy("china", "writer");
+        assertThat(strings(statement(policy, "MasterKey"), "Resource"))
+                .containsExactly("arn:aws-cn:kms:cn-north-1:210987654321:key/*");
+        assertThat(strings(statement(policy, "TierObjects"), "Resource"))
+                .containsExactly("arn:aws-cn:s3:::acme-secrets-cn/prod/*");
+    }
+
+    @Test
+    void accountFlag_winsOverTheSetting_andMustBeTwelveDigits() {
+        assertThat(strings(statement(policy("sse", "reader", "--account", "111122223333"), "MasterKey"), "Resource"))
+                .containsExactly("arn:aws:kms:us-east-1:111122223333:key/*");
+        assertThat(usage("--role", "reader", "--account", "12345").err()).contains("--account '12345'");
+    }
+
+    @Test
+    void keyPolicy_namesTheRolesGiven_andKeepsTheRootsFullAccess() {
+        JsonObject policy = keyPolicy("dev", "--reader-role", "arn:aws:iam::123456789012:role/r1", "--reader-role",
+                "arn:aws:iam::123456789012:role/r2", "--key-admin-role", "arn:aws:iam::123456789012:role/ka",
+                "--require-mfa");
+        JsonObject root = statement(policy, "MesserRootFullAccess");
+        assertThat(root.getAsJsonObject("Principal").getAsJsonArray("AWS").get(0).getAsString())
+                .isEqualTo("arn:aws:iam::123456789012:root");
+        JsonObject readers = statement(policy, "MesserReadersUnwrap");
+        assertThat(readers.getAsJsonObject("Principal").getAsJsonArray("AWS").toString())
+                .isEqualTo("[\"arn:aws:iam::123456789012:role/r1\",\"arn:aws:iam::123456789012:role/r2\"]");
+        assertThat(readers.getAsJsonObject("Condition").getAsJsonObject("StringEqualsIfExists")
+                .getAsJsonArray("kms:EncryptionContext:messer:tier").get(0).getAsString()).isEqualTo("dev");
+        assertThat(statement(policy, "MesserDenyDestructiveWithoutMfa").get("Effect").getAsString()).isEqualTo("Deny");
+        assertThat(policy.toString()).doesNotContain("MesserWritersUnwrap");
+    }
+
+    @Test
+    void roleAndKeyPolicy_areExclusive_andRoleFlagsNeedKeyPolicy() {
+        assertThat(usage("--key-policy", "--role", "reader").err()).contains("either --role");
+        assertThat(usage("--key-arn", "arn:aws:kms:eu-west-1:123456789012:key/x").err()).contains("missing option --role");
+        assertThat(usage("--role", "reader", "--reader-role", "arn:aws:iam::123456789012:role/r").err())
+                .contains("are for --key-policy");
+        assertThat(usage("--key-policy", "--reader-role", "messer-reader").err()).contains("'messer-reader' is not an ARN");
     }
 }

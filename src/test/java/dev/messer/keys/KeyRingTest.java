@@ -124,6 +124,56 @@ class KeyRingTest {
     }
 
     @Test
+    void newVersionsOfATieredProfile_carryTheTierInTheirContext_andAreWrappedUnderIt() {
+        KeyRing tiered = new KeyRing(store, () -> master, configured, "prod", true, true);
+        tiered.create("app");
+        Blob v0 = store.get("app/0").orElseThrow();
+        EncryptionContext stored = EncryptionContext.fromMetadataValue(v0.metadata().get(KeyRing.CONTEXT_METADATA));
+        assertThat(stored.asMap()).containsEntry("messer:tier", "prod").containsEntry("team", "payments")
+                .containsEntry("messer:key_name", "app").containsEntry("messer:key_version", "0");
+        EncryptionContext withoutTier = configured.with("messer:key_name", "app").with("messer:key_version", "0");
+        assertThatThrownBy(() -> master.unwrap(v0.content(), withoutTier)).isInstanceOf(IntegrityException.class);
+        try (DataKey key = tiered.unwrap(new KeyRef("app", 0))) {
+            assertThat(key.isDestroyed()).isFalse();
+        }
+    }
+
+    @Test
+    void versionsWrittenBeforeTheTierWasInTheContext_stillUnwrap_andAreListedAsLackingIt() {
+        ring.create("app");
+        KeyRing tiered = new KeyRing(store, () -> master, configured, "prod", true, true);
+        tiered.increment("app");
+        try (DataKey old = tiered.unwrap(new KeyRef("app", 0)); DataKey fresh = tiered.unwrap(new KeyRef("app", 1))) {
+            assertThat(old.isDestroyed()).isFalse();
+            assertThat(fresh.isDestroyed()).isFalse();
+        }
+        assertThat(tiered.versionsWithoutTier()).containsExactly(new KeyRef("app", 0));
+        assertThat(ring.versionsWithoutTier()).as("a profile without a tier has nothing to report").isEmpty();
+    }
+
+    @Test
+    void itemFormat1_keepsNoContext_evenWithATier() {
+        new KeyRing(store, () -> master, configured, "prod", true, false).create("app");
+        assertThat(store.get("app/0").orElseThrow().metadata()).isEmpty();
+    }
+
+    @Test
+    void keyObjectCopiedFromAnotherTiersKeysBucket_isRefused_thoughTheSharedMasterKeyWouldUnwrapIt() {
+        MemoryBlobStore prodKeys = new MemoryBlobStore();
+        new KeyRing(prodKeys, () -> master, configured, "prod", true, true).create("app");
+        Blob prodV0 = prodKeys.get("app/0").orElseThrow();
+        store.put("app/", new byte[0], Map.of());
+        store.put("app/0", prodV0.content(), prodV0.metadata());
+        KeyRing dev = new KeyRing(store, () -> master, configured, "dev", true, true);
+        assertThatThrownBy(() -> dev.unwrap(new KeyRef("app", 0))).isInstanceOf(IntegrityException.class)
+                .hasMessageContaining("tier 'prod'").hasMessageContaining("tier 'dev'").hasMessageContaining("app/0");
+        KeyRing sharedLocal = new KeyRing(store, () -> master, configured, "dev", false, true);
+        try (DataKey key = sharedLocal.unwrap(new KeyRef("app", 0))) {
+            assertThat(key.isDestroyed()).as("tiers sharing a local keys folder share its keys").isFalse();
+        }
+    }
+
+    @Test
     void newVersions_areWrappedUnderThatContext() {
         ring.create("app");
         byte[] wrapped = store.get("app/0").orElseThrow().content();

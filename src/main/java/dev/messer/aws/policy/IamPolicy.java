@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * A least-privilege IAM policy for one tier of messer on AWS (the statements of {@code docs/aws.md}):
  * the keys bucket, the tier's prefix in the secrets bucket, the master key (by ARN when known, else
- * any key of the account that carries the profile's alias), S3 server-side encryption when the
- * profile asks for it, and a deny of every request not made over TLS.
+ * any key of the account that carries the profile's alias) for requests whose encryption context
+ * is the tier's ({@link ContextConditions}), S3 server-side encryption when the profile asks for
+ * it, and a deny of every request not made over TLS.
  */
 public final class IamPolicy {
 
@@ -36,11 +37,17 @@ public final class IamPolicy {
         statements.add(statement("TierObjects", "Allow", itemActions,
                 List.of(secretsBucket + "/" + target.tierPrefix() + "*"), null));
         List<String> masterActions = switch (role) {
-            case ADMIN -> List.of("kms:GenerateDataKeyWithoutPlaintext", "kms:Decrypt", "kms:DescribeKey");
-            case WRITER, READER -> List.of("kms:Decrypt");
+            case ADMIN -> KeyPolicy.ADMIN_CRYPTO_ACTIONS;
+            case WRITER, READER -> KeyPolicy.UNWRAP_ACTIONS;
         };
+        JsonObject context = new JsonObject();
+        target.context().addTo(context);
         statements.add(keyStatement("MasterKey", masterActions, target.masterKeyArn(), target.masterKeyAlias(), target,
-                null));
+                context.size() == 0 ? null : context));
+        if (role == PolicyRole.ADMIN) {
+            statements.add(keyStatement("MasterKeyDescribe", List.of("kms:DescribeKey"), target.masterKeyArn(),
+                    target.masterKeyAlias(), target, null));
+        }
         if (target.sseKmsKey() != null) {
             List<String> sseActions = role == PolicyRole.READER ? List.of("kms:Decrypt")
                     : List.of("kms:GenerateDataKey", "kms:Decrypt");

@@ -5,14 +5,16 @@ package dev.messer.aws.policy;
  *
  * @param partition       {@code aws}, {@code aws-cn}, ...
  * @param region          the region, or {@code *}
- * @param account         the account id, or {@code *}
+ * @param account         the account id
  * @param secretsBucket   the secrets bucket
  * @param tierPrefix      {@code tier/} or {@code tier/folder/} (empty: the whole bucket)
  * @param keysBucket      the keys bucket
  * @param masterKeyAlias  {@code alias/<master_key>}
  * @param masterKeyArn    the master key's ARN when known (then the alias condition is not needed), or null
  * @param sseKmsKey       the {@code sse_kms_key_id} setting, or null
+ * @param context         the encryption-context conditions of the master key's cryptographic grants
  */
 public record PolicyTarget(String partition, String region, String account, String secretsBucket, String tierPrefix,
-                           String keysBucket, String masterKeyAlias, String masterKeyArn, String sseKmsKey) {
+                           String keysBucket, String masterKeyAlias, String masterKeyArn, String sseKmsKey,
+                           ContextConditions context) {
 }

@@ -5,6 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.messer.aws.AwsErrors;
+import dev.messer.aws.AwsPartition;
+import dev.messer.aws.PlainHttpRefusal;
 import dev.messer.error.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,22 +24,29 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 /**
  * What a messer bucket must be: present, public access blocked (all four settings), default
  * encryption SSE-KMS (under {@code sse_kms_key_id} when set), versioning enabled, and a bucket policy
- * statement that denies every request not made over TLS. {@link #problems} says what differs;
- * {@link #apply} makes it so, changing only what differs, and says what it changed.
+ * statement that denies every request to the bucket and its objects not made over TLS. {@link #problems}
+ * says what differs; {@link #apply} makes it so, changing only what differs, and says what it changed.
+ * Over a plain-HTTP endpoint (an emulator) the TLS-only policy is neither required nor applied: it
+ * would refuse every later request made through that endpoint.
  */
 public final class BucketHardening {
 
     /** The Sid of the statement this tool adds to a bucket policy (other statements are kept). */
-    public static final String TLS_STATEMENT_SID = "MesserDenyInsecureTransport";
+    public static final String TLS_STATEMENT_SID = PlainHttpRefusal.TLS_STATEMENT_SID;
 
     private final S3Client s3;
     private final Region region;
     private final Optional<String> sseKmsKeyId;
+    private final boolean tlsPolicy;
+    private final String partition;
 
-    public BucketHardening(S3Client s3, Region region, Optional<String> sseKmsKeyId) {
+    /** @param tlsPolicy false over a plain-HTTP endpoint: the TLS-only statement is then left out */
+    public BucketHardening(S3Client s3, Region region, Optional<String> sseKmsKeyId, boolean tlsPolicy) {
         this.s3 = s3;
         this.region = region;
         this.sseKmsKeyId = sseKmsKeyId;
+        this.tlsPolicy = tlsPolicy;
+        this.partition = AwsPartition.of(region.id());
     }
 
     /** A bucket's state as far as this tool cares. */
@@ -66,7 +75,7 @@ public final class BucketHardening {
         if (!state.versioned()) {
             problems.add("versioning is not enabled");
         }
-        if (!state.tlsOnly()) {
+        if (tlsPolicy && !state.tlsOnly()) {
             problems.add("the bucket policy does not deny requests without TLS");
         }
         return problems;
@@ -113,8 +122,8 @@ public final class BucketHardening {
             }
         });
         call(bucket, "s3:PutBucketPolicy", () -> {
-            if (!state.tlsOnly()) {
-                s3.putBucketPolicy(r -> r.bucket(bucket).policy(withTlsStatement(state.policy(), bucket)));
+            if (tlsPolicy && !state.tlsOnly()) {
+                s3.putBucketPolicy(r -> r.bucket(bucket).policy(withTlsStatement(state.policy(), bucket, partition)));
                 changes.add("TLS-only bucket policy");
             }
         });
@@ -143,7 +152,7 @@ public final class BucketHardening {
                 () -> s3.getBucketVersioning(r -> r.bucket(bucket)).status() == BucketVersioningStatus.ENABLED);
         Optional<String> policy = readOr(bucket, "s3:GetBucketPolicy", "NoSuchBucketPolicy", Optional.empty(),
                 () -> Optional.ofNullable(s3.getBucketPolicy(r -> r.bucket(bucket)).policy()));
-        return new State(true, blocked, encrypted, versioned, policy, policy.map(BucketHardening::hasTlsStatement).orElse(false));
+        return new State(true, blocked, encrypted, versioned, policy, policy.map(p -> hasTlsStatement(p, bucket, partition)).orElse(false));
     }
 
     private boolean exists(String bucket) {
@@ -165,15 +174,15 @@ public final class BucketHardening {
     }
 
     /** The statement text of the TLS-only deny for {@code bucket}. */
-    static JsonObject tlsStatement(String bucket) {
+    static JsonObject tlsStatement(String bucket, String partition) {
         JsonObject statement = new JsonObject();
         statement.addProperty("Sid", TLS_STATEMENT_SID);
         statement.addProperty("Effect", "Deny");
         statement.addProperty("Principal", "*");
         statement.addProperty("Action", "s3:*");
         JsonArray resources = new JsonArray();
-        resources.add("arn:aws:s3:::" + bucket);
-        resources.add("arn:aws:s3:::" + bucket + "/*");
+        resources.add("arn:" + partition + ":s3:::" + bucket);
+        resources.add("arn:" + partition + ":s3:::" + bucket + "/*");
         statement.add("Resource", resources);
         JsonObject bool = new JsonObject();
         bool.addProperty("aws:SecureTransport", "false");
@@ -184,7 +193,7 @@ public final class BucketHardening {
     }
 
     /** The existing policy (its other statements kept) with the TLS statement added. */
-    static String withTlsStatement(Optional<String> existing, String bucket) {
+    static String withTlsStatement(Optional<String> existing, String bucket, String partition) {
         JsonObject policy = existing.map(p -> JsonParser.parseString(p).getAsJsonObject()).orElseGet(() -> {
             JsonObject fresh = new JsonObject();
             fresh.addProperty("Version", "2012-10-17");
@@ -197,12 +206,17 @@ public final class BucketHardening {
         } else if (statements != null && statements.isJsonObject()) {
             array.add(statements);
         }
-        array.add(tlsStatement(bucket));
+        array.add(tlsStatement(bucket, partition));
         policy.add("Statement", array);
         return policy.toString();
     }
 
-    static boolean hasTlsStatement(String policy) {
+    /**
+     * Whether the policy has a statement that denies every principal {@code s3:*} on both the bucket
+     * and its objects when {@code aws:SecureTransport} is false. A statement that covers other
+     * resources only (another bucket, one prefix) does not count.
+     */
+    static boolean hasTlsStatement(String policy, String bucket, String partition) {
         try {
             JsonElement statements = JsonParser.parseString(policy).getAsJsonObject().get("Statement");
             JsonArray array = new JsonArray();
@@ -211,12 +225,16 @@ public final class BucketHardening {
             } else if (statements != null) {
                 array.add(statements);
             }
+            String arn = "arn:" + partition + ":s3:::" + bucket;
             for (JsonElement element : array) {
                 JsonObject statement = element.getAsJsonObject();
-                JsonObject condition = statement.getAsJsonObject("Condition");
-                if (statement.has("Effect") && statement.get("Effect").getAsString().equals("Deny") && condition != null
-                        && condition.has("Bool") && condition.getAsJsonObject("Bool").has("aws:SecureTransport")
-                        && condition.getAsJsonObject("Bool").get("aws:SecureTransport").toString().contains("false")) {
+                List<String> resources = strings(statement.get("Resource"));
+                List<String> actions = strings(statement.get("Action"));
+                boolean coversBucket = resources.contains("*") || resources.contains(arn);
+                boolean coversObjects = resources.contains("*") || resources.contains(arn + "/*");
+                boolean everyAction = actions.contains("s3:*") || actions.contains("*");
+                if ("Deny".equals(text(statement.get("Effect"))) && anyone(statement.get("Principal")) && everyAction
+                        && coversBucket && coversObjects && insecureTransport(statement.get("Condition"))) {
                     return true;
                 }
             }
@@ -224,6 +242,42 @@ public final class BucketHardening {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean insecureTransport(JsonElement condition) {
+        if (condition == null || !condition.isJsonObject() || !condition.getAsJsonObject().has("Bool")) {
+            return false;
+        }
+        JsonObject bool = condition.getAsJsonObject().getAsJsonObject("Bool");
+        return bool.has("aws:SecureTransport") && strings(bool.get("aws:SecureTransport")).contains("false");
+    }
+
+    private static boolean anyone(JsonElement principal) {
+        if (principal == null) {
+            return false;
+        }
+        if (principal.isJsonPrimitive()) {
+            return principal.getAsString().equals("*");
+        }
+        return principal.isJsonObject() && principal.getAsJsonObject().has("AWS")
+                && strings(principal.getAsJsonObject().get("AWS")).contains("*");
+    }
+
+    private static List<String> strings(JsonElement element) {
+        List<String> values = new ArrayList<>();
+        if (element == null || element.isJsonNull()) {
+            return values;
+        }
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(e -> values.add(e.getAsString()));
+        } else {
+            values.add(element.getAsString());
+        }
+        return values;
+    }
+
+    private static String text(JsonElement element) {
+        return element == null || !element.isJsonPrimitive() ? "" : element.getAsString();
     }
 
     private interface Read<T> {

@@ -1,0 +1,44 @@
+package dev.messer.aws;
+
+import dev.messer.error.AccessDeniedException;
+import java.net.URI;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * On an S3 client that talks plain HTTP, turns a 403 into an error that names the likely cause: a
+ * bucket policy statement denying requests without TLS, such as the one {@code messer setup aws}
+ * adds over HTTPS ({@code MesserDenyInsecureTransport}). Without it the user sees a bare "access
+ * denied" and looks for the fault in IAM.
+ */
+public final class PlainHttpRefusal implements ExecutionInterceptor {
+
+    public static final String TLS_STATEMENT_SID = "MesserDenyInsecureTransport";
+
+    private final URI endpoint;
+
+    PlainHttpRefusal(URI endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
+        if (!(context.exception() instanceof AwsServiceException e) || e.statusCode() != 403
+                || AwsErrors.rejectsCredentials(AwsErrors.errorCode(e))) {
+            return context.exception();
+        }
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        String bucket = context.request().getValueForField("Bucket", String.class).orElse("?");
+        String key = context.request().getValueForField("Key", String.class).map(k -> "/" + k).orElse("");
+        String action = "s3:" + (operation.equals("ListObjectsV2") ? "ListBucket" : operation);
+        AccessDeniedException named = new AccessDeniedException("access denied: " + action + " on s3://" + bucket + key
+                + " was refused over the plain-HTTP endpoint " + endpoint + "; a bucket policy statement that denies "
+                + "requests without TLS (" + TLS_STATEMENT_SID + ", added by 'messer setup aws' over HTTPS) refuses "
+                + "every such request, so use an https:// endpoint or remove that statement; otherwise grant " + action
+                + " to the caller (see docs/aws.md)", e);
+        return e.toBuilder().cause(named).build();
+    }
+}

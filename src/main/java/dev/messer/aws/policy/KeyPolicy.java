@@ -1,0 +1,132 @@
+package dev.messer.aws.policy;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+
+/**
+ * The KMS key policy of a tier's master key. Every statement's {@code Sid} starts with
+ * {@value #SID_PREFIX}, so that {@code setup aws --fix} can tell its own statements from the
+ * account's.
+ *
+ * <ul>
+ *   <li>{@code MesserRootFullAccess}: the account root keeps {@code kms:*}, so the key can never
+ *       become unmanageable (AWS's lock-out rule), and IAM policies of the account apply;</li>
+ *   <li>{@code MesserKeyAdministration}: key management without cryptographic use;</li>
+ *   <li>{@code MesserAdminsDescribeKey}, {@code MesserAdminsDataKeys}: messer admins create key
+ *       versions ({@code GenerateDataKeyWithoutPlaintext}) and unwrap them;</li>
+ *   <li>{@code MesserWritersUnwrap}, {@code MesserReadersUnwrap}: {@code kms:Decrypt};</li>
+ *   <li>with MFA required, {@code MesserDenyDestructiveWithoutMfa} and
+ *       {@code MesserDenyDestructiveWithStaleMfa} deny deleting, disabling, re-policying the key
+ *       and deleting its alias to a caller without MFA, or whose MFA is older than 300 seconds.</li>
+ * </ul>
+ * The cryptographic grants carry the {@link ContextConditions} of the tier.
+ */
+public final class KeyPolicy {
+
+    public static final String SID_PREFIX = "Messer";
+    public static final String ROOT_SID = "MesserRootFullAccess";
+
+    /** Key management, with no action that encrypts, decrypts or creates grants for others to. */
+    public static final List<String> KEY_ADMIN_ACTIONS = List.of("kms:DescribeKey", "kms:GetKeyPolicy",
+            "kms:PutKeyPolicy", "kms:GetKeyRotationStatus", "kms:EnableKeyRotation", "kms:DisableKeyRotation",
+            "kms:RotateKeyOnDemand", "kms:ListResourceTags", "kms:TagResource", "kms:UntagResource", "kms:ListAliases",
+            "kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias", "kms:UpdateKeyDescription", "kms:EnableKey",
+            "kms:DisableKey", "kms:ListGrants", "kms:RevokeGrant", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion");
+    public static final List<String> ADMIN_CRYPTO_ACTIONS = List.of("kms:GenerateDataKeyWithoutPlaintext",
+            "kms:Decrypt");
+    public static final List<String> UNWRAP_ACTIONS = List.of("kms:Decrypt");
+    /** Denied without recent MFA when MFA is required. */
+    public static final List<String> DESTRUCTIVE_ACTIONS = List.of("kms:ScheduleKeyDeletion", "kms:DisableKey",
+            "kms:PutKeyPolicy", "kms:DeleteAlias");
+    public static final int MAX_MFA_AGE_SECONDS = 300;
+
+    private KeyPolicy() {
+    }
+
+    /**
+     * @param partition  {@code aws}, {@code aws-cn}, {@code aws-us-gov}
+     * @param account    the key's account id
+     * @param requireMfa deny the destructive operations without recent MFA
+     */
+    public static JsonObject of(String partition, String account, KeyPolicyRoles roles, ContextConditions context,
+                                boolean requireMfa) {
+        JsonArray statements = new JsonArray();
+        statements.add(allow(ROOT_SID, List.of("arn:" + partition + ":iam::" + account + ":root"), List.of("kms:*"),
+                null));
+        if (!roles.keyAdmins().isEmpty()) {
+            statements.add(allow("MesserKeyAdministration", roles.keyAdmins(), KEY_ADMIN_ACTIONS, null));
+        }
+        if (!roles.admins().isEmpty()) {
+            statements.add(allow("MesserAdminsDescribeKey", roles.admins(), List.of("kms:DescribeKey"), null));
+            statements.add(allow("MesserAdminsDataKeys", roles.admins(), ADMIN_CRYPTO_ACTIONS, contextCondition(context)));
+        }
+        if (!roles.writers().isEmpty()) {
+            statements.add(allow("MesserWritersUnwrap", roles.writers(), UNWRAP_ACTIONS, contextCondition(context)));
+        }
+        if (!roles.readers().isEmpty()) {
+            statements.add(allow("MesserReadersUnwrap", roles.readers(), UNWRAP_ACTIONS, contextCondition(context)));
+        }
+        if (requireMfa) {
+            statements.add(denyToAll("MesserDenyDestructiveWithoutMfa", DESTRUCTIVE_ACTIONS,
+                    condition("BoolIfExists", "aws:MultiFactorAuthPresent", "false")));
+            statements.add(denyToAll("MesserDenyDestructiveWithStaleMfa", DESTRUCTIVE_ACTIONS,
+                    condition("NumericGreaterThanIfExists", "aws:MultiFactorAuthAge",
+                            String.valueOf(MAX_MFA_AGE_SECONDS))));
+        }
+        JsonObject policy = new JsonObject();
+        policy.addProperty("Version", "2012-10-17");
+        policy.addProperty("Id", "messer-key-policy");
+        policy.add("Statement", statements);
+        return policy;
+    }
+
+    private static JsonObject contextCondition(ContextConditions context) {
+        if (context.isEmpty()) {
+            return null;
+        }
+        JsonObject condition = new JsonObject();
+        context.addTo(condition);
+        return condition;
+    }
+
+    private static JsonObject allow(String sid, List<String> principals, List<String> actions, JsonObject condition) {
+        JsonObject principal = new JsonObject();
+        principal.add("AWS", array(principals));
+        return statement(sid, "Allow", principal, actions, condition);
+    }
+
+    private static JsonObject denyToAll(String sid, List<String> actions, JsonObject condition) {
+        JsonObject principal = new JsonObject();
+        principal.addProperty("AWS", "*");
+        return statement(sid, "Deny", principal, actions, condition);
+    }
+
+    private static JsonObject statement(String sid, String effect, JsonObject principal, List<String> actions,
+                                        JsonObject condition) {
+        JsonObject statement = new JsonObject();
+        statement.addProperty("Sid", sid);
+        statement.addProperty("Effect", effect);
+        statement.add("Principal", principal);
+        statement.add("Action", array(actions));
+        statement.addProperty("Resource", "*");
+        if (condition != null) {
+            statement.add("Condition", condition);
+        }
+        return statement;
+    }
+
+    private static JsonObject condition(String operator, String key, String value) {
+        JsonObject test = new JsonObject();
+        test.addProperty(key, value);
+        JsonObject condition = new JsonObject();
+        condition.add(operator, test);
+        return condition;
+    }
+
+    private static JsonArray array(List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
+    }
+}
