@@ -20,7 +20,8 @@ openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -
   -keystore "$tls/trust.p12" -storetype PKCS12 -storepass test-only >/dev/null 2>&1 ||
   fail "the bundle's keytool could not make the trust store"
 
-# moto over HTTPS (start_moto would start it over plain HTTP)
+# moto over HTTPS, started here (start_moto serves plain HTTP); without moto_server, start_moto
+# skips the scenario, or fails it when MESSER_REQUIRE_AWS_EMULATOR=1
 command -v moto_server >/dev/null || start_moto
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 PYTHONPATH="$REPO/src/test/resources/moto" moto_server -H 127.0.0.1 -p "$port" \
