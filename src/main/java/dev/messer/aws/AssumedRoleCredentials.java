@@ -1,8 +1,8 @@
 package dev.messer.aws;
 
+import dev.messer.aws.MfaTokenSource;
 import dev.messer.error.AccessDeniedException;
 import dev.messer.error.MesserException;
-import dev.messer.provider.MfaTokenSource;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;

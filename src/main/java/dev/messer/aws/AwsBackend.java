@@ -1,14 +1,14 @@
 package dev.messer.aws;
 
+import dev.messer.aws.KmsMasterKey;
+import dev.messer.aws.MfaTokenSource;
+import dev.messer.aws.S3BlobStore;
+import dev.messer.backend.Backend;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
-import dev.messer.masterkey.KmsMasterKey;
 import dev.messer.masterkey.MasterKey;
-import dev.messer.provider.Backend;
-import dev.messer.provider.MfaTokenSource;
 import dev.messer.store.BlobStore;
-import dev.messer.store.S3BlobStore;
 import java.util.Map;
 import java.util.regex.Pattern;
 

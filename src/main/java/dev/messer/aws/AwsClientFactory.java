@@ -1,9 +1,9 @@
 package dev.messer.aws;
 
+import dev.messer.aws.MfaTokenSource;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
-import dev.messer.provider.MfaTokenSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

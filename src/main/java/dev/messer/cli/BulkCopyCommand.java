@@ -2,9 +2,9 @@ package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
+import dev.messer.app.Session;
 import dev.messer.bulk.BulkCopy;
 import dev.messer.bulk.BulkReport;
-import dev.messer.provider.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,11 +42,11 @@ final class BulkCopyCommand extends CommandBase {
         CommandContext.provider(destinationWord);
         String sourceConfig = words.get(2);
         List<BulkReport> reports = new ArrayList<>();
-        try (Session source = open(console, sourceWord, sourceConfig, sourceProfile)) {
+        try (Session<?> source = open(console, sourceWord, sourceConfig, sourceProfile)) {
             BulkCopy.Side from = new BulkCopy.Side(source.bags(), source.dataKeys(),
                     BulkConfigArgument.label(sourceWord, sourceConfig, sourceProfile));
             for (String destinationConfig : words.subList(3, words.size())) {
-                try (Session destination = open(console, destinationWord, destinationConfig, destinationProfile)) {
+                try (Session<?> destination = open(console, destinationWord, destinationConfig, destinationProfile)) {
                     BulkCopy.Side to = new BulkCopy.Side(destination.bags(), destination.dataKeys(),
                             BulkConfigArgument.label(destinationWord, destinationConfig, destinationProfile));
                     reports.add(new BulkCopy(from, to, overwrite).run(flags.options(console)));
@@ -56,7 +56,7 @@ final class BulkCopyCommand extends CommandBase {
         return BulkReportPrinter.print(console, BulkReport.merge("copy", reports), flags);
     }
 
-    private Session open(Console console, String word, String config, String profile) {
+    private Session<?> open(Console console, String word, String config, String profile) {
         return new CommandContext(console, BulkConfigArgument.options(common, config, profile)).session(word);
     }
 }

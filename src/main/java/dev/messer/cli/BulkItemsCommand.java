@@ -2,9 +2,9 @@ package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
+import dev.messer.app.Session;
 import dev.messer.bulk.BulkOptions;
 import dev.messer.bulk.BulkReport;
-import dev.messer.provider.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,14 +24,14 @@ abstract class BulkItemsCommand extends CommandBase {
     }
 
     /** Runs the bulk operation on the session of the configuration. */
-    abstract BulkReport run(Session session, BulkOptions options);
+    abstract BulkReport run(Session<?> session, BulkOptions options);
 
     @Override
     public final int run(CommandContext context) {
         Positionals.require(words, 2, 2, "messer bulk " + verb + " aws|local CONFIG [--dry-run] [--parallel N]");
         Console console = context.console();
         CommandContext configured = new CommandContext(console, BulkConfigArgument.options(common, words.get(1), null));
-        try (Session session = configured.session(words.get(0))) {
+        try (Session<?> session = configured.session(words.get(0))) {
             return BulkReportPrinter.print(console, run(session, flags.options(console)), flags);
         }
     }

@@ -1,8 +1,8 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.Session;
 import dev.messer.bulk.Inventory;
-import dev.messer.provider.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ final class BulkListCommand extends CommandBase {
         Positionals.require(words, 2, 2, "messer bulk list aws|local CONFIG");
         Console console = context.console();
         CommandContext configured = new CommandContext(console, BulkConfigArgument.options(common, words.get(1), null));
-        try (Session session = configured.session(words.get(0))) {
+        try (Session<?> session = configured.session(words.get(0))) {
             for (Map.Entry<String, List<String>> bag : Inventory.of(session.bags()).bags().entrySet()) {
                 console.data(bag.getKey());
                 bag.getValue().forEach(id -> console.data("\t" + id));

@@ -1,9 +1,9 @@
 package dev.messer.cli;
 
+import dev.messer.app.Session;
 import dev.messer.bulk.BulkOptions;
 import dev.messer.bulk.BulkReport;
 import dev.messer.bulk.ReEncryption;
-import dev.messer.provider.Session;
 
 /** {@code messer bulk re-encrypt aws|local CONFIG}: every item onto the latest version of its key. */
 final class BulkReEncryptCommand extends BulkItemsCommand {
@@ -13,7 +13,7 @@ final class BulkReEncryptCommand extends BulkItemsCommand {
     }
 
     @Override
-    BulkReport run(Session session, BulkOptions options) {
+    BulkReport run(Session<?> session, BulkOptions options) {
         return new ReEncryption(session.bags(), session.dataKeys()).run(options);
     }
 }

@@ -1,17 +1,16 @@
 package dev.messer.cli;
 
+import dev.messer.app.Session;
+import dev.messer.app.Sessions;
+import dev.messer.aws.MfaTokenSource;
 import dev.messer.config.ConfigLocation;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
-import dev.messer.error.ConfigException;
 import dev.messer.config.SettingsResolver;
-import dev.messer.masterkey.PassphraseSource;
-import dev.messer.provider.Backend;
-import dev.messer.provider.Backends;
-import dev.messer.provider.MfaTokenSource;
-import dev.messer.provider.Session;
+import dev.messer.error.ConfigException;
+import dev.messer.local.PassphraseSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -98,10 +97,13 @@ public final class CommandContext {
         return settings;
     }
 
-    public Session session(String providerWord) {
-        Settings settings = settings(provider(providerWord), Map.of());
-        Backend backend = Backends.open(settings, resolver, console.env(), mfaPrompt(), passphrasePrompt());
-        return new Session(settings, backend);
+    public Session<?> session(String providerWord) {
+        return sessions().open(settings(provider(providerWord), Map.of()));
+    }
+
+    /** The composition root, with this command's prompts for MFA codes and passphrases. */
+    public Sessions sessions() {
+        return new Sessions(console.env(), resolver, mfaPrompt(), passphrasePrompt());
     }
 
     /** The passphrase of a protected local master key: MESSER_PASSPHRASE, else asked on the terminal. */

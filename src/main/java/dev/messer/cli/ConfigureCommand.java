@@ -6,8 +6,8 @@ import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
-import dev.messer.databag.Names;
-import dev.messer.masterkey.LocalMasterKeyFile;
+import dev.messer.local.LocalMasterKeyFile;
+import dev.messer.names.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,7 +138,7 @@ final class ConfigureCommand extends CommandBase {
 
     private void ensureLocalMasterKey(CommandContext context, Settings settings) {
         Path file = LocalMasterKeyFile.pathFor(context.resolver().localRoot(settings),
-                dev.messer.databag.Names.check("master key name", settings.masterKey()));
+                dev.messer.names.Names.check("master key name", settings.masterKey()));
         if (!LocalMasterKeyFile.exists(file)) {
             if (passphrase) {
                 char[] chosen = new PassphrasePrompt(context.console()).chooseNew(file);

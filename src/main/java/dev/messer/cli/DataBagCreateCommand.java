@@ -1,7 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import dev.messer.provider.Session;
+import dev.messer.app.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class DataBagCreateCommand extends CommandBase {
         Positionals.require(words, 2, 2, "messer data bag create aws|local BAG");
         Positionals.names(words, 1, "bag name");
         String bag = words.get(1);
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             boolean created = session.bags().createBag(bag);
             String where = session.bags().layout().bagMarker(bag) + " in " + session.backend().secrets().describe();
             context.console().info(created ? "Created data bag " + bag + " (" + where + ")"

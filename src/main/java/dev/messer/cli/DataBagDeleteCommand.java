@@ -1,7 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import dev.messer.provider.Session;
+import dev.messer.app.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class DataBagDeleteCommand extends CommandBase {
         Positionals.require(words, 2, 3, "messer data bag delete aws|local BAG [ITEM]");
         Positionals.names(words, 1, "bag name", "item id");
         String bag = words.get(1);
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             if (words.size() == 3) {
                 session.bags().deleteItem(bag, words.get(2));
                 context.console().info("Deleted data bag item " + bag + "/" + words.get(2));

@@ -2,13 +2,13 @@ package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
 import com.google.gson.GsonBuilder;
+import dev.messer.app.Session;
 import dev.messer.databag.DataBagService;
 import dev.messer.databag.ItemDocument;
 import dev.messer.edit.Editor;
 import dev.messer.edit.ScratchFolder;
 import dev.messer.error.ConflictException;
 import dev.messer.error.InvalidInputException;
-import dev.messer.provider.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ final class DataBagEditCommand extends CommandBase {
         String id = words.get(2);
         Console console = context.console();
         Editor editor = Editor.fromEnvironment(console.env());
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             DataBagService.Opened opened = session.bags().open(bag, id, session.dataKeys());
             byte[] original = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
                     .toJson(opened.document().json()).concat("\n").getBytes(StandardCharsets.UTF_8);

@@ -1,10 +1,10 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import dev.messer.databag.Names;
+import dev.messer.app.Session;
+import dev.messer.databag.DataBagService;
 import dev.messer.error.AlreadyExistsException;
-import dev.messer.keys.KeyRef;
-import dev.messer.provider.Session;
+import dev.messer.names.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -40,10 +40,11 @@ final class DataBagFromFileCommand extends CommandBase {
         String bag = words.get(1);
         OptionalInt version = parseVersion(keyVersion);
         List<ItemFiles.Named> items = ItemFiles.readAll(words.subList(2, words.size()), context.console());
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
+            DataBagService.BagUpload upload = session.bags().startUpload(bag, keyName, version, session.dataKeys());
             if (!force) {
                 for (ItemFiles.Named named : items) {
-                    if (session.bags().itemExists(bag, named.item().id())) {
+                    if (upload.exists(named.item().id())) {
                         String from = items.size() == 1 ? "" : " (from " + named.source() + "); nothing was uploaded";
                         throw new AlreadyExistsException("item " + named.item().id() + " already exists in data bag " + bag
                                 + from + "; add --force to replace it");
@@ -51,9 +52,9 @@ final class DataBagFromFileCommand extends CommandBase {
                 }
             }
             for (ItemFiles.Named named : items) {
-                KeyRef used = session.bags().upload(bag, named.item(), keyName, version, force, session.dataKeys());
-                context.console().info("Uploaded data bag item " + bag + "/" + named.item().id() + " with key " + used
-                        + " to " + session.bags().layout().itemKey(bag, named.item().id()) + " in "
+                upload.put(named.item(), force);
+                context.console().info("Uploaded data bag item " + bag + "/" + named.item().id() + " with key "
+                        + upload.key() + " to " + session.bags().layout().itemKey(bag, named.item().id()) + " in "
                         + session.backend().secrets().describe() + " (from " + named.source() + ")");
             }
         }

@@ -1,10 +1,10 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.Session;
 import dev.messer.output.DecryptedItem;
 import dev.messer.output.FieldText;
 import dev.messer.output.OutputFormat;
-import dev.messer.provider.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +39,7 @@ final class DataBagShowCommand extends CommandBase {
         Positionals.names(words, 1, "bag name", "item id");
         OutputFormat outputFormat = checkOptions();
         Console console = context.console();
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             if (words.size() == 1) {
                 session.bags().listBags().forEach(console::data);
             } else if (words.size() == 2) {

@@ -3,6 +3,7 @@ package dev.messer.cli;
 import com.beust.jcommander.Parameter;
 import dev.messer.config.Provider;
 import dev.messer.config.Settings;
+import dev.messer.doctor.AwsDoctor;
 import dev.messer.doctor.Check;
 import dev.messer.doctor.Checklist;
 import dev.messer.doctor.LocalDoctor;
@@ -36,9 +37,9 @@ final class DoctorCommand extends CommandBase {
         });
         if (settings[0] != null) {
             if (provider == Provider.LOCAL) {
-                LocalDoctor.check(list, settings[0], context.resolver().localRoot(settings[0]));
+                LocalDoctor.check(list, settings[0], context.sessions());
             } else {
-                AwsDoctorChecks.check(list, settings[0], context);
+                AwsDoctor.check(list, settings[0], context.sessions(), context.console().env());
             }
         }
         print(list, context.console());

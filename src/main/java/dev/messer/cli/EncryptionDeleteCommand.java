@@ -1,9 +1,9 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.Session;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.KeyRef;
-import dev.messer.provider.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +25,7 @@ final class EncryptionDeleteCommand extends CommandBase {
         Positionals.names(words, 1, "key name");
         String name = words.get(1);
         Integer version = words.size() == 3 ? parseVersion(words.get(2)) : null;
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             String what = version == null ? "encryption key " + name + " (every version)"
                     : "encryption key " + new KeyRef(name, version);
             if (version == null) {

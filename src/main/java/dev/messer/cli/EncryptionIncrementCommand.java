@@ -1,8 +1,8 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.Session;
 import dev.messer.keys.KeyRef;
-import dev.messer.provider.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class EncryptionIncrementCommand extends CommandBase {
     public int run(CommandContext context) {
         Positionals.require(words, 2, 2, "messer encryption increment aws|local KEY_NAME");
         Positionals.names(words, 1, "key name");
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             KeyRef ref = session.keyRing().increment(words.get(1));
             context.console().info("Created encryption key " + ref + " in " + session.backend().keys().describe());
         }

@@ -1,8 +1,8 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.Session;
 import dev.messer.error.NotFoundException;
-import dev.messer.provider.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class EncryptionListCommand extends CommandBase {
     public int run(CommandContext context) {
         Positionals.require(words, 1, 2, "messer encryption list aws|local [KEY_NAME]");
         Positionals.names(words, 1, "key name");
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             if (words.size() == 1) {
                 session.keyRing().names().forEach(context.console()::data);
                 return ExitCodes.OK;

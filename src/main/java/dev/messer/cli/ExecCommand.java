@@ -1,9 +1,9 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.Session;
 import dev.messer.exec.ChildProcess;
 import dev.messer.output.EnvVariables;
-import dev.messer.provider.Session;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ final class ExecCommand extends CommandBase implements PassThroughCommand {
         }
         String bag = words.get(1);
         EnvVariables variables = new EnvVariables();
-        try (Session session = context.session(words.get(0))) {
+        try (Session<?> session = context.session(words.get(0))) {
             for (String id : words.subList(2, words.size())) {
                 variables.add(DecryptedItems.read(session, bag, id));
             }

@@ -1,8 +1,8 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.ParameterException;
-import dev.messer.databag.Names;
 import dev.messer.error.ConfigException;
+import dev.messer.names.Names;
 
 /** The exit statuses, in one place. */
 public final class ExitCodes {

@@ -1,6 +1,6 @@
 package dev.messer.cli;
 
-import dev.messer.masterkey.PassphraseSource;
+import dev.messer.local.PassphraseSource;
 import java.nio.file.Path;
 import java.util.Arrays;
 

@@ -2,13 +2,13 @@ package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
 import com.google.gson.GsonBuilder;
+import dev.messer.aws.policy.IamPolicy;
+import dev.messer.aws.policy.PolicyRole;
+import dev.messer.aws.policy.PolicyTarget;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.databag.SecretsLayout;
-import dev.messer.policy.IamPolicy;
-import dev.messer.policy.PolicyRole;
-import dev.messer.policy.PolicyTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.messer.cli;
 
-import dev.messer.databag.Names;
+import dev.messer.names.Names;
 import java.util.List;
 
 /** Checks a command's positional words against its grammar. */

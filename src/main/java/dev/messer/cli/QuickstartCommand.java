@@ -1,6 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.Session;
 import dev.messer.config.ConfigWriter;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
@@ -8,9 +9,8 @@ import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.databag.ItemDocument;
 import dev.messer.keys.KeyRef;
-import dev.messer.masterkey.LocalMasterKeyFile;
-import dev.messer.provider.LocalBackend;
-import dev.messer.provider.Session;
+import dev.messer.local.LocalBackend;
+import dev.messer.local.LocalMasterKeyFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,8 +54,8 @@ final class QuickstartCommand extends CommandBase {
         values.put(SettingKey.TIER, PROFILE);
         values.put(SettingKey.KEYS_BUCKET, KEYS_BUCKET);
         Settings settings = new ConfigWriter(context.resolver()).apply(file, Provider.LOCAL, PROFILE, values).settings();
-        try (Session session = new Session(settings, new LocalBackend(settings, context.resolver().localRoot(settings)))) {
-            Path keyFile = ((LocalBackend) session.backend()).masterKeyFile();
+        try (Session<LocalBackend> session = context.sessions().local(settings)) {
+            Path keyFile = session.backend().masterKeyFile();
             console.info("   master key file: " + keyFile);
             if (!LocalMasterKeyFile.exists(keyFile)) {
                 LocalMasterKeyFile.create(keyFile);

@@ -8,13 +8,16 @@ import dev.messer.error.NotFoundException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
+import dev.messer.names.Names;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -119,15 +122,27 @@ public final class DataBagService {
     }
 
     /**
-     * Encrypts and stores an item. Without {@code force} an existing item is never replaced, even by
-     * a concurrent writer (conditional create).
+     * Encrypts and stores one item; see {@link #startUpload} to upload several.
      *
      * @param version the key version, or empty for the latest
      * @return the key version used
      */
     public KeyRef upload(String bag, ItemDocument item, String keyName, OptionalInt version, boolean force,
                          DataKeyCache keys) {
-        requireBag(bag);
+        BagUpload upload = startUpload(bag, keyName, version, keys);
+        upload.put(item, force);
+        return upload.key();
+    }
+
+    /**
+     * Resolves, once for all the items a command uploads to {@code bag}: that the bag exists, which
+     * items it already holds (one listing), and the key version to seal with (its number and its
+     * unwrapped data key).
+     *
+     * @param version the key version, or empty for the latest
+     */
+    public BagUpload startUpload(String bag, String keyName, OptionalInt version, DataKeyCache keys) {
+        Set<String> existing = new HashSet<>(listItems(bag));
         KeyRing ring = keys.ring();
         Names.check("key name", keyName);
         KeyRef key = new KeyRef(keyName, version.isPresent() ? version.getAsInt() : ring.latest(keyName));
@@ -135,21 +150,67 @@ public final class DataBagService {
             throw new NotFoundException("encryption key " + key + " does not exist; see 'messer encryption list "
                     + keyName + "'");
         }
-        String objectKey = layout.itemKey(bag, item.id());
-        if (!force && store.get(objectKey).isPresent()) {
-            throw alreadyExists(bag, item.id());
+        keys.get(key);
+        return new BagUpload(bag, key, keys, existing);
+    }
+
+    /**
+     * Uploads into one bag with one key version. A new item costs one conditional create; a replaced
+     * one a read and a conditional replace, so that an item changed meanwhile by another writer is
+     * reported as a conflict instead of being overwritten unseen.
+     */
+    public final class BagUpload {
+
+        private final String bag;
+        private final KeyRef key;
+        private final DataKeyCache keys;
+        private final Set<String> existing;
+
+        private BagUpload(String bag, KeyRef key, DataKeyCache keys, Set<String> existing) {
+            this.bag = bag;
+            this.key = key;
+            this.keys = keys;
+            this.existing = existing;
         }
-        StoredItem sealed = crypto.seal(bag, item, key, keys.get(key), writeVersion);
-        if (force) {
-            store.put(objectKey, sealed.toBytes(), Map.of());
-        } else {
-            try {
-                store.putIfAbsent(objectKey, sealed.toBytes(), Map.of());
-            } catch (AlreadyExistsException e) {
+
+        public KeyRef key() {
+            return key;
+        }
+
+        /** Whether the bag held the item when the upload started. */
+        public boolean exists(String id) {
+            return existing.contains(id);
+        }
+
+        /**
+         * @param replace whether an existing item may be replaced
+         * @throws AlreadyExistsException if it exists and {@code replace} is false, even when another
+         *                                writer created it meanwhile
+         */
+        public void put(ItemDocument item, boolean replace) {
+            if (existing.contains(item.id()) && !replace) {
                 throw alreadyExists(bag, item.id());
             }
+            String objectKey = layout.itemKey(bag, item.id());
+            byte[] sealed = crypto.seal(bag, item, key, keys.get(key), writeVersion).toBytes();
+            if (existing.contains(item.id())) {
+                Optional<Blob> current = store.get(objectKey);
+                if (current.isPresent()) {
+                    store.putIfMatch(objectKey, sealed, Map.of(), current.get().etag());
+                    return;
+                }
+            }
+            try {
+                store.putIfAbsent(objectKey, sealed, Map.of());
+            } catch (AlreadyExistsException e) {
+                if (!replace) {
+                    throw alreadyExists(bag, item.id());
+                }
+                String etag = store.get(objectKey).map(Blob::etag).orElseThrow(() -> e);
+                store.putIfMatch(objectKey, sealed, Map.of(), etag);
+            }
+            existing.add(item.id());
         }
-        return key;
     }
 
     /** Whether the item is stored (the bag need not exist). */

@@ -3,6 +3,7 @@ package dev.messer.databag;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.messer.error.InvalidInputException;
+import dev.messer.names.Names;
 import java.nio.charset.StandardCharsets;
 
 /**

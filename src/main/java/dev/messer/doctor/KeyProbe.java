@@ -1,10 +1,10 @@
 package dev.messer.doctor;
 
+import dev.messer.app.Session;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.keys.KeyRef;
 import dev.messer.masterkey.MasterKey;
-import dev.messer.provider.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ public final class KeyProbe {
     }
 
     /** Unwraps the latest version of every data key. */
-    public static String latestKeysUnwrap(Session session) {
+    public static String latestKeysUnwrap(Session<?> session) {
         List<String> shown = new ArrayList<>();
         for (String name : session.keyRing().names()) {
             KeyRef latest = new KeyRef(name, session.keyRing().latest(name));

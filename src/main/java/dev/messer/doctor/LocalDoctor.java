@@ -1,10 +1,10 @@
 package dev.messer.doctor;
 
+import dev.messer.app.Session;
+import dev.messer.app.Sessions;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
-import dev.messer.masterkey.LocalMasterKeyFile;
-import dev.messer.provider.LocalBackend;
-import dev.messer.provider.Session;
+import dev.messer.local.LocalBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -21,7 +21,14 @@ public final class LocalDoctor {
     }
 
     /** Adds the local checks after a passed "config" check that produced {@code settings}. */
-    public static void check(Checklist list, Settings settings, Path localRoot) {
+    public static void check(Checklist list, Settings settings, Sessions sessions) {
+        try (Session<LocalBackend> session = sessions.local(settings)) {
+            check(list, settings, session);
+        }
+    }
+
+    private static void check(Checklist list, Settings settings, Session<LocalBackend> session) {
+        Path localRoot = session.backend().root();
         list.check("local root", () -> {
             if (!Files.isDirectory(localRoot)) {
                 throw new Checklist.Failure(localRoot + " does not exist",
@@ -29,7 +36,7 @@ public final class LocalDoctor {
             }
             return localRoot.toString();
         }, "config");
-        Path keyFile = LocalMasterKeyFile.pathFor(localRoot, settings.masterKey());
+        Path keyFile = session.backend().masterKeyFile();
         list.check("master key file", () -> {
             if (!Files.exists(keyFile)) {
                 throw new Checklist.Failure(keyFile + " does not exist",
@@ -42,14 +49,12 @@ public final class LocalDoctor {
             }
             return keyFile + " (rw-------)";
         }, "local root");
-        try (Session session = new Session(settings, new LocalBackend(settings, localRoot))) {
-            list.check("keys bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.KEYS_BUCKET)),
-                    "create a data key: messer encryption create local KEY_NAME"), "local root");
-            list.check("secrets bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.SECRETS_BUCKET)),
-                    "create a bag: messer data bag create local BAG"), "local root");
-            list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key file");
-            list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap", "keys bucket");
-        }
+        list.check("keys bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.KEYS_BUCKET)),
+                "create a data key: messer encryption create local KEY_NAME"), "local root");
+        list.check("secrets bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.SECRETS_BUCKET)),
+                "create a bag: messer data bag create local BAG"), "local root");
+        list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key file");
+        list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap", "keys bucket");
     }
 
     private static String folder(Path folder, String fix) {

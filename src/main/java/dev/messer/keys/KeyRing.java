@@ -2,12 +2,12 @@ package dev.messer.keys;
 
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
-import dev.messer.databag.Names;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
 import dev.messer.masterkey.MasterKey;
+import dev.messer.names.Names;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
 import java.util.ArrayList;

@@ -3,13 +3,14 @@ package dev.messer.aws;
 import static dev.messer.aws.AwsCommandsIT.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.app.Session;
+import dev.messer.app.Sessions;
 import dev.messer.cli.CliRun;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
 import dev.messer.databag.ItemDocument;
-import dev.messer.provider.Backends;
-import dev.messer.provider.Session;
+import dev.messer.local.PassphraseSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class AwsClientFactoryIT {
 
     @Test
     void showWithoutDecrypt_makesOnlyAnS3Client() {
-        try (Session session = open(aws.settings())) {
+        try (Session<?> session = open(aws.settings())) {
             assertThat(session.bags().listBags()).containsExactly("payments");
             assertThat(session.bags().read("payments", "db").item().keyRef().name()).isEqualTo("app");
 
@@ -46,7 +47,7 @@ class AwsClientFactoryIT {
 
     @Test
     void showWithoutDecrypt_withRole_makesNoKmsClient() {
-        try (Session session = open(aws.settings(Map.of(SettingKey.ROLE_ARN, ROLE_ARN)))) {
+        try (Session<?> session = open(aws.settings(Map.of(SettingKey.ROLE_ARN, ROLE_ARN)))) {
             session.bags().read("payments", "db");
 
             assertThat(clients(session)).containsExactly(AwsService.S3, AwsService.STS);
@@ -55,14 +56,14 @@ class AwsClientFactoryIT {
 
     @Test
     void openingASession_makesNoClientAtAll() {
-        try (Session session = open(aws.settings(Map.of(SettingKey.ROLE_ARN, ROLE_ARN)))) {
+        try (Session<?> session = open(aws.settings(Map.of(SettingKey.ROLE_ARN, ROLE_ARN)))) {
             assertThat(clients(session)).isEmpty();
         }
     }
 
     @Test
     void decrypt_makesTheKmsClientOnce() {
-        try (Session session = open(aws.settings())) {
+        try (Session<?> session = open(aws.settings())) {
             ItemDocument first = session.bags().decrypt("payments", "db", session.dataKeys());
             ItemDocument again = session.bags().decrypt("payments", "db", session.dataKeys());
 
@@ -216,14 +217,14 @@ class AwsClientFactoryIT {
                 + "\naws_secret_access_key = " + MotoServer.SECRET_KEY + "\n");
     }
 
-    private Session open(Settings settings) {
+    private Session<?> open(Settings settings) {
         Map<String, String> env = Map.copyOf(aws.env());
-        return new Session(settings, Backends.open(settings, new SettingsResolver(env), env, serial -> {
+        return new Sessions(env, new SettingsResolver(env), serial -> {
             throw new AssertionError("no MFA prompt expected");
-        }));
+        }, PassphraseSource.fromEnvironment(env)).open(settings);
     }
 
-    private static List<AwsService> clients(Session session) {
+    private static List<AwsService> clients(Session<?> session) {
         return ((AwsBackend) session.backend()).clients().createdClients();
     }
 

@@ -3,6 +3,7 @@ package dev.messer.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.messer.aws.S3BlobStore;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
@@ -12,8 +13,6 @@ import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConfigException;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.UnavailableException;
-import dev.messer.masterkey.KmsMasterKey;
-import dev.messer.store.S3BlobStore;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import static dev.messer.aws.AwsCommandsIT.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.messer.aws.KmsMasterKey;
 import dev.messer.cli.CliRun;
 import dev.messer.crypto.AesGcm;
 import dev.messer.crypto.DataKey;
@@ -12,7 +13,6 @@ import dev.messer.error.AccessDeniedException;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.KeyRing;
-import dev.messer.masterkey.KmsMasterKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;

@@ -4,11 +4,11 @@ import static dev.messer.aws.AwsCommandsIT.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.messer.aws.S3BlobStore;
 import dev.messer.cli.CliRun;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
-import dev.messer.store.S3BlobStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

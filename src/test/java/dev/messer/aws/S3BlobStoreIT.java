@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.config.SettingKey;
-import dev.messer.error.AlreadyExistsException;
-import dev.messer.error.ConflictException;
 import dev.messer.error.NotFoundException;
 import dev.messer.error.UnavailableException;
-import dev.messer.store.Blob;
-import dev.messer.store.S3BlobStore;
-import java.nio.charset.StandardCharsets;
+import dev.messer.store.BlobStore;
+import dev.messer.store.BlobStoreContract;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +21,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
-/** {@link S3BlobStore} against moto's S3: objects, metadata, conditional writes, paging, SSE-KMS, failures. */
+/**
+ * {@link S3BlobStore} against moto's S3: the whole {@link BlobStoreContract}, and what only S3 has:
+ * paging, SSE-KMS, and its failures.
+ */
 @MotoTest
-class S3BlobStoreIT {
+class S3BlobStoreIT extends BlobStoreContract {
 
     @TempDir
     Path dir;
@@ -47,107 +41,23 @@ class S3BlobStoreIT {
         store = new S3BlobStore(clients::s3, aws.secretsBucket(), "secrets_bucket", Optional.empty());
     }
 
+    @Override
+    protected BlobStore store() {
+        return store;
+    }
+
     @AfterEach
     void tearDown() {
         clients.close();
     }
 
-    @Test
-    void putThenGet_returnsContentEtagAndMetadata() {
-        store.put("dev/bag/item", bytes("hello"), Map.of("messer-encryption-context", "a=b&c=d"));
 
-        Blob blob = store.get("dev/bag/item").orElseThrow();
 
-        assertThat(new String(blob.content(), StandardCharsets.UTF_8)).isEqualTo("hello");
-        assertThat(blob.metadata()).containsExactly(Map.entry("messer-encryption-context", "a=b&c=d"));
-        assertThat(blob.etag()).isEqualTo(aws.s3().headObject(r -> r.bucket(aws.secretsBucket())
-                .key("dev/bag/item")).eTag());
-    }
 
-    @Test
-    void get_ofAbsentKey_isEmpty() {
-        assertThat(store.get("nothing/here")).isEmpty();
-    }
 
-    @Test
-    void folderMarker_isAnEmptyObject() {
-        store.put("dev/bag/", new byte[0], Map.of());
 
-        assertThat(store.get("dev/bag/").orElseThrow().content()).isEmpty();
-        assertThat(store.list("dev/")).containsExactly("dev/bag/");
-    }
 
-    @Test
-    void putIfAbsent_onExistingKey_failsAndKeepsTheObject() {
-        store.putIfAbsent("k/0", bytes("first"), Map.of());
 
-        assertThatThrownBy(() -> store.putIfAbsent("k/0", bytes("second"), Map.of()))
-                .isInstanceOf(AlreadyExistsException.class)
-                .hasMessage("k/0 already exists in s3://" + aws.secretsBucket());
-        assertThat(store.get("k/0").orElseThrow().content()).isEqualTo(bytes("first"));
-    }
-
-    @Test
-    void putIfAbsent_race_exactlyOneWriterWins() throws Exception {
-        int writers = 6;
-        CyclicBarrier start = new CyclicBarrier(writers);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < writers; i++) {
-            byte[] content = bytes("writer " + i);
-            results.add(pool.submit(() -> {
-                start.await(10, TimeUnit.SECONDS);
-                try {
-                    store.putIfAbsent("race/item", content, Map.of());
-                    return true;
-                } catch (AlreadyExistsException lost) {
-                    return false;
-                }
-            }));
-        }
-        pool.shutdown();
-        List<Boolean> won = new ArrayList<>();
-        for (Future<Boolean> result : results) {
-            won.add(result.get(60, TimeUnit.SECONDS));
-        }
-
-        assertThat(won).containsOnlyOnce(true);
-        int winner = won.indexOf(true);
-        assertThat(store.get("race/item").orElseThrow().content()).isEqualTo(bytes("writer " + winner));
-    }
-
-    @Test
-    void putIfMatch_withCurrentEtag_replaces() {
-        store.put("k", bytes("one"), Map.of());
-        String etag = store.get("k").orElseThrow().etag();
-
-        store.putIfMatch("k", bytes("two"), Map.of(), etag);
-
-        assertThat(store.get("k").orElseThrow().content()).isEqualTo(bytes("two"));
-    }
-
-    @Test
-    void putIfMatch_withStaleEtag_failsAsConflict() {
-        store.put("k", bytes("one"), Map.of());
-        String stale = store.get("k").orElseThrow().etag();
-        store.put("k", bytes("changed"), Map.of());
-
-        assertThatThrownBy(() -> store.putIfMatch("k", bytes("two"), Map.of(), stale))
-                .isInstanceOf(ConflictException.class)
-                .hasMessage("k in s3://" + aws.secretsBucket() + " changed since it was read");
-        assertThat(store.get("k").orElseThrow().content()).isEqualTo(bytes("changed"));
-    }
-
-    @Test
-    void putIfMatch_onDeletedObject_failsAsConflict() {
-        store.put("k", bytes("one"), Map.of());
-        String etag = store.get("k").orElseThrow().etag();
-        store.delete("k");
-
-        assertThatThrownBy(() -> store.putIfMatch("k", bytes("two"), Map.of(), etag))
-                .isInstanceOf(ConflictException.class);
-        assertThat(store.get("k")).isEmpty();
-    }
 
     @Test
     void list_returnsEveryKeyPastOnePage() {
@@ -162,12 +72,6 @@ class S3BlobStoreIT {
         assertThat(keys).hasSize(count).isSorted().startsWith("dev/big/item-0000").endsWith("dev/big/item-1049");
     }
 
-    @Test
-    void delete_ofAbsentKey_isNotAnError() {
-        store.delete("never/was");
-
-        assertThat(store.get("never/was")).isEmpty();
-    }
 
     @Test
     void everyPut_withSseKmsKey_asksForServerSideEncryption() {
@@ -222,9 +126,5 @@ class S3BlobStoreIT {
                     .hasMessageEndingWith("; check region, endpoint_url and the network")
                     .hasMessageNotContaining("\n");
         }
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -2,16 +2,16 @@ package dev.messer.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messer.aws.AwsBackend;
+import dev.messer.app.Session;
+import dev.messer.app.TestSessions;
 import dev.messer.aws.AwsFixture;
-import dev.messer.cli.CliRun;
 import dev.messer.aws.MotoTest;
+import dev.messer.cli.CliRun;
 import dev.messer.config.Settings;
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.databag.DataBagService;
 import dev.messer.databag.SecretsLayout;
 import dev.messer.keys.DataKeyCache;
-import dev.messer.provider.Session;
 import dev.messer.store.BlobStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,14 +42,14 @@ class BulkAwsIT {
         ini = aws.writeIni();
     }
 
-    private Session session() {
+    private Session<?> session() {
         Settings settings = aws.settings();
-        return new Session(settings, new AwsBackend(settings, aws.env(), serial -> null));
+        return TestSessions.open(settings, aws.env());
     }
 
     /** Key {@code app} v0 and {@code count} items in bags web/ops, sealed with it. */
     private void seed(int count) {
-        try (Session session = session()) {
+        try (Session<?> session = session()) {
             session.keyRing().create("app");
             session.bags().createBag("web");
             session.bags().createBag("ops");
@@ -65,7 +65,7 @@ class BulkAwsIT {
     }
 
     private void assertEveryItemOn(int count, int version) {
-        try (Session session = session()) {
+        try (Session<?> session = session()) {
             for (int i = 0; i < count; i++) {
                 assertThat(session.bags().read(bag(i), "item" + i).item().keyVersion()).isEqualTo(version);
                 assertThat(session.bags().decrypt(bag(i), "item" + i, session.dataKeys()).json().get("value")
@@ -76,7 +76,7 @@ class BulkAwsIT {
 
     /** A bag service over {@code view} of the fixture's secrets bucket, with its own key cache. */
     private BulkReport reEncryptThrough(java.util.function.Function<BlobStore, BlobStore> view) {
-        try (Session session = session()) {
+        try (Session<?> session = session()) {
             DataBagService bags = new DataBagService(view.apply(session.backend().secrets()),
                     new SecretsLayout(AwsFixture.TIER, ""), EnvelopeVersion.V2);
             return new ReEncryption(bags, session.dataKeys()).run(BulkOptions.defaults());
@@ -138,7 +138,7 @@ class BulkAwsIT {
     @Test
     void itemChangedByAnotherWriterDuringARun_isNotOverwritten_s3IfMatchRefusesTheStaleWrite() {
         seed(6);
-        try (Session session = session()) {
+        try (Session<?> session = session()) {
             session.keyRing().increment("app");
         }
         String victim = AwsFixture.TIER + "/web/item2";
@@ -157,7 +157,7 @@ class BulkAwsIT {
     @Test
     void runInterruptedMidway_rerunCompletes_everyItemDecryptable() {
         seed(20);
-        try (Session session = session()) {
+        try (Session<?> session = session()) {
             session.keyRing().increment("app");
         }
 
@@ -211,8 +211,8 @@ class BulkAwsIT {
         Settings euSettings = aws.settings(Map.of(dev.messer.config.SettingKey.SECRETS_BUCKET, otherSecrets,
                 dev.messer.config.SettingKey.KEYS_BUCKET, otherKeys, dev.messer.config.SettingKey.MASTER_KEY,
                 aws.masterKey() + "-eu", dev.messer.config.SettingKey.TIER, "prod"));
-        try (Session source = session();
-             Session destination = new Session(euSettings, new AwsBackend(euSettings, aws.env(), serial -> null))) {
+        try (Session<?> source = session();
+             Session<?> destination = TestSessions.open(euSettings, aws.env())) {
             DataKeyCache destinationKeys = destination.dataKeys();
             DataBagService crashing = new DataBagService(new CrashingBlobStore(destination.backend().secrets(), 5),
                     new SecretsLayout("prod", ""), EnvelopeVersion.V2);

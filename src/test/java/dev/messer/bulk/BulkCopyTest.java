@@ -7,7 +7,7 @@ import dev.messer.crypto.EncryptionContext;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
-import dev.messer.masterkey.LocalMasterKey;
+import dev.messer.local.LocalMasterKey;
 import dev.messer.store.BlobStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,8 +134,8 @@ class BulkCopyTest {
 
         BulkReport report = copy(destination.secrets, false, BulkOptions.defaults().withDryRun(true));
 
-        assertThat(destination.secrets.writes.get()).isZero();
-        assertThat(destination.keyStore.writes.get()).isZero();
+        assertThat(destination.secrets.writeCount()).isZero();
+        assertThat(destination.keyStore.writeCount()).isZero();
         assertThat(report.plan()).containsExactly("would create bag web in destination",
                 "would create key app v0 in destination");
         assertThat(report.with(Outcome.DONE)).singleElement()

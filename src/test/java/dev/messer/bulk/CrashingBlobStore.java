@@ -2,6 +2,7 @@ package dev.messer.bulk;
 
 import dev.messer.error.UnavailableException;
 import dev.messer.store.BlobStore;
+import dev.messer.store.ForwardingBlobStore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Lets {@code allowed} conditional item writes through, then fails every later one, like a process killed midway. */
@@ -15,7 +16,7 @@ class CrashingBlobStore extends ForwardingBlobStore {
     }
 
     @Override
-    void beforeConditionalWrite(String key) {
+    protected void beforeConditionalWrite(String key) {
         if (remaining.getAndDecrement() <= 0) {
             throw new UnavailableException("connection lost while writing " + key);
         }

@@ -1,6 +1,7 @@
 package dev.messer.bulk;
 
 import dev.messer.store.BlobStore;
+import dev.messer.store.ForwardingBlobStore;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ class InterferingBlobStore extends ForwardingBlobStore {
     }
 
     @Override
-    void beforeConditionalWrite(String key) {
+    protected void beforeConditionalWrite(String key) {
         if (key.equals(victim)) {
             delegate.put(key, replacement, Map.of());
         }

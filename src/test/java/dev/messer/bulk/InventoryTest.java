@@ -17,14 +17,14 @@ class InventoryTest {
         for (int i = 0; i < 1500; i++) {
             profile.secrets.put(profile.layout.itemKey("bag" + (i % 7), String.format("item%04d", i)), stored, Map.of());
         }
-        profile.secrets.lists.set(0);
+        profile.secrets.resetCounts();
 
         Inventory inventory = Inventory.of(profile.bags());
 
         assertThat(inventory.items()).hasSize(1500).doesNotHaveDuplicates();
         assertThat(inventory.items()).contains(new ItemPath("bag0", "item0000"), new ItemPath("bag1", "item1499"));
         assertThat(inventory.bags()).hasSize(7);
-        assertThat(profile.secrets.lists.get()).isEqualTo(1);
+        assertThat(profile.secrets.listCount()).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import dev.messer.store.BlobStore;
+import dev.messer.store.ForwardingBlobStore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,11 +44,11 @@ class KeyRotationTest {
             profile.item("b", "a" + i, "app", 0, "x").item("b", "d" + i, "db", 0, "y");
         }
         List<String> events = new CopyOnWriteArrayList<>();
-        profile.keyStore.writes.set(0);
+        profile.keyStore.resetCounts();
         BlobStore recording = new ForwardingBlobStore(profile.secrets) {
             @Override
             public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
-                events.add("item written; key versions so far: " + profile.keyStore.writes.get());
+                events.add("item written; key versions so far: " + profile.keyStore.writeCount());
                 super.putIfMatch(key, content, metadata, etag);
             }
         };
@@ -107,11 +108,11 @@ class KeyRotationTest {
     @Test
     void rotate_dryRun_createsNoKeyVersionAndWritesNoItem() {
         profile.key("app", 0).item("b", "x", "app", 0, "v");
-        int writes = profile.secrets.writes.get() + profile.keyStore.writes.get();
+        int writes = profile.secrets.writeCount() + profile.keyStore.writeCount();
 
         BulkReport report = rotate(profile.secrets, BulkOptions.defaults().withDryRun(true));
 
-        assertThat(profile.secrets.writes.get() + profile.keyStore.writes.get()).isEqualTo(writes);
+        assertThat(profile.secrets.writeCount() + profile.keyStore.writeCount()).isEqualTo(writes);
         assertThat(profile.ring.versions("app")).containsExactly(0);
         assertThat(report.plan()).containsExactly("key app: would create app v1");
         assertThat(report.with(Outcome.DONE)).singleElement()

@@ -106,11 +106,11 @@ class ReEncryptionTest {
     @Test
     void reEncrypt_dryRun_writesNothingAndPlansEveryItem() {
         profile.key("app", 1).item("web", "a", "app", 0, "va").item("web", "b", "app", 1, "vb");
-        int writesBefore = profile.secrets.writes.get() + profile.keyStore.writes.get();
+        int writesBefore = profile.secrets.writeCount() + profile.keyStore.writeCount();
 
         BulkReport report = reEncrypt(BulkOptions.defaults().withDryRun(true));
 
-        assertThat(profile.secrets.writes.get() + profile.keyStore.writes.get()).isEqualTo(writesBefore);
+        assertThat(profile.secrets.writeCount() + profile.keyStore.writeCount()).isEqualTo(writesBefore);
         assertThat(profile.keyVersion("web", "a")).isZero();
         assertThat(report.dryRun()).isTrue();
         assertThat(report.with(Outcome.DONE)).singleElement()

@@ -9,15 +9,16 @@ import dev.messer.databag.ItemDocument;
 import dev.messer.databag.SecretsLayout;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRing;
-import dev.messer.masterkey.LocalMasterKey;
+import dev.messer.local.LocalMasterKey;
 import dev.messer.store.BlobStore;
+import dev.messer.store.MemoryBlobStore;
 import java.util.OptionalInt;
 
 /** One profile in memory: a secrets bucket, a keys bucket and its own local master key. */
 final class TestProfile {
 
-    final InMemoryBlobStore secrets = new InMemoryBlobStore();
-    final InMemoryBlobStore keyStore = new InMemoryBlobStore();
+    final MemoryBlobStore secrets = new MemoryBlobStore();
+    final MemoryBlobStore keyStore = new MemoryBlobStore();
     final LocalMasterKey masterKey = new LocalMasterKey(DataKey.random(), "test master key");
     final KeyRing ring = new KeyRing(keyStore, () -> masterKey, EncryptionContext.empty(), true);
     final SecretsLayout layout;
@@ -60,7 +61,7 @@ final class TestProfile {
 
     /** The sealed bytes {@code bag/id} would hold with {@code value}, without storing them. */
     byte[] sealedBytes(String bag, String id, String name, int version, String value) {
-        InMemoryBlobStore scratch = new InMemoryBlobStore();
+        MemoryBlobStore scratch = new MemoryBlobStore();
         DataBagService service = bags(scratch);
         service.createBag(bag);
         try (DataKeyCache cache = newCache()) {

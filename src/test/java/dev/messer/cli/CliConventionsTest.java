@@ -289,7 +289,7 @@ class CliConventionsTest {
         assertThat(ExitCodes.forException(new dev.messer.error.InvalidInputException("x"))).isEqualTo(1);
         assertThat(ExitCodes.forException(new dev.messer.error.ConfigException("x"))).isEqualTo(2);
         assertThat(ExitCodes.forException(new UsageException("x"))).isEqualTo(2);
-        assertThat(ExitCodes.forException(new dev.messer.databag.Names.InvalidNameException("x"))).isEqualTo(2);
+        assertThat(ExitCodes.forException(new dev.messer.names.Names.InvalidNameException("x"))).isEqualTo(2);
         assertThat(ExitCodes.forException(new IllegalStateException("x"))).isEqualTo(1);
     }
 

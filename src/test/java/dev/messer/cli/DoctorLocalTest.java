@@ -74,7 +74,7 @@ class DoctorLocalTest {
     void replacedMasterKey_failsTheDataKeysCheck() throws IOException {
         LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
         Files.delete(masterKeyFile());
-        dev.messer.masterkey.LocalMasterKeyFile.create(masterKeyFile());
+        dev.messer.local.LocalMasterKeyFile.create(masterKeyFile());
         CliRun result = doctor(sandbox);
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[ok]   wrap/unwrap").contains("[FAIL] data keys").contains("app");

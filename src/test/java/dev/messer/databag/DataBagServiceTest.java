@@ -17,7 +17,7 @@ import dev.messer.error.NotFoundException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
-import dev.messer.masterkey.LocalMasterKey;
+import dev.messer.local.LocalMasterKey;
 import dev.messer.store.MemoryBlobStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

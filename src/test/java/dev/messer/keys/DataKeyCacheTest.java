@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.NotFoundException;
-import dev.messer.masterkey.LocalMasterKey;
+import dev.messer.local.LocalMasterKey;
 import dev.messer.masterkey.MasterKey;
 import dev.messer.store.MemoryBlobStore;
 import java.util.ArrayList;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
-import dev.messer.databag.Names;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
-import dev.messer.masterkey.LocalMasterKey;
+import dev.messer.local.LocalMasterKey;
+import dev.messer.names.Names;
 import dev.messer.store.Blob;
 import dev.messer.store.MemoryBlobStore;
 import java.util.Map;

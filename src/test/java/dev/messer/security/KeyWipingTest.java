@@ -3,15 +3,15 @@ package dev.messer.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.messer.app.Session;
+import dev.messer.app.TestSessions;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.crypto.DataKey;
 import dev.messer.keys.KeyRef;
-import dev.messer.masterkey.LocalMasterKey;
-import dev.messer.masterkey.LocalMasterKeyFile;
-import dev.messer.provider.LocalBackend;
-import dev.messer.provider.Session;
+import dev.messer.local.LocalMasterKey;
+import dev.messer.local.LocalMasterKeyFile;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,13 +52,14 @@ class KeyWipingTest {
         Path root = temp.resolve("root");
         LocalMasterKeyFile.create(LocalMasterKeyFile.pathFor(root, "default"));
         Settings settings = Settings.of(Provider.LOCAL, Map.of(SettingKey.MASTER_KEY, "default",
-                SettingKey.SECRETS_BUCKET, "secrets", SettingKey.KEYS_BUCKET, "keys", SettingKey.TIER, "dev"));
+                SettingKey.SECRETS_BUCKET, "secrets", SettingKey.KEYS_BUCKET, "keys", SettingKey.TIER, "dev",
+                SettingKey.LOCAL_ROOT, root.toString()));
         DataKey v0;
         DataKey v1;
         byte[] inside0;
         byte[] inside1;
         LocalMasterKey master;
-        try (Session session = new Session(settings, new LocalBackend(settings, root))) {
+        try (Session<?> session = TestSessions.open(settings)) {
             session.keyRing().create("app");
             session.keyRing().increment("app");
             v0 = session.dataKeys().get(new KeyRef("app", 0));

@@ -2,7 +2,7 @@ package dev.messer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messer.masterkey.LocalMasterKeyFile;
+import dev.messer.local.LocalMasterKeyFile;
 import dev.messer.security.CliSandbox.Result;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.messer.crypto.Envelope;
-import dev.messer.masterkey.LocalMasterKeyFile;
+import dev.messer.local.LocalMasterKeyFile;
 import dev.messer.security.CliSandbox.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -16,19 +16,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link BlobStore} must do; run against each implementation and the test fake. */
-abstract class BlobStoreContract {
+/**
+ * What every {@link BlobStore} must do. One subclass per implementation runs it: the local store,
+ * S3 on moto, and the in-memory store the unit tests use.
+ */
+public abstract class BlobStoreContract {
 
     /** A fresh, empty store; several calls in one test reach the same bucket. */
-    abstract BlobStore store();
+    protected abstract BlobStore store();
 
     @Test
-    void get_ofAbsentKey_isEmpty() {
+    public void get_ofAbsentKey_isEmpty() {
         assertThat(store().get("nothing/here")).isEmpty();
     }
 
     @Test
-    void put_thenGet_returnsContentMetadataAndAnEtag() {
+    public void put_thenGet_returnsContentMetadataAndAnEtag() {
         store().put("bag/item", bytes("hello"), Map.of("messer-encryption-context", "a=1"));
         Blob blob = store().get("bag/item").orElseThrow();
         assertThat(blob.content()).isEqualTo(bytes("hello"));
@@ -37,7 +40,7 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void put_replacesContentAndMetadata_andChangesTheEtag() {
+    public void put_replacesContentAndMetadata_andChangesTheEtag() {
         store().put("k", bytes("one"), Map.of("m", "1"));
         String first = store().get("k").orElseThrow().etag();
         store().put("k", bytes("two"), Map.of());
@@ -48,13 +51,13 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void emptyContent_isStoredAsAZeroByteObject() {
+    public void emptyContent_isStoredAsAZeroByteObject() {
         store().put("bag/", new byte[0], Map.of());
         assertThat(store().get("bag/").orElseThrow().content()).isEmpty();
     }
 
     @Test
-    void list_returnsKeysWithThePrefixInAscendingOrder_includingFolderMarkers() {
+    public void list_returnsKeysWithThePrefixInAscendingOrder_includingFolderMarkers() {
         for (String key : List.of("b/2", "a/", "a/x", "b/", "b/10", "ab/1", "c")) {
             store().put(key, bytes(key), Map.of());
         }
@@ -66,14 +69,14 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void list_reachesNestedFolders() {
+    public void list_reachesNestedFolders() {
         store().put("dev/secrets/bag/", new byte[0], Map.of());
         store().put("dev/secrets/bag/item", bytes("x"), Map.of());
         assertThat(store().list("dev/")).containsExactly("dev/secrets/bag/", "dev/secrets/bag/item");
     }
 
     @Test
-    void delete_removesTheObjectAndItsMetadata() {
+    public void delete_removesTheObjectAndItsMetadata() {
         store().put("bag/item", bytes("x"), Map.of("m", "1"));
         store().delete("bag/item");
         assertThat(store().get("bag/item")).isEmpty();
@@ -83,13 +86,13 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void delete_ofAbsentKey_isNotAnError() {
+    public void delete_ofAbsentKey_isNotAnError() {
         store().delete("never/was");
         assertThat(store().list("")).isEmpty();
     }
 
     @Test
-    void delete_ofAMarker_leavesTheFolderItems() {
+    public void delete_ofAMarker_leavesTheFolderItems() {
         store().put("bag/", new byte[0], Map.of());
         store().put("bag/item", bytes("x"), Map.of());
         store().delete("bag/");
@@ -97,13 +100,13 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void putIfAbsent_createsAnAbsentObject() {
+    public void putIfAbsent_createsAnAbsentObject() {
         store().putIfAbsent("keys/0", bytes("wrapped"), Map.of("m", "v"));
         assertThat(store().get("keys/0").orElseThrow().content()).isEqualTo(bytes("wrapped"));
     }
 
     @Test
-    void putIfAbsent_onExistingObject_failsAndLeavesItUnchanged() {
+    public void putIfAbsent_onExistingObject_failsAndLeavesItUnchanged() {
         store().put("keys/0", bytes("first"), Map.of("m", "1"));
         assertThatThrownBy(() -> store().putIfAbsent("keys/0", bytes("second"), Map.of()))
                 .isInstanceOf(AlreadyExistsException.class).hasMessageContaining("keys/0");
@@ -113,7 +116,7 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void putIfMatch_withTheCurrentEtag_replaces() {
+    public void putIfMatch_withTheCurrentEtag_replaces() {
         store().put("item", bytes("v1"), Map.of());
         String etag = store().get("item").orElseThrow().etag();
         store().putIfMatch("item", bytes("v2"), Map.of(), etag);
@@ -121,7 +124,7 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void putIfMatch_withAStaleEtag_failsWithConflictAndLeavesTheObject() {
+    public void putIfMatch_withAStaleEtag_failsWithConflictAndLeavesTheObject() {
         store().put("item", bytes("v1"), Map.of());
         String stale = store().get("item").orElseThrow().etag();
         store().put("item", bytes("v2"), Map.of());
@@ -131,14 +134,14 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void putIfMatch_onAbsentObject_failsWithConflict() {
+    public void putIfMatch_onAbsentObject_failsWithConflict() {
         assertThatThrownBy(() -> store().putIfMatch("item", bytes("v"), Map.of(), "\"1\""))
                 .isInstanceOf(ConflictException.class);
         assertThat(store().get("item")).isEmpty();
     }
 
     @Test
-    void concurrentPutIfAbsent_fromManyThreads_exactlyOneWins() throws Exception {
+    public void concurrentPutIfAbsent_fromManyThreads_exactlyOneWins() throws Exception {
         int writers = 8;
         List<Callable<Boolean>> tasks = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
@@ -159,7 +162,7 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void concurrentPutIfMatch_onTheSameEtag_exactlyOneWins() throws Exception {
+    public void concurrentPutIfMatch_onTheSameEtag_exactlyOneWins() throws Exception {
         store().put("item", bytes("start"), Map.of());
         String etag = store().get("item").orElseThrow().etag();
         int writers = 8;
@@ -181,7 +184,7 @@ abstract class BlobStoreContract {
     }
 
     @Test
-    void readModifyWriteWithPutIfMatch_neverLosesAnUpdate() throws Exception {
+    public void readModifyWriteWithPutIfMatch_neverLosesAnUpdate() throws Exception {
         store().put("counter", bytes("0"), Map.of());
         int threads = 4;
         int incrementsEach = 15;
@@ -206,7 +209,7 @@ abstract class BlobStoreContract {
                 .isEqualTo(Integer.toString(threads * incrementsEach));
     }
 
-    static List<Boolean> runTogether(List<Callable<Boolean>> tasks) throws Exception {
+    protected static List<Boolean> runTogether(List<Callable<Boolean>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -228,7 +231,7 @@ abstract class BlobStoreContract {
         }
     }
 
-    static byte[] bytes(String text) {
+    protected static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -12,14 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An in-memory bucket for fast unit tests. Honours the whole {@link BlobStore} contract, including
  * the conditional writes (every method is synchronized, so each is atomic), as MemoryBlobStoreTest
- * proves with the same contract tests as the real stores. Counts reads so that tests can check
- * whether a service touched the store.
+ * proves with the same contract tests as the real stores. Counts its requests, as S3 would bill
+ * them, so that tests can check how many a service makes.
  */
 public final class MemoryBlobStore implements BlobStore {
 
     private final TreeMap<String, Blob> objects = new TreeMap<>();
     private final AtomicInteger gets = new AtomicInteger();
-    private long writes;
+    private final AtomicInteger puts = new AtomicInteger();
+    private final AtomicInteger lists = new AtomicInteger();
+    private final AtomicInteger deletes = new AtomicInteger();
+    private long versions;
 
     @Override
     public synchronized Optional<Blob> get(String key) {
@@ -31,28 +34,32 @@ public final class MemoryBlobStore implements BlobStore {
 
     @Override
     public synchronized void put(String key, byte[] content, Map<String, String> metadata) {
-        objects.put(key, new Blob(content.clone(), "\"" + (++writes) + "\"", metadata));
+        puts.incrementAndGet();
+        store(key, content, metadata);
     }
 
     @Override
     public synchronized void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+        puts.incrementAndGet();
         if (objects.containsKey(key)) {
             throw new AlreadyExistsException(key + " already exists in " + describe());
         }
-        put(key, content, metadata);
+        store(key, content, metadata);
     }
 
     @Override
     public synchronized void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
+        puts.incrementAndGet();
         Blob current = objects.get(key);
         if (current == null || !current.etag().equals(etag)) {
             throw new ConflictException(key + " in " + describe() + " changed since it was read");
         }
-        put(key, content, metadata);
+        store(key, content, metadata);
     }
 
     @Override
     public synchronized List<String> list(String prefix) {
+        lists.incrementAndGet();
         List<String> keys = new ArrayList<>();
         for (String key : objects.tailMap(prefix, true).keySet()) {
             if (!key.startsWith(prefix)) {
@@ -65,6 +72,7 @@ public final class MemoryBlobStore implements BlobStore {
 
     @Override
     public synchronized void delete(String key) {
+        deletes.incrementAndGet();
         objects.remove(key);
     }
 
@@ -73,7 +81,40 @@ public final class MemoryBlobStore implements BlobStore {
         return "memory bucket";
     }
 
+    private void store(String key, byte[] content, Map<String, String> metadata) {
+        objects.put(key, new Blob(content.clone(), "\"" + (++versions) + "\"", metadata));
+    }
+
+    /** GET requests so far. */
     public int getCount() {
         return gets.get();
+    }
+
+    /** PUT requests so far, conditional ones included, whether they succeeded or not. */
+    public int putCount() {
+        return puts.get();
+    }
+
+    /** LIST requests so far (one per call: the store has no pages). */
+    public int listCount() {
+        return lists.get();
+    }
+
+    /** Requests that change the bucket: every PUT and DELETE. */
+    public int writeCount() {
+        return puts.get() + deletes.get();
+    }
+
+    /** Every request so far. */
+    public int requestCount() {
+        return gets.get() + puts.get() + lists.get() + deletes.get();
+    }
+
+    /** Starts counting from zero; the objects stay. */
+    public void resetCounts() {
+        gets.set(0);
+        puts.set(0);
+        lists.set(0);
+        deletes.set(0);
     }
 }

@@ -1,0 +1,66 @@
+package dev.messer.app;
+
+import dev.messer.backend.Backend;
+import dev.messer.config.SettingKey;
+import dev.messer.config.Settings;
+import dev.messer.crypto.EnvelopeVersion;
+import dev.messer.databag.DataBagService;
+import dev.messer.databag.SecretsLayout;
+import dev.messer.keys.DataKeyCache;
+import dev.messer.keys.KeyRing;
+
+/**
+ * Everything one command works with, for one profile: the backend, the key ring, the per-run data
+ * key cache and the bag service. Closing it wipes every unwrapped key and closes clients. Only
+ * {@link Sessions} makes one.
+ *
+ * @param <B> the provider's backend, so that provider-specific checks need no cast
+ */
+public final class Session<B extends Backend> implements AutoCloseable {
+
+    private final Settings settings;
+    private final B backend;
+    private final KeyRing keyRing;
+    private final DataKeyCache dataKeys;
+    private final DataBagService bags;
+
+    Session(Settings settings, B backend) {
+        this.settings = settings;
+        this.backend = backend;
+        int itemFormat = settings.itemFormat();
+        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, settings.encryptionContext(), itemFormat == 2);
+        this.dataKeys = new DataKeyCache(keyRing);
+        this.bags = new DataBagService(backend.secrets(),
+                new SecretsLayout(settings.tier(), settings.get(SettingKey.SECRETS_FOLDER)),
+                EnvelopeVersion.fromItemFormat(itemFormat));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public B backend() {
+        return backend;
+    }
+
+    public KeyRing keyRing() {
+        return keyRing;
+    }
+
+    public DataKeyCache dataKeys() {
+        return dataKeys;
+    }
+
+    public DataBagService bags() {
+        return bags;
+    }
+
+    @Override
+    public void close() {
+        try {
+            dataKeys.close();
+        } finally {
+            backend.close();
+        }
+    }
+}

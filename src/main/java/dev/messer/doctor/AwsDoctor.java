@@ -1,0 +1,109 @@
+package dev.messer.doctor;
+
+import dev.messer.app.Session;
+import dev.messer.app.Sessions;
+import dev.messer.aws.AwsBackend;
+import dev.messer.aws.AwsClientFactory;
+import dev.messer.aws.setup.BucketHardening;
+import dev.messer.aws.setup.MasterKeyAlias;
+import dev.messer.config.SettingKey;
+import dev.messer.config.Settings;
+import dev.messer.error.AccessDeniedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/**
+ * The aws checks of {@code messer doctor}: settings, region, credentials (and role), both buckets
+ * (present, and hardened as {@code messer setup aws} leaves them), the KMS alias, a test wrap/unwrap
+ * and the latest version of every data key.
+ */
+public final class AwsDoctor {
+
+    private static final String SETUP_FIX = "run 'messer setup aws' with admin credentials";
+
+    private AwsDoctor() {
+    }
+
+    /** Adds the aws checks after a passed "config" check that produced {@code settings}. */
+    public static void check(Checklist list, Settings settings, Sessions sessions, Map<String, String> env) {
+        List<Session<AwsBackend>> opened = new ArrayList<>(1);
+        try {
+            list.check("aws settings", () -> {
+                opened.add(sessions.aws(settings));
+                return "secrets_bucket " + settings.get(SettingKey.SECRETS_BUCKET) + ", keys_bucket "
+                        + settings.get(SettingKey.KEYS_BUCKET) + ", master_key " + settings.masterKey();
+            }, "config");
+            if (opened.isEmpty()) {
+                return;
+            }
+            Session<AwsBackend> session = opened.get(0);
+            AwsClientFactory clients = session.backend().clients();
+            list.check("region", () -> clients.region().id(), "aws settings");
+            list.check("transport", () -> transport(settings, env), "aws settings");
+            String credentialsCheck = settings.optional(SettingKey.ROLE_ARN).isPresent() ? "credentials and role" : "credentials";
+            list.check(credentialsCheck, () -> credentials(clients, settings), "region");
+            BucketHardening hardening = new BucketHardening(clients.s3(), clients.region(),
+                    settings.optional(SettingKey.SSE_KMS_KEY_ID));
+            list.check("secrets bucket", () -> bucket(hardening, settings.get(SettingKey.SECRETS_BUCKET)), credentialsCheck);
+            list.check("keys bucket", () -> bucket(hardening, settings.get(SettingKey.KEYS_BUCKET)), credentialsCheck);
+            list.check("master key alias", () -> MasterKeyAlias.check(clients.kms(), settings.masterKey(),
+                    clients.region().id()), credentialsCheck);
+            list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key alias");
+            list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap");
+        } finally {
+            opened.forEach(Session::close);
+        }
+    }
+
+    /** Warns about plain-HTTP endpoints: buckets set up by messer refuse requests without TLS. */
+    private static String transport(Settings settings, Map<String, String> env) {
+        List<String> plain = new ArrayList<>();
+        for (SettingKey key : List.of(SettingKey.ENDPOINT_URL, SettingKey.S3_ENDPOINT_URL, SettingKey.KMS_ENDPOINT_URL,
+                SettingKey.STS_ENDPOINT_URL)) {
+            settings.optional(key).filter(url -> url.startsWith("http://")).ifPresent(url -> plain.add(key.iniName() + " " + url));
+        }
+        for (String name : List.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_KMS")) {
+            String url = env.get(name);
+            if (url != null && url.startsWith("http://")) {
+                plain.add(name + " " + url);
+            }
+        }
+        if (!plain.isEmpty()) {
+            throw new Checklist.Warning("plain HTTP: " + String.join(", ", plain) + "; buckets set up by 'messer setup "
+                    + "aws' refuse object requests without TLS", "use https:// endpoints outside of test emulators");
+        }
+        return "HTTPS";
+    }
+
+    private static String credentials(AwsClientFactory clients, Settings settings) {
+        AwsCredentialsIdentity credentials;
+        try {
+            credentials = clients.s3().serviceClientConfiguration().credentialsProvider().resolveIdentity().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        String id = credentials.accessKeyId();
+        String shown = "access key ..." + (id.length() > 4 ? id.substring(id.length() - 4) : id);
+        return settings.optional(SettingKey.ROLE_ARN).map(role -> shown + ", role " + role + " assumed").orElse(shown);
+    }
+
+    private static String bucket(BucketHardening hardening, String bucket) {
+        List<String> problems;
+        try {
+            problems = hardening.problems(bucket);
+        } catch (AccessDeniedException e) {
+            throw new Checklist.Warning("s3://" + bucket + " is usable, but its settings cannot be read with these "
+                    + "credentials", "run 'messer doctor aws' with admin credentials to check them");
+        }
+        if (problems.equals(List.of("the bucket does not exist"))) {
+            throw new Checklist.Failure("s3://" + bucket + " does not exist", SETUP_FIX + " to create it");
+        }
+        if (!problems.isEmpty()) {
+            throw new Checklist.Failure("s3://" + bucket + ": " + String.join(", ", problems), SETUP_FIX);
+        }
+        return "s3://" + bucket + " (public access blocked, SSE-KMS, versioning, TLS only)";
+    }
+}

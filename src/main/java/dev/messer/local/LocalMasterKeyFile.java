@@ -1,0 +1,237 @@
+package dev.messer.local;
+
+import dev.messer.crypto.DataKey;
+import dev.messer.error.AccessDeniedException;
+import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.IntegrityException;
+import dev.messer.error.NotFoundException;
+import dev.messer.error.UnavailableException;
+import dev.messer.files.PrivateFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The key file behind a {@link LocalMasterKey}: {@code <local_root>/master-keys/<name>.key}, mode
+ * 0600 in a 0700 folder. Format: the ASCII bytes {@code MSRK}, a format byte {@code 0x01}, a
+ * protection byte, then the key: {@code 0x00} = the 32 key bytes as they are; {@code 0x01} = sealed
+ * under a passphrase (see {@link PassphraseProtection}). A file that group or others can read is
+ * refused, as ssh refuses such private keys.
+ */
+public final class LocalMasterKeyFile {
+
+    static final byte[] HEADER = {'M', 'S', 'R', 'K', 0x01, 0x00};
+    static final int PROTECTION_OFFSET = 5;
+    public static final String FOLDER = "master-keys";
+
+    private LocalMasterKeyFile() {
+    }
+
+    public static Path pathFor(Path localRoot, String masterKeyName) {
+        return localRoot.resolve(FOLDER).resolve(masterKeyName + ".key");
+    }
+
+    public static boolean exists(Path file) {
+        return Files.exists(file);
+    }
+
+    /** Creates a new random master key file, unprotected. @throws AlreadyExistsException if the file exists */
+    public static void create(Path file) {
+        try (DataKey key = DataKey.random()) {
+            writeNew(file, key.withMaterialForWrapping(LocalMasterKeyFile::plainContent));
+        }
+    }
+
+    /** Creates a new random master key file sealed under {@code passphrase}. The caller wipes the passphrase. */
+    public static void createProtected(Path file, char[] passphrase) {
+        createProtected(file, passphrase, Argon2idParameters.DEFAULT);
+    }
+
+    static void createProtected(Path file, char[] passphrase, Argon2idParameters costs) {
+        try (DataKey key = DataKey.random()) {
+            writeNew(file, key.withMaterialForWrapping(m -> PassphraseProtection.seal(protectedHeader(), m,
+                    passphrase, costs)));
+        }
+    }
+
+    /** True if the file is sealed under a passphrase. */
+    public static boolean isProtected(Path file) {
+        byte[] content = read(file);
+        try {
+            return content.length > PROTECTION_OFFSET && hasMagic(content)
+                    && content[PROTECTION_OFFSET] == PassphraseProtection.PROTECTION;
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
+    }
+
+    /**
+     * Seals an existing unprotected key file under {@code passphrase}, replacing it atomically (the key
+     * itself does not change, so everything wrapped under it still opens).
+     */
+    public static void protect(Path file, char[] passphrase) {
+        protect(file, passphrase, Argon2idParameters.DEFAULT);
+    }
+
+    static void protect(Path file, char[] passphrase, Argon2idParameters costs) {
+        try (LocalMasterKey current = open(file, unused -> {
+            throw new AlreadyExistsException("master key file " + file + " is already protected by a passphrase");
+        })) {
+            byte[] content = current.keyForFile().withMaterialForWrapping(m -> PassphraseProtection.seal(
+                    protectedHeader(), m, passphrase, costs));
+            replace(file, content);
+        }
+    }
+
+    /** Reads an unprotected key. The caller owns the returned key and must close it. */
+    public static LocalMasterKey open(Path file) {
+        return open(file, PassphraseSource.fromEnvironment(java.util.Map.of()));
+    }
+
+    /**
+     * Reads the key, asking {@code passphrases} when the file is protected. The caller owns the
+     * returned key and must close it.
+     */
+    public static LocalMasterKey open(Path file, PassphraseSource passphrases) {
+        checkPermissions(file);
+        byte[] content = read(file);
+        try {
+            if (!hasMagic(content) || content.length <= PROTECTION_OFFSET) {
+                throw notAKeyFile(file);
+            }
+            byte protection = content[PROTECTION_OFFSET];
+            DataKey key;
+            if (protection == HEADER[PROTECTION_OFFSET]) {
+                if (content.length != HEADER.length + DataKey.LENGTH) {
+                    throw notAKeyFile(file);
+                }
+                key = DataKey.adopt(Arrays.copyOfRange(content, HEADER.length, content.length));
+            } else if (protection == PassphraseProtection.PROTECTION) {
+                if (content.length != PassphraseProtection.length(HEADER.length)) {
+                    throw notAKeyFile(file);
+                }
+                char[] passphrase = passphrases.passphraseFor(file);
+                try {
+                    key = PassphraseProtection.open(content, HEADER.length, passphrase, file);
+                } finally {
+                    Arrays.fill(passphrase, '\0');
+                }
+            } else {
+                throw new IntegrityException("master key file " + file + " uses protection " + protection
+                        + ", which this version does not know");
+            }
+            return new LocalMasterKey(key, "local master key " + file);
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
+    }
+
+    private static byte[] plainContent(byte[] material) {
+        byte[] out = Arrays.copyOf(HEADER, HEADER.length + material.length);
+        System.arraycopy(material, 0, out, HEADER.length, material.length);
+        return out;
+    }
+
+    private static byte[] protectedHeader() {
+        byte[] header = HEADER.clone();
+        header[PROTECTION_OFFSET] = PassphraseProtection.PROTECTION;
+        return header;
+    }
+
+    private static boolean hasMagic(byte[] content) {
+        return content.length >= PROTECTION_OFFSET
+                && Arrays.equals(Arrays.copyOf(content, PROTECTION_OFFSET), Arrays.copyOf(HEADER, PROTECTION_OFFSET));
+    }
+
+    private static IntegrityException notAKeyFile(Path file) {
+        return new IntegrityException("master key file " + file + " is not a messer local master key");
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException("master key file " + file + " does not exist; create it with "
+                    + "'messer configure local' or 'messer quickstart'");
+        } catch (IOException e) {
+            throw new UnavailableException("cannot read master key file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code content} (then wipes it) to a file that must not exist yet, mode 0600. */
+    private static void writeNew(Path file, byte[] content) {
+        try {
+            PrivateFiles.createDirectories(file.getParent());
+            try (FileChannel channel = FileChannel.open(file, EnumSet.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), PrivateFiles.ownerOnlyFile())) {
+                writeFully(channel, content);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new AlreadyExistsException("master key file " + file + " already exists");
+        } catch (IOException e) {
+            throw new UnavailableException("cannot create master key file " + file + ": " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
+    }
+
+    /** Replaces the file through a synced 0600 temporary file and a rename: old or new, never torn. */
+    private static void replace(Path file, byte[] content) {
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(file.getParent(), ".messer-key-", ".tmp", PrivateFiles.ownerOnlyFile());
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                writeFully(channel, content);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UnavailableException("cannot rewrite master key file " + file + ": " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(content, (byte) 0);
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the rename took it, or it is an empty leftover only the owner can read
+                }
+            }
+        }
+    }
+
+    private static void writeFully(FileChannel channel, byte[] content) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(true);
+    }
+
+    private static void checkPermissions(Path file) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            Set<PosixFilePermission> open = EnumSet.of(PosixFilePermission.GROUP_READ,
+                    PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ,
+                    PosixFilePermission.OTHERS_WRITE);
+            open.retainAll(perms);
+            if (!open.isEmpty()) {
+                throw new AccessDeniedException("master key file " + file + " is accessible by group or others (mode "
+                        + PosixFilePermissions.toString(perms) + "); run 'chmod 600 " + file + "'");
+            }
+        } catch (NoSuchFileException e) {
+            // reported by open() with the fix
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: nothing to check
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package dev.messer.provider;
-
-/** Supplies an MFA token code when a role is assumed with {@code mfa_serial}. */
-@FunctionalInterface
-public interface MfaTokenSource {
-
-    /** @param serial the MFA device ARN, for the prompt */
-    String tokenFor(String serial);
-}

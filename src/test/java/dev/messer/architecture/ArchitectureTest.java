@@ -1,0 +1,64 @@
+package dev.messer.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.messer.aws.AwsBackend;
+import dev.messer.local.LocalBackend;
+
+/**
+ * The layering of docs/architecture.md, kept true by the build. The core (crypto, names, the store,
+ * master key and backend ports, keys, databag, bulk, output, config, error) knows no provider and no
+ * command line; each provider (aws, local) knows the core and not the other; the composition root
+ * (app) knows the providers; doctor and cli sit on top.
+ */
+@AnalyzeClasses(packages = "dev.messer", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String[] CORE = {
+        "dev.messer.crypto..", "dev.messer.names..", "dev.messer.error..", "dev.messer.files..",
+        "dev.messer.store..", "dev.messer.masterkey..", "dev.messer.backend..", "dev.messer.keys..",
+        "dev.messer.databag..", "dev.messer.bulk..", "dev.messer.output..", "dev.messer.config..",
+    };
+    private static final String[] ABOVE_PROVIDERS = {"dev.messer.app..", "dev.messer.doctor..", "dev.messer.cli.."};
+
+    @ArchTest
+    static final ArchRule packagesHaveNoCycles = slices().matching("dev.messer.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule coreKnowsNoProviderAndNoCommandLine = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.messer.aws..", "dev.messer.local..")
+            .orShould().dependOnClassesThat().resideInAnyPackage(ABOVE_PROVIDERS);
+
+    @ArchTest
+    static final ArchRule awsKnowsNotLocalNorTheLayersAbove = noClasses().that().resideInAPackage("dev.messer.aws..")
+            .should().dependOnClassesThat().resideInAPackage("dev.messer.local..")
+            .orShould().dependOnClassesThat().resideInAnyPackage(ABOVE_PROVIDERS);
+
+    @ArchTest
+    static final ArchRule localKnowsNotAwsNorTheLayersAbove = noClasses().that().resideInAPackage("dev.messer.local..")
+            .should().dependOnClassesThat().resideInAPackage("dev.messer.aws..")
+            .orShould().dependOnClassesThat().resideInAnyPackage(ABOVE_PROVIDERS);
+
+    @ArchTest
+    static final ArchRule onlyTheCompositionRootBuildsBackends = noClasses()
+            .that().resideOutsideOfPackage("dev.messer.app..")
+            .should().callConstructorWhere(target(owner(DescribedPredicate.describe("a provider backend",
+                    (JavaClass owner) -> owner.isEquivalentTo(AwsBackend.class)
+                            || owner.isEquivalentTo(LocalBackend.class)))));
+
+    @ArchTest
+    static final ArchRule onlyTheCommandLinePrintsOrExits = noClasses()
+            .that().resideOutsideOfPackage("dev.messer.cli..")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .orShould().callMethod(System.class, "exit", int.class);
+}

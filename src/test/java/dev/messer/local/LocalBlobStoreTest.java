@@ -1,0 +1,208 @@
+package dev.messer.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.InvalidInputException;
+import dev.messer.store.Blob;
+import dev.messer.store.BlobStore;
+import dev.messer.store.BlobStoreContract;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LocalBlobStoreTest extends BlobStoreContract {
+
+    @TempDir
+    Path dir;
+
+    private LocalBlobStore store;
+
+    /** A new instance on the same folder each time, as separate commands would open it. */
+    @Override
+    protected BlobStore store() {
+        return new LocalBlobStore(dir.resolve("bucket"));
+    }
+
+    private LocalBlobStore local() {
+        if (store == null) {
+            store = new LocalBlobStore(dir.resolve("bucket"));
+        }
+        return store;
+    }
+
+    @Test
+    void object_isAPlainFileAtItsKeyPath() throws IOException {
+        local().put("dev/bag/item", bytes("content"), Map.of());
+        assertThat(Files.readString(dir.resolve("bucket/dev/bag/item"))).isEqualTo("content");
+    }
+
+    @Test
+    void folderMarker_isAHashFolderFileInsideTheFolder() {
+        local().put("bag/", new byte[0], Map.of());
+        assertThat(dir.resolve("bucket/bag/#folder")).isRegularFile();
+        assertThat(local().list("")).containsExactly("bag/");
+    }
+
+    @Test
+    void metadata_isAHashMetaSidecarOfSortedLines() throws IOException {
+        local().put("key/0", bytes("w"), Map.of("b", "2", "a", "x=y"));
+        assertThat(Files.readString(dir.resolve("bucket/key/0#meta"))).isEqualTo("a=x=y\nb=2\n");
+        assertThat(local().get("key/0").orElseThrow().metadata()).containsOnly(Map.entry("a", "x=y"), Map.entry("b", "2"));
+        assertThat(local().list("")).containsExactly("key/0");
+    }
+
+    @Test
+    void metadata_thatCannotBeWrittenAsLines_isRefused() {
+        assertThatThrownBy(() -> local().put("k", bytes("x"), Map.of("a", "line\nbreak")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> local().put("k", bytes("x"), Map.of("a=b", "v")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(local().get("k")).isEmpty();
+    }
+
+    @Test
+    void etag_isTheHexSha256OfTheContent() {
+        local().put("k", bytes("abc"), Map.of());
+        assertThat(local().get("k").orElseThrow().etag())
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void foldersAndFiles_areCreatedOwnerOnly() throws IOException {
+        local().put("bag/item", bytes("secret-ish"), Map.of("m", "1"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("bucket/bag"))))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("bucket/bag/item"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("bucket/bag/item#meta"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void write_leavesNoTemporaryFilesBehind() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            local().put("bag/item", bytes("v" + i), Map.of());
+        }
+        local().putIfAbsent("bag/other", bytes("x"), Map.of());
+        try (Stream<Path> files = Files.list(dir.resolve("bucket/bag"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("item", "other");
+        }
+    }
+
+    @Test
+    void delete_prunesFoldersLeftEmptyButNotTheBucketFolder() {
+        local().put("dev/bag/item", bytes("x"), Map.of());
+        local().delete("dev/bag/item");
+        assertThat(dir.resolve("bucket/dev")).doesNotExist();
+        assertThat(dir.resolve("bucket")).isDirectory();
+    }
+
+    @Test
+    void delete_keepsAFolderThatStillHoldsItsMarker() {
+        local().put("bag/", new byte[0], Map.of());
+        local().put("bag/item", bytes("x"), Map.of());
+        local().delete("bag/item");
+        assertThat(local().list("")).containsExactly("bag/");
+    }
+
+    @Test
+    void delete_ofAKeyThatIsAFolderOfOtherObjects_isANoOp() {
+        local().put("a/b", bytes("x"), Map.of());
+        local().delete("a");
+        assertThat(local().list("")).containsExactly("a/b");
+    }
+
+    @Test
+    void list_ignoresLockTemporaryAndSidecarFiles() throws IOException {
+        local().putIfAbsent("k/0", bytes("x"), Map.of("m", "1"));
+        Files.writeString(dir.resolve("bucket/k/#tmp-leftover"), "partial");
+        assertThat(dir.resolve("bucket/#lock")).exists();
+        assertThat(local().list("")).containsExactly("k/0");
+    }
+
+    @Test
+    void list_ofAMissingBucketFolder_isEmpty() {
+        assertThat(new LocalBlobStore(dir.resolve("absent")).list("")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a#b", "bag/#folder", "x#meta", "../escape", "a/../b", "/abs", "a//b", "./a", "a/.",
+            "", "a\\b", "nul\u0000byte"})
+    void invalidKeys_areRefusedBeforeTouchingTheDisk(String key) throws IOException {
+        assertThatThrownBy(() -> local().put(key, bytes("x"), Map.of())).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> local().get(key)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> local().delete(key)).isInstanceOf(InvalidInputException.class);
+        assertThat(dir.resolve("escape")).doesNotExist();
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertThat(all.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void putIfAbsent_fromSeparateInstancesOnOneFolder_exactlyOneWins() throws Exception {
+        List<Callable<Boolean>> tasks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            LocalBlobStore own = new LocalBlobStore(dir.resolve("bucket"));
+            byte[] content = bytes("writer-" + i);
+            tasks.add(() -> {
+                try {
+                    own.putIfAbsent("k/0", content, Map.of());
+                    return true;
+                } catch (AlreadyExistsException e) {
+                    return false;
+                }
+            });
+        }
+        assertThat(runTogether(tasks)).containsOnlyOnce(true);
+    }
+
+    @Test
+    void reader_neverSeesATornObject_norContentPairedWithAnotherVersionsMetadata() throws Exception {
+        byte[] a = bytes("A".repeat(200_000));
+        byte[] b = bytes("B".repeat(150_000));
+        local().put("obj", a, Map.of("version", "A"));
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<String> problem = new AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            LocalBlobStore own = new LocalBlobStore(dir.resolve("bucket"));
+            for (int i = 0; i < 60 && problem.get() == null; i++) {
+                own.put("obj", i % 2 == 0 ? b : a, Map.of("version", i % 2 == 0 ? "B" : "A"));
+            }
+            stop.set(true);
+        });
+        writer.start();
+        int reads = 0;
+        while (!stop.get() || reads == 0) {
+            Blob blob = local().get("obj").orElseThrow();
+            String version = blob.metadata().get("version");
+            byte[] expected = "A".equals(version) ? a : b;
+            if (!java.util.Arrays.equals(blob.content(), expected)) {
+                problem.set("read " + blob.content().length + " bytes with metadata version " + version);
+                break;
+            }
+            reads++;
+        }
+        writer.join();
+        assertThat(problem.get()).isNull();
+        assertThat(reads).isPositive();
+    }
+
+    @Test
+    void describe_isTheFolderPath() {
+        assertThat(local().describe()).isEqualTo(dir.resolve("bucket").toAbsolutePath().normalize().toString());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.messer.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Passes every call to another store; tests override the calls they interfere with, or
+ * {@link #beforeConditionalWrite} to act just before each conditional write.
+ */
+public class ForwardingBlobStore implements BlobStore {
+
+    protected final BlobStore delegate;
+
+    public ForwardingBlobStore(BlobStore delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Optional<Blob> get(String key) {
+        return delegate.get(key);
+    }
+
+    @Override
+    public void put(String key, byte[] content, Map<String, String> metadata) {
+        delegate.put(key, content, metadata);
+    }
+
+    @Override
+    public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+        beforeConditionalWrite(key);
+        delegate.putIfAbsent(key, content, metadata);
+    }
+
+    @Override
+    public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
+        beforeConditionalWrite(key);
+        delegate.putIfMatch(key, content, metadata, etag);
+    }
+
+    /** Runs before {@link #putIfAbsent} and {@link #putIfMatch} pass the write on; does nothing here. */
+    protected void beforeConditionalWrite(String key) {
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        return delegate.list(prefix);
+    }
+
+    @Override
+    public void delete(String key) {
+        delegate.delete(key);
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+}
