@@ -24,6 +24,7 @@ public final class Cli {
         int endOfOptions = words.indexOf("--");
         console.debug((endOfOptions < 0 ? words : words.subList(0, endOfOptions)).contains("--debug"));
         String command = "messer";
+        Hints hints = new Hints(null, null, null);
         try {
             CommandTree.Node node = tree.root();
             int i = 0;
@@ -64,7 +65,9 @@ public final class Cli {
                 passThrough.passThrough(dashes < 0 ? null : List.of(Arrays.copyOfRange(rest, dashes + 1, rest.length)));
                 rest = dashes < 0 ? rest : Arrays.copyOfRange(rest, 0, dashes);
             }
+            hints = new Hints(providerWord(rest), null, null);
             parser.parse(rest);
+            hints = new Hints(providerWord(rest), leaf.common().profile, leaf.common().config);
             UnknownOptions.check(parser, Arrays.asList(rest), node.path());
             if (leaf.common().help) {
                 HelpPrinter.leaf(node, parser, console.out());
@@ -74,13 +77,26 @@ public final class Cli {
             console.debug(console.debug() || leaf.common().debug);
             return leaf.run(new CommandContext(console, leaf.common()));
         } catch (Throwable e) {
-            return report(command, e);
+            return report(command, e, hints);
         } finally {
             console.flush();
         }
     }
 
-    private int report(String command, Throwable e) {
+    /** The provider word among the command's arguments, or null. */
+    private static String providerWord(String[] rest) {
+        for (String word : rest) {
+            if (word.equals("--")) {
+                break;
+            }
+            if (word.equals("aws") || word.equals("local")) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    private int report(String command, Throwable e, Hints hints) {
         int status = ExitCodes.forException(e);
         String message;
         if (e instanceof MesserException || e instanceof UsageException) {
@@ -93,7 +109,7 @@ public final class Cli {
         if (status == ExitCodes.USAGE && e instanceof UsageException) {
             message = message + (message.contains("--help") ? "" : " (see '" + command + " --help')");
         }
-        console.error("messer: " + message);
+        console.error("messer: " + hints.render(message));
         if (console.debug()) {
             e.printStackTrace(console.err());
         }

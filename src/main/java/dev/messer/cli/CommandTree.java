@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The words of the grammar (DESIGN.md §2) as a tree: groups ("data", "bag", "from") lead to leaf
+ * The words of the grammar (docs/cli.md) as a tree: groups ("data", "bag", "from") lead to leaf
  * commands. New commands are registered in {@link #standard()}.
  */
 public final class CommandTree {

@@ -65,7 +65,7 @@ final class DataBagEditCommand extends CommandBase {
                             Optional.of(opened.read().etag()));
                 } catch (ConflictException e) {
                     throw new ConflictException("item " + bag + "/" + id + " was changed by someone else while you "
-                            + "edited it; your edit was not saved: run 'messer data bag edit' again");
+                            + "edited it; your edit was not saved: run 'messer data bag edit <provider> " + bag + " " + id + "' again");
                 }
                 console.info("Saved item " + bag + "/" + id + " with key " + opened.read().item().keyRef() + ".");
             } finally {

@@ -32,7 +32,7 @@ final class EncryptionDeleteCommand extends CommandBase {
                 session.keyRing().latest(name);
             } else if (!session.keyRing().exists(new KeyRef(name, version))) {
                 throw new NotFoundException(what + " does not exist in " + session.backend().keys().describe()
-                        + "; see 'messer encryption list " + words.get(0) + " " + name + "'");
+                        + "; see 'messer encryption list <provider> " + name + "'");
             }
             if (!noPrompt && !Confirm.ask(context.console(), "Delete " + what + " from "
                     + session.backend().keys().describe() + "? Items encrypted with it can no longer be decrypted.")) {

@@ -25,7 +25,7 @@ final class EncryptionListCommand extends CommandBase {
             List<Integer> versions = session.keyRing().versions(name);
             if (versions.isEmpty()) {
                 throw new NotFoundException("encryption key " + name + " does not exist in "
-                        + session.backend().keys().describe() + "; create it with 'messer encryption create'");
+                        + session.backend().keys().describe() + "; create it with 'messer encryption create <provider> " + name + "'");
             }
             versions.forEach(v -> context.console().data(String.valueOf(v)));
         }

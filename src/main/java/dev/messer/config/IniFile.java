@@ -64,7 +64,7 @@ public final class IniFile {
             content = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
             ini.load(new StringReader(content));
         } catch (NoSuchFileException e) {
-            throw new ConfigException("config file " + path + " does not exist; create it with 'messer configure'"
+            throw new ConfigException("config file " + path + " does not exist; create it with 'messer configure <provider>'"
                     + " or pass another with -c");
         } catch (InvalidFileFormatException e) {
             throw new ConfigException("config file " + path + " is not a valid ini file (" + firstLine(e.getMessage())

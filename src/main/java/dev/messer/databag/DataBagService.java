@@ -147,7 +147,7 @@ public final class DataBagService {
         Names.check("key name", keyName);
         KeyRef key = new KeyRef(keyName, version.isPresent() ? version.getAsInt() : ring.latest(keyName));
         if (version.isPresent() && !ring.exists(key)) {
-            throw new NotFoundException("encryption key " + key + " does not exist; see 'messer encryption list "
+            throw new NotFoundException("encryption key " + key + " does not exist; see 'messer encryption list <provider> "
                     + keyName + "'");
         }
         keys.get(key);

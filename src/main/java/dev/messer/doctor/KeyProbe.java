@@ -32,7 +32,7 @@ public final class KeyProbe {
             session.dataKeys().get(latest);
             shown.add(latest.toString());
         }
-        return shown.isEmpty() ? "no data keys yet (create one with 'messer encryption create')"
+        return shown.isEmpty() ? "no data keys yet (create one with 'messer encryption create <provider> KEY_NAME')"
                 : "latest versions unwrap: " + String.join(", ", shown);
     }
 

@@ -51,7 +51,7 @@ public final class KeyRing {
         Names.check("key name", name);
         if (!versions(name).isEmpty()) {
             throw new AlreadyExistsException("encryption key " + name + " already exists in " + store.describe()
-                    + "; use 'encryption increment' to add a version");
+                    + "; add a version with 'messer encryption increment <provider> " + name + "'");
         }
         KeyRef ref = new KeyRef(name, 0);
         writeVersion(ref);
@@ -119,7 +119,7 @@ public final class KeyRing {
         List<Integer> versions = versions(name);
         if (versions.isEmpty()) {
             throw new NotFoundException("encryption key " + name + " does not exist in " + store.describe()
-                    + "; create it with 'messer encryption create'");
+                    + "; create it with 'messer encryption create <provider> " + name + "'");
         }
         return versions.get(versions.size() - 1);
     }
@@ -147,7 +147,7 @@ public final class KeyRing {
     public void deleteVersion(KeyRef ref) {
         if (!exists(ref)) {
             throw new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
-                    + "; see 'messer encryption list'");
+                    + "; see 'messer encryption list <provider> " + ref.name() + "'");
         }
         store.delete(ref.objectKey());
     }
@@ -156,7 +156,7 @@ public final class KeyRing {
     public DataKey unwrap(KeyRef ref) {
         Names.check("key name", ref.name());
         Blob blob = store.get(ref.objectKey()).orElseThrow(() -> new NotFoundException("encryption key "
-                + ref + " does not exist in " + store.describe() + "; see 'messer encryption list " + ref.name() + "'"));
+                + ref + " does not exist in " + store.describe() + "; see 'messer encryption list <provider> " + ref.name() + "'"));
         String stored = blob.metadata().get(CONTEXT_METADATA);
         EncryptionContext context;
         try {

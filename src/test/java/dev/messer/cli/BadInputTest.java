@@ -197,7 +197,7 @@ class BadInputTest {
         String line = failsWithOneLine(1, "data", "bag", "from", "file", "local", "nobag", goodItem.toString(),
                 "--secret-file", "app");
         assertThat(line).contains("data bag nobag").contains("does not exist")
-                .contains("messer data bag create <provider> nobag");
+                .contains("'messer data bag create local nobag");
         assertThat(failsWithOneLine(1, "data", "bag", "show", "local", "nobag")).contains("data bag nobag");
         assertThat(failsWithOneLine(1, "data", "bag", "show", "local", "nobag", "db", "--decrypt"))
                 .contains("data bag nobag");
@@ -208,7 +208,7 @@ class BadInputTest {
     void itemDoesNotExist_exit1_saysHowToList() {
         String line = failsWithOneLine(1, "data", "bag", "show", "local", "bag1", "nothere", "--decrypt");
         assertThat(line).contains("item nothere").contains("data bag bag1")
-                .contains("messer data bag show <provider> bag1");
+                .contains("'messer data bag show local bag1");
         assertThat(failsWithOneLine(1, "data", "bag", "delete", "local", "bag1", "nothere"))
                 .contains("item nothere");
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Help, version, usage errors, --silent, --debug and the exit statuses of DESIGN.md §2. */
+/** Help, version, usage errors, --silent, --debug and the exit statuses of docs/cli.md. */
 class CliConventionsTest {
 
     @TempDir

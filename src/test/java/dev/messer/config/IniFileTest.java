@@ -38,7 +38,7 @@ class IniFileTest {
     void missingFile_isAConfigError() {
         Path file = dir.resolve("missing.ini");
         assertThatThrownBy(() -> IniFile.load(file)).isInstanceOf(ConfigException.class)
-                .hasMessage("config file " + file + " does not exist; create it with 'messer configure' "
+                .hasMessage("config file " + file + " does not exist; create it with 'messer configure <provider>' "
                         + "or pass another with -c");
     }
 

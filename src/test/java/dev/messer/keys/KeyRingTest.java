@@ -147,7 +147,7 @@ class KeyRingTest {
         ring.create("app");
         assertThatThrownBy(() -> ring.unwrap(new KeyRef("app", 4)))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("app v4")
-                .hasMessageContaining("messer encryption list app");
+                .hasMessageContaining("'messer encryption list <provider> app'");
     }
 
     @Test

@@ -51,6 +51,19 @@ class PassphraseCliIT {
     }
 
     @Test
+    void doctorLocal_onAProtectedKey_withThePassphraseInTheEnvironment_passesEveryCheck() {
+        sandbox.env("MESSER_PASSPHRASE", PASSPHRASE);
+        sandbox.ok("configure", "local", "--passphrase");
+        useKey();
+
+        Result doctor = sandbox.run("doctor", "local");
+
+        assertThat(doctor.exit()).as(doctor.toString()).isZero();
+        assertThat(doctor.out()).contains("[ok]   wrap/unwrap").contains("[ok]   data keys").contains("app v0")
+                .doesNotContain("FAIL").doesNotContain(PASSPHRASE);
+    }
+
+    @Test
     void passphrase_reachesNoOutputAndNoFile_evenWithDebugAndAWrongPassphrase() {
         SecretScan passphrase = SecretScan.forText(PASSPHRASE);
         java.util.List<Result> results = new java.util.ArrayList<>();
