@@ -8,10 +8,13 @@ import dev.messer.bulk.BulkReport;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code messer bulk <verb> aws|local CONFIG}: a bulk run over every item of one configuration. */
+/**
+ * {@code messer bulk <verb> aws|local [CONFIG]}: a bulk run over every item of one configuration
+ * (without CONFIG, the configuration in use).
+ */
 abstract class BulkItemsCommand extends CommandBase {
 
-    @Parameter(description = "aws|local CONFIG")
+    @Parameter(description = "aws|local [CONFIG]")
     List<String> words = new ArrayList<>();
 
     @ParametersDelegate
@@ -28,9 +31,9 @@ abstract class BulkItemsCommand extends CommandBase {
 
     @Override
     public final int run(CommandContext context) {
-        Positionals.require(words, 2, 2, "messer bulk " + verb + " aws|local CONFIG [--dry-run] [--parallel N]");
+        Positionals.require(words, 1, 2, "messer bulk " + verb + " aws|local [CONFIG] [--dry-run] [--parallel N]");
         Console console = context.console();
-        CommandContext configured = new CommandContext(console, BulkConfigArgument.options(common, words.get(1), null));
+        CommandContext configured = new CommandContext(console, BulkConfigArgument.options(common, BulkConfigArgument.optional(words), null));
         try (Session<?> session = configured.session(words.get(0))) {
             return BulkReportPrinter.print(console, run(session, flags.options(console)), flags);
         }

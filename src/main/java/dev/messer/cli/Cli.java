@@ -24,6 +24,7 @@ public final class Cli {
         int endOfOptions = words.indexOf("--");
         console.debug((endOfOptions < 0 ? words : words.subList(0, endOfOptions)).contains("--debug"));
         String command = "messer";
+        String usage = null;
         Hints hints = new Hints(null, null, null);
         try {
             CommandTree.Node node = tree.root();
@@ -39,7 +40,7 @@ public final class Cli {
                     HelpPrinter.group(node, console.out());
                     return ExitCodes.OK;
                 }
-                if (word.equals("--version") && node == tree.root()) {
+                if ((word.equals("--version") || word.equals("-V")) && node == tree.root()) {
                     console.data("messer " + Version.current());
                     return ExitCodes.OK;
                 }
@@ -49,8 +50,9 @@ public final class Cli {
                 }
                 CommandTree.Node child = node.children().get(word);
                 if (child == null) {
-                    throw new UsageException("'" + word + "' is not a command of '" + node.path() + "'; "
-                            + "commands: " + String.join(", ", node.children().keySet()));
+                    throw new UsageException("'" + word + "' is not a command of '" + node.path() + "'"
+                            + CommandSuggestions.hint(tree, node, word) + "; commands: "
+                            + String.join(", ", node.children().keySet()));
                 }
                 node = child;
                 i++;
@@ -59,6 +61,7 @@ public final class Cli {
             Command leaf = node.newCommand();
             JCommander parser = JCommander.newBuilder().addObject(leaf).programName(node.path())
                     .expandAtSign(false).build();
+            usage = ParserMessages.usage(leaf, command, parser);
             String[] rest = Arrays.copyOfRange(args, i, args.length);
             if (leaf instanceof PassThroughCommand passThrough) {
                 int dashes = Arrays.asList(rest).indexOf("--");
@@ -66,9 +69,9 @@ public final class Cli {
                 rest = dashes < 0 ? rest : Arrays.copyOfRange(rest, 0, dashes);
             }
             hints = new Hints(providerWord(rest), null, null);
+            rest = UnknownOptions.of(node.newCommand(), node.path()).normalise(Arrays.asList(rest)).toArray(String[]::new);
             parser.parse(rest);
             hints = new Hints(providerWord(rest), leaf.common().profile, leaf.common().config);
-            UnknownOptions.check(parser, Arrays.asList(rest), node.path());
             if (leaf.common().help) {
                 HelpPrinter.leaf(node, parser, console.out());
                 return ExitCodes.OK;
@@ -77,7 +80,7 @@ public final class Cli {
             console.debug(console.debug() || leaf.common().debug);
             return leaf.run(new CommandContext(console, leaf.common()));
         } catch (Throwable e) {
-            return report(command, e, hints);
+            return report(command, usage, e, hints);
         } finally {
             console.flush();
         }
@@ -96,13 +99,14 @@ public final class Cli {
         return null;
     }
 
-    private int report(String command, Throwable e, Hints hints) {
+    private int report(String command, String usage, Throwable e, Hints hints) {
         int status = ExitCodes.forException(e);
         String message;
         if (e instanceof MesserException || e instanceof UsageException) {
             message = e.getMessage();
         } else if (e instanceof ParameterException) {
-            message = e.getMessage() + "; see '" + command + " --help'";
+            message = ParserMessages.rewrite(e.getMessage()) + (usage == null ? "; see '" + command + " --help'"
+                    : "; usage: " + usage);
         } else {
             message = "unexpected " + e.getClass().getSimpleName() + (console.debug() ? "" : "; run again with --debug for details");
         }

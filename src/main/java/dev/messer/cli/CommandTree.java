@@ -94,7 +94,11 @@ public final class CommandTree {
                 .add("data bag delete", "Delete an item, or an empty bag", DataBagDeleteCommand::new)
                 .add("data bag edit", "Decrypt an item into your editor and store the result", DataBagEditCommand::new)
                 .add("exec", "Run a command with the fields of items as environment variables", ExecCommand::new)
+                .add("export", "Print the fields of items from any bags, merged, for a shell, dotenv or json",
+                        ExportCommand::new)
+                .add("render", "Fill a template's {{BAG/ITEM/PATH}} placeholders with field values", RenderCommand::new)
                 .add("completion", "Print the bash or zsh completion script", CompletionCommand::new)
+                .add("version", "Print the version (also: messer --version, messer -V)", VersionCommand::new)
                 .add("policy", "Print a least-privilege IAM policy for the profile (admin, writer or reader)",
                         PolicyCommand::new)
                 .add("doctor", "Check a profile end to end and print what to fix", DoctorCommand::new)

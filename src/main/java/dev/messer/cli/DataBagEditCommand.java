@@ -45,7 +45,7 @@ final class DataBagEditCommand extends CommandBase {
             try (ScratchFolder scratch = ScratchFolder.create(Path.of(System.getProperty("java.io.tmpdir")))) {
                 Path file = scratch.write(id + ".json", original);
                 console.flush();
-                int status = editor.edit(file);
+                int status = editor.edit(file, console.env());
                 if (status != 0) {
                     throw new InvalidInputException("the editor (" + editor.command() + ") exited with status " + status
                             + "; item " + bag + "/" + id + " was not changed");

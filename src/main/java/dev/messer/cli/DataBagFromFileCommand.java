@@ -23,7 +23,7 @@ final class DataBagFromFileCommand extends CommandBase {
     @Parameter(description = "aws|local BAG ITEM_FILE|FOLDER|- [...]")
     List<String> words = new ArrayList<>();
 
-    @Parameter(names = "--secret-file", required = true, description = "Name of the data key to encrypt with")
+    @Parameter(names = "--secret-file", description = "Name of the data key to encrypt with (required)")
     String keyName;
 
     @Parameter(names = {"-v", "--key-version"}, description = "Key version to use, or latest")
@@ -36,6 +36,9 @@ final class DataBagFromFileCommand extends CommandBase {
     public int run(CommandContext context) throws Exception {
         Positionals.require(words, 3, Integer.MAX_VALUE, GRAMMAR);
         Positionals.names(words, 1, "bag name");
+        if (keyName == null) {
+            throw new UsageException("missing option --secret-file KEY_NAME; usage: " + GRAMMAR);
+        }
         Names.check("key name", keyName);
         String bag = words.get(1);
         OptionalInt version = parseVersion(keyVersion);

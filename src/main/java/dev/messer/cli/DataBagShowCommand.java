@@ -1,7 +1,9 @@
 package dev.messer.cli;
 
-import com.beust.jcommander.Parameter;
 import dev.messer.app.Session;
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
+import dev.messer.databag.FieldPath;
 import dev.messer.output.DecryptedItem;
 import dev.messer.output.FieldText;
 import dev.messer.output.OutputFormat;
@@ -9,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code messer data bag show aws|local [BAG [ITEM]] [--decrypt [--format F | --field NAME [-n]]]}:
+ * {@code messer data bag show aws|local [BAG [ITEM]] [--decrypt] [--format F | --field PATH [-n]]}:
  * bag names, item ids, or one item (encrypted as stored, or decrypted as Messer shows it, or in a
- * format for scripts, or one field's raw value).
+ * format for scripts, or one field's raw value). {@code --format} and {@code --field} imply
+ * {@code --decrypt}.
  */
 final class DataBagShowCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag show aws|local [BAG [ITEM]] [--decrypt [--format "
-            + OutputFormat.words() + " | --field NAME [-n]]]";
+    static final String GRAMMAR = "messer data bag show aws|local [BAG [ITEM]] [--decrypt] [--format "
+            + OutputFormat.words() + " | --field PATH [-n]]";
 
     @Parameter(description = "aws|local [BAG [ITEM]]")
     List<String> words = new ArrayList<>();
@@ -24,14 +27,19 @@ final class DataBagShowCommand extends CommandBase {
     @Parameter(names = "--decrypt", description = "Decrypt the item")
     boolean decrypt;
 
-    @Parameter(names = "--format", description = "Output of a decrypted item: " + "json|pretty|env|dotenv|export|properties")
+    @Parameter(names = "--format", description = "Output of a decrypted item (implies --decrypt): "
+            + "json|pretty|env|dotenv|export|envfile|properties")
     String format;
 
-    @Parameter(names = "--field", description = "Print only this field's value of the decrypted item, raw")
+    @Parameter(names = "--field", description = "Print only this field's value of the decrypted item, raw "
+            + "(implies --decrypt; a path such as db/password reaches inside)")
     String field;
 
     @Parameter(names = "-n", description = "With --field: no newline after the value")
     boolean noNewline;
+
+    @ParametersDelegate
+    VariableOptions variables = new VariableOptions();
 
     @Override
     public int run(CommandContext context) {
@@ -49,7 +57,7 @@ final class DataBagShowCommand extends CommandBase {
                 if (field != null) {
                     console.out().print(fieldValue(item) + (noNewline ? "" : "\n"));
                 } else {
-                    console.out().print(outputFormat.formatter().render(item));
+                    console.out().print(outputFormat.renderItem(item, variables.rules()));
                 }
             } else {
                 console.data(new String(session.bags().read(words.get(1), words.get(2)).item().toBytes(),
@@ -60,17 +68,23 @@ final class DataBagShowCommand extends CommandBase {
     }
 
     private String fieldValue(DecryptedItem item) {
-        if (!item.fields().has(field)) {
-            throw new dev.messer.error.NotFoundException("item " + item.name() + " has no field '" + field
-                    + "'; its fields: " + String.join(", ", item.fields().keySet()));
+        if (item.fields().has(field)) {
+            return FieldText.of(item.fields().get(field));
         }
-        return FieldText.of(item.fields().get(field));
+        return FieldText.of(FieldPath.parse(field).find(item.fields()).orElseThrow(() ->
+                new dev.messer.error.NotFoundException("item " + item.name() + " has no field '" + field
+                        + "'; its fields: " + String.join(", ", item.fields().keySet()))));
     }
 
     private OutputFormat checkOptions() {
         boolean formatting = format != null || field != null || noNewline;
-        if (formatting && (!decrypt || words.size() != 3)) {
-            throw new UsageException("--format, --field and -n apply to one decrypted item; usage: " + GRAMMAR);
+        decrypt = decrypt || format != null || field != null;
+        if (formatting && words.size() != 3) {
+            throw new UsageException("--format, --field and -n apply to one item: name BAG and ITEM; usage: " + GRAMMAR);
+        }
+        if (variables.given() && (format == null || !OutputFormat.fromWord(format).map(OutputFormat::setsVariables)
+                .orElse(true))) {
+            throw new UsageException("--prefix and --allow-var apply to --format env, dotenv, export or envfile");
         }
         if (format != null && field != null) {
             throw new UsageException("use either --format or --field, not both");

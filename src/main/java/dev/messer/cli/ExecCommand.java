@@ -1,28 +1,55 @@
 package dev.messer.cli;
 
-import com.beust.jcommander.Parameter;
 import dev.messer.app.Session;
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
+import dev.messer.databag.ItemRef;
+import dev.messer.error.InvalidInputException;
+import dev.messer.exec.ChildEnvironment;
 import dev.messer.exec.ChildProcess;
+import dev.messer.output.DecryptedItem;
 import dev.messer.output.EnvVariables;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code messer exec aws|local BAG ITEM [ITEM...] -- COMMAND [ARGS...]}: runs COMMAND with the
- * decrypted fields of the items as environment variables (named as in {@code --format env}); a
- * name that two fields would both take is an error. Nothing is written to disk; the child's exit
- * status is returned.
+ * {@code messer exec aws|local BAG/ITEM... -- COMMAND [ARGS...]} (or the older {@code BAG ITEM...}
+ * form, or the references in {@code MESSER_ITEMS}): runs COMMAND with the decrypted fields of the
+ * items as environment variables (named as in {@code --format env}, checked against the refused
+ * names). The child inherits the caller's environment without messer's secrets, or with
+ * {@code --pristine} only a minimal one. Nothing is written to disk; the child's exit status is
+ * returned.
  */
 final class ExecCommand extends CommandBase implements PassThroughCommand {
 
-    static final String GRAMMAR = "messer exec aws|local BAG ITEM [ITEM...] -- COMMAND [ARGS...]";
+    static final String GRAMMAR = "messer exec aws|local BAG/ITEM... [--pristine | --keep-env] [--no-clobber] "
+            + "[--prefix P] [--allow-var NAME]... -- COMMAND [ARGS...]";
 
     /** Exit status when the command cannot be started, as a shell reports it. */
     static final int CANNOT_RUN = 127;
 
-    @Parameter(description = "aws|local BAG ITEM [ITEM...] -- COMMAND [ARGS...]")
+    @Parameter(description = "aws|local BAG/ITEM... (or BAG ITEM...) -- COMMAND [ARGS...]")
     List<String> words = new ArrayList<>();
+
+    @Parameter(names = "--pristine", description = "Start the command with only the item variables, HOME, USER, "
+            + "LOGNAME, TERM, LANG and PATH=" + ChildEnvironment.PRISTINE_PATH)
+    boolean pristine;
+
+    @Parameter(names = "--keep-env", description = "Inherit the caller's environment, without messer's secrets "
+            + "(the default)")
+    boolean keepEnv;
+
+    @Parameter(names = "--no-clobber", description = "Refuse to override a variable that is already set")
+    boolean noClobber;
+
+    @Parameter(names = "--override", description = "A variable given by two items takes the later item's value")
+    boolean override;
+
+    @ParametersDelegate
+    VariableOptions variables = new VariableOptions();
 
     private List<String> command;
 
@@ -33,26 +60,53 @@ final class ExecCommand extends CommandBase implements PassThroughCommand {
 
     @Override
     public int run(CommandContext context) throws InterruptedException {
-        Positionals.require(words, 3, Integer.MAX_VALUE, GRAMMAR);
+        Positionals.require(words, 1, Integer.MAX_VALUE, GRAMMAR);
+        if (pristine && keepEnv) {
+            throw new UsageException("use either --pristine or --keep-env, not both");
+        }
+        List<ItemRef> refs = refs(context);
         if (command == null || command.isEmpty()) {
             throw new UsageException("no command to run: put it after '--'; usage: " + GRAMMAR);
         }
-        String bag = words.get(1);
-        EnvVariables variables = new EnvVariables();
+        Map<String, String> caller = context.console().env();
+        Map<String, String> environment = pristine ? ChildEnvironment.pristine(caller) : ChildEnvironment.inherited(caller);
+        EnvVariables items = new EnvVariables(variables.rules(), override);
         try (Session<?> session = context.session(words.get(0))) {
-            for (String id : words.subList(2, words.size())) {
-                variables.add(DecryptedItems.read(session, bag, id));
+            for (DecryptedItem item : DecryptedItems.read(session, refs)) {
+                items.add(item);
             }
         }
-        context.console().info("Running " + command.get(0) + " with " + variables.asMap().size()
-                + " variables from " + bag + "/" + String.join(",", words.subList(2, words.size())));
+        for (Map.Entry<String, String> variable : items.asMap().entrySet()) {
+            if (noClobber && environment.containsKey(variable.getKey())) {
+                throw new InvalidInputException(items.origin(variable.getKey()) + " would override " + variable.getKey()
+                        + ", which is already set, and --no-clobber is given; nothing was run: unset it, or drop"
+                        + " --no-clobber");
+            }
+            environment.put(variable.getKey(), variable.getValue());
+        }
+        context.console().info("Running " + command.get(0) + " with " + items.asMap().size() + " variables from "
+                + String.join(" ", refs.stream().map(ItemRef::toString).toList()));
         context.console().flush();
         try {
-            return ChildProcess.run(command, variables.asMap());
+            return ChildProcess.run(command, environment);
         } catch (IOException e) {
             context.console().error("messer: cannot run '" + command.get(0) + "': " + e.getMessage()
                     + "; check the command name and PATH");
             return CANNOT_RUN;
         }
+    }
+
+    /** The references after the provider word, else those of MESSER_ITEMS. */
+    private List<ItemRef> refs(CommandContext context) {
+        List<String> named = words.subList(1, words.size());
+        if (!named.isEmpty()) {
+            return ItemRefs.referencesOrBagAndIds(named, GRAMMAR);
+        }
+        String fromEnv = context.console().env().get("MESSER_ITEMS");
+        if (fromEnv == null || fromEnv.isBlank()) {
+            throw new UsageException("no items named: give BAG/ITEM references, or set MESSER_ITEMS=\"app/db app/api\";"
+                    + " usage: " + GRAMMAR);
+        }
+        return ItemRefs.references(Arrays.asList(fromEnv.trim().split("\\s+")), "MESSER_ITEMS=\"BAG/ITEM ...\"");
     }
 }

@@ -25,7 +25,7 @@ final class HelpPrinter {
         }
         out.println();
         out.println("Run '" + node.path() + " <command> --help' for more." + (node.parent == null
-                ? " Global: --version, --debug." : ""));
+                ? " Global: --version (-V), --debug." : ""));
     }
 
     static void leaf(CommandTree.Node node, JCommander parser, PrintStream out) {

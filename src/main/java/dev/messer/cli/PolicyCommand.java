@@ -24,7 +24,7 @@ final class PolicyCommand extends CommandBase {
     @Parameter(description = "aws")
     List<String> words = new ArrayList<>();
 
-    @Parameter(names = "--role", required = true, description = "Who the policy is for: admin|writer|reader")
+    @Parameter(names = "--role", description = "Who the policy is for (required): admin|writer|reader")
     String role;
 
     @Parameter(names = "--key-arn", description = "ARN of the master key, to name it instead of matching its alias")
@@ -35,6 +35,9 @@ final class PolicyCommand extends CommandBase {
         Positionals.require(words, 1, 1, GRAMMAR);
         if (CommandContext.provider(words.get(0)) != Provider.AWS) {
             throw new UsageException("IAM policies are for the aws provider; usage: " + GRAMMAR);
+        }
+        if (role == null) {
+            throw new UsageException("missing option --role admin|writer|reader; usage: " + GRAMMAR);
         }
         PolicyRole policyRole = PolicyRole.fromWord(role).orElseThrow(() -> new UsageException("'" + role
                 + "' is not a role; use admin, writer or reader"));

@@ -2,24 +2,28 @@ package dev.messer.cli;
 
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterDescription;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Refuses words that look like options but are none of the command's: JCommander would hand them
- * to the command as positional words ({@code show local --nope} would look for a bag "--nope").
- * After {@code --} every word is positional, so a name that starts with {@code -} can still be
- * given; {@code -} alone means standard input.
+ * The options of a command as the user may type them. Splits {@code --opt=value} into two words,
+ * and refuses words that look like options but are none of the command's, with "did you mean":
+ * JCommander would hand them to the command as positional words ({@code show local --nope} would
+ * look for a bag "--nope"). After {@code --} every word is positional, so a name that starts with
+ * {@code -} can still be given; {@code -} alone means standard input.
  */
 final class UnknownOptions {
 
-    private UnknownOptions() {
-    }
+    private final Map<String, Boolean> takesValue = new HashMap<>();
+    private final String command;
 
-    /** @throws UsageException naming the first unknown option */
-    static void check(JCommander parser, List<String> args, String command) {
-        Map<String, Boolean> takesValue = new HashMap<>();
+    private UnknownOptions(Command fresh, String command) {
+        this.command = command;
+        JCommander parser = JCommander.newBuilder().addObject(fresh).build();
+        parser.createDescriptions();
         for (ParameterDescription option : parser.getParameters()) {
             Class<?> type = option.getParameterized().getType();
             boolean flag = (type == boolean.class || type == Boolean.class) && option.getParameter().arity() <= 0;
@@ -27,17 +31,62 @@ final class UnknownOptions {
                 takesValue.put(name, !flag);
             }
         }
+    }
+
+    /** @param fresh a new instance of the command, only read for its options */
+    static UnknownOptions of(Command fresh, String command) {
+        return new UnknownOptions(fresh, command);
+    }
+
+    /**
+     * The words with {@code --opt=value} split (and {@code --flag=true|false} turned into the flag or
+     * nothing).
+     *
+     * @throws UsageException naming the first unknown option, with the closest known one
+     */
+    List<String> normalise(List<String> args) {
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String word = args.get(i);
             if (word.equals("--")) {
-                return;
+                out.addAll(args.subList(i, args.size()));
+                return out;
             }
-            Boolean value = takesValue.get(word);
-            if (value != null) {
-                i += value ? 1 : 0;
+            int eq = word.indexOf('=');
+            if (word.startsWith("-") && eq > 0 && !takesValue.containsKey(word)) {
+                String name = word.substring(0, eq);
+                String value = word.substring(eq + 1);
+                Boolean valued = takesValue.get(name);
+                if (valued == null) {
+                    throw unknown(name);
+                }
+                if (valued) {
+                    out.add(name);
+                    out.add(value);
+                } else if (value.toLowerCase(Locale.ROOT).matches("true|yes|1")) {
+                    out.add(name);
+                } else if (!value.toLowerCase(Locale.ROOT).matches("false|no|0")) {
+                    throw new UsageException("option " + name + " takes no value (got '" + value + "')");
+                }
+                continue;
+            }
+            Boolean valued = takesValue.get(word);
+            if (valued != null) {
+                out.add(word);
+                if (valued && i + 1 < args.size()) {
+                    out.add(args.get(++i));
+                }
             } else if (word.startsWith("-") && !word.equals("-")) {
-                throw new UsageException("unknown option '" + word + "' for '" + command + "'");
+                throw unknown(word);
+            } else {
+                out.add(word);
             }
         }
+        return out;
+    }
+
+    private UsageException unknown(String word) {
+        return new UsageException("unknown option '" + word + "' for '" + command + "'"
+                + Suggestions.hint(word, takesValue.keySet()));
     }
 }

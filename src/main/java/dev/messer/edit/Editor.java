@@ -1,5 +1,6 @@
 package dev.messer.edit;
 
+import dev.messer.exec.ChildEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,9 +33,17 @@ public final class Editor {
         return command;
     }
 
-    /** Opens the file on the terminal and waits. @return the editor's exit status */
-    public int edit(Path file) throws IOException, InterruptedException {
-        return new ProcessBuilder("sh", "-c", command + " \"$1\"", "messer-editor", file.toString())
-                .inheritIO().start().waitFor();
+    /**
+     * Opens the file on the terminal and waits. The editor gets the caller's environment without
+     * messer's secrets ({@link ChildEnvironment#inherited}).
+     *
+     * @return the editor's exit status
+     */
+    public int edit(Path file, Map<String, String> callerEnvironment) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", command + " \"$1\"", "messer-editor", file.toString())
+                .inheritIO();
+        builder.environment().clear();
+        builder.environment().putAll(ChildEnvironment.inherited(callerEnvironment));
+        return builder.start().waitFor();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command as a child process with extra environment variables and the parent's standard
+ * Runs a command as a child process with exactly the given environment and the parent's standard
  * streams, and returns its exit status. While it runs, SIGTERM and SIGINT sent to this process are
  * passed on to the child (see {@link SignalForwarder}), and a shutdown hook ends the child if this
  * process exits any other way, so no child outlives messer unnoticed.
@@ -20,12 +20,15 @@ public final class ChildProcess {
     }
 
     /**
+     * @param environment the child's whole environment (see {@link ChildEnvironment}); the command is
+     *                    looked up on the PATH of this process
      * @return the child's exit status (128 + signal number if a signal ended it)
      * @throws IOException if the command cannot be started
      */
-    public static int run(List<String> command, Map<String, String> variables) throws IOException, InterruptedException {
+    public static int run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().putAll(variables);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
         try (SignalForwarder forwarding = SignalForwarder.install()) {
             Process child = builder.start();
             Thread hook = new Thread(() -> endChild(child), "messer-exec-child-shutdown");

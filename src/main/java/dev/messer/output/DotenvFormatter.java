@@ -6,37 +6,40 @@ import java.util.Map;
 /**
  * {@code NAME='value'} lines in the dotenv dialect of python-dotenv (and the readers that follow it):
  * single quotes, which readers such as Docker Compose take literally, with backslash and single quote
- * escaped by a backslash and newlines kept inside the quotes. (python-dotenv expands {@code ${NAME}}
- * even in single quotes unless it is called with {@code interpolate=False}.) A value with a carriage return (which readers turn
- * into a newline when they read the file as text) is written in double quotes with {@code \r}
- * escapes instead. Two kinds of value cannot be read back by python-dotenv in any quoting and are
- * refused with a pointer to {@code export}: one that ends with a backslash (the reader takes the
- * closing quote as escaped), and one with both a carriage return and {@code ${}.
+ * escaped by a backslash. Values that some dotenv reader misreads are refused with a pointer to
+ * {@code export} or {@code json}, naming the field: a newline or carriage return (line-based readers
+ * split the value into more lines, which may set further variables), {@code ${} (python-dotenv expands
+ * it even inside single quotes unless called with {@code interpolate=False}), and a trailing backslash
+ * (the reader takes the closing quote as escaped).
  */
-final class DotenvFormatter implements ItemFormatter {
+final class DotenvFormatter implements VariableFormatter {
 
     @Override
-    public String render(DecryptedItem item) {
+    public String render(EnvVariables variables) {
         StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, String> variable : EnvVariables.of(item).asMap().entrySet()) {
-            text.append(variable.getKey()).append('=').append(quote(variable.getKey(), variable.getValue(), item))
-                    .append('\n');
+        for (Map.Entry<String, String> variable : variables.asMap().entrySet()) {
+            String name = variable.getKey();
+            String value = variable.getValue();
+            String problem = problem(value);
+            if (problem != null) {
+                throw new InvalidInputException(variables.origin(name) + " (variable " + name + ") " + problem
+                        + ", which dotenv readers misread; nothing was printed: use --format export or --format json");
+            }
+            text.append(name).append("='").append(value.replace("\\", "\\\\").replace("'", "\\'")).append("'\n");
         }
         return text.toString();
     }
 
-    private static String quote(String name, String value, DecryptedItem item) {
-        if (value.endsWith("\\")) {
-            throw new InvalidInputException("the value of " + name + " in item " + item.name()
-                    + " ends with a backslash, which dotenv readers cannot give back; use --format export or properties");
-        }
-        if (value.indexOf('\r') < 0) {
-            return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    private static String problem(String value) {
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            return "holds a line break";
         }
         if (value.contains("${")) {
-            throw new InvalidInputException("the value of " + name + " in item " + item.name()
-                    + " holds both a carriage return and '${', which no dotenv reader gives back; use --format export");
+            return "holds '${'";
         }
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n") + "\"";
+        if (value.endsWith("\\")) {
+            return "ends with a backslash";
+        }
+        return null;
     }
 }

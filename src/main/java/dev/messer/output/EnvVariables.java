@@ -9,25 +9,38 @@ import java.util.Map;
 
 /**
  * The environment variables made from the fields of one or more items, in field order. The
- * {@code id} field is left out. Two fields that map to the same name (in one item or in two) are an
- * error naming both: nothing is silently overridden.
+ * {@code id} field is left out. Every name passes the {@link VariableRules} check as it is added, so a
+ * refused name stops the command before anything is printed or run. Two fields of one item that
+ * map to the same name are an error naming both; so are two items giving the same name, unless
+ * the later item is allowed to win ({@code --override}).
  */
 public final class EnvVariables {
 
+    private final VariableRules rules;
+    private final boolean laterItemWins;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, String> origins = new LinkedHashMap<>();
+    private final Map<String, String> items = new LinkedHashMap<>();
 
-    /** The variables of one item. */
+    public EnvVariables(VariableRules rules, boolean laterItemWins) {
+        this.rules = rules;
+        this.laterItemWins = laterItemWins;
+    }
+
+    /** Strict rules, no prefix, no overriding. */
+    public EnvVariables() {
+        this(VariableRules.strict(), false);
+    }
+
+    /** The variables of one item, under strict rules. */
     public static EnvVariables of(DecryptedItem item) {
-        EnvVariables variables = new EnvVariables();
-        variables.add(item);
-        return variables;
+        return new EnvVariables().add(item);
     }
 
     /**
      * Adds the fields of an item.
      *
-     * @throws InvalidInputException if a name is taken already, or a value holds a NUL character
+     * @throws InvalidInputException if a name is refused or taken already, or a value holds a NUL character
      */
     public EnvVariables add(DecryptedItem item) {
         JsonObject fields = item.fields();
@@ -35,12 +48,15 @@ public final class EnvVariables {
             if (field.getKey().equals("id")) {
                 continue;
             }
-            String name = EnvNames.of(field.getKey());
+            String name = rules.nameOf(field.getKey());
             String origin = "field '" + field.getKey() + "' of item " + item.name();
+            rules.check(name, origin);
             String taken = origins.get(name);
-            if (taken != null) {
+            boolean sameItem = item.name().equals(items.get(name));
+            if (taken != null && (sameItem || !laterItemWins)) {
                 throw new InvalidInputException(taken + " and " + origin + " both become the variable " + name
-                        + "; rename one of the fields");
+                        + (sameItem ? "; rename one of the fields" : "; rename one of the fields, or let the later item"
+                        + " win with --override"));
             }
             String value = FieldText.of(field.getValue());
             if (value.indexOf('\0') >= 0) {
@@ -48,6 +64,7 @@ public final class EnvVariables {
                         + " cannot carry; use --format json");
             }
             origins.put(name, origin);
+            items.put(name, item.name());
             values.put(name, value);
         }
         return this;
@@ -56,6 +73,11 @@ public final class EnvVariables {
     /** Name to value, in the order the fields came. */
     public Map<String, String> asMap() {
         return Collections.unmodifiableMap(values);
+    }
+
+    /** "field 'x' of item bag/id" for a variable, for messages. */
+    public String origin(String name) {
+        return origins.get(name);
     }
 
     @Override

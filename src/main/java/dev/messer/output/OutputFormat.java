@@ -1,34 +1,81 @@
 package dev.messer.output;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** The formats of {@code data bag show --decrypt --format}. */
+/**
+ * The formats of {@code data bag show --decrypt --format} and {@code export --format}. The variable
+ * formats ({@code env}, {@code dotenv}, {@code export}, {@code envfile}) apply the
+ * {@link VariableRules}; {@code json}, {@code pretty} and {@code properties}, which no shell sources,
+ * do not.
+ */
 public enum OutputFormat {
-    JSON("json", () -> new JsonFormatter(false)),
-    PRETTY("pretty", () -> new JsonFormatter(true)),
-    ENV("env", () -> new ShellFormatter("")),
-    DOTENV("dotenv", DotenvFormatter::new),
-    EXPORT("export", () -> new ShellFormatter("export ")),
-    PROPERTIES("properties", PropertiesFormatter::new);
+    JSON("json", null),
+    PRETTY("pretty", null),
+    ENV("env", new ShellFormatter("")),
+    DOTENV("dotenv", new DotenvFormatter()),
+    EXPORT("export", new ShellFormatter("export ")),
+    ENVFILE("envfile", new EnvFileFormatter()),
+    PROPERTIES("properties", null);
+
+    private static final Gson PRETTY_JSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting()
+            .create();
 
     private final String word;
-    private final Supplier<ItemFormatter> factory;
+    private final VariableFormatter variables;
 
-    OutputFormat(String word, Supplier<ItemFormatter> factory) {
+    OutputFormat(String word, VariableFormatter variables) {
         this.word = word;
-        this.factory = factory;
+        this.variables = variables;
     }
 
     public String word() {
         return word;
     }
 
-    public ItemFormatter formatter() {
-        return factory.get();
+    /** True for the formats that produce environment variables. */
+    public boolean setsVariables() {
+        return variables != null;
+    }
+
+    /**
+     * One item as {@code show --decrypt} prints it: JSON is Messer's view of the item (compact on one
+     * line, as Messer printed it, or indented).
+     */
+    public String renderItem(DecryptedItem item, VariableRules rules) {
+        return switch (this) {
+            case JSON -> item.view().toString() + "\n";
+            case PRETTY -> PRETTY_JSON.toJson(item.view()) + "\n";
+            default -> renderItems(List.of(item), rules, false);
+        };
+    }
+
+    /**
+     * Several items merged, as {@code export} prints them: JSON is one object from {@code BAG/ITEM}
+     * to the item's decrypted fields.
+     *
+     * @param laterItemWins a name or key given by two items takes the later item's value instead of failing
+     */
+    public String renderItems(List<DecryptedItem> items, VariableRules rules, boolean laterItemWins) {
+        if (variables != null) {
+            EnvVariables merged = new EnvVariables(rules, laterItemWins);
+            items.forEach(merged::add);
+            return variables.render(merged);
+        }
+        if (this == PROPERTIES) {
+            return PropertiesFormatter.render(items, laterItemWins);
+        }
+        JsonObject all = new JsonObject();
+        items.forEach(item -> all.add(item.name(), item.fields()));
+        JsonElement json = all;
+        return (this == PRETTY ? PRETTY_JSON.toJson(json) : json.toString()) + "\n";
     }
 
     public static Optional<OutputFormat> fromWord(String word) {
@@ -36,7 +83,7 @@ public enum OutputFormat {
         return Arrays.stream(values()).filter(f -> f.word.equals(lower)).findFirst();
     }
 
-    /** "json|pretty|env|dotenv|export|properties" */
+    /** "json|pretty|env|dotenv|export|envfile|properties" */
     public static String words() {
         return Arrays.stream(values()).map(OutputFormat::word).collect(Collectors.joining("|"));
     }

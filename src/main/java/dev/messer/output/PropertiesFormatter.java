@@ -1,25 +1,44 @@
 package dev.messer.output;
 
 import com.google.gson.JsonElement;
+import dev.messer.error.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Java properties, as {@link java.util.Properties#load} reads them (from a reader or an ISO-8859-1
  * stream): one {@code key=value} line per field, keys as the fields are named, every character
- * outside printable ASCII written as {@code \\uXXXX}. The {@code id} field is left out.
+ * outside printable ASCII written as {@code \\uXXXX}. The {@code id} field is left out. Fields of
+ * several items are merged; a key given by two items is an error naming both, unless the later
+ * item may win.
  */
-final class PropertiesFormatter implements ItemFormatter {
+final class PropertiesFormatter {
 
-    @Override
-    public String render(DecryptedItem item) {
-        StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, JsonElement> field : item.fields().entrySet()) {
-            if (field.getKey().equals("id")) {
-                continue;
+    private PropertiesFormatter() {
+    }
+
+    static String render(List<DecryptedItem> items, boolean laterItemWins) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        for (DecryptedItem item : items) {
+            for (Map.Entry<String, JsonElement> field : item.fields().entrySet()) {
+                String key = field.getKey();
+                if (key.equals("id")) {
+                    continue;
+                }
+                String taken = origins.get(key);
+                if (taken != null && !laterItemWins) {
+                    throw new InvalidInputException("items " + taken + " and " + item.name() + " both have the field '"
+                            + key + "'; rename one of the fields, or let the later item win with --override");
+                }
+                origins.put(key, item.name());
+                values.put(key, FieldText.of(field.getValue()));
             }
-            text.append(escape(field.getKey(), true)).append('=')
-                    .append(escape(FieldText.of(field.getValue()), false)).append('\n');
         }
+        StringBuilder text = new StringBuilder();
+        values.forEach((key, value) -> text.append(escape(key, true)).append('=').append(escape(value, false))
+                .append('\n'));
         return text.toString();
     }
 

@@ -6,19 +6,19 @@ import java.util.Map;
  * {@code NAME='value'} lines for a POSIX shell: {@code env} format (for {@code set -a; . FILE}) and,
  * with {@code export } before each line, {@code export} format (for {@code eval "$(...)"}).
  */
-final class ShellFormatter implements ItemFormatter {
+final class ShellFormatter implements VariableFormatter {
 
-    private final String prefix;
+    private final String keyword;
 
-    ShellFormatter(String prefix) {
-        this.prefix = prefix;
+    ShellFormatter(String keyword) {
+        this.keyword = keyword;
     }
 
     @Override
-    public String render(DecryptedItem item) {
+    public String render(EnvVariables variables) {
         StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, String> variable : EnvVariables.of(item).asMap().entrySet()) {
-            text.append(prefix).append(variable.getKey()).append('=').append(ShellQuote.quote(variable.getValue()))
+        for (Map.Entry<String, String> variable : variables.asMap().entrySet()) {
+            text.append(keyword).append(variable.getKey()).append('=').append(ShellQuote.quote(variable.getValue()))
                     .append('\n');
         }
         return text.toString();

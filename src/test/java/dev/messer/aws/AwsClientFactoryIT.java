@@ -176,7 +176,7 @@ class AwsClientFactoryIT {
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("messer: no AWS region is set; set region in the profile "
-                + "('messer configure aws -r REGION') or AWS_REGION\n");
+                + "('messer configure aws -r REGION -c " + config + "') or AWS_REGION\n");
     }
 
     @Test

@@ -90,7 +90,7 @@ class AwsFailureMessagesIT {
         CliRun run = aws.run("data", "bag", "show", "aws", "--debug", "-c", config);
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("UnavailableException").contains("at dev.messer.store.S3BlobStore");
+        assertThat(run.err()).contains("UnavailableException").contains("at dev.messer.aws.S3BlobStore");
     }
 
     @Test
@@ -104,10 +104,10 @@ class AwsFailureMessagesIT {
 
         assertThat(withoutBucket.exit()).isEqualTo(2);
         assertThat(withoutBucket.err()).isEqualTo("messer: secrets_bucket is not set in profile aws; set it with "
-                + "'messer configure aws -b BUCKET'\n");
+                + "'messer configure aws -b BUCKET -c " + noBucket + "'\n");
         assertThat(withoutKey.exit()).isEqualTo(2);
         assertThat(withoutKey.err()).isEqualTo("messer: master_key is not set in profile aws; set it to the KMS alias "
-                + "without alias/ ('messer configure aws -m NAME')\n");
+                + "without alias/ ('messer configure aws -m NAME -c " + noKey + "')\n");
     }
 
     private List<String> keysIn(String bucket) {

@@ -130,9 +130,9 @@ class BulkCommandsTest {
     }
 
     @Test
-    void bulkCommands_rejectMissingConfig_andDashCBesideIt_asUsageErrors() {
-        assertThat(run("bulk", "re-encrypt", "local")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err).contains("usage: messer bulk re-encrypt aws|local CONFIG");
+    void bulkCommands_rejectExtraWords_andDashCBesideConfig_asUsageErrors() {
+        assertThat(run("bulk", "re-encrypt", "local", config.toString(), "extra")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("usage: messer bulk re-encrypt aws|local [CONFIG]");
 
         assertThat(run("bulk", "list", "local", config.toString(), "-c", "other.ini")).isEqualTo(ExitCodes.USAGE);
         assertThat(err).contains("CONFIG argument");

@@ -119,12 +119,14 @@ class CliConventionsTest {
     void unknownOption_exit2_oneLine() {
         usageError("unknown option '--nope' for 'messer data bag show'", "data", "bag", "show", "local", "--nope");
         usageError("unknown option '-z' for 'messer encryption list'", "encryption", "list", "local", "-z");
-        usageError("unknown option '--profile=dev'", "encryption", "list", "local", "--profile=dev");
+        usageError("unknown option '--profle' for 'messer encryption list'; did you mean '--profile'?",
+                "encryption", "list", "local", "--profle=dev");
     }
 
     @Test
     void optionWithoutItsValue_exit2() {
-        usageError("see 'messer data bag show --help'", "data", "bag", "show", "local", "--profile");
+        usageError("option --profile needs a value; usage: messer data bag show", "data", "bag", "show", "local",
+                "--profile");
     }
 
     @Test
@@ -145,8 +147,8 @@ class CliConventionsTest {
         usageError("missing arguments; usage: messer data bag create aws|local BAG", "data", "bag", "create", "local");
         usageError("too many arguments; usage: messer encryption create aws|local KEY_NAME",
                 "encryption", "create", "local", "a", "b");
-        usageError("The following option is required: [--secret-file]", "data", "bag", "from", "file", "local",
-                "bag", "x.json");
+        usageError("missing option --secret-file KEY_NAME; usage: messer data bag from file", "data", "bag", "from",
+                "file", "local", "bag", "x.json");
     }
 
     @Test

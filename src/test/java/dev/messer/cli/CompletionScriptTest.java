@@ -48,7 +48,7 @@ class CompletionScriptTest {
     void topLevel_offersEveryCommandWord() throws Exception {
         assertThat(complete("messer ")).contains("configure", "quickstart", "encryption", "data", "exec", "completion",
                 "--version");
-        assertThat(complete("messer e")).containsExactlyInAnyOrder("encryption", "exec");
+        assertThat(complete("messer e")).containsExactlyInAnyOrder("encryption", "exec", "export");
     }
 
     @Test
@@ -71,8 +71,9 @@ class CompletionScriptTest {
     @Test
     void optionWithListedValues_offersThem() throws Exception {
         assertThat(complete("messer data bag show local app db --decrypt --format "))
-                .containsExactly("json", "pretty", "env", "dotenv", "export", "properties");
-        assertThat(complete("messer data bag show local app db --decrypt --format e")).containsExactly("env", "export");
+                .containsExactly("json", "pretty", "env", "dotenv", "export", "envfile", "properties");
+        assertThat(complete("messer data bag show local app db --decrypt --format e")).containsExactly("env", "export",
+                "envfile");
     }
 
     @Test

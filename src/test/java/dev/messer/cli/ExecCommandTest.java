@@ -149,4 +149,62 @@ class ExecCommandTest {
             messer.destroyForcibly();
         }
     }
+
+    @Test
+    void references_takeItemsFromSeveralBags() throws IOException {
+        LocalCliSandbox.expectOk(sandbox.run("data", "bag", "create", "local", "web"));
+        LocalCliSandbox.expectOk(sandbox.runWithInput("{\"id\":\"api\",\"token\":\"t0k\"}",
+                "data", "bag", "from", "file", "local", "web", "-", "--secret-file", "app"));
+        Path out = home.resolve("env.txt");
+        CliRun result = exec("app/db", "web/api", "--", "sh", "-c", "printf '%s|%s' \"$PASSWORD\" \"$TOKEN\" > \"$0\"",
+                out.toString());
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("s3cr3t-Pa55|t0k");
+    }
+
+    @Test
+    void mixingReferencesAndBagItemWords_isUsageError() {
+        CliRun result = exec("app/db", "web", "--", "true");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("'web'").contains("BAG/ITEM");
+    }
+
+    @Test
+    void messerItems_suppliesTheReferencesWhenNoneAreGiven() throws IOException {
+        sandbox.env.put("MESSER_ITEMS", " app/db  app/web ");
+        Path out = home.resolve("env.txt");
+        CliRun result = exec("--", "sh", "-c", "printf '%s|%s' \"$PASSWORD\" \"$PORT\" > \"$0\"", out.toString());
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("s3cr3t-Pa55|8080");
+        sandbox.env.remove("MESSER_ITEMS");
+        assertThat(exec("--", "true").err()).contains("MESSER_ITEMS");
+    }
+
+    @Test
+    void noClobber_refusesToOverrideASetVariable_andRunsNothing() throws IOException {
+        sandbox.env.put("PASSWORD", "from-the-caller");
+        Path marker = home.resolve("ran");
+        CliRun refused = exec("app/db", "--no-clobber", "--", "touch", marker.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("PASSWORD").contains("--no-clobber").hasLineCount(1);
+        assertThat(marker).doesNotExist();
+        Path out = home.resolve("pw.txt");
+        assertThat(exec("app/db", "--keep-env", "--", "sh", "-c", "printf %s \"$PASSWORD\" > \"$0\"", out.toString())
+                .exit()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("s3cr3t-Pa55");
+    }
+
+    @Test
+    void overrideLetsTheLaterItemWin() throws IOException {
+        Path out = home.resolve("pw.txt");
+        CliRun result = exec("app/db", "app/clash", "--override", "--", "sh", "-c", "printf %s \"$PASSWORD\" > \"$0\"",
+                out.toString());
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("other");
+    }
+
+    @Test
+    void pristineAndKeepEnvTogether_isUsageError() {
+        assertThat(exec("app/db", "--pristine", "--keep-env", "--", "true").exit()).isEqualTo(2);
+    }
 }

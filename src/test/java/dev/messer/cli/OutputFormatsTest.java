@@ -68,13 +68,28 @@ class OutputFormatsTest {
         }
     }
 
+    /** The hostile values that dotenv can carry: not those with a line break or '${'. */
+    private static Map<String, String> dotenvSafe() {
+        Map<String, String> values = new java.util.LinkedHashMap<>(HostileValues.all());
+        values.remove("NEWLINES");
+        values.remove("DOLLAR");
+        values.put("DOLLAR_PLAIN", "$HOME $(id) `id` $$");
+        return values;
+    }
+
     @Test
-    void dotenv_readByPythonDotenv_givesBackEveryValue() throws Exception {
-        Path dotenv = Files.writeString(home.resolve(".env"), show("--format", "dotenv"));
+    void dotenv_readByPythonDotenv_givesBackEveryValueItCarries() throws Exception {
+        JsonObject item = new JsonObject();
+        item.addProperty("id", "safe");
+        dotenvSafe().forEach(item::addProperty);
+        sandbox.upload(item.toString());
+        CliRun shown = sandbox.run("data", "bag", "show", "local", "app", "safe", "--format", "dotenv");
+        assertThat(shown.exit()).as(shown.toString()).isZero();
+        Path dotenv = Files.writeString(home.resolve(".env"), shown.out());
         Process python;
         try {
             python = new ProcessBuilder("python3", "-c", "import json, sys\nfrom dotenv import dotenv_values\n"
-                    + "sys.stdout.write(json.dumps(dotenv_values(sys.argv[1], interpolate=False)))", dotenv.toString())
+                    + "sys.stdout.write(json.dumps(dotenv_values(sys.argv[1])))", dotenv.toString())
                     .redirectError(home.resolve("python.err").toFile()).start();
         } catch (IOException e) {
             Assumptions.abort("python3 is not installed: the dotenv reference reader cannot run");
@@ -88,24 +103,49 @@ class OutputFormatsTest {
         assertThat(python.exitValue()).as(errors).isZero();
         assertThat(errors).as("python-dotenv warnings").isEmpty();
         JsonObject parsed = JsonParser.parseString(output).getAsJsonObject();
-        for (Map.Entry<String, String> field : HostileValues.all().entrySet()) {
+        for (Map.Entry<String, String> field : dotenvSafe().entrySet()) {
             assertThat(parsed.get(field.getKey()).getAsString()).as(field.getKey()).isEqualTo(field.getValue());
         }
-        assertThat(parsed.keySet()).containsExactlyElementsOf(HostileValues.all().keySet());
+        assertThat(parsed.keySet()).containsExactlyElementsOf(dotenvSafe().keySet());
+    }
+
+    @Test
+    void dotenv_refusesLineBreaksAndDollarBrace_namingTheField_andPrintsNothing() {
+        CliRun result = sandbox.run("data", "bag", "show", "local", "app", "hostile", "--decrypt", "--format", "dotenv");
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("field 'NEWLINES' of item app/hostile").contains("--format export")
+                .contains("--format json").hasLineCount(1);
+        assertThat(result.out()).isEmpty();
+        sandbox.upload("{\"id\":\"dollar\",\"pw\":\"a${HOME}b\"}");
+        CliRun dollar = sandbox.run("data", "bag", "show", "local", "app", "dollar", "--format", "dotenv");
+        assertThat(dollar.exit()).isEqualTo(1);
+        assertThat(dollar.err()).contains("field 'pw' of item app/dollar").contains("${");
+    }
+
+    @Test
+    void envfile_writesValuesUnquotedAsDockerReadsThem_andRefusesLineBreaks() {
+        sandbox.upload("{\"id\":\"plain\",\"pw\":\"it's \\\"q\\\" $HOME ${X} #x\",\"empty\":\"\"}");
+        CliRun plain = sandbox.run("data", "bag", "show", "local", "app", "plain", "--format", "envfile");
+        assertThat(plain.exit()).as(plain.toString()).isZero();
+        assertThat(plain.out()).isEqualTo("PW=it's \"q\" $HOME ${X} #x\nEMPTY=\n");
+        CliRun hostile = sandbox.run("data", "bag", "show", "local", "app", "hostile", "--format", "envfile");
+        assertThat(hostile.exit()).isEqualTo(1);
+        assertThat(hostile.err()).contains("field 'NEWLINES'").contains("line break");
+        assertThat(hostile.out()).isEmpty();
     }
 
     @Test
     void dotenv_refusesValueEndingWithBackslash_whichExportCarries() throws Exception {
-        sandbox.upload("{\"id\":\"trailing\",\"path\":\"C:\\\\dir\\\\\"}");
+        sandbox.upload("{\"id\":\"trailing\",\"dir\":\"C:\\\\dir\\\\\"}");
         CliRun dotenv = sandbox.run("data", "bag", "show", "local", "app", "trailing", "--decrypt",
                 "--format", "dotenv");
         assertThat(dotenv.exit()).isEqualTo(1);
-        assertThat(dotenv.err()).contains("PATH").contains("backslash").contains("export");
+        assertThat(dotenv.err()).contains("DIR").contains("backslash").contains("export");
         assertThat(dotenv.out()).isEmpty();
         CliRun export = sandbox.run("data", "bag", "show", "local", "app", "trailing", "--decrypt",
                 "--format", "export");
         Path exported = Files.writeString(home.resolve("trailing.sh"), export.out());
-        assertThat(bash("eval \"$(cat \"$1\")\"; printf %s \"$PATH\"", exported.toString()))
+        assertThat(bash("eval \"$(cat \"$1\")\"; printf %s \"$DIR\"", exported.toString()))
                 .isEqualTo(utf8("C:\\dir\\"));
     }
 
@@ -188,15 +228,32 @@ class OutputFormatsTest {
         CliRun result = sandbox.run("data", "bag", "show", "local", "app", "hostile", "--decrypt",
                 "--format", "yaml");
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).contains("'yaml'").contains("json|pretty|env|dotenv|export|properties");
+        assertThat(result.err()).contains("'yaml'").contains("json|pretty|env|dotenv|export|envfile|properties");
     }
 
     @Test
-    void formatWithoutDecrypt_isUsageError() {
-        CliRun result = sandbox.run("data", "bag", "show", "local", "app", "hostile",
-                "--format", "export");
+    void formatOrField_withoutDecrypt_implyIt() {
+        CliRun format = sandbox.run("data", "bag", "show", "local", "app", "hostile", "--format", "export");
+        assertThat(format.exit()).as(format.toString()).isZero();
+        assertThat(format.out()).isEqualTo(show("--format", "export"));
+        CliRun field = sandbox.run("data", "bag", "show", "local", "app", "hostile", "--field", "EMPTY");
+        assertThat(field.exit()).as(field.toString()).isZero();
+        assertThat(field.out()).isEqualTo("\n");
+    }
+
+    @Test
+    void formatOnABagListing_isUsageError() {
+        CliRun result = sandbox.run("data", "bag", "show", "local", "app", "--format", "export");
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).contains("--decrypt");
+        assertThat(result.err()).contains("BAG and ITEM");
+    }
+
+    @Test
+    void fieldPath_reachesANestedValue() {
+        sandbox.upload("{\"id\":\"nested\",\"db\":{\"password\":\"inner\"}}");
+        CliRun result = sandbox.run("data", "bag", "show", "local", "app", "nested", "--field", "db/password", "-n");
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo("inner");
     }
 
     @Test

@@ -77,7 +77,7 @@ class LeakScanTest {
         Result shownPiped = step("show --decrypt piped", true,
                 sandbox.run("data", "bag", "show", "local", BAG, "piped", "--decrypt", "--debug"));
 
-        for (String format : List.of("json", "pretty", "env", "dotenv", "export", "properties")) {
+        for (String format : List.of("json", "pretty", "env", "dotenv", "export", "envfile", "properties")) {
             step("show --decrypt --format " + format, true, sandbox.run("data", "bag", "show", "local", BAG, "db",
                     "--decrypt", "--format", format));
         }
@@ -88,6 +88,7 @@ class LeakScanTest {
         steps.add(new Step("exec of a failing command --debug", false, passedThrough));
         assertThat(passedThrough.exit()).as("exec passes the command's status through").isEqualTo(1);
         failing("exec of a missing item --debug", "exec", "local", BAG, "nothere", "--debug", "--", "true");
+        exportsAndRenders();
         edits();
 
         failingUploads();
@@ -139,6 +140,32 @@ class LeakScanTest {
         soft.assertThat(SecretScan.forKey(masterKey).filesContaining(sandbox.root, null))
                 .as("files holding the master key").containsExactly(sandbox.masterKeyFile("default"));
         soft.assertAll();
+    }
+
+    /** {@code export} and {@code render}, on the success and the failure paths. */
+    private void exportsAndRenders() {
+        String db = BAG + "/db";
+        String piped = BAG + "/piped";
+        for (String format : List.of("json", "pretty", "env", "dotenv", "export", "envfile", "properties")) {
+            step("export --format " + format, true, sandbox.run("export", "local", db, piped, "--override",
+                    "--format", format));
+        }
+        failing("export of a clashing name --debug", "export", "local", db, piped, "--debug");
+        failing("export of a missing item --debug", "export", "local", db, BAG + "/nothere", "--debug");
+        failing("export of a refused name --debug", "export", "local", db, "--prefix", "LD_", "--debug");
+        Path template = sandbox.writeFile("app.tmpl", "pw={{" + db + "/password}} n={{" + db + "/nested/token}}\n");
+        step("render", true, sandbox.run("render", "local", template.toString()));
+        quiet("render -o", "render", "local", template.toString(), "-o", sandbox.inputs().resolve("app.out").toString());
+        quiet("render --check", "render", "local", template.toString(), "--check");
+        Path missingField = sandbox.writeFile("missing.tmpl", "pw={{" + db + "/nope}} {{" + db + "/password}}");
+        failing("render of a missing field --debug", "render", "local", missingField.toString(), "--debug");
+        failing("render --check of a missing field --debug", "render", "local", missingField.toString(), "--check",
+                "--debug");
+        Path missingItem = sandbox.writeFile("item.tmpl", "{{" + db + "/password}} {{" + BAG + "/nothere/password}}");
+        failing("render of a missing item --debug", "render", "local", missingItem.toString(), "--debug");
+        Path badTag = sandbox.writeFile("bad.tmpl", "{{" + db + "/password}} {{#" + db + "/password}}x{{/" + db
+                + "/password}}");
+        failing("render of a section --debug", "render", "local", badTag.toString(), "--debug");
     }
 
     /** {@code data bag edit} with scripted editors: one that changes a value, one that fails, one that breaks the JSON. */

@@ -1,0 +1,54 @@
+package dev.messer.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
+import dev.messer.databag.ItemRef;
+import dev.messer.output.DecryptedItem;
+import dev.messer.output.OutputFormat;
+import dev.messer.app.Session;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code messer export aws|local BAG/ITEM... [--format F]}: the decrypted fields of several items, from
+ * any bags, merged into one output. All items are read in one session (one unwrap per key version),
+ * concurrently; nothing is printed unless every item was read and every name passed the checks.
+ */
+final class ExportCommand extends CommandBase {
+
+    static final String GRAMMAR = "messer export aws|local BAG/ITEM... [--format " + OutputFormat.words()
+            + "] [--override] [--prefix P] [--allow-var NAME]...";
+
+    @Parameter(description = "aws|local BAG/ITEM...")
+    List<String> words = new ArrayList<>();
+
+    @Parameter(names = "--format", description = "Output: json|pretty|env|dotenv|export|envfile|properties (default export)")
+    String format;
+
+    @Parameter(names = "--override", description = "A name given by two items takes the later item's value")
+    boolean override;
+
+    @ParametersDelegate
+    VariableOptions variables = new VariableOptions();
+
+    @Override
+    public int run(CommandContext context) {
+        Positionals.require(words, 2, Integer.MAX_VALUE, GRAMMAR);
+        List<ItemRef> refs = ItemRefs.references(words.subList(1, words.size()), GRAMMAR);
+        OutputFormat outputFormat = format == null ? OutputFormat.EXPORT : OutputFormat.fromWord(format)
+                .orElseThrow(() -> new UsageException("'" + format + "' is not an output format; use one of "
+                        + OutputFormat.words()));
+        var rules = variables.rules();
+        if (variables.given() && !outputFormat.setsVariables()) {
+            throw new UsageException("--prefix and --allow-var apply to the variable formats (env, dotenv, export,"
+                    + " envfile), not to " + outputFormat.word());
+        }
+        String text;
+        try (Session<?> session = context.session(words.get(0))) {
+            List<DecryptedItem> items = DecryptedItems.read(session, refs);
+            text = outputFormat.renderItems(items, rules, override);
+        }
+        context.console().out().print(text);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.messer.cli;
+
+import dev.messer.databag.ItemRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The items a command names after its provider word: references ({@code BAG/ITEM ...}, any bags),
+ * or, where a command keeps Messer's older form, one bag followed by item ids ({@code BAG ITEM ...}).
+ * The two forms are not mixed: if one word holds a {@code /}, all of them must.
+ */
+final class ItemRefs {
+
+    private ItemRefs() {
+    }
+
+    static boolean anyReference(List<String> words) {
+        return words.stream().anyMatch(w -> w.contains("/"));
+    }
+
+    /** {@code BAG/ITEM ...} only. @throws UsageException for a word that is not a reference */
+    static List<ItemRef> references(List<String> words, String grammar) {
+        if (words.isEmpty()) {
+            throw new UsageException("no items named: give one or more BAG/ITEM; usage: " + grammar);
+        }
+        List<ItemRef> refs = new ArrayList<>();
+        for (String word : words) {
+            if (!word.contains("/")) {
+                throw new UsageException("'" + word + "' is not an item reference: name items as BAG/ITEM (for example"
+                        + " app/" + word + "); usage: " + grammar);
+            }
+            refs.add(ItemRef.parse(word));
+        }
+        return refs;
+    }
+
+    /**
+     * {@code BAG/ITEM ...}, or {@code BAG ITEM ...} when no word holds a {@code /}.
+     *
+     * @throws UsageException when the two forms are mixed, or a bag is given without items
+     */
+    static List<ItemRef> referencesOrBagAndIds(List<String> words, String grammar) {
+        if (anyReference(words)) {
+            for (String word : words) {
+                if (!word.contains("/")) {
+                    throw new UsageException("'" + word + "' is not BAG/ITEM but other words are: name every item as"
+                            + " BAG/ITEM, or give one BAG followed by item ids; usage: " + grammar);
+                }
+            }
+            return references(words, grammar);
+        }
+        if (words.size() < 2) {
+            throw new UsageException("missing arguments: give BAG/ITEM references, or a BAG and its item ids; usage: "
+                    + grammar);
+        }
+        List<ItemRef> refs = new ArrayList<>();
+        for (String id : words.subList(1, words.size())) {
+            refs.add(new ItemRef(words.get(0), id));
+        }
+        return refs;
+    }
+}
