@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Bulk re-encrypt of ITEMS items on moto, messer against a sequential Messer-style baseline
-# (bulk/messer_style.py: one item at a time, one KMS Decrypt per item), once against raw moto
-# and once through a loopback proxy adding DELAY_MS per request (bulk/delay_proxy.py).
-# Usage: bench/bulk.sh   (ITEMS=2000 DELAY_MS=20 RUNS=3 BASELINE_RUNS=1 PARALLEL=8; results in bench/results/)
+# Bulk re-encrypt (or, with COMMAND=rotate-keys, rotate-keys) of ITEMS items on moto, messer
+# against a sequential Messer-style baseline (bulk/messer_style.py: one item at a time, one KMS
+# Decrypt per item), once against raw moto and once through a loopback proxy adding DELAY_MS per
+# request (bulk/delay_proxy.py). SKIP_BUILD=1 measures what target/ holds.
+# Usage: bench/bulk.sh   (ITEMS=2000 DELAY_MS=20 RUNS=3 BASELINE_RUNS=1 PARALLEL=8 COMMAND=re-encrypt;
+# results in bench/results/)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -11,12 +13,13 @@ delay="${DELAY_MS:-20}"
 runs="${RUNS:-3}"
 baseline_runs="${BASELINE_RUNS:-1}"
 parallel="${PARALLEL:-8}"
+command="${COMMAND:-re-encrypt}"
 mkdir -p "$here/results"
 out="$here/results/bulk.tsv"
 # shellcheck source=bench/lib.sh
 source "$here/lib.sh"
 
-(cd "$repo" && ./mvnw -B -q -DskipTests -DskipBlackBox=true package)
+[ -n "${SKIP_BUILD:-}" ] || (cd "$repo" && ./mvnw -B -q -DskipTests -DskipBlackBox=true package)
 sandbox="$(mktemp -d)"
 export HOME="$sandbox/home" XDG_CONFIG_HOME="$sandbox/home/.config" XDG_DATA_HOME="$sandbox/home/.local/share"
 proxy_pid=""
@@ -65,12 +68,14 @@ measure() { # measure SETTING ENDPOINT INI
     if [ "$setting" = delayed ]; then stop_proxy; fi
   done
   for run in $(seq 1 "$runs"); do
-    "$repo/bin/messer" encryption increment aws app -c "$sandbox/raw.ini" --silent   # every item has work to do
+    if [ "$command" = re-encrypt ]; then   # every item has work to do; rotate-keys adds the version itself
+      "$repo/bin/messer" encryption increment aws app -c "$sandbox/raw.ini" --silent
+    fi
     if [ "$setting" = delayed ]; then start_proxy "$delay" "$stats"; fi
     t0="$(now)"
-    detail="$("$repo/bin/messer" bulk re-encrypt aws "$ini" --parallel "$parallel" --stats 2>&1 | tail -2 | tr '\n' ' ')"
+    detail="$("$repo/bin/messer" bulk "$command" aws "$ini" --parallel "$parallel" --stats 2>&1 | tail -2 | tr '\n' ' ')"
     t1="$(now)"
-    record "$setting" "messer-parallel-$parallel" "$run" "$t0" "$t1" "$stats" "$detail"
+    record "$setting" "messer-$command-parallel-$parallel" "$run" "$t0" "$t1" "$stats" "$detail"
     if [ "$setting" = delayed ]; then stop_proxy; fi
   done
 }

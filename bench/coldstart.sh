@@ -1,32 +1,67 @@
 #!/usr/bin/env bash
-# Cold start of 'messer data bag show --decrypt' beside a Java hello-world and a Python process
-# that imports boto3 and creates S3 and KMS clients, all in one hyperfine run.
+# Cold start, side by side in one hyperfine run: 'data bag show ... --decrypt' of one item from
+# the release bundle (its own runtime and AOT cache) and from the plain jar on the default JDK
+# (bin/messer, AppCDS), beside a Java hello-world on both runtimes and Messer's algorithm in
+# Python/boto3 reading the same item from moto (bench/bulk/messer_style.py read).
 # Usage: bench/coldstart.sh   (RUNS=N to change the number of runs; results in bench/results/)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
-runs="${RUNS:-30}"
+runs="${RUNS:-20}"
 mkdir -p "$here/results"
 
 if ! command -v hyperfine >/dev/null; then
   apt-get update && apt-get install -y hyperfine
 fi
-(cd "$repo" && ./mvnw -B -q -DskipTests -DskipBlackBox=true package)
+[ -n "${SKIP_BUILD:-}" ] || (cd "$repo" && ./mvnw -B -q -DskipTests -DskipBlackBox=true package)
 
 sandbox="$(mktemp -d)"
-trap 'rm -rf "$sandbox"' EXIT
+trap 'stop_moto; rm -rf "$sandbox"' EXIT
 export HOME="$sandbox/home" XDG_CONFIG_HOME="$sandbox/home/.config" XDG_DATA_HOME="$sandbox/home/.local/share"
+tar -xzf "$(ls "$repo"/target/messer-*-linux-x64.tar.gz | head -n 1)" -C "$sandbox"
+bundle="$(ls -d "$sandbox"/messer-*-linux-x64)"
 (cd "$sandbox" && "$repo/bin/messer" quickstart --silent >/dev/null)
-javac -d "$sandbox/hello" "$here/coldstart/Hello.java"
+javac --release 17 -d "$sandbox/hello" "$here/coldstart/Hello.java"
 
 commands=(
-  -n java-hello "java -cp $sandbox/hello Hello"
-  -n boto3-clients "python3 $here/coldstart/boto3_clients.py"
-  -n messer-local-show "$repo/bin/messer data bag show local demo db --decrypt --profile quickstart"
+  -n java17-hello "java -cp $sandbox/hello Hello"
+  -n bundle-java-hello "$bundle/runtime/bin/java -cp $sandbox/hello Hello"
+  -n jar-local-show "$repo/bin/messer data bag show local demo db --decrypt --profile quickstart"
+  -n bundle-local-show "$bundle/bin/messer data bag show local demo db --decrypt --profile quickstart"
 )
-# shellcheck source=/dev/null
-[ -f "$here/coldstart/aws.sh" ] && source "$here/coldstart/aws.sh"
+# shellcheck source=bench/lib.sh
+source "$here/lib.sh"
+if start_moto; then
+  moto_setup coldstart secrets keys-base
+  python3 "$here/bulk/messer_style.py" seed "$MOTO_URL" secrets keys-base alias/coldstart base 1 1
+  cat >"$sandbox/aws.ini" <<INI
+[profile aws]
+provider = aws
+tier = base
+master_key = coldstart
+region = us-east-1
+secrets_bucket = secrets
+keys_bucket = keys-base
+endpoint_url = $MOTO_URL
+path_style = true
+item_format = 1
+INI
+  show_aws="data bag show aws bag0 item00000 --decrypt -c $sandbox/aws.ini --profile aws"
+  commands+=(
+    -n python-messer-style-read "python3 $here/bulk/messer_style.py read $MOTO_URL secrets keys-base base bag0 item00000"
+    -n jar-aws-show "$repo/bin/messer $show_aws"
+    -n bundle-aws-show "$bundle/bin/messer $show_aws"
+  )
+  # all three print the same item
+  diff <(python3 "$here/bulk/messer_style.py" read "$MOTO_URL" secrets keys-base base bag0 item00000 |
+           python3 -c 'import json,sys; print(json.load(sys.stdin)["password"])') \
+       <("$bundle/bin/messer" $show_aws --field password) >/dev/null ||
+    { echo "coldstart: messer and the Python reader do not read the same item" >&2; exit 1; }
+else
+  echo "coldstart: moto_server is missing; the aws cold start is not measured" >&2
+fi
 
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$here/results/coldstart.json" "${commands[@]}"
 python3 "$here/summarize.py" "$here/results/coldstart.json" \
-  java-hello:messer-local-show:4 boto3-clients:messer-aws-show:0.8
+  python-messer-style-read:bundle-aws-show:0.6 bundle-java-hello:bundle-local-show:2.5 \
+  java17-hello:jar-local-show:4 python-messer-style-read:jar-aws-show:1.0

@@ -5,6 +5,10 @@ KMS Decrypt, decrypt, encrypt with a fresh IV, PUT): one KMS call per item.
 Usage:
   python3 messer_style.py seed ENDPOINT SECRETS_BUCKET KEYS_BUCKET KMS_ALIAS TIER BAGS ITEMS
   python3 messer_style.py re-encrypt ENDPOINT SECRETS_BUCKET KEYS_BUCKET TIER
+  python3 messer_style.py read ENDPOINT SECRETS_BUCKET KEYS_BUCKET TIER BAG ITEM
+
+'read' is Messer's 'data bag show ... --decrypt' of one item from a fresh process: imports,
+clients, GET the item, GET its key object, KMS Decrypt, decrypt, print (the cold-start baseline).
 """
 import base64
 import json
@@ -79,11 +83,21 @@ def re_encrypt(endpoint, secrets_bucket, keys_bucket, tier):
                       "items_per_second": round(len(keys) / elapsed, 1)}))
 
 
+def read(endpoint, secrets_bucket, keys_bucket, tier, bag, item_id):
+    s3, kms = clients(endpoint)
+    stored = json.loads(s3.get_object(Bucket=secrets_bucket, Key=f"{tier}/{bag}/{item_id}")["Body"].read())
+    wrapped = s3.get_object(Bucket=keys_bucket, Key=f"{stored['key_name']}/{stored['key_version']}")["Body"].read()
+    data_key = kms.decrypt(CiphertextBlob=wrapped)["Plaintext"]
+    print(json.dumps(open_item(data_key, stored)))
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "seed":
         seed(args[0], args[1], args[2], args[3], args[4], int(args[5]), int(args[6]))
     elif command == "re-encrypt":
         re_encrypt(*args)
+    elif command == "read":
+        read(*args)
     else:
         sys.exit(__doc__)

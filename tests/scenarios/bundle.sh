@@ -1,0 +1,59 @@
+# The release bundle unpacked into an empty folder runs with no JDK: JAVA_HOME unset and no java
+# on the PATH. Quickstart works, then a whole aws round trip against moto; nothing is built.
+source "$REPO/tests/lib/bundle.sh"
+source "$REPO/tests/lib/moto.sh"
+unpack_bundle
+
+bundled --version
+expect_status 0
+expect_out_contains "messer "
+
+bundled quickstart
+expect_status 0
+expect_out_contains '"password":"correct-horse-battery-staple"'
+bundled data bag show local demo db --decrypt --profile quickstart --format env
+expect_status 0
+expect_out_contains "PASSWORD="
+
+start_moto
+moto_resources bundle-secrets bundle-keys bundle-dev
+cat > messer.ini <<INI
+[profile ci]
+provider = aws
+tier = dev
+master_key = bundle-dev
+region = us-east-1
+secrets_bucket = bundle-secrets
+keys_bucket = bundle-keys
+endpoint_url = $MOTO_URL
+path_style = true
+INI
+bundled encryption create aws app -c messer.ini --profile ci
+expect_status 0
+bundled data bag create aws payments -c messer.ini --profile ci
+expect_status 0
+bundled data bag from file aws payments "$FIXTURES/item-db.json" --secret-file app -c messer.ini --profile ci
+expect_status 0
+bundled data bag show aws payments db --decrypt -c messer.ini --profile ci --silent
+expect_status 0
+expect_err_empty
+printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["id"]=="db" and d["key_version"]==0, d'
+
+# The bundle carries what it promises, and running it built nothing.
+for file in lib/messer.jar share/bash-completion/completions/messer share/zsh/site-functions/_messer \
+            share/man/man1/messer.1 share/doc/messer/THIRD-PARTY.txt runtime/legal/java.base; do
+  [ -e "$BUNDLE/$file" ] || fail "the bundle lacks $file"
+done
+grep -q "software.amazon.awssdk:s3:" "$BUNDLE/share/doc/messer/THIRD-PARTY.txt" || fail "THIRD-PARTY.txt does not list the S3 client"
+[ ! -e "$BUNDLE/target" ] || fail "the bundle's launcher built something"
+
+# install from the bundle: the link points into the bundle, the completion comes from it, and the
+# installed command runs without java on the PATH.
+bundled install --prefix "$SANDBOX/prefix"
+expect_status 0
+[ "$(readlink "$SANDBOX/prefix/bin/messer")" = "$BUNDLE/bin/messer" ] || fail "the link does not point into the bundle"
+cmp -s "$SANDBOX/prefix/share/bash-completion/completions/messer" "$BUNDLE/share/bash-completion/completions/messer" ||
+  fail "the bash completion is not the bundle's"
+run env -u JAVA_HOME PATH="$NOJAVA_PATH" "$SANDBOX/prefix/bin/messer" --version
+expect_status 0
+expect_out_contains "messer "
