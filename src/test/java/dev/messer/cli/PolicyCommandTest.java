@@ -59,6 +59,17 @@ class PolicyCommandTest {
                 keys_bucket = acme-keys-cn
                 encryption_context = team=payments
                 account_id = 210987654321
+
+                [profile strict]
+                provider = aws
+                tier = prod
+                master_key = acme-messer-prod
+                region = us-east-1
+                secrets_bucket = acme-secrets-prod
+                keys_bucket = acme-keys-prod
+                encryption_context = team=payments
+                account_id = 210987654321
+                min_item_format = 2
                 """);
     }
 
@@ -237,6 +248,18 @@ class PolicyCommandTest {
         assertThat(test.getAsJsonArray("kms:EncryptionContext:team").get(0).getAsString()).isEqualTo("payments");
         assertThat(key.getAsJsonObject("Condition").has("ForAnyValue:StringEquals")).isTrue();
         assertThat(result.err()).contains("StringEqualsIfExists").contains("min_item_format = 1");
+    }
+
+    @Test
+    void masterKeyGrants_withMinItemFormat2_requireTheContext_withoutTheIfExistsForm() {
+        CliRun result = run("strict", "--role", "reader");
+        JsonObject key = statement(JsonParser.parseString(result.out()).getAsJsonObject(), "MasterKey");
+        JsonObject condition = key.getAsJsonObject("Condition");
+        assertThat(condition.has("StringEqualsIfExists")).isFalse();
+        JsonObject test = condition.getAsJsonObject("StringEquals");
+        assertThat(test.getAsJsonArray("kms:EncryptionContext:messer:tier").get(0).getAsString()).isEqualTo("prod");
+        assertThat(test.getAsJsonArray("kms:EncryptionContext:team").get(0).getAsString()).isEqualTo("payments");
+        assertThat(result.err()).doesNotContain("IfExists");
     }
 
     @Test
