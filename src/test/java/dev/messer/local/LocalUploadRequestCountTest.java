@@ -1,0 +1,93 @@
+package dev.messer.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.messer.crypto.DataKey;
+import dev.messer.crypto.EncryptionContext;
+import dev.messer.crypto.EnvelopeVersion;
+import dev.messer.databag.DataBagService;
+import dev.messer.databag.ItemDocument;
+import dev.messer.databag.SecretsLayout;
+import dev.messer.keys.DataKeyCache;
+import dev.messer.keys.KeyRing;
+import dev.messer.store.CountingBlobStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The request counts of uploads on the local store, with item history kept ({@code local_versions}):
+ * one conditional create per new item, one read and one conditional replace per replaced item, and
+ * a constant per command. Keeping old versions costs file operations inside the store, not requests.
+ */
+class LocalUploadRequestCountTest {
+
+    private static final int ITEMS = 10;
+
+    @TempDir
+    Path dir;
+    private CountingBlobStore secrets;
+    private LocalMasterKey master;
+    private DataKeyCache keys;
+    private DataBagService bags;
+
+    @BeforeEach
+    void setUp() {
+        secrets = new CountingBlobStore(new LocalBlobStore(dir.resolve("secrets"), 10));
+        master = new LocalMasterKey(DataKey.random(), "test master key");
+        KeyRing ring = new KeyRing(new LocalBlobStore(dir.resolve("keys")), () -> master, EncryptionContext.empty(), true);
+        keys = new DataKeyCache(ring);
+        bags = new DataBagService(secrets, new SecretsLayout("dev", ""), EnvelopeVersion.V2);
+        ring.create("app");
+        bags.createBag("payments");
+        secrets.resetCounts();
+    }
+
+    @AfterEach
+    void wipe() {
+        keys.close();
+        master.close();
+    }
+
+    @Test
+    void newItems_costOneConditionalPutEach_plusAConstantPerCommand() {
+        DataBagService.BagUpload upload = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        int perCommand = secrets.requestCount();
+
+        for (int i = 0; i < ITEMS; i++) {
+            upload.put(item("item" + i, "v"), false);
+        }
+
+        assertThat(secrets.requestCount() - perCommand).isEqualTo(ITEMS);
+        assertThat(secrets.putCount()).isEqualTo(ITEMS);
+        assertThat(perCommand).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void replacedItems_costOneReadAndOneConditionalPutEach() {
+        DataBagService.BagUpload first = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        for (int i = 0; i < ITEMS; i++) {
+            first.put(item("item" + i, "old"), false);
+        }
+        DataBagService.BagUpload again = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        secrets.resetCounts();
+
+        for (int i = 0; i < ITEMS; i++) {
+            again.put(item("item" + i, "new"), true);
+        }
+
+        assertThat(secrets.getCount()).isEqualTo(ITEMS);
+        assertThat(secrets.putCount()).isEqualTo(ITEMS);
+        assertThat(secrets.requestCount()).isEqualTo(2 * ITEMS);
+        assertThat(secrets.versions("dev/payments/item0").versions()).hasSize(2);
+    }
+
+    private static ItemDocument item(String id, String value) {
+        return ItemDocument.parse(("{\"id\":\"" + id + "\",\"password\":\"" + value + "\"}")
+                .getBytes(StandardCharsets.UTF_8), "test item");
+    }
+}
