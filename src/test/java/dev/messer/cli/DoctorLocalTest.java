@@ -57,7 +57,7 @@ class DoctorLocalTest {
         CliRun result = doctor(sandbox);
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[FAIL] master key file").contains("does not exist")
-                .contains("fix: restore it from your backup").doesNotContain("configure local");
+                .contains("fix: restore it from your backup").doesNotContain("fix: run 'messer configure local'");
     }
 
     @Test
