@@ -86,9 +86,11 @@ class AwsCommandsIT {
         assertThat(keysIn(aws.secretsBucket())).isEmpty();
 
         ok(aws.run("encryption", "delete", "aws", "app", "0", "--no-prompt", "-c", config));
-        assertThat(keysIn(aws.keysBucket())).containsExactly("app/", "app/1");
+        assertThat(keysIn(aws.keysBucket())).as("the deleted number is kept as a tombstone outside app/")
+                .containsExactly("!deleted/app/0", "app/", "app/1");
         ok(aws.run("encryption", "delete", "aws", "app", "--no-prompt", "-c", config));
-        assertThat(keysIn(aws.keysBucket())).isEmpty();
+        assertThat(keysIn(aws.keysBucket())).as("only the tombstones of the deleted numbers remain")
+                .containsExactly("!deleted/app/0", "!deleted/app/1");
         assertThat(ok(aws.run("encryption", "list", "aws", "-c", config)).out()).isEmpty();
     }
 
