@@ -177,7 +177,9 @@ class KmsMasterKeyIT {
     void keyObjectWithAlteredContextMetadata_failsIntegrity() {
         String config = aws.writeIni(Map.of("encryption_context", "team=payments")).toString();
         aws.storePaymentsItem(config);
-        String altered = CONTEXT.with("team", "billing").toMetadataValue();
+        // every configured pair is still there, so messer passes it on; KMS refuses the changed context
+        String altered = CONTEXT.with("team", "payments").with("messer:tier", "dev").with("app", "checkout")
+                .toMetadataValue();
         aws.s3().copyObject(r -> r.sourceBucket(aws.keysBucket()).sourceKey("app/0")
                 .destinationBucket(aws.keysBucket()).destinationKey("app/0")
                 .metadataDirective(MetadataDirective.REPLACE).metadata(Map.of(KeyRing.CONTEXT_METADATA, altered)));

@@ -203,7 +203,7 @@ class SetupAndDoctorIT {
 
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).contains("[ok]   endpoints").contains("KMS override " + aws.moto().endpoint())
-                .contains("[warn] key versions").contains("old v0").contains("bulk rotate-keys");
+                .contains("[warn] key tiers").contains("old v0").contains("bulk rotate-keys");
     }
 
     @Test

@@ -78,7 +78,7 @@ class AwsTamperIT {
     @Test
     void keyObject_carriesTheContextKmsWrappedItUnder() {
         assertThat(keyMetadata("app/1")).containsEntry(CONTEXT,
-                "messer%3Akey_name=app&messer%3Akey_version=1&team=payments");
+                "messer%3Akey_name=app&messer%3Akey_version=1&messer%3Atier=dev&team=payments");
     }
 
     @Test
@@ -117,7 +117,9 @@ class AwsTamperIT {
         aws.s3().putObject(r -> r.bucket(aws.secretsBucket()).key("prod/bag/"), RequestBody.empty());
         aws.s3().putObject(r -> r.bucket(aws.secretsBucket()).key("prod/bag/db"), RequestBody.fromBytes(stored));
         config = aws.writeIni("prod.ini", Map.of("encryption_context", "team=payments", "tier", "prod"));
-        assertRefused("item bag/db (prod/bag/db) failed its integrity check");
+        // the key version carries messer:tier = dev, so the prod profile refuses it before the item's own
+        // path binding is even tried (TamperMatrixTest proves that binding on its own)
+        assertRefused("belongs to tier 'dev', not to this profile's tier 'prod'");
     }
 
     @Test
