@@ -18,6 +18,7 @@ final class BashCompletionScript {
         s.append("# Load it with: source <(messer completion bash)\n");
         s.append("_messer() {\n");
         s.append("  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"\" node=\"messer\" i word positionals=0\n");
+        s.append("  local provider=\"\" bag=\"\" profile=\"\" config=\"\"\n");
         s.append("  [ \"$COMP_CWORD\" -gt 0 ] && prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n");
         s.append("  COMPREPLY=()\n");
         s.append("  for ((i = 1; i < COMP_CWORD; i++)); do\n");
@@ -32,10 +33,16 @@ final class BashCompletionScript {
             }
         }
         s.append("      *)\n");
+        s.append("        case \"${COMP_WORDS[i-1]}\" in\n");
+        s.append("          --profile) profile=\"$word\" ;;\n");
+        s.append("          -c|--config) config=\"$word\" ;;\n");
+        s.append("        esac\n");
         s.append("        case \"$word\" in\n");
+        s.append("          --profile=*) profile=\"${word#*=}\" ;;\n");
+        s.append("          --config=*) config=\"${word#*=}\" ;;\n");
         s.append("          --) if _messer_passes_through \"$node\"; then COMPREPLY=($(compgen -c -- \"$cur\")); return 0; fi ;;\n");
         s.append("          -*) ;;\n");
-        s.append("          *) _messer_takes_value \"$node\" \"${COMP_WORDS[i-1]}\" || positionals=$((positionals + 1)) ;;\n");
+        s.append("          *) _messer_takes_value \"$node\" \"${COMP_WORDS[i-1]}\" || _messer_positional ;;\n");
         s.append("        esac ;;\n");
         s.append("    esac\n");
         s.append("  done\n");
@@ -48,6 +55,9 @@ final class BashCompletionScript {
                 continue;
             }
             s.append("      case \"$prev\" in\n");
+            if (level.options().contains("--profile")) {
+                s.append("        '--profile') COMPREPLY=($(compgen -W \"$(_messer_names profiles)\" -- \"$cur\")); return 0 ;;\n");
+            }
             for (Map.Entry<String, List<String>> option : level.optionValues().entrySet()) {
                 s.append("        ").append(quote(option.getKey())).append(") COMPREPLY=($(compgen -W ")
                         .append(quote(String.join(" ", option.getValue()))).append(" -- \"$cur\")); return 0 ;;\n");
@@ -64,6 +74,7 @@ final class BashCompletionScript {
                 s.append("        COMPREPLY=($(compgen -W ").append(quote(String.join(" ", level.firstPositional())))
                         .append(" -- \"$cur\"))\n");
             }
+            storeNames(s, level.names());
             s.append("      else\n");
             s.append("        COMPREPLY=($(compgen -f -- \"$cur\"))\n");
             s.append("      fi ;;\n");
@@ -83,6 +94,17 @@ final class BashCompletionScript {
         s.append("  esac\n");
         s.append("  return 1\n");
         s.append("}\n");
+        s.append("_messer_positional() {\n");
+        s.append("  positionals=$((positionals + 1))\n");
+        s.append("  case \"$positionals\" in 1) provider=\"$word\" ;; 2) bag=\"$word\" ;; esac\n");
+        s.append("}\n");
+        s.append("# Names from the store, through 'messer completion names', for the profile and file on the line.\n");
+        s.append("_messer_names() {\n");
+        s.append("  local args=(completion names \"$@\")\n");
+        s.append("  [ -n \"$profile\" ] && args+=(--profile \"$profile\")\n");
+        s.append("  [ -n \"$config\" ] && args+=(--config \"${config/#\\~/$HOME}\")\n");
+        s.append("  command \"${COMP_WORDS[0]}\" \"${args[@]}\" 2>/dev/null </dev/null\n");
+        s.append("}\n");
         s.append("_messer_passes_through() {\n");
         s.append("  case \"$1\" in\n");
         for (CompletionModel.Level level : model.levels()) {
@@ -95,6 +117,29 @@ final class BashCompletionScript {
         s.append("}\n");
         s.append("complete -o default -F _messer messer\n");
         return s.toString();
+    }
+
+    /** The branches that offer bag names, item ids or {@code BAG/ITEM} references from the store. */
+    private static void storeNames(StringBuilder s, CompletionModel.Names names) {
+        switch (names) {
+            case BAG, BAG_ITEM -> {
+                s.append("      elif [ \"$positionals\" -eq 1 ]; then\n");
+                s.append("        COMPREPLY=($(compgen -W \"$(_messer_names \"$provider\")\" -- \"$cur\"))\n");
+                if (names == CompletionModel.Names.BAG_ITEM) {
+                    s.append("      elif [ \"$positionals\" -eq 2 ]; then\n");
+                    s.append("        COMPREPLY=($(compgen -W \"$(_messer_names \"$provider\" \"$bag\")\" -- \"$cur\"))\n");
+                }
+            }
+            case REFERENCES -> {
+                s.append("      elif [[ \"$cur\" == */* ]]; then\n");
+                s.append("        COMPREPLY=($(compgen -P \"${cur%%/*}/\" -W \"$(_messer_names \"$provider\" \"${cur%%/*}\")\" -- \"${cur#*/}\"))\n");
+                s.append("      elif [ \"$positionals\" -ge 1 ]; then\n");
+                s.append("        COMPREPLY=($(compgen -S / -W \"$(_messer_names \"$provider\")\" -- \"$cur\"))\n");
+                s.append("        compopt -o nospace 2>/dev/null\n");
+            }
+            default -> {
+            }
+        }
     }
 
     /**

@@ -24,7 +24,12 @@ final class CompletionModel {
     /** A group (words) or a leaf (options) at a path such as "messer data bag". */
     record Level(String path, List<String> words, List<String> options, Map<String, List<String>> optionValues,
                  List<String> fileOptions, List<String> valueOptions, List<String> firstPositional,
-                 boolean passThrough) {
+                 boolean passThrough, Names names) {
+    }
+
+    /** Which positionals name things in the store: a bag, then an item, or {@code BAG/ITEM} references. */
+    enum Names {
+        NONE, BAG, BAG_ITEM, REFERENCES
     }
 
     private final List<Level> levels = new ArrayList<>();
@@ -49,7 +54,8 @@ final class CompletionModel {
         if (node.parent == null) {
             words.add("--version");
         }
-        levels.add(new Level(node.path(), words, List.of(), Map.of(), List.of(), List.of(), List.of(), false));
+        levels.add(new Level(node.path(), words, List.of(), Map.of(), List.of(), List.of(), List.of(), false,
+                Names.NONE));
         node.children().values().forEach(this::walk);
     }
 
@@ -84,7 +90,25 @@ final class CompletionModel {
         ParameterDescription main = parser.getMainParameterValue();
         List<String> first = main == null ? List.of() : firstListedWords(main.getDescription());
         return new Level(node.path(), List.of(), options, values, files, takingValue, first,
-                command instanceof PassThroughCommand);
+                command instanceof PassThroughCommand, main == null ? Names.NONE : names(main.getDescription()));
+    }
+
+    /**
+     * Store names from the words after the provider: "BAG/ITEM..." gives references, "BAG [ITEM]" or
+     * "[BAG [ITEM]]" a bag and an item, "BAG ITEM_FILE" a bag only.
+     */
+    private static Names names(String description) {
+        List<String> words = List.of(description.replaceAll("[\\[\\]]", "").trim().split("\\s+"));
+        if (words.size() < 2) {
+            return Names.NONE;
+        }
+        if (words.get(1).startsWith("BAG/ITEM")) {
+            return Names.REFERENCES;
+        }
+        if (!words.get(1).equals("BAG")) {
+            return Names.NONE;
+        }
+        return words.size() > 2 && words.get(2).equals("ITEM") ? Names.BAG_ITEM : Names.BAG;
     }
 
     /** The first {@code a|b|c} list in a description. */

@@ -36,8 +36,10 @@ class CompletionScriptTest {
         }
         String program = "source \"$1\"; COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.size() - 1)
                 + "; _messer; printf '%s\\n' \"${COMPREPLY[@]}\"";
-        Process bash = new ProcessBuilder("bash", "-c", program, "bash", script.toString())
-                .directory(home.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", program, "bash", script.toString())
+                .directory(home.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
+        Process bash = builder.start();
         String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(bash.exitValue()).isZero();
@@ -99,6 +101,54 @@ class CompletionScriptTest {
         assertThat(complete("messer policy aws --role ")).containsExactly("admin", "writer", "reader");
         assertThat(complete("messer setup ")).containsExactly("aws");
         assertThat(complete("messer doctor ")).containsExactly("aws", "local");
+    }
+
+    /** Puts a {@code messer} on the PATH of the completing bash that runs this build against the sandbox. */
+    private LocalCliSandbox messerOnPath() throws Exception {
+        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"p\"}")
+                .upload("{\"id\":\"api\",\"token\":\"t\"}");
+        StringBuilder wrapper = new StringBuilder("#!/bin/sh\nexec env -i");
+        for (String variable : sandbox.envArray()) {
+            wrapper.append(" '").append(variable.replace("'", "'\\''")).append('\'');
+        }
+        for (String word : LocalCliSandbox.javaCommand()) {
+            wrapper.append(" '").append(word.replace("'", "'\\''")).append('\'');
+        }
+        wrapper.append(" \"$@\"\n");
+        Path messer = home.resolve("bin/messer");
+        Files.createDirectories(messer.getParent());
+        Files.writeString(messer, wrapper);
+        messer.toFile().setExecutable(true);
+        return sandbox;
+    }
+
+    @Test
+    void bagPosition_offersTheBagsOfTheStore_andItemPosition_itsItems() throws Exception {
+        messerOnPath();
+
+        assertThat(complete("messer data bag show local ")).containsExactly("app");
+        assertThat(complete("messer data bag show local app ")).containsExactlyInAnyOrder("db", "api");
+        assertThat(complete("messer data bag history local app d")).containsExactly("db");
+    }
+
+    @Test
+    void profileOption_offersTheProfilesOfTheConfiguration_andSelectsTheOneListed() throws Exception {
+        LocalCliSandbox sandbox = messerOnPath();
+        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "--profile", "empty", "-m", "test", "-e", "dev",
+                "--local-root", home.resolve("empty-store").toString()));
+
+        assertThat(complete("messer data bag show --profile ")).contains("empty");
+        assertThat(complete("messer data bag show --profile empty local ")).isEmpty();
+        assertThat(complete("messer data bag show local ")).containsExactly("app");
+    }
+
+    @Test
+    void references_offerBagsWithASlash_thenTheItemsOfThatBag() throws Exception {
+        messerOnPath();
+
+        assertThat(complete("messer export local ")).containsExactly("app/");
+        assertThat(complete("messer export local app/")).containsExactlyInAnyOrder("app/db", "app/api");
+        assertThat(complete("messer exec local app/d")).containsExactly("app/db");
     }
 
     @Test
