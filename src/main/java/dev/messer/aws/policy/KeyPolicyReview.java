@@ -202,27 +202,14 @@ public final class KeyPolicyReview {
         }
         if (principal.isJsonObject()) {
             for (var entry : principal.getAsJsonObject().entrySet()) {
-                found.addAll(values(entry.getValue()));
+                found.addAll(PolicyValues.strings(entry.getValue()));
             }
         }
         return found;
     }
 
     private static List<String> strings(JsonObject statement, String field) {
-        return values(statement.get(field));
-    }
-
-    private static List<String> values(JsonElement element) {
-        List<String> values = new ArrayList<>();
-        if (element == null || element.isJsonNull()) {
-            return values;
-        }
-        if (element.isJsonArray()) {
-            element.getAsJsonArray().forEach(e -> values.add(e.getAsString()));
-        } else {
-            values.add(element.getAsString());
-        }
-        return values;
+        return PolicyValues.strings(statement.get(field));
     }
 
     private static String text(JsonObject statement, String field) {

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import dev.messer.aws.AwsErrors;
 import dev.messer.aws.AwsPartition;
 import dev.messer.aws.PlainHttpRefusal;
+import dev.messer.aws.policy.PolicyValues;
 import dev.messer.error.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,8 +229,8 @@ public final class BucketHardening {
             String arn = "arn:" + partition + ":s3:::" + bucket;
             for (JsonElement element : array) {
                 JsonObject statement = element.getAsJsonObject();
-                List<String> resources = strings(statement.get("Resource"));
-                List<String> actions = strings(statement.get("Action"));
+                List<String> resources = PolicyValues.strings(statement.get("Resource"));
+                List<String> actions = PolicyValues.strings(statement.get("Action"));
                 boolean coversBucket = resources.contains("*") || resources.contains(arn);
                 boolean coversObjects = resources.contains("*") || resources.contains(arn + "/*");
                 boolean everyAction = actions.contains("s3:*") || actions.contains("*");
@@ -249,7 +250,7 @@ public final class BucketHardening {
             return false;
         }
         JsonObject bool = condition.getAsJsonObject().getAsJsonObject("Bool");
-        return bool.has("aws:SecureTransport") && strings(bool.get("aws:SecureTransport")).contains("false");
+        return bool.has("aws:SecureTransport") && PolicyValues.strings(bool.get("aws:SecureTransport")).contains("false");
     }
 
     private static boolean anyone(JsonElement principal) {
@@ -260,20 +261,7 @@ public final class BucketHardening {
             return principal.getAsString().equals("*");
         }
         return principal.isJsonObject() && principal.getAsJsonObject().has("AWS")
-                && strings(principal.getAsJsonObject().get("AWS")).contains("*");
-    }
-
-    private static List<String> strings(JsonElement element) {
-        List<String> values = new ArrayList<>();
-        if (element == null || element.isJsonNull()) {
-            return values;
-        }
-        if (element.isJsonArray()) {
-            element.getAsJsonArray().forEach(e -> values.add(e.getAsString()));
-        } else {
-            values.add(element.getAsString());
-        }
-        return values;
+                && PolicyValues.strings(principal.getAsJsonObject().get("AWS")).contains("*");
     }
 
     private static String text(JsonElement element) {
