@@ -15,10 +15,9 @@ import dev.messer.error.NotFoundException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRing;
 import dev.messer.local.LocalMasterKey;
-import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
+import dev.messer.store.ForwardingBlobStore;
 import dev.messer.store.MemoryBlobStore;
-import dev.messer.store.VersionListing;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -111,72 +110,20 @@ class FieldEditorTest {
     }
 
     /** Runs an action (another writer) just before the next conditional write reaches the store. */
-    static final class ConcurrentWriter implements BlobStore {
-        private final BlobStore delegate;
+    static final class ConcurrentWriter extends ForwardingBlobStore {
         Runnable beforeNextConditionalWrite;
 
         ConcurrentWriter(BlobStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
-        private void interfere() {
+        @Override
+        protected void beforeConditionalWrite(String key) {
             Runnable action = beforeNextConditionalWrite;
             beforeNextConditionalWrite = null;
             if (action != null) {
                 action.run();
             }
-        }
-
-        @Override
-        public Optional<Blob> get(String key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public void put(String key, byte[] content, Map<String, String> metadata) {
-            delegate.put(key, content, metadata);
-        }
-
-        @Override
-        public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
-            interfere();
-            delegate.putIfAbsent(key, content, metadata);
-        }
-
-        @Override
-        public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
-            interfere();
-            delegate.putIfMatch(key, content, metadata, etag);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return delegate.list(prefix);
-        }
-
-        @Override
-        public void delete(String key) {
-            delegate.delete(key);
-        }
-
-        @Override
-        public VersionListing versions(String key) {
-            return delegate.versions(key);
-        }
-
-        @Override
-        public Optional<Blob> getVersion(String key, String versionId) {
-            return delegate.getVersion(key, versionId);
-        }
-
-        @Override
-        public void purge(String key) {
-            delegate.purge(key);
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
         }
     }
 }
