@@ -48,7 +48,7 @@ printf '%s' "$OUT" | python3 -c '
 import json, sys
 policy = json.load(sys.stdin)
 sids = {s["Sid"]: s for s in policy["Statement"]}
-assert sids["TierObjects"]["Action"] == ["s3:GetObject"], sids["TierObjects"]
+assert sids["TierObjects"]["Action"] == ["s3:GetObject", "s3:GetObjectVersion"], sids["TierObjects"]
 assert sids["TierObjects"]["Resource"] == ["arn:aws:s3:::acme-secrets/dev/*"], sids["TierObjects"]
 assert sids["TlsOnly"]["Effect"] == "Deny"
 ' || fail "policy JSON is not what a reader needs"
