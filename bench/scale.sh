@@ -60,7 +60,7 @@ measure() { # measure NAME ARGS... : runs bin/messer under /usr/bin/time -v with
   while kill -0 "$timer" 2>/dev/null; do   # heap in use (young + old), sampled every 5 s
     [ -n "$java" ] || java="$(pgrep -f "dev.messer.cli.Main $*" | head -1 || true)"
     if [ -n "$java" ]; then
-      used="$(jcmd "$java" GC.heap_info 2>/dev/null | awk '/generation/ { for (i = 1; i < NF; i++) if ($i == "used") { v = $(i + 1); sub("K.*", "", v); s += v } } END { print int(s / 1024) }')"
+      used="$(jcmd "$java" GC.heap_info 2>/dev/null | awk '/generation/ { for (i = 1; i < NF; i++) if ($i == "used") { v = $(i + 1); sub("K.*", "", v); s += v } } END { print int(s / 1024) }' || true)"
       [ "${used:-0}" -gt "$heap_mb" ] && heap_mb="$used"
     fi
     sleep 5
