@@ -66,7 +66,8 @@ public final class BulkCopy {
         List<KeyRef> created = Collections.synchronizedList(new ArrayList<>());
         Map<String, Object> keyTargets = new ConcurrentHashMap<>();
         Set<String> used = ConcurrentHashMap.newKeySet();
-        List<ItemResult> results = ParallelMap.mapRequeuing(scanned, options.parallel(), "copying", options.listener(),
+        ResultTally tally = new ResultTally(options.dryRun());
+        ParallelMap.forEachRequeuing(scanned, options.parallel(), "copying", options.listener(),
                 item -> {
                     if (!item.usable()) {
                         return item.early();
@@ -78,9 +79,9 @@ public final class BulkCopy {
                         return ItemResult.failed(item.path(), String.valueOf(target));
                     }
                     return copy(item, ref, options.dryRun(), used);
-                }, ItemResult::throttled);
+                }, ItemResult::throttled, (item, result) -> tally.add(result));
         options.listener().finished();
-        return new BulkReport("copy", options.dryRun(), results, plan,
+        return new BulkReport("copy", options.dryRun(), tally.counts(), plan,
                 source.keys().unwrapCount() - sourceUnwraps + destination.keys().unwrapCount() - destinationUnwraps,
                 used.size(), created, Duration.ofNanos(System.nanoTime() - start));
     }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What a bulk run did: one result per item, the key-level plan (bags and key versions created or
- * to create), and the counts that show the cost of the run.
+ * What a bulk run did: the item results (counts, and the items worth naming), the key-level plan
+ * (bags and key versions created or to create), and the counts that show the cost of the run.
  *
  * @param plan              bag and key actions, in order ("create key app v3")
  * @param keyUnwraps        how many times a master key unwrapped a data key (KMS Decrypt calls on aws)
@@ -19,17 +19,16 @@ import java.util.OptionalInt;
  * @param version1Remaining items left in item format 1 after the run (after a dry run: that would be
  *                          left); empty when the run does not upgrade formats
  */
-public record BulkReport(String operation, boolean dryRun, List<ItemResult> results, List<String> plan,
+public record BulkReport(String operation, boolean dryRun, ResultCounts results, List<String> plan,
                          int keyUnwraps, int keyVersionsUsed, List<KeyRef> keysCreated, Duration elapsed,
                          OptionalInt version1Remaining) {
 
     public BulkReport {
-        results = List.copyOf(results);
         plan = List.copyOf(plan);
         keysCreated = List.copyOf(keysCreated);
     }
 
-    public BulkReport(String operation, boolean dryRun, List<ItemResult> results, List<String> plan,
+    public BulkReport(String operation, boolean dryRun, ResultCounts results, List<String> plan,
                       int keyUnwraps, int keyVersionsUsed, List<KeyRef> keysCreated, Duration elapsed) {
         this(operation, dryRun, results, plan, keyUnwraps, keyVersionsUsed, keysCreated, elapsed, OptionalInt.empty());
     }
@@ -47,11 +46,12 @@ public record BulkReport(String operation, boolean dryRun, List<ItemResult> resu
     }
 
     public long count(Outcome outcome) {
-        return results.stream().filter(r -> r.outcome() == outcome).count();
+        return results.count(outcome);
     }
 
+    /** The listed items with this outcome (a real run lists failed items and those left alone for a reason). */
     public List<ItemResult> with(Outcome outcome) {
-        return results.stream().filter(r -> r.outcome() == outcome).toList();
+        return results.listed().stream().filter(r -> r.outcome() == outcome).toList();
     }
 
     public boolean failed() {
@@ -74,12 +74,12 @@ public record BulkReport(String operation, boolean dryRun, List<ItemResult> resu
         double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-9);
         return String.format(Locale.ROOT,
                 "stats: %d items, %d key unwraps for %d key versions, %d key versions created, %d threads, %.0f items/s",
-                results.size(), keyUnwraps, keyVersionsUsed, keysCreated.size(), parallel, results.size() / seconds);
+                results.total(), keyUnwraps, keyVersionsUsed, keysCreated.size(), parallel, results.total() / seconds);
     }
 
     /** Several runs (copy to several destinations) as one report. */
     public static BulkReport merge(String operation, List<BulkReport> reports) {
-        List<ItemResult> results = new ArrayList<>();
+        List<ResultCounts> results = new ArrayList<>();
         List<String> plan = new ArrayList<>();
         List<KeyRef> created = new ArrayList<>();
         int unwraps = 0;
@@ -87,7 +87,7 @@ public record BulkReport(String operation, boolean dryRun, List<ItemResult> resu
         Duration elapsed = Duration.ZERO;
         boolean dryRun = false;
         for (BulkReport report : reports) {
-            results.addAll(report.results);
+            results.add(report.results);
             plan.addAll(report.plan);
             created.addAll(report.keysCreated);
             unwraps += report.keyUnwraps;
@@ -95,6 +95,6 @@ public record BulkReport(String operation, boolean dryRun, List<ItemResult> resu
             elapsed = elapsed.plus(report.elapsed);
             dryRun |= report.dryRun;
         }
-        return new BulkReport(operation, dryRun, results, plan, unwraps, used, created, elapsed);
+        return new BulkReport(operation, dryRun, ResultCounts.sum(results), plan, unwraps, used, created, elapsed);
     }
 }

@@ -3,12 +3,15 @@ package dev.messer.bulk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -93,6 +96,38 @@ final class ParallelMap {
             }
         }
         return results;
+    }
+
+    /**
+     * Like {@link #mapRequeuing}, but hands each final result to {@code sink} (from the worker
+     * threads, in no particular order) instead of returning them all: only the throttled inputs of a
+     * round are held for the next.
+     */
+    static <T, R> void forEachRequeuing(List<T> inputs, int parallel, String phase, BulkListener listener,
+                                        Function<T, R> task, Predicate<R> throttled, BiConsumer<T, R> sink) {
+        List<T> pending = inputs;
+        String name = phase;
+        Duration pause = FIRST_REQUEUE_PAUSE;
+        for (int round = 0; ; round++) {
+            boolean lastRound = round == MAX_REQUEUES;
+            Queue<T> again = new ConcurrentLinkedQueue<>();
+            map(pending, parallel, name, listener, input -> {
+                R result = task.apply(input);
+                if (!lastRound && throttled.test(result)) {
+                    again.add(input);
+                } else {
+                    sink.accept(input, result);
+                }
+                return null;
+            });
+            if (again.isEmpty()) {
+                return;
+            }
+            sleep(pause);
+            pause = pause.multipliedBy(2);
+            pending = List.copyOf(again);
+            name = phase + " (throttled, again)";
+        }
     }
 
     private static void sleep(Duration pause) {

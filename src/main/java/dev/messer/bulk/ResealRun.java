@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -30,25 +31,25 @@ final class ResealRun {
         KeyTargets targets = planner.apply(scanned);
         Set<KeyRef> used = ConcurrentHashMap.newKeySet();
         Resealing resealing = new Resealing(bags, keys, used);
-        List<ItemResult> results = ParallelMap.mapRequeuing(scanned, options.parallel(), "re-encrypting",
-                options.listener(), item -> targets.apply(item, resealing, options.dryRun()), ItemResult::throttled);
+        ResultTally tally = new ResultTally(options.dryRun());
+        AtomicInteger version1Remaining = new AtomicInteger();
+        ParallelMap.forEachRequeuing(scanned, options.parallel(), "re-encrypting", options.listener(),
+                item -> targets.apply(item, resealing, options.dryRun()), ItemResult::throttled, (item, result) -> {
+                    tally.add(result);
+                    if (leftInVersion1(item, result)) {
+                        version1Remaining.incrementAndGet();
+                    }
+                });
         options.listener().finished();
-        return new BulkReport(command, options.dryRun(), results, targets.plan(), keys.unwrapCount() - unwrapsBefore,
+        return new BulkReport(command, options.dryRun(), tally.counts(), targets.plan(), keys.unwrapCount() - unwrapsBefore,
                 used.size(), targets.created(), Duration.ofNanos(System.nanoTime() - start),
                 bags.writeVersion() == EnvelopeVersion.V1 ? OptionalInt.empty()
-                        : OptionalInt.of(version1Remaining(scanned, results)));
+                        : OptionalInt.of(version1Remaining.get()));
     }
 
-    /** Items read in format 1 that the run did not (in a dry run: would not) seal again. */
-    private static int version1Remaining(List<ScannedItem> scanned, List<ItemResult> results) {
-        int remaining = 0;
-        for (int i = 0; i < scanned.size(); i++) {
-            ScannedItem item = scanned.get(i);
-            if (item.usable() && results.get(i).outcome() != Outcome.DONE && isVersion1(item)) {
-                remaining++;
-            }
-        }
-        return remaining;
+    /** An item read in format 1 that the run did not (in a dry run: would not) seal again. */
+    private static boolean leftInVersion1(ScannedItem item, ItemResult result) {
+        return item.usable() && result.outcome() != Outcome.DONE && isVersion1(item);
     }
 
     private static boolean isVersion1(ScannedItem item) {

@@ -6,7 +6,8 @@ import dev.messer.bulk.Outcome;
 
 /**
  * Renders a bulk report. Dry run: the plan and one line per item on stdout. Real run: key and bag
- * actions and items left alone for a reason (not those already up to date) as information, failed items as errors, then the one summary line.
+ * actions and items left alone for a reason (not those already up to date) as information, failed items as errors
+ * (the first thousand; the rest as one count), then the one summary line.
  * Any failed item makes the exit status 1.
  */
 final class BulkReportPrinter {
@@ -17,7 +18,7 @@ final class BulkReportPrinter {
     static int print(Console console, BulkReport report, BulkFlags flags) {
         if (report.dryRun()) {
             report.plan().forEach(console::data);
-            for (ItemResult result : report.results()) {
+            for (ItemResult result : report.results().listed()) {
                 console.data(label(result.outcome()) + " " + result.item() + ": " + result.detail());
             }
         } else {
@@ -26,6 +27,11 @@ final class BulkReportPrinter {
                     .forEach(r -> console.info("skipped " + r.item() + ": " + r.detail()));
         }
         report.with(Outcome.FAILED).forEach(r -> console.error("failed " + r.item() + ": " + r.detail()));
+        long unlisted = report.results().unlisted();
+        if (unlisted > 0) {
+            console.error(unlisted + " more failed or skipped item" + (unlisted == 1 ? "" : "s")
+                    + " not listed; run the command again to retry them and see their reasons");
+        }
         console.info(report.summaryLine());
         report.version1Line().ifPresent(console::info);
         if (flags.stats || console.debug()) {
