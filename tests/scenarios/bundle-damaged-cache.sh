@@ -1,22 +1,27 @@
 # A damaged, truncated, stale or missing AOT cache costs the bundle speed, never the command and
 # never output: stdout and stderr stay byte-identical to those of a run with the intact cache
-# (the JVM would print its complaints on stdout, which breaks eval "$(messer ...)").
+# (the JVM would print its complaints on stdout, which breaks eval "$(messer ...)", and damage in
+# a cache's body can crash it). The launcher checks the cache's CRC before it passes it on, and
+# remembers a check that passed until the cache changes.
 source "$REPO/tests/lib/bundle.sh"
 unpack_bundle
-cache="$(ls "$BUNDLE"/lib/messer.aot "$BUNDLE"/lib/messer.jsa 2>/dev/null | head -n 1 || true)"
-[ -n "$cache" ] || fail "the bundle has no AOT cache or CDS archive"
+cache="$(ls "$BUNDLE"/lib/messer-local.aot "$BUNDLE"/lib/messer-local.jsa 2>/dev/null | head -n 1 || true)"
+[ -n "$cache" ] || fail "the bundle has no AOT cache or CDS archive for local commands"
 cp "$cache" "$SANDBOX/intact"
 
 bundled quickstart --silent
 expect_status 0
 show=(data bag show local demo db --decrypt --profile quickstart --format export)
 
-# The intact cache is in use: the command's own classes come from it.
+# The intact cache is in use: the command's own classes come from it, and, being the local
+# provider's cache, it holds none of the AWS SDK (a JDK 25 cache loads all its classes at start).
 MESSER_JAVA_OPTS="-Xlog:class+load:file=$SANDBOX/classes.log" bundled "${show[@]}"
 expect_status 0
 for class in dev.messer.cli.Main dev.messer.cli.Cli dev.messer.crypto.AesGcm; do
   grep -q "$class source: shared objects file" "$SANDBOX/classes.log" || fail "$class did not come from the intact cache"
 done
+! grep -q "software\.amazon\." "$SANDBOX/classes.log" || fail "a local command loaded AWS SDK classes"
+ls "$HOME/.cache/messer/verified/" | grep -q "messer-local.aot" || fail "the launcher did not remember the check"
 
 bundled "${show[@]}"
 expect_status 0
@@ -36,11 +41,19 @@ damage() {
   cp "$SANDBOX/intact" "$cache"
   printf 'DAMAGED!' | dd of="$cache" bs=1 seek="$1" conv=notrunc 2>/dev/null
 }
-for offset in 100 300 4000 1000000; do
+size="$(wc -c <"$SANDBOX/intact")"
+for offset in 100 300 4000 1000000 $((size / 4)) $((size / 2)) $((size * 3 / 4)) $((size - 8)); do
   damage "$offset"
   bundled "${show[@]}"
   same_output "a cache damaged at byte $offset"
 done
+
+# the intact cache again: checked again and used
+cp "$SANDBOX/intact" "$cache"
+MESSER_JAVA_OPTS="-Xlog:class+load:file=$SANDBOX/classes-again.log" bundled "${show[@]}"
+expect_status 0
+grep -q "dev.messer.cli.Main source: shared objects file" "$SANDBOX/classes-again.log" ||
+  fail "the restored cache was not used"
 
 cp "$SANDBOX/intact" "$cache"
 truncate -s 1000000 "$cache"

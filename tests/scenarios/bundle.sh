@@ -39,6 +39,14 @@ expect_status 0
 expect_err_empty
 printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["id"]=="db" and d["key_version"]==0, d'
 
+# Each provider has its own cache, chosen by the provider word: the aws command's S3 client came
+# from the aws cache.
+MESSER_JAVA_OPTS="-Xlog:class+load:file=$SANDBOX/aws-classes.log" \
+  bundled data bag show aws payments db --decrypt -c messer.ini --profile ci --silent
+expect_status 0
+grep -q "software.amazon.awssdk.services.s3.DefaultS3Client source: shared objects file" "$SANDBOX/aws-classes.log" ||
+  fail "the aws command's S3 client did not come from the aws cache"
+
 # The bundle carries what it promises, and running it built nothing.
 for file in lib/messer.jar share/bash-completion/completions/messer share/zsh/site-functions/_messer \
             share/man/man1/messer.1 share/doc/messer/THIRD-PARTY.txt runtime/legal/java.base; do
