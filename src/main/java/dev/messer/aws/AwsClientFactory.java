@@ -19,7 +19,6 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -53,7 +52,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private final List<AwsService> created = new ArrayList<>();
     private final List<SdkAutoCloseable> toClose = new ArrayList<>();
 
-    private SdkHttpClient http;
+    private DeferredTlsHttpClient http;
     private CredentialSource base;
     private RoleSession roleSession;
     private AwsCredentialsProvider credentials;
@@ -286,12 +285,14 @@ public final class AwsClientFactory implements AutoCloseable {
         }
     }
 
-    private synchronized SdkHttpClient http() {
+    /** Whether a TLS client was built: false while every request went to a plain-HTTP endpoint. */
+    synchronized boolean tlsClientBuilt() {
+        return http != null && http.tlsBuilt();
+    }
+
+    private synchronized DeferredTlsHttpClient http() {
         if (http == null) {
-            http = UrlConnectionHttpClient.builder()
-                    .connectionTimeout(tuning.connectTimeout())
-                    .socketTimeout(tuning.readTimeout())
-                    .build();
+            http = new DeferredTlsHttpClient(tuning.connectTimeout(), tuning.readTimeout());
         }
         return http;
     }

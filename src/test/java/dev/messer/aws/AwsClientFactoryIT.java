@@ -75,6 +75,15 @@ class AwsClientFactoryIT {
     }
 
     @Test
+    void decryptFromAPlainHttpEndpoint_neverBuildsTheTlsClient() {
+        try (Session<?> session = open(aws.settings())) {
+            session.bags().decrypt("payments", "db", session.dataKeys());
+
+            assertThat(((AwsBackend) session.backend()).clients().tlsClientBuilt()).isFalse();
+        }
+    }
+
+    @Test
     void roleArn_takesCredentialsFromSts() {
         int closed = MotoServer.closedPort();
         String config = aws.writeIni(Map.of("role_arn", ROLE_ARN,
