@@ -62,6 +62,7 @@ public final class Cli {
             leaf = node.newCommand();
             JCommander parser = JCommander.newBuilder().addObject(leaf).programName(node.path())
                     .expandAtSign(false).build();
+            parser.createDescriptions(); // once: the usage line, UnknownOptions and parse() all read them
             usage = ParserMessages.usage(leaf, command, parser);
             String[] rest = Arrays.copyOfRange(args, i, args.length);
             if (leaf instanceof PassThroughCommand passThrough) {
@@ -70,7 +71,7 @@ public final class Cli {
                 rest = dashes < 0 ? rest : Arrays.copyOfRange(rest, 0, dashes);
             }
             hints = new Hints(providerWord(rest), null, null);
-            rest = UnknownOptions.of(node.newCommand(), node.path()).normalise(Arrays.asList(rest)).toArray(String[]::new);
+            rest = UnknownOptions.of(parser, node.path()).normalise(Arrays.asList(rest)).toArray(String[]::new);
             parser.parse(rest);
             hints = new Hints(providerWord(rest), leaf.common().profile, leaf.common().config);
             if (leaf.common().help) {

@@ -20,10 +20,8 @@ final class UnknownOptions {
     private final Map<String, Boolean> takesValue = new HashMap<>();
     private final String command;
 
-    private UnknownOptions(Command fresh, String command) {
+    private UnknownOptions(JCommander parser, String command) {
         this.command = command;
-        JCommander parser = JCommander.newBuilder().addObject(fresh).build();
-        parser.createDescriptions();
         for (ParameterDescription option : parser.getParameters()) {
             Class<?> type = option.getParameterized().getType();
             boolean flag = (type == boolean.class || type == Boolean.class) && option.getParameter().arity() <= 0;
@@ -33,9 +31,12 @@ final class UnknownOptions {
         }
     }
 
-    /** @param fresh a new instance of the command, only read for its options */
-    static UnknownOptions of(Command fresh, String command) {
-        return new UnknownOptions(fresh, command);
+    /**
+     * @param parser the command's parser, after {@code createDescriptions()} and before it parses:
+     *               its parse reuses the same descriptions, so the command is reflected on once
+     */
+    static UnknownOptions of(JCommander parser, String command) {
+        return new UnknownOptions(parser, command);
     }
 
     /**
