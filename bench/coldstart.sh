@@ -3,14 +3,17 @@
 # the release bundle (its own runtime and AOT cache) and from the plain jar on the default JDK
 # (bin/messer, AppCDS), beside a Java hello-world on both runtimes and Messer's algorithm in
 # Python/boto3 reading the same item from moto (bench/bulk/messer_style.py read).
-# Usage: bench/coldstart.sh   (RUNS=N to change the number of runs; results in bench/results/)
+# The commands run in interleaved rounds (bench/interleave.py), so that the drift of a shared
+# machine's speed falls on all of them alike; RUNNER=hyperfine runs them with hyperfine instead.
+# Usage: bench/coldstart.sh   (RUNS=N rounds, default 20; results in bench/results/)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 runs="${RUNS:-20}"
 mkdir -p "$here/results"
 
-if ! command -v hyperfine >/dev/null; then
+runner="${RUNNER:-interleave}"
+if [ "$runner" = hyperfine ] && ! command -v hyperfine >/dev/null; then
   apt-get update && apt-get install -y hyperfine
 fi
 [ -n "${SKIP_BUILD:-}" ] || (cd "$repo" && ./mvnw -B -q -DskipTests -DskipBlackBox=true package)
@@ -31,6 +34,10 @@ commands=(
 )
 # shellcheck source=bench/lib.sh
 source "$here/lib.sh"
+# The interpreter itself, not a wrapper: a version manager's shim on the PATH (pyenv's is a bash
+# script that runs 'pyenv exec') adds hundreds of milliseconds to every start, which a Python tool
+# installed with its own interpreter does not pay.
+python="$(python3 -c 'import sys; print(sys.executable)')"
 if start_moto; then
   moto_setup coldstart secrets keys-base
   python3 "$here/bulk/messer_style.py" seed "$MOTO_URL" secrets keys-base alias/coldstart base 1 1
@@ -48,7 +55,7 @@ item_format = 1
 INI
   show_aws="data bag show aws bag0 item00000 --decrypt -c $sandbox/aws.ini --profile aws"
   commands+=(
-    -n python-messer-style-read "python3 $here/bulk/messer_style.py read $MOTO_URL secrets keys-base base bag0 item00000"
+    -n python-messer-style-read "$python $here/bulk/messer_style.py read $MOTO_URL secrets keys-base base bag0 item00000"
     -n jar-aws-show "$repo/bin/messer $show_aws"
     -n bundle-aws-show "$bundle/bin/messer $show_aws"
   )
@@ -61,7 +68,15 @@ else
   echo "coldstart: moto_server is missing; the aws cold start is not measured" >&2
 fi
 
-hyperfine -N --warmup 3 --runs "$runs" --export-json "$here/results/coldstart.json" "${commands[@]}"
+if [ "$runner" = hyperfine ]; then
+  hyperfine -N --warmup 3 --runs "$runs" --export-json "$here/results/coldstart.json" "${commands[@]}"
+else
+  specs=()
+  for ((i = 0; i < ${#commands[@]}; i += 3)); do
+    specs+=("${commands[i + 1]}=${commands[i + 2]}")
+  done
+  python3 "$here/interleave.py" --rounds "$runs" --warmup 3 --export-json "$here/results/coldstart.json" "${specs[@]}"
+fi
 python3 "$here/summarize.py" "$here/results/coldstart.json" \
   python-messer-style-read:bundle-aws-show:0.6 bundle-java-hello:bundle-local-show:2.5 \
   java17-hello:jar-local-show:4 python-messer-style-read:jar-aws-show:1.0
