@@ -25,8 +25,10 @@ public enum OutputFormat {
     ENVFILE("envfile", new EnvFileFormatter()),
     PROPERTIES("properties", null);
 
-    private static final Gson PRETTY_JSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting()
-            .create();
+    /** Made on first use only: building a Gson instance costs a command that prints compact JSON. */
+    private static final class Pretty {
+        static final Gson JSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create();
+    }
 
     private final String word;
     private final VariableFormatter variables;
@@ -52,7 +54,7 @@ public enum OutputFormat {
     public String renderItem(DecryptedItem item, VariableRules rules) {
         return switch (this) {
             case JSON -> item.view().toString() + "\n";
-            case PRETTY -> PRETTY_JSON.toJson(item.view()) + "\n";
+            case PRETTY -> Pretty.JSON.toJson(item.view()) + "\n";
             default -> renderItems(List.of(item), rules, false);
         };
     }
@@ -75,7 +77,7 @@ public enum OutputFormat {
         JsonObject all = new JsonObject();
         items.forEach(item -> all.add(item.name(), item.fields()));
         JsonElement json = all;
-        return (this == PRETTY ? PRETTY_JSON.toJson(json) : json.toString()) + "\n";
+        return (this == PRETTY ? Pretty.JSON.toJson(json) : json.toString()) + "\n";
     }
 
     public static Optional<OutputFormat> fromWord(String word) {
