@@ -174,6 +174,11 @@ public final class AwsFixture {
         return run(all);
     }
 
+    /** Runs like {@link #runWithConfig}, and the command must succeed (exit 0). */
+    public CliRun okWithConfig(Path config, String... args) {
+        return ok(runWithConfig(config, args));
+    }
+
     /**
      * Through the CLI with {@code config}: creates data key {@code app} and bag {@code payments}, and
      * uploads item {@code db} (password {@code s3cret}) under that key; every step must succeed.

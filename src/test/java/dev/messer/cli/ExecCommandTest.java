@@ -152,9 +152,7 @@ class ExecCommandTest {
 
     @Test
     void references_takeItemsFromSeveralBags() throws IOException {
-        LocalCliSandbox.expectOk(sandbox.run("data", "bag", "create", "local", "web"));
-        LocalCliSandbox.expectOk(sandbox.runWithInput("{\"id\":\"api\",\"token\":\"t0k\"}",
-                "data", "bag", "from", "file", "local", "web", "-", "--secret-file", "app"));
+        sandbox.bag("web").uploadTo("web", "{\"id\":\"api\",\"token\":\"t0k\"}");
         Path out = home.resolve("env.txt");
         CliRun result = exec("app/db", "web/api", "--", "sh", "-c", "printf '%s|%s' \"$PASSWORD\" \"$TOKEN\" > \"$0\"",
                 out.toString());

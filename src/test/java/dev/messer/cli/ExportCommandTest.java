@@ -26,10 +26,9 @@ class ExportCommandTest {
     void setUp() {
         sandbox = new LocalCliSandbox(home).withBag()
                 .upload(HostileValues.itemJson("hostile"))
-                .upload("{\"id\":\"db\",\"db.user\":\"app\",\"password\":\"s3cr3t-Pa55\",\"db\":{\"port\":5432}}");
-        LocalCliSandbox.expectOk(sandbox.run("data", "bag", "create", "local", "web"));
-        LocalCliSandbox.expectOk(sandbox.runWithInput("{\"id\":\"api\",\"token\":\"t0k\",\"password\":\"other\"}",
-                "data", "bag", "from", "file", "local", "web", "-", "--secret-file", "app"));
+                .upload("{\"id\":\"db\",\"db.user\":\"app\",\"password\":\"s3cr3t-Pa55\",\"db\":{\"port\":5432}}")
+                .bag("web")
+                .uploadTo("web", "{\"id\":\"api\",\"token\":\"t0k\",\"password\":\"other\"}");
     }
 
     private CliRun export(String... args) {
@@ -82,8 +81,7 @@ class ExportCommandTest {
 
     @Test
     void prefix_namespacesEveryVariable_andRefusedNamesStopTheCommand() {
-        LocalCliSandbox.expectOk(sandbox.runWithInput("{\"id\":\"evil\",\"path\":\"/tmp/evil\"}",
-                "data", "bag", "from", "file", "local", "web", "-", "--secret-file", "app"));
+        sandbox.uploadTo("web", "{\"id\":\"evil\",\"path\":\"/tmp/evil\"}");
         CliRun refused = export("web/api", "web/evil", "--format", "dotenv");
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("field 'path' of item web/evil").contains("PATH");

@@ -33,7 +33,18 @@ final class LocalCliSandbox {
 
     /** Uploads an item given as JSON text into bag {@code app}. */
     LocalCliSandbox upload(String json) {
-        expectOk(runWithInput(json, "data", "bag", "from", "file", "local", "app", "-", "--secret-file", "app", "--force"));
+        return uploadTo("app", json);
+    }
+
+    /** Creates another bag. */
+    LocalCliSandbox bag(String bag) {
+        expectOk(run("data", "bag", "create", "local", bag));
+        return this;
+    }
+
+    /** Uploads an item given as JSON text into BAG, sealed with data key {@code app}. */
+    LocalCliSandbox uploadTo(String bag, String json) {
+        expectOk(runWithInput(json, "data", "bag", "from", "file", "local", bag, "-", "--secret-file", "app", "--force"));
         return this;
     }
 

@@ -25,10 +25,9 @@ class RenderCommandTest {
     void setUp() {
         sandbox = new LocalCliSandbox(home).withBag()
                 .upload(HostileValues.itemJson("hostile"))
-                .upload("{\"id\":\"db.prod\",\"password\":\"s3cr3t-Pa55\",\"db\":{\"password\":\"inner\",\"port\":5432}}");
-        LocalCliSandbox.expectOk(sandbox.run("data", "bag", "create", "local", "web"));
-        LocalCliSandbox.expectOk(sandbox.runWithInput("{\"id\":\"api\",\"token\":\"<t&k>\"}",
-                "data", "bag", "from", "file", "local", "web", "-", "--secret-file", "app"));
+                .upload("{\"id\":\"db.prod\",\"password\":\"s3cr3t-Pa55\",\"db\":{\"password\":\"inner\",\"port\":5432}}")
+                .bag("web")
+                .uploadTo("web", "{\"id\":\"api\",\"token\":\"<t&k>\"}");
     }
 
     private CliRun render(String template, String... args) throws Exception {

@@ -57,9 +57,7 @@ class UploadRequestCountTest {
         int secretsSetUp = secrets.requestCount();
         int keysSetUp = keysBucket.requestCount();
 
-        for (int i = 0; i < ITEMS; i++) {
-            upload.put(item("item" + i, "v"), false);
-        }
+        TestItems.putNumbered(upload, ITEMS, "v", false);
 
         assertThat(secrets.requestCount() - secretsSetUp).isEqualTo(ITEMS);
         assertThat(secrets.putCount()).isEqualTo(ITEMS);
@@ -71,15 +69,11 @@ class UploadRequestCountTest {
     @Test
     void replacedItems_costOneReadAndOneConditionalPutEach() {
         DataBagService.BagUpload first = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
-        for (int i = 0; i < ITEMS; i++) {
-            first.put(item("item" + i, "old"), false);
-        }
+        TestItems.putNumbered(first, ITEMS, "old", false);
         DataBagService.BagUpload again = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
         secrets.resetCounts();
 
-        for (int i = 0; i < ITEMS; i++) {
-            again.put(item("item" + i, "new"), true);
-        }
+        TestItems.putNumbered(again, ITEMS, "new", true);
 
         assertThat(secrets.getCount()).isEqualTo(ITEMS);
         assertThat(secrets.putCount()).isEqualTo(ITEMS);
@@ -88,11 +82,11 @@ class UploadRequestCountTest {
 
     @Test
     void existingItem_withoutReplace_isRefusedBeforeAnyRequest() {
-        bags.startUpload("payments", "app", OptionalInt.empty(), keys).put(item("db", "one"), false);
+        bags.startUpload("payments", "app", OptionalInt.empty(), keys).put(TestItems.withPassword("db", "one"), false);
         DataBagService.BagUpload upload = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
         secrets.resetCounts();
 
-        assertThatThrownBy(() -> upload.put(item("db", "two"), false)).isInstanceOf(AlreadyExistsException.class)
+        assertThatThrownBy(() -> upload.put(TestItems.withPassword("db", "two"), false)).isInstanceOf(AlreadyExistsException.class)
                 .hasMessageContaining("add --force");
         assertThat(secrets.requestCount()).isZero();
     }
@@ -100,16 +94,16 @@ class UploadRequestCountTest {
     @Test
     void itemCreatedByAnotherWriterAfterTheListing_isNeverOverwrittenWithoutReplace() {
         DataBagService.BagUpload upload = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
-        bags.startUpload("payments", "app", OptionalInt.empty(), keys).put(item("db", "theirs"), false);
+        bags.startUpload("payments", "app", OptionalInt.empty(), keys).put(TestItems.withPassword("db", "theirs"), false);
         Blob theirs = secrets.get("dev/payments/db").orElseThrow();
 
-        assertThatThrownBy(() -> upload.put(item("db", "mine"), false)).isInstanceOf(AlreadyExistsException.class);
+        assertThatThrownBy(() -> upload.put(TestItems.withPassword("db", "mine"), false)).isInstanceOf(AlreadyExistsException.class);
         assertThat(secrets.get("dev/payments/db").orElseThrow().etag()).isEqualTo(theirs.etag());
     }
 
     @Test
     void itemChangedByAnotherWriterBetweenReadAndWrite_isAConflict_notALostUpdate() {
-        bags.startUpload("payments", "app", OptionalInt.empty(), keys).put(item("db", "one"), false);
+        bags.startUpload("payments", "app", OptionalInt.empty(), keys).put(TestItems.withPassword("db", "one"), false);
         ForwardingBlobStore racing = new ForwardingBlobStore(secrets) {
             @Override
             protected void beforeConditionalWrite(String key) {
@@ -119,13 +113,8 @@ class UploadRequestCountTest {
         DataBagService racingBags = new DataBagService(racing, new SecretsLayout("dev", ""), EnvelopeVersion.V2);
         DataBagService.BagUpload upload = racingBags.startUpload("payments", "app", OptionalInt.empty(), keys);
 
-        assertThatThrownBy(() -> upload.put(item("db", "mine"), true)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> upload.put(TestItems.withPassword("db", "mine"), true)).isInstanceOf(ConflictException.class);
         assertThat(new String(secrets.get("dev/payments/db").orElseThrow().content(), StandardCharsets.UTF_8))
                 .isEqualTo("{}");
-    }
-
-    private static ItemDocument item(String id, String value) {
-        return ItemDocument.parse(("{\"id\":\"" + id + "\",\"password\":\"" + value + "\"}")
-                .getBytes(StandardCharsets.UTF_8), "test item");
     }
 }

@@ -6,12 +6,11 @@ import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.databag.DataBagService;
-import dev.messer.databag.ItemDocument;
 import dev.messer.databag.SecretsLayout;
+import dev.messer.databag.TestItems;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRing;
 import dev.messer.store.CountingBlobStore;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
@@ -58,9 +57,7 @@ class LocalUploadRequestCountTest {
         DataBagService.BagUpload upload = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
         int perCommand = secrets.requestCount();
 
-        for (int i = 0; i < ITEMS; i++) {
-            upload.put(item("item" + i, "v"), false);
-        }
+        TestItems.putNumbered(upload, ITEMS, "v", false);
 
         assertThat(secrets.requestCount() - perCommand).isEqualTo(ITEMS);
         assertThat(secrets.putCount()).isEqualTo(ITEMS);
@@ -70,24 +67,15 @@ class LocalUploadRequestCountTest {
     @Test
     void replacedItems_costOneReadAndOneConditionalPutEach() {
         DataBagService.BagUpload first = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
-        for (int i = 0; i < ITEMS; i++) {
-            first.put(item("item" + i, "old"), false);
-        }
+        TestItems.putNumbered(first, ITEMS, "old", false);
         DataBagService.BagUpload again = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
         secrets.resetCounts();
 
-        for (int i = 0; i < ITEMS; i++) {
-            again.put(item("item" + i, "new"), true);
-        }
+        TestItems.putNumbered(again, ITEMS, "new", true);
 
         assertThat(secrets.getCount()).isEqualTo(ITEMS);
         assertThat(secrets.putCount()).isEqualTo(ITEMS);
         assertThat(secrets.requestCount()).isEqualTo(2 * ITEMS);
         assertThat(secrets.versions("dev/payments/item0").versions()).hasSize(2);
-    }
-
-    private static ItemDocument item(String id, String value) {
-        return ItemDocument.parse(("{\"id\":\"" + id + "\",\"password\":\"" + value + "\"}")
-                .getBytes(StandardCharsets.UTF_8), "test item");
     }
 }

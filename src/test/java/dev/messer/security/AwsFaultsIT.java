@@ -54,9 +54,7 @@ class AwsFaultsIT {
     }
 
     private CliRun ok(String... args) {
-        CliRun result = run(args);
-        assertThat(result.exit()).as(result.toString()).isZero();
-        return result;
+        return aws.okWithConfig(config, args);
     }
 
     /** {@code data bag from file aws bag - --secret-file app [--force]} with the item on stdin. */

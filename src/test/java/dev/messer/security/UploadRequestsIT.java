@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.aws.AwsFixture;
 import dev.messer.aws.MotoTest;
-import dev.messer.cli.CliRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,6 @@ class UploadRequestsIT {
     }
 
     private void ok(String... args) {
-        CliRun result = aws.runWithConfig(config, args);
-        assertThat(result.exit()).as(result.toString()).isZero();
+        aws.okWithConfig(config, args);
     }
 }
