@@ -7,8 +7,8 @@
 # /usr/java, /opt/java, /opt/*jdk*, SDKMAN's and ~/.jdks). Ties go to the earlier in that list.
 # Prints a one-line reason on stderr and returns 1 when there is none.
 
-# jdk_major DIR: the feature version of the JDK at DIR, from its release file (0 when not a JDK).
-jdk_major() {
+# feature_version DIR: the feature version of the JDK at DIR, from its release file (0 when not a JDK).
+feature_version() {
   local v
   v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n 1)"
   echo "${v:-0}"
@@ -36,7 +36,7 @@ find_jdk() {
   candidates+=(/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/*jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*)
   for dir in "${candidates[@]}"; do
     [ -n "$dir" ] && [ -d "$dir" ] && is_jdk "$dir" || continue
-    m="$(jdk_major "$dir")"
+    m="$(feature_version "$dir")"
     if [ "$m" -gt "$best_major" ]; then
       best="$dir"
       best_major="$m"

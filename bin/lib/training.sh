@@ -1,5 +1,16 @@
-# Sourced by bin/cds-archive and bin/bundle: a moto server (the S3/KMS/STS emulator the tests
-# use) for training runs, so that the aws commands run for real and their whole path is recorded.
+# Sourced by bin/cds-archive and bin/bundle: the throw-away environment training runs happen in,
+# and a moto server (the S3/KMS/STS emulator the tests use), so that the aws commands run for real
+# and their whole path is recorded.
+
+# training_env HOME-DIR TMP-DIR COMMAND...: runs COMMAND with none of the caller's environment but
+# PATH: HOME and the XDG folders under HOME-DIR, TMPDIR, and dummy AWS credentials (the commands
+# talk to moto, or to nothing), so that the user's configuration and data are never read.
+training_env() {
+  local home="$1" tmp="$2"
+  shift 2
+  env -i PATH="$PATH" HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+    TMPDIR="$tmp" LANG=C.UTF-8 AWS_ACCESS_KEY_ID=none AWS_SECRET_ACCESS_KEY=none AWS_EC2_METADATA_DISABLED=true "$@"
+}
 
 # training_moto_start DIR: starts moto on a free loopback port with the buckets and the KMS alias
 # of training_aws_ini; sets TRAINING_MOTO_URL and TRAINING_MOTO_PID. Returns 1 when moto or boto3

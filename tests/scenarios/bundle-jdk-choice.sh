@@ -54,4 +54,4 @@ fi
 # Without a toolchains file the JDK 99 is unknown: an older one is chosen.
 chosen="$(MESSER_TOOLCHAINS="$SANDBOX/none.xml" find_jdk "" "$SANDBOX/jdk-17")"
 [ "$chosen" != "$SANDBOX/jdk-99" ] || fail "JDK 99 was found without the toolchains file"
-[ "$(jdk_major "$chosen")" -ge 17 ] || fail "chose $chosen, older than the running JDK 17"
+[ "$(feature_version "$chosen")" -ge 17 ] || fail "chose $chosen, older than the running JDK 17"
