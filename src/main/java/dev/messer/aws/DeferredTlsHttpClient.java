@@ -61,7 +61,7 @@ final class DeferredTlsHttpClient implements SdkHttpClient {
 
     private static HttpURLConnection plainConnection(URI uri, Duration connectTimeout, Duration readTimeout) {
         if (!"http".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalStateException("the plain-HTTP client was handed " + uri.getScheme() + " address");
+            throw new IllegalStateException("the plain-HTTP client was handed a " + uri.getScheme() + " address");
         }
         try {
             HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
