@@ -21,7 +21,7 @@ source "$here/lib.sh"
 
 [ -n "${SKIP_BUILD:-}" ] || (cd "$repo" && ./mvnw -B -q -DskipTests -DskipBlackBox=true package)
 sandbox="$(mktemp -d)"
-export HOME="$sandbox/home" XDG_CONFIG_HOME="$sandbox/home/.config" XDG_DATA_HOME="$sandbox/home/.local/share"
+sandbox_home "$sandbox"
 proxy_pid=""
 cleanup() { [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null; stop_moto; rm -rf "$sandbox"; }
 trap cleanup EXIT
@@ -33,22 +33,8 @@ python3 "$here/bulk/messer_style.py" seed "$MOTO_URL" secrets keys-base alias/be
 python3 "$here/bulk/messer_style.py" seed "$MOTO_URL" secrets keys-messer alias/bench dev 10 "$items"
 
 proxy_port="$(free_port)"
-write_ini() { # write_ini FILE ENDPOINT
-  cat >"$1" <<INI
-[profile aws]
-provider = aws
-tier = dev
-master_key = bench
-region = us-east-1
-secrets_bucket = secrets
-keys_bucket = keys-messer
-endpoint_url = $2
-path_style = true
-item_format = 1
-INI
-}
-write_ini "$sandbox/raw.ini" "$MOTO_URL"
-write_ini "$sandbox/delayed.ini" "http://127.0.0.1:$proxy_port"
+moto_ini "$sandbox/raw.ini" "$MOTO_URL" dev bench keys-messer
+moto_ini "$sandbox/delayed.ini" "http://127.0.0.1:$proxy_port" dev bench keys-messer
 
 now() { date +%s.%N; }
 start_proxy() { # start_proxy DELAY STATS_FILE

@@ -18,9 +18,11 @@ if [ "$runner" = hyperfine ] && ! command -v hyperfine >/dev/null; then
 fi
 [ -n "${SKIP_BUILD:-}" ] || (cd "$repo" && ./mvnw -B -q -DskipTests -DskipBlackBox=true package)
 
+# shellcheck source=bench/lib.sh
+source "$here/lib.sh"
 sandbox="$(mktemp -d)"
 trap 'stop_moto; rm -rf "$sandbox"' EXIT
-export HOME="$sandbox/home" XDG_CONFIG_HOME="$sandbox/home/.config" XDG_DATA_HOME="$sandbox/home/.local/share"
+sandbox_home "$sandbox"
 tar -xzf "$(ls "$repo"/target/messer-*-linux-x64.tar.gz | head -n 1)" -C "$sandbox"
 bundle="$(ls -d "$sandbox"/messer-*-linux-x64)"
 (cd "$sandbox" && "$repo/bin/messer" quickstart --silent >/dev/null)
@@ -32,8 +34,6 @@ commands=(
   -n jar-local-show "$repo/bin/messer data bag show local demo db --decrypt --profile quickstart"
   -n bundle-local-show "$bundle/bin/messer data bag show local demo db --decrypt --profile quickstart"
 )
-# shellcheck source=bench/lib.sh
-source "$here/lib.sh"
 # The interpreter itself, not a wrapper: a version manager's shim on the PATH (pyenv's is a bash
 # script that runs 'pyenv exec') adds hundreds of milliseconds to every start, which a Python tool
 # installed with its own interpreter does not pay.
@@ -41,18 +41,7 @@ python="$(python3 -c 'import sys; print(sys.executable)')"
 if start_moto; then
   moto_setup coldstart secrets keys-base
   python3 "$here/bulk/messer_style.py" seed "$MOTO_URL" secrets keys-base alias/coldstart base 1 1
-  cat >"$sandbox/aws.ini" <<INI
-[profile aws]
-provider = aws
-tier = base
-master_key = coldstart
-region = us-east-1
-secrets_bucket = secrets
-keys_bucket = keys-base
-endpoint_url = $MOTO_URL
-path_style = true
-item_format = 1
-INI
+  moto_ini "$sandbox/aws.ini" "$MOTO_URL" base coldstart keys-base
   show_aws="data bag show aws bag0 item00000 --decrypt -c $sandbox/aws.ini --profile aws"
   commands+=(
     -n python-messer-style-read "$python $here/bulk/messer_style.py read $MOTO_URL secrets keys-base base bag0 item00000"

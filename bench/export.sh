@@ -16,7 +16,9 @@ fi
 
 sandbox="$(mktemp -d)"
 trap 'rm -rf "$sandbox"' EXIT
-export HOME="$sandbox/home" XDG_CONFIG_HOME="$sandbox/home/.config" XDG_DATA_HOME="$sandbox/home/.local/share"
+# shellcheck source=bench/lib.sh
+source "$here/lib.sh"
+sandbox_home "$sandbox"
 messer="$repo/bin/messer"
 "$messer" configure local -m bench -e bench 2>/dev/null
 "$messer" encryption create local app --silent

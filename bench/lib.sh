@@ -40,4 +40,27 @@ kms.create_alias(AliasName="alias/" + alias, TargetKeyId=key)
 PY
 }
 
+# sandbox_home DIR: points HOME and the XDG folders into DIR/home, so that no run reads or writes
+# the user's configuration or data.
+sandbox_home() {
+  export HOME="$1/home" XDG_CONFIG_HOME="$1/home/.config" XDG_DATA_HOME="$1/home/.local/share"
+}
+
+# moto_ini FILE ENDPOINT TIER MASTER_KEY KEYS_BUCKET: a configuration with profile 'aws' that reads
+# Messer-format items (item_format 1) of TIER from bucket 'secrets' at ENDPOINT.
+moto_ini() {
+  cat >"$1" <<INI
+[profile aws]
+provider = aws
+tier = $3
+master_key = $4
+region = us-east-1
+secrets_bucket = secrets
+keys_bucket = $5
+endpoint_url = $2
+path_style = true
+item_format = 1
+INI
+}
+
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1

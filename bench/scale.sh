@@ -21,7 +21,7 @@ source "$here/lib.sh"
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
 [ -n "${SKIP_BUILD:-}" ] || (cd "$repo" && ./mvnw -o -B -q -DskipCds=true -DskipTests -DskipBlackBox=true -DskipBundle=true package)
 sandbox="$(mktemp -d)"
-export HOME="$sandbox/home" XDG_CONFIG_HOME="$sandbox/home/.config" XDG_DATA_HOME="$sandbox/home/.local/share"
+sandbox_home "$sandbox"
 cleanup() { [ -n "${KEEP_MOTO:-}" ] && echo "moto left running at $MOTO_URL" >&2 || stop_moto; rm -rf "$sandbox"; }
 trap cleanup EXIT
 
@@ -36,18 +36,7 @@ else
   echo "seeded in $(( $(date +%s) - t0 )) s" >&2
 fi
 
-cat >"$sandbox/scale.ini" <<INI
-[profile aws]
-provider = aws
-tier = dev
-master_key = bench
-region = us-east-1
-secrets_bucket = secrets
-keys_bucket = keys
-endpoint_url = $MOTO_URL
-path_style = true
-item_format = 1
-INI
+moto_ini "$sandbox/scale.ini" "$MOTO_URL" dev bench keys
 # every item has a newer key version to move to
 "$repo/bin/messer" encryption increment aws app -c "$sandbox/scale.ini" --silent
 
