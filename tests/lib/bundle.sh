@@ -31,3 +31,19 @@ unpack_bundle() {
 bundled() {
   run env -u JAVA_HOME PATH="$NOJAVA_PATH" "$BUNDLE/bin/messer" "$@"
 }
+
+# bundled_aws_round_trip CONFIG PROFILE: through the bundle, creates data key app and bag payments,
+# uploads item db and reads it back decrypted; every step must succeed, silently on stderr at the end.
+bundled_aws_round_trip() {
+  local config="$1" profile="$2"
+  bundled encryption create aws app -c "$config" --profile "$profile"
+  expect_status 0
+  bundled data bag create aws payments -c "$config" --profile "$profile"
+  expect_status 0
+  bundled data bag from file aws payments "$FIXTURES/item-db.json" --secret-file app -c "$config" --profile "$profile"
+  expect_status 0
+  bundled data bag show aws payments db --decrypt -c "$config" --profile "$profile" --silent
+  expect_status 0
+  expect_err_empty
+  printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["id"]=="db" and d["key_version"]==0, d'
+}

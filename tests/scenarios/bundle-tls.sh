@@ -67,12 +67,4 @@ expect_status 1
 expect_one_line_err
 
 export MESSER_JAVA_OPTS="-Djavax.net.ssl.trustStore=$tls/trust.p12 -Djavax.net.ssl.trustStorePassword=test-only"
-bundled encryption create aws app -c messer.ini --profile tls
-expect_status 0
-bundled data bag create aws payments -c messer.ini --profile tls
-expect_status 0
-bundled data bag from file aws payments "$FIXTURES/item-db.json" --secret-file app -c messer.ini --profile tls
-expect_status 0
-bundled data bag show aws payments db --decrypt -c messer.ini --profile tls --silent
-expect_status 0
-printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["id"]=="db", d'
+bundled_aws_round_trip messer.ini tls

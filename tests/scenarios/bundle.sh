@@ -28,16 +28,7 @@ keys_bucket = bundle-keys
 endpoint_url = $MOTO_URL
 path_style = true
 INI
-bundled encryption create aws app -c messer.ini --profile ci
-expect_status 0
-bundled data bag create aws payments -c messer.ini --profile ci
-expect_status 0
-bundled data bag from file aws payments "$FIXTURES/item-db.json" --secret-file app -c messer.ini --profile ci
-expect_status 0
-bundled data bag show aws payments db --decrypt -c messer.ini --profile ci --silent
-expect_status 0
-expect_err_empty
-printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["id"]=="db" and d["key_version"]==0, d'
+bundled_aws_round_trip messer.ini ci
 
 # Each provider has its own cache, chosen by the provider word: the aws command's S3 client came
 # from the aws cache.
