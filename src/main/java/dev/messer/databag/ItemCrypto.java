@@ -81,7 +81,10 @@ public final class ItemCrypto {
         }
     }
 
-    /** Messer's {@code show --decrypt} view: the stored fields with {@code encrypted_data} replaced by the item's fields. */
+    /**
+     * Messer's {@code show --decrypt} view: the stored {@code id}, {@code key_name} and {@code key_version},
+     * then the item's fields; an item field of one of those names replaces its value in place.
+     */
     public static JsonObject decryptedView(StoredItem stored, ItemDocument document) {
         JsonObject view = stored.publicFields();
         for (var entry : document.json().entrySet()) {

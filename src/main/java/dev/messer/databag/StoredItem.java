@@ -40,7 +40,7 @@ public record StoredItem(String id, String encryptedData, String keyName, int ke
     }
 
     /**
-     * The stored fields other than {@code encrypted_data}, for Messer's decrypted view: the
+     * {@code id}, {@code key_name} and {@code key_version}, for Messer's decrypted view: the
      * {@code key_version} as stored, except {@code "latest"}, which Messer shows as {@code 0}.
      */
     public JsonObject publicFields() {
