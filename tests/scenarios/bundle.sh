@@ -7,6 +7,10 @@ unpack_bundle
 bundled --version
 expect_status 0
 expect_out_contains "messer "
+# The launcher remembers the check of the AOT cache in folders only the user can open.
+for folder in "$HOME/.cache" "$HOME/.cache/messer" "$HOME/.cache/messer/verified"; do
+  [ "$(stat -c %a "$folder")" = 700 ] || fail "$folder is mode $(stat -c %a "$folder"), not 700"
+done
 
 bundled quickstart
 expect_status 0
