@@ -18,7 +18,7 @@ unpack_bundle() {
   tar -xzf "$archive" -C "$SANDBOX/unpacked"
   BUNDLE="$(ls -d "$SANDBOX"/unpacked/messer-*)"
   local tool
-  for tool in bash dirname readlink mkdir cp mv ln cksum; do
+  for tool in bash dirname readlink mkdir cp mv ln cksum mktemp chmod rm; do
     ln -s "$(command -v "$tool")" "$SANDBOX/nojava/"
   done
   NOJAVA_PATH="$SANDBOX/nojava"

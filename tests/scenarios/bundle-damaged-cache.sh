@@ -9,8 +9,14 @@ cache="$(ls "$BUNDLE"/lib/messer-local.aot "$BUNDLE"/lib/messer-local.jsa 2>/dev
 [ -n "$cache" ] || fail "the bundle has no AOT cache or CDS archive for local commands"
 cp "$cache" "$SANDBOX/intact"
 
+# A cache folder an earlier launcher made 0755 is narrowed to the user's own.
+mkdir -p "$HOME/.cache/messer"
+chmod 755 "$HOME/.cache/messer"
 bundled quickstart --silent
 expect_status 0
+for folder in "$HOME/.cache/messer" "$HOME/.cache/messer/verified"; do
+  [ "$(stat -c %a "$folder")" = 700 ] || fail "$folder is mode $(stat -c %a "$folder"), not 700"
+done
 show=(data bag show local demo db --decrypt --profile quickstart --format export)
 
 # The intact cache is in use: the command's own classes come from it, and, being the local

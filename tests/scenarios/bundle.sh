@@ -7,6 +7,10 @@ unpack_bundle
 bundled --version
 expect_status 0
 expect_out_contains "messer "
+# The launcher remembers the check of the AOT cache in folders only the user can open.
+for folder in "$HOME/.cache" "$HOME/.cache/messer" "$HOME/.cache/messer/verified"; do
+  [ "$(stat -c %a "$folder")" = 700 ] || fail "$folder is mode $(stat -c %a "$folder"), not 700"
+done
 
 bundled quickstart
 expect_status 0
@@ -14,6 +18,13 @@ expect_out_contains '"password":"correct-horse-battery-staple"'
 bundled data bag show local demo db --decrypt --profile quickstart --format env
 expect_status 0
 expect_out_contains "PASSWORD="
+# The bundle's launcher hands MESSER_PASSPHRASE and MESSER_MFA_TOKEN to its JVM on pipes: the JVM,
+# the exec child's parent, did not start with them.
+MESSER_PASSPHRASE=never-in-environ MESSER_MFA_TOKEN=123456 bundled exec local demo/db --profile quickstart -- \
+  bash -c 'while IFS= read -r -d "" v; do case "$v" in MESSER_PASSPHRASE=*|MESSER_MFA_TOKEN=*) echo "${v%%=*}";; esac; done \
+    </proc/$PPID/environ; echo read'
+expect_status 0
+[ "$OUT" = read ] || fail "the bundle's JVM started with: $OUT"
 
 start_moto
 moto_resources bundle-secrets bundle-keys bundle-dev

@@ -12,6 +12,8 @@ touch -d '-1 hour' "$project/target/messer.jar"
 cat > "$project/mvnw" <<MVNW
 #!/bin/sh
 echo build >> "$SANDBOX/builds.log"
+ls /proc/\$\$/fd | tr '\n' ' ' >> "$SANDBOX/build-fds.log"; echo >> "$SANDBOX/build-fds.log"
+env | grep -E '^MESSER_(PASSPHRASE|MFA_TOKEN)' >> "$SANDBOX/build-env.log" || true
 if [ -e target/building ]; then echo "mvnw: another build is using target/" >&2; exit 1; fi
 touch target/building
 sleep 2
@@ -44,3 +46,14 @@ run "$project/bin/messer" --version
 expect_status 0
 [ "$(wc -l < "$SANDBOX/builds.log")" -eq 1 ] || fail "a run with a fresh jar built again"
 [[ "$ERR" != *building* ]] || fail "a run with a fresh jar said it was building"
+
+# A build started while the launcher hands a passphrase and an MFA code to the JVM sees neither:
+# not the variables, not the descriptors of the pipes.
+sleep 1
+echo "// changed again" > "$project/src/main/Changed.java"
+MESSER_PASSPHRASE=for-the-jvm-only MESSER_MFA_TOKEN=123456 run "$project/bin/messer" --version
+expect_status 0
+[ "$(wc -l < "$SANDBOX/builds.log")" -eq 2 ] || fail "the changed source was not built"
+[ ! -s "$SANDBOX/build-env.log" ] || fail "the build saw: $(cat "$SANDBOX/build-env.log")"
+last_fds="$(tail -n 1 "$SANDBOX/build-fds.log")"
+[[ " $last_fds " != *" 7 "* && " $last_fds " != *" 8 "* ]] || fail "the build had the pipes' descriptors: $last_fds"

@@ -127,11 +127,17 @@ public final class Cli {
 
     /** Runs with the process's streams and environment. */
     public static int runWithSystem(String[] args) {
-        Map<String, String> env = System.getenv();
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 java.nio.charset.StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, String> env;
+        try {
+            env = SecretInputs.environment(System.getenv());
+        } catch (MesserException | UsageException e) {
+            err.println("messer: " + e.getMessage());
+            return ExitCodes.forException(e);
+        }
         Console console = new Console(out, err, System.in, Terminal.system(), env);
         return new Cli(console, CommandTree.standard()).run(args);
     }

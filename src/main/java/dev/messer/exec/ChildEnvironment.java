@@ -6,15 +6,21 @@ import java.util.Map;
 
 /**
  * The environment a child of messer starts with ({@code exec}'s command, the editor of
- * {@code edit}). The variables that carry messer's own secrets never reach a child: with the
- * passphrase, a child on {@code local} could unwrap the master key and read every bag. The caller's
- * AWS credentials do stay, because a deploy script usually needs them; {@link #pristine} leaves
- * them out too.
+ * {@code edit}, the {@code kill} that passes a signal on). The variables that carry messer's own
+ * secrets, or say where to read them, never reach a child: with the passphrase, a child on
+ * {@code local} could unwrap the master key and read every bag. (bin/messer keeps the values out of
+ * every process's starting environment too; see the CLI's {@code SecretInputs}.) The caller's AWS
+ * credentials do stay, because a deploy script usually needs them; {@link #pristine} leaves them
+ * out too.
  */
 public final class ChildEnvironment {
 
-    /** Every variable through which a secret reaches messer. A new one must be added here. */
-    public static final List<String> SECRET_VARIABLES = List.of("MESSER_PASSPHRASE", "MESSER_MFA_TOKEN");
+    /**
+     * Every variable through which a secret reaches messer, or that says where to read one. A new one
+     * must be added here.
+     */
+    public static final List<String> SECRET_VARIABLES = List.of("MESSER_PASSPHRASE", "MESSER_PASSPHRASE_FD",
+            "MESSER_PASSPHRASE_FILE", "MESSER_MFA_TOKEN", "MESSER_MFA_TOKEN_FD");
 
     /** The variables {@link #pristine} keeps from the caller. */
     public static final List<String> PRISTINE_KEPT = List.of("HOME", "USER", "LOGNAME", "TERM", "LANG");

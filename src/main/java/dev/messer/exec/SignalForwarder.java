@@ -61,14 +61,20 @@ final class SignalForwarder implements AutoCloseable {
         send(name, target);
     }
 
-    /** Sends the named signal to the child with kill(1); falls back to SIGTERM through the JDK. */
+    /**
+     * Sends the named signal to the child with kill(1), which gets a pristine environment (it needs
+     * none, and never messer's secrets); falls back to SIGTERM through the JDK.
+     */
     private static void send(String name, Process child) {
         if (!child.isAlive()) {
             return;
         }
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(child.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder builder = new ProcessBuilder("kill", "-" + name, Long.toString(child.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().clear();
+            builder.environment().putAll(ChildEnvironment.pristine(System.getenv()));
+            Process kill = builder.start();
             if (kill.waitFor() == 0) {
                 return;
             }

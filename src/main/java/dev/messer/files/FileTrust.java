@@ -8,6 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,6 +80,40 @@ public final class FileTrust {
         privateProblem(path, what).ifPresent(p -> {
             throw new AccessDeniedException(p.message());
         });
+    }
+
+    /**
+     * A file that holds a secret (a key, a passphrase): refused when group or others may read or write
+     * it, judged through any symbolic link. A missing file, or one on a file system without POSIX
+     * attributes, passes: opening it reports the rest.
+     */
+    public static void requireOwnerOnly(Path file, String what) {
+        Set<PosixFilePermission> mode;
+        try {
+            mode = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException | IOException e) {
+            return;
+        }
+        Set<PosixFilePermission> open = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+        open.retainAll(mode);
+        if (!open.isEmpty()) {
+            throw new AccessDeniedException(what + " " + file + " is accessible by group or others (mode "
+                    + PosixFilePermissions.toString(mode) + "); run 'chmod 600 " + file + "'");
+        }
+    }
+
+    /**
+     * A file the caller hands messer a secret in: {@link #requireOwnerOnly}, and owned by the caller
+     * or root (judged through any symbolic link), so that no other user can change what it holds.
+     */
+    public void requireSecretFile(Path file, String what) {
+        long owner = uidFollowing(file);
+        if (owner >= 0 && callerUid >= 0 && owner != callerUid && owner != ROOT) {
+            throw new AccessDeniedException(what + " " + file + " is owned by uid " + owner + ", not by you (uid "
+                    + callerUid + ") or root; keep the file in a folder of your own, mode 600");
+        }
+        requireOwnerOnly(file, what);
     }
 
     /** How a configuration file may be trusted, as ssh judges its own configuration. */

@@ -17,8 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -196,7 +194,7 @@ public final class LocalMasterKeyFile {
         if (Files.isSymbolicLink(file)) {
             trust.requirePrivate(file, "master key file");
         }
-        checkPermissions(file);
+        FileTrust.requireOwnerOnly(file, "master key file");
         trust.requirePrivate(file, "master key file");
     }
 
@@ -258,23 +256,5 @@ public final class LocalMasterKeyFile {
             channel.write(buffer);
         }
         channel.force(true);
-    }
-
-    private static void checkPermissions(Path file) {
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            Set<PosixFilePermission> open = EnumSet.of(PosixFilePermission.GROUP_READ,
-                    PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ,
-                    PosixFilePermission.OTHERS_WRITE);
-            open.retainAll(perms);
-            if (!open.isEmpty()) {
-                throw new AccessDeniedException("master key file " + file + " is accessible by group or others (mode "
-                        + PosixFilePermissions.toString(perms) + "); run 'chmod 600 " + file + "'");
-            }
-        } catch (NoSuchFileException e) {
-            // reported by open() with the fix
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: nothing to check
-        }
     }
 }
