@@ -33,8 +33,9 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * A bucket in S3. Conditional writes are S3's own: {@code If-None-Match: *} to create only,
- * {@code If-Match: <etag>} to replace only what was read. With an SSE-KMS key every put asks for
- * server-side encryption under it. The client is fetched on first use.
+ * {@code If-Match: <etag>} to replace only what was read; a conditional write whose answer was lost
+ * and retried is judged by what the bucket holds ({@link S3ConditionalPut}). With an SSE-KMS key
+ * every put asks for server-side encryption under it. The client is fetched on first use.
  */
 public final class S3BlobStore implements BlobStore {
 
@@ -45,6 +46,7 @@ public final class S3BlobStore implements BlobStore {
     private final String bucket;
     private final String setting;
     private final Optional<String> sseKmsKeyId;
+    private final S3ConditionalPut conditional;
 
     /**
      * @param setting      the setting that names the bucket ({@code secrets_bucket}), for messages
@@ -55,6 +57,7 @@ public final class S3BlobStore implements BlobStore {
         this.bucket = bucket;
         this.setting = setting;
         this.sseKmsKeyId = sseKmsKeyId;
+        this.conditional = new S3ConditionalPut(client, this);
     }
 
     @Override
@@ -95,28 +98,18 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /** {@inheritDoc} A write whose answer was lost is judged by {@link S3ConditionalPut}. */
     @Override
     public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
-        try {
-            client.get().putObject(request(key, metadata).ifNoneMatch("*").build(), RequestBody.fromBytes(content));
-        } catch (SdkException e) {
-            if (preconditionFailed(e)) {
-                throw new AlreadyExistsException(key + " already exists in " + describe(), e);
-            }
-            throw translate(e, "s3:PutObject", key);
-        }
+        conditional.put(request(key, metadata).ifNoneMatch("*").build(), content,
+                e -> new AlreadyExistsException(key + " already exists in " + describe(), e));
     }
 
+    /** {@inheritDoc} A write whose answer was lost is judged by {@link S3ConditionalPut}. */
     @Override
     public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
-        try {
-            client.get().putObject(request(key, metadata).ifMatch(etag).build(), RequestBody.fromBytes(content));
-        } catch (SdkException e) {
-            if (preconditionFailed(e) || e instanceof NoSuchKeyException) {
-                throw new ConflictException(key + " in " + describe() + " changed since it was read", e);
-            }
-            throw translate(e, "s3:PutObject", key);
-        }
+        conditional.put(request(key, metadata).ifMatch(etag).build(), content,
+                e -> new ConflictException(key + " in " + describe() + " changed since it was read", e));
     }
 
     @Override
@@ -231,13 +224,7 @@ public final class S3BlobStore implements BlobStore {
         return request;
     }
 
-    /** 412, or 409 when S3 saw a concurrent conditional write to the same key. */
-    private static boolean preconditionFailed(SdkException e) {
-        String code = AwsErrors.errorCode(e);
-        return code.equals("PreconditionFailed") || code.equals("ConditionalRequestConflict");
-    }
-
-    private MesserException translate(SdkException e, String action, String key) {
+    MesserException translate(SdkException e, String action, String key) {
         String code = AwsErrors.errorCode(e);
         if (code.equals("NoSuchBucket")) {
             return new NotFoundException("bucket " + bucket + " (" + setting + ") does not exist; create it "
