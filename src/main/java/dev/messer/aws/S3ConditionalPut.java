@@ -128,9 +128,13 @@ final class S3ConditionalPut {
         }
     }
 
-    /** A server error or a failed connection may come after S3 stored the object; a 4xx answer never does. */
+    /**
+     * A server error or a failed connection may come after S3 stored the object; a 4xx answer and
+     * throttling ({@code SlowDown}) never do.
+     */
     private static boolean mayHaveStored(SdkException e) {
-        return !(e instanceof AwsServiceException service) || service.statusCode() >= 500;
+        return !(e instanceof AwsServiceException service)
+                || (service.statusCode() >= 500 && !service.isThrottlingException());
     }
 
     private static int attempts(SdkException e) {

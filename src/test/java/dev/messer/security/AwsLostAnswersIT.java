@@ -221,7 +221,7 @@ class AwsLostAnswersIT {
     @Test
     void writerBetweenTheStoredWriteAndItsRetry_isReportedAsWrittenThenChanged() {
         proxy.inject(put(aws.secretsBucket(), "dev/bag/db"), 1,
-                FaultProxy.answerLost(() -> setInAnotherProcess("theirs"), FaultProxy.s3Error(500, "InternalError")));
+                FaultProxy.answerLost(() -> setInAnotherProcess(direct, "theirs"), FaultProxy.s3Error(500, "InternalError")));
 
         CliRun result = run("ours", config, "data", "bag", "set", "aws", "bag", "db", "password");
 
@@ -239,7 +239,7 @@ class AwsLostAnswersIT {
     @Test
     void writerBeforeAWriteThatNeverArrived_isAConflict_andNothingOfOursIsStored() {
         FaultProxy.Fault otherWriterThen500 = (relay, client, head, body) -> {
-            setInAnotherProcess("theirs");
+            setInAnotherProcess(direct, "theirs");
             return FaultProxy.s3Error(500, "InternalError").apply(relay, client, head, body);
         };
         proxy.inject(put(aws.secretsBucket(), "dev/bag/db"), 1, otherWriterThen500);
@@ -251,6 +251,28 @@ class AwsLostAnswersIT {
         assertThat(result.err()).contains("changed by someone else").contains("nothing was written");
         assertThat(password("db")).isEqualTo("theirs");
         assertThat(versions(aws.secretsBucket(), "dev/bag/db")).isEqualTo(2);
+    }
+
+    /** Without versioning the replaced write leaves no trace: the command says it cannot tell, not "nothing was written". */
+    @Test
+    void writerBetweenTheStoredWriteAndItsRetry_onABucketWithoutVersioning_saysItCannotTell() {
+        String plain = aws.createBucket("plain-" + aws.secretsBucket());
+        Path plainDirect = aws.writeIni("plain-direct.ini", Map.of("secrets_bucket", plain));
+        Path plainRelayed = aws.writeIni("plain.ini", Map.of("secrets_bucket", plain,
+                "endpoint_url", proxy.endpoint().toString()));
+        assertThat(run("", plainDirect, "data", "bag", "create", "aws", "bag").exit()).isZero();
+        assertThat(run("{\"id\":\"db\",\"password\":\"first\"}", plainDirect,
+                "data", "bag", "from", "file", "aws", "bag", "-", "--secret-file", "app").exit()).isZero();
+        proxy.inject(put(plain, "dev/bag/db"), 1, FaultProxy.answerLost(() -> setInAnotherProcess(plainDirect, "theirs"),
+                FaultProxy.s3Error(500, "InternalError")));
+
+        CliRun result = run("ours", plainRelayed, "data", "bag", "set", "aws", "bag", "db", "password");
+
+        assertTheOtherWriterSucceeded();
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("keeps no versions").contains("cannot tell whether that write was stored")
+                .doesNotContain("nothing was written");
+        assertThat(versions(plain, "dev/bag/db")).isEqualTo(1);
     }
 
     @Test
@@ -281,14 +303,14 @@ class AwsLostAnswersIT {
     }
 
     /**
-     * {@code data bag set aws bag db password} in a separate JVM, straight to moto. It runs on the
+     * {@code data bag set aws bag db password -c WITH} in a separate JVM, straight to moto. It runs on the
      * relay's thread, so it records its outcome in {@link #otherWriter} for the test to check.
      */
-    private void setInAnotherProcess(String value) {
+    private void setInAnotherProcess(Path with, String value) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "data", "bag", "set", "aws", "bag", "db", "password", "-c", direct.toString());
+                "data", "bag", "set", "aws", "bag", "db", "password", "-c", with.toString());
         builder.environment().clear();
         builder.environment().putAll(aws.env());
         builder.redirectErrorStream(true);
