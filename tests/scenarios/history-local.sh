@@ -30,6 +30,17 @@ assert all(v["key_name"] == "app" and v["key_version"] == 0 and v["item_format"]
 assert "@" in h[0]["writer"], h
 '
 
+# a page of one version: the other is announced with the command that lists it
+run "$MESSER" data bag history local payments db --limit 1
+expect_status 0
+[ "$(printf '%s\n' "$OUT" | wc -l)" -eq 2 ] || fail "--limit 1 should show a header and one version"
+expect_err_contains "1 older version not listed"
+expect_err_contains "'messer data bag history local payments db --before 2'"
+run "$MESSER" data bag history local payments db --before 2 --format json
+expect_status 0
+expect_err_empty
+printf '%s' "$OUT" | python3 -c 'import json, sys; h = json.load(sys.stdin); assert [v["version"] for v in h] == ["1"], h'
+
 run "$MESSER" data bag show local payments db --decrypt --at 1 --field password
 expect_status 0
 [ "$OUT" = "correct-horse" ] || fail "show --at 1 should show the first password"

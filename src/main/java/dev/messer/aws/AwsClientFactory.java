@@ -85,6 +85,7 @@ public final class AwsClientFactory implements AutoCloseable {
             Optional<URI> plainHttp = endpoints.endpointFor(AwsService.S3).filter(u -> "http".equals(u.getScheme()));
             builder.overrideConfiguration(o -> {
                 tune(o);
+                o.addExecutionInterceptor(new S3ListingOrder());
                 owner.ifPresent(account -> o.addExecutionInterceptor(new ExpectedBucketOwner(account)));
                 plainHttp.ifPresent(url -> o.addExecutionInterceptor(new PlainHttpRefusal(url)));
             });

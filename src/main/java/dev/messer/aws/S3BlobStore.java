@@ -12,6 +12,7 @@ import dev.messer.store.BlobStore;
 import dev.messer.store.BlobVersion;
 import dev.messer.store.VersionListing;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,21 +21,20 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * A bucket in S3. Conditional writes are S3's own: {@code If-None-Match: *} to create only,
- * {@code If-Match: <etag>} to replace only what was read. With an SSE-KMS key every put asks for
- * server-side encryption under it. The client is fetched on first use.
+ * {@code If-Match: <etag>} to replace only what was read; a conditional write whose answer was lost
+ * and retried is judged by what the bucket holds ({@link S3ConditionalPut}). With an SSE-KMS key
+ * every put asks for server-side encryption under it. The client is fetched on first use.
  */
 public final class S3BlobStore implements BlobStore {
 
@@ -45,6 +45,7 @@ public final class S3BlobStore implements BlobStore {
     private final String bucket;
     private final String setting;
     private final Optional<String> sseKmsKeyId;
+    private final S3ConditionalPut conditional;
 
     /**
      * @param setting      the setting that names the bucket ({@code secrets_bucket}), for messages
@@ -55,6 +56,7 @@ public final class S3BlobStore implements BlobStore {
         this.bucket = bucket;
         this.setting = setting;
         this.sseKmsKeyId = sseKmsKeyId;
+        this.conditional = new S3ConditionalPut(client, this);
     }
 
     @Override
@@ -95,28 +97,18 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /** {@inheritDoc} A write whose answer was lost is judged by {@link S3ConditionalPut}. */
     @Override
     public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
-        try {
-            client.get().putObject(request(key, metadata).ifNoneMatch("*").build(), RequestBody.fromBytes(content));
-        } catch (SdkException e) {
-            if (preconditionFailed(e)) {
-                throw new AlreadyExistsException(key + " already exists in " + describe(), e);
-            }
-            throw translate(e, "s3:PutObject", key);
-        }
+        conditional.put(request(key, metadata).ifNoneMatch("*").build(), content,
+                e -> new AlreadyExistsException(key + " already exists in " + describe(), e));
     }
 
+    /** {@inheritDoc} A write whose answer was lost is judged by {@link S3ConditionalPut}. */
     @Override
     public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
-        try {
-            client.get().putObject(request(key, metadata).ifMatch(etag).build(), RequestBody.fromBytes(content));
-        } catch (SdkException e) {
-            if (preconditionFailed(e) || e instanceof NoSuchKeyException) {
-                throw new ConflictException(key + " in " + describe() + " changed since it was read", e);
-            }
-            throw translate(e, "s3:PutObject", key);
-        }
+        conditional.put(request(key, metadata).ifMatch(etag).build(), content,
+                e -> new ConflictException(key + " in " + describe() + " changed since it was read", e));
     }
 
     @Override
@@ -143,39 +135,26 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /**
+     * {@inheritDoc} Newest first by {@code LastModified}; within one second (its precision), in the
+     * order S3 listed them ({@link S3ListingOrder}), the entry S3 marks latest first.
+     */
     @Override
     public VersionListing versions(String key) {
-        List<BlobVersion> versions = new ArrayList<>();
-        List<Boolean> latest = new ArrayList<>();
+        List<S3ListingOrder.Entry> entries = new ArrayList<>();
         try {
             ListObjectVersionsRequest request = ListObjectVersionsRequest.builder().bucket(bucket).prefix(key).build();
             for (ListObjectVersionsResponse page : client.get().listObjectVersionsPaginator(request)) {
-                for (ObjectVersion v : page.versions()) {
-                    if (v.key().equals(key)) {
-                        versions.add(new BlobVersion(v.versionId(), v.lastModified(), false, v.size()));
-                        latest.add(Boolean.TRUE.equals(v.isLatest()));
-                    }
-                }
-                for (DeleteMarkerEntry m : page.deleteMarkers()) {
-                    if (m.key().equals(key)) {
-                        versions.add(new BlobVersion(m.versionId(), m.lastModified(), true, 0));
-                        latest.add(Boolean.TRUE.equals(m.isLatest()));
-                    }
-                }
+                S3ListingOrder.entries(page).stream().filter(e -> e.key().equals(key)).forEach(entries::add);
             }
         } catch (SdkException e) {
             throw translate(e, "s3:ListBucketVersions", key);
         }
-        // newest first; S3 gives times to the second, so the entry it marks latest wins a tie
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < versions.size(); i++) {
-            order.add(i);
-        }
-        order.sort((a, b) -> {
-            int byTime = versions.get(b).time().compareTo(versions.get(a).time());
-            return byTime != 0 ? byTime : Boolean.compare(latest.get(b), latest.get(a));
-        });
-        List<BlobVersion> sorted = order.stream().map(versions::get).toList();
+        // a stable sort: entries of the same second keep S3's order
+        entries.sort(Comparator.comparing(S3ListingOrder.Entry::time).reversed()
+                .thenComparing(S3ListingOrder.Entry::latest, Comparator.reverseOrder()));
+        List<BlobVersion> sorted = entries.stream()
+                .map(e -> new BlobVersion(e.versionId(), e.time(), e.deleted(), e.size())).toList();
         boolean kept = sorted.stream().anyMatch(v -> !v.id().equals(UNVERSIONED));
         return new VersionListing(sorted, kept);
     }
@@ -231,13 +210,7 @@ public final class S3BlobStore implements BlobStore {
         return request;
     }
 
-    /** 412, or 409 when S3 saw a concurrent conditional write to the same key. */
-    private static boolean preconditionFailed(SdkException e) {
-        String code = AwsErrors.errorCode(e);
-        return code.equals("PreconditionFailed") || code.equals("ConditionalRequestConflict");
-    }
-
-    private MesserException translate(SdkException e, String action, String key) {
+    MesserException translate(SdkException e, String action, String key) {
         String code = AwsErrors.errorCode(e);
         if (code.equals("NoSuchBucket")) {
             return new NotFoundException("bucket " + bucket + " (" + setting + ") does not exist; create it "

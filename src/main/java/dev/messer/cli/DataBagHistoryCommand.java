@@ -19,18 +19,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code messer data bag history aws|local BAG ITEM [--format table|json]}: every kept version of an
- * item, newest first, without any value.
+ * {@code messer data bag history aws|local BAG ITEM [--limit N] [--before VERSION] [--format table|json]}:
+ * the kept versions of an item, newest first, without any value, {@value #DEFAULT_LIMIT} at a time
+ * by default. Each listed version costs one read, so a long history is paged: {@code --before}
+ * continues after the last version shown, {@code --limit 0} lists them all.
  */
 final class DataBagHistoryCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag history aws|local BAG ITEM [--format table|json]";
+    static final String GRAMMAR = "messer data bag history aws|local BAG ITEM [--limit N] [--before VERSION] "
+            + "[--format table|json]";
+    static final int DEFAULT_LIMIT = 50;
 
     @Parameter(description = "aws|local BAG ITEM")
     List<String> words = new ArrayList<>();
 
     @Parameter(names = "--format", description = "table (default) or json")
     String format = "table";
+
+    @Parameter(names = "--limit", description = "List at most N versions (default 50; 0 lists them all)")
+    int limit = DEFAULT_LIMIT;
+
+    @Parameter(names = "--before", description = "Start after this version (the last one a page showed)")
+    String before;
 
     @Override
     public int run(CommandContext context) {
@@ -39,16 +49,23 @@ final class DataBagHistoryCommand extends CommandBase {
         if (!format.equals("table") && !format.equals("json")) {
             throw new UsageException("'" + format + "' is not a history format; use table or json");
         }
+        if (limit < 0) {
+            throw new UsageException("--limit must be 0 (all versions) or more");
+        }
         String bag = words.get(1);
         String id = words.get(2);
         Console console = context.console();
         try (Session<?> session = context.session(words.get(0))) {
-            ItemHistory.History history = new ItemHistory(session.bags()).list(bag, id);
+            ItemHistory.History history = new ItemHistory(session.bags()).list(bag, id, Optional.ofNullable(before),
+                    limit);
             if (format.equals("json")) {
                 console.data(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
                         .toJson(json(history.versions())));
             } else {
                 table(history.versions()).forEach(console::data);
+            }
+            if (history.older() > 0) {
+                console.error(moreHint(history, words.get(0), bag, id));
             }
             if (!history.kept()) {
                 console.error(hint(CommandContext.provider(words.get(0)), session.bags().store().describe()));
@@ -66,6 +83,14 @@ final class DataBagHistoryCommand extends CommandBase {
         }
         return "messer: hint: the local store keeps no old versions; set local_versions = 10 in the profile "
                 + "(or MESSER_LOCAL_VERSIONS=10)";
+    }
+
+    /** Says how many older versions the page left out, and how to list them. */
+    private String moreHint(ItemHistory.History history, String provider, String bag, String id) {
+        String last = history.versions().get(history.versions().size() - 1).version();
+        return "messer: " + history.older() + " older version" + (history.older() == 1 ? "" : "s") + " not listed; "
+                + "list the next " + Math.min(limit, history.older()) + " with 'messer data bag history " + provider + " "
+                + bag + " " + id + " --before " + last + "', or all with --limit 0";
     }
 
     static String time(ItemVersion v) {

@@ -36,22 +36,48 @@ public final class ItemHistory {
         this.layout = bags.layout();
     }
 
-    /** The versions of an item, newest first, and whether the store keeps old ones at all. */
-    public record History(List<ItemVersion> versions, boolean kept) {
+    /**
+     * Versions of an item, newest first: one page of them, how many older versions the page left out,
+     * and whether the store keeps old versions at all.
+     */
+    public record History(List<ItemVersion> versions, int older, boolean kept) {
         public History {
             versions = List.copyOf(versions);
         }
     }
 
-    /** @throws NotFoundException if the store holds no version of the item */
+    /** Every version. @throws NotFoundException if the store holds no version of the item */
     public History list(String bag, String id) {
+        return list(bag, id, Optional.empty(), 0);
+    }
+
+    /**
+     * One page: at most {@code limit} versions (0 for no limit), from the newest, or from the one
+     * after {@code before}. The store's versions are listed once and the page is cut from that one
+     * listing; only the versions on the page are read.
+     *
+     * @throws NotFoundException if the store holds no version of the item, or none named {@code before}
+     */
+    public History list(String bag, String id, Optional<String> before, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit " + limit);
+        }
         VersionListing listing = listing(bag, id);
+        List<BlobVersion> all = listing.versions();
+        int from = 0;
+        if (before.isPresent()) {
+            from = all.stream().map(BlobVersion::id).toList().indexOf(before.get()) + 1;
+            if (from == 0) {
+                throw noVersion(bag, id, before.get());
+            }
+        }
+        int to = limit == 0 ? all.size() : (int) Math.min(all.size(), (long) from + limit);
         String key = layout.itemKey(bag, id);
         List<ItemVersion> versions = new ArrayList<>();
-        for (BlobVersion v : listing.versions()) {
+        for (BlobVersion v : all.subList(from, to)) {
             versions.add(describe(key, v));
         }
-        return new History(versions, listing.kept());
+        return new History(versions, all.size() - to, listing.kept());
     }
 
     /** Decrypts one version at the item's own path, with Messer's decrypted view of it. */

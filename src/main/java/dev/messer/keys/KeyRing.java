@@ -111,7 +111,12 @@ public final class KeyRing {
                     + "; add a version with 'messer encryption increment <provider> " + name + "'");
         }
         KeyRef ref = new KeyRef(name, highestDeleted(name) + 1);
-        writeVersion(ref);
+        try {
+            writeVersion(ref);
+        } catch (AlreadyExistsException raced) {
+            ensureMarker(name); // the key exists either way: it keeps its folder marker
+            throw raced;
+        }
         ensureMarker(name);
         return ref;
     }

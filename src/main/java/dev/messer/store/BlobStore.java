@@ -3,6 +3,7 @@ package dev.messer.store;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.IntegrityException;
+import dev.messer.error.WrittenThenChangedException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,15 @@ import java.util.Optional;
 /**
  * A bucket: flat keys with {@code /} as a folder separator, as S3 has them. Implemented by a folder
  * on disk and by an S3 bucket; both honour every method, including the conditional writes.
+ *
+ * <p>A write that took effect is reported as written, even when the answer to it was lost on the
+ * way (a server error sent after the object was stored, a timeout) and a retry then found the
+ * object changed: by its own write. A store that cannot tell its own write from a refusal reads
+ * the object back. Callers of the conditional writes make that sound by writing content no other
+ * write has (every sealed item and wrapped key carries a fresh random nonce), so bytes equal to
+ * theirs are their write. When the write took effect and another writer then changed the object,
+ * the store says so ({@link WrittenThenChangedException}) instead of reporting a refusal, which
+ * would mean that nothing was written.
  */
 public interface BlobStore {
 
@@ -33,10 +43,20 @@ public interface BlobStore {
     /** Creates or replaces the object unconditionally. */
     void put(String key, byte[] content, Map<String, String> metadata);
 
-    /** Creates the object only if no object has that key. @throws AlreadyExistsException otherwise */
+    /**
+     * Creates the object only if no object has that key.
+     *
+     * @throws AlreadyExistsException otherwise (nothing was written)
+     * @throws WrittenThenChangedException if it was written and then changed by another writer
+     */
     void putIfAbsent(String key, byte[] content, Map<String, String> metadata);
 
-    /** Replaces the object only if its current entity tag is {@code etag}. @throws ConflictException otherwise */
+    /**
+     * Replaces the object only if its current entity tag is {@code etag}.
+     *
+     * @throws ConflictException otherwise (nothing was written)
+     * @throws WrittenThenChangedException if it was written and then changed by another writer
+     */
     void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag);
 
     /** Every key starting with {@code prefix}, in ascending order, across all pages. */

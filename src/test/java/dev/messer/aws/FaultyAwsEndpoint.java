@@ -16,8 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback HTTP server that answers every request with one fixed AWS error response, for the
- * failures moto cannot produce (throttling, a disabled key, rejected credentials, IAM refusals).
+ * A loopback HTTP server that answers every request with one fixed AWS response: an error for the
+ * failures moto cannot produce (throttling, a disabled key, rejected credentials, IAM refusals), or
+ * a crafted answer moto does not give (versions and delete markers interleaved as S3 lists them).
  * The SDK speaks its real protocol to it; only the answer is fixed.
  */
 final class FaultyAwsEndpoint implements AutoCloseable {
@@ -59,6 +60,11 @@ final class FaultyAwsEndpoint implements AutoCloseable {
     static FaultyAwsEndpoint s3Error(int status, String code, String message) {
         return new FaultyAwsEndpoint(status, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<Error><Code>" + code + "</Code><Message>" + message + "</Message><RequestId>r1</RequestId></Error>");
+    }
+
+    /** A successful S3 (REST-XML) answer with this body. */
+    static FaultyAwsEndpoint s3Answer(String xml) {
+        return new FaultyAwsEndpoint(200, "application/xml", xml);
     }
 
     /** A KMS (JSON 1.1) error. */

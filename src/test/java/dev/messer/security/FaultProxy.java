@@ -1,6 +1,5 @@
 package dev.messer.security;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +31,6 @@ import java.util.function.Predicate;
 final class FaultProxy implements Closeable {
 
     static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
-    private static final int MAX_HEAD = 64 * 1024;
     private static final int SOCKET_TIMEOUT_MS = 60_000;
 
     /** What the relay saw of one request. */
@@ -167,6 +165,31 @@ final class FaultProxy implements Closeable {
         };
     }
 
+    /**
+     * Passes the request to the emulator, which acts on it (stores a PUT), throws its answer away,
+     * runs {@code meanwhile} (another writer, say), and then answers with {@code answer}: a request
+     * whose answer was lost after it took effect.
+     */
+    static Fault answerLost(Runnable meanwhile, Fault answer) {
+        return (proxy, client, head, body) -> {
+            String upstream;
+            try (Socket up = proxy.connectUpstream()) {
+                up.getOutputStream().write(head);
+                up.getOutputStream().write(body);
+                up.getOutputStream().flush();
+                byte[] responseHead = HttpWire.readHead(up.getInputStream());
+                up.getInputStream().transferTo(OutputStream.nullOutputStream());
+                upstream = responseHead == null ? "?" : new String(responseHead, StandardCharsets.ISO_8859_1).split(" ")[1];
+            }
+            meanwhile.run();
+            return "lost answer " + upstream + ", " + answer.apply(proxy, client, head, body);
+        };
+    }
+
+    static Fault answerLost(Fault answer) {
+        return answerLost(() -> { }, answer);
+    }
+
     /** Sends the emulator the head and half the body, then cuts both connections: a write that dies mid-way. */
     static Fault cutMidBody() {
         return (proxy, client, head, body) -> {
@@ -206,7 +229,7 @@ final class FaultProxy implements Closeable {
         try (client) {
             client.setSoTimeout(SOCKET_TIMEOUT_MS);
             InputStream in = client.getInputStream();
-            byte[] rawHead = readHead(in);
+            byte[] rawHead = HttpWire.readHead(in);
             if (rawHead == null) {
                 return;
             }
@@ -223,11 +246,11 @@ final class FaultProxy implements Closeable {
                 client.getOutputStream().write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 client.getOutputStream().flush();
             }
-            byte[] body = readBody(in, headers);
+            byte[] body = HttpWire.readBody(in, headers);
             requestBodies.add(body);
             Request request = new Request(requestLine[0], requestLine.length > 1 ? requestLine[1] : "/",
                     Map.copyOf(headers), body.length);
-            byte[] head = rewriteHead(lines, body.length);
+            byte[] head = HttpWire.rewriteHead(lines, body.length);
             Fault fault = take(request);
             String outcome;
             try {
@@ -263,7 +286,7 @@ final class FaultProxy implements Closeable {
             toUp.write(body);
             toUp.flush();
             InputStream fromUp = up.getInputStream();
-            byte[] responseHead = readHead(fromUp);
+            byte[] responseHead = HttpWire.readHead(fromUp);
             if (responseHead == null) {
                 return "no answer from upstream";
             }
@@ -288,70 +311,6 @@ final class FaultProxy implements Closeable {
         Socket up = new Socket(upstream.getHost(), upstream.getPort());
         up.setSoTimeout(SOCKET_TIMEOUT_MS);
         return up;
-    }
-
-    private static byte[] rewriteHead(String[] lines, int bodyLength) {
-        StringBuilder head = new StringBuilder(lines[0]).append("\r\n");
-        for (int i = 1; i < lines.length; i++) {
-            String lower = lines[i].toLowerCase(Locale.ROOT);
-            if (lines[i].isEmpty() || lower.startsWith("connection:") || lower.startsWith("expect:")
-                    || lower.startsWith("transfer-encoding:") || lower.startsWith("content-length:")) {
-                continue;
-            }
-            head.append(lines[i]).append("\r\n");
-        }
-        head.append("Content-Length: ").append(bodyLength).append("\r\nConnection: close\r\n\r\n");
-        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    /** The bytes up to and including the blank line, or null at end of stream. */
-    private static byte[] readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                return head.size() == 0 ? null : head.toByteArray();
-            }
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-            if (head.size() > MAX_HEAD) {
-                throw new IOException("request head too large");
-            }
-        }
-        return head.toByteArray();
-    }
-
-    private static byte[] readBody(InputStream in, Map<String, String> headers) throws IOException {
-        if (headers.getOrDefault("transfer-encoding", "").equalsIgnoreCase("chunked")) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            while (true) {
-                String sizeLine = readLine(in);
-                int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
-                if (size == 0) {
-                    while (!readLine(in).isEmpty()) {
-                        // trailers
-                    }
-                    return body.toByteArray();
-                }
-                body.write(in.readNBytes(size));
-                readLine(in);
-            }
-        }
-        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-        return in.readNBytes(length);
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0 && b != '\n') {
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Override

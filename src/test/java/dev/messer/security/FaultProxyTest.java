@@ -102,4 +102,18 @@ class FaultProxyTest {
             assertThat(proxy.log()).containsExactly("PUT /bucket/a -> passed 200 after 200 ms");
         }
     }
+
+    @Test
+    void answerLost_letsTheRequestTakeEffect_runsTheMeanwhile_andAnswersWithTheFault() throws Exception {
+        try (FaultProxy proxy = new FaultProxy(upstreamUri())) {
+            AtomicInteger seenMeanwhile = new AtomicInteger(-1);
+            proxy.inject(r -> true, 1, FaultProxy.answerLost(() -> seenMeanwhile.set(received.get()),
+                    FaultProxy.s3Error(500, "InternalError")));
+            HttpResponse<String> response = put(proxy, "/bucket/a", "stored");
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(response.body()).contains("<Code>InternalError</Code>").doesNotContain("echo");
+            assertThat(seenMeanwhile).as("the upstream had the request before the meanwhile ran").hasValue(1);
+            assertThat(proxy.log()).containsExactly("PUT /bucket/a -> lost answer 200, answered 500");
+        }
+    }
 }
