@@ -46,7 +46,12 @@ public final class ItemHistory {
         }
     }
 
-    /** Every version. @throws NotFoundException if the store holds no version of the item */
+    /**
+     * Every version, as one listing found them. A version that a concurrent write dropped between
+     * the listing and its reading is left out, rather than listed without its writer, key and format.
+     *
+     * @throws NotFoundException if the store holds no version of the item
+     */
     public History list(String bag, String id) {
         return list(bag, id, Optional.empty(), 0);
     }
@@ -75,7 +80,7 @@ public final class ItemHistory {
         String key = layout.itemKey(bag, id);
         List<ItemVersion> versions = new ArrayList<>();
         for (BlobVersion v : all.subList(from, to)) {
-            versions.add(describe(key, v));
+            describe(key, v).ifPresent(versions::add);
         }
         return new History(versions, all.size() - to, listing.kept());
     }
@@ -184,25 +189,25 @@ public final class ItemHistory {
                 + "history <provider> " + bag + " " + id + "'");
     }
 
-    private ItemVersion describe(String key, BlobVersion v) {
+    /** Empty if the version is gone since it was listed. */
+    private Optional<ItemVersion> describe(String key, BlobVersion v) {
         if (v.deleted()) {
-            return new ItemVersion(v.id(), v.time(), Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                    OptionalInt.empty(), 0, true);
+            return Optional.of(new ItemVersion(v.id(), v.time(), Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                    OptionalInt.empty(), 0, true));
         }
         Optional<Blob> blob = store.getVersion(key, v.id());
         if (blob.isEmpty()) {
-            return new ItemVersion(v.id(), v.time(), Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                    OptionalInt.empty(), v.size(), false);
+            return Optional.empty();
         }
         Optional<String> writer = Optional.ofNullable(blob.get().metadata().get(DataBagService.WRITER));
         try {
             StoredItem stored = StoredItem.parse(blob.get().content(), key);
             int format = Integer.parseInt(EnvelopeCodec.decode(stored.encryptedData()).version().wire());
-            return new ItemVersion(v.id(), v.time(), writer, Optional.of(stored.keyName()),
-                    OptionalInt.of(stored.keyVersion()), OptionalInt.of(format), blob.get().content().length, false);
+            return Optional.of(new ItemVersion(v.id(), v.time(), writer, Optional.of(stored.keyName()),
+                    OptionalInt.of(stored.keyVersion()), OptionalInt.of(format), blob.get().content().length, false));
         } catch (MesserException | NumberFormatException e) {
-            return new ItemVersion(v.id(), v.time(), writer, Optional.empty(), OptionalInt.empty(), OptionalInt.empty(),
-                    blob.get().content().length, false);
+            return Optional.of(new ItemVersion(v.id(), v.time(), writer, Optional.empty(), OptionalInt.empty(),
+                    OptionalInt.empty(), blob.get().content().length, false));
         }
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link BlobStore} must do. One subclass per implementation runs it: the local store,
- * S3 on moto, and the in-memory store the unit tests use.
+ * S3 on moto, and the in-memory store the unit tests use. What a store keeps when a write is cut
+ * short partway is {@link InterruptedWriteContract}.
  */
 public abstract class BlobStoreContract {
 
@@ -291,6 +292,28 @@ public abstract class BlobStoreContract {
         store().purge("bag/item");
         store().purge("never/was");
         assertThat(store().versions("bag/item").versions()).isEmpty();
+    }
+
+    @Test
+    public void failedConditionalWrites_leaveNoTraceInHistory_ofALiveOrADeletedObject() {
+        store().put("bag/item", bytes("one"), Map.of());
+        String stale = store().get("bag/item").orElseThrow().etag();
+        store().put("bag/item", bytes("two"), Map.of());
+        List<BlobVersion> live = store().versions("bag/item").versions();
+        assertThatThrownBy(() -> store().putIfAbsent("bag/item", bytes("never"), Map.of()))
+                .isInstanceOf(AlreadyExistsException.class);
+        assertThatThrownBy(() -> store().putIfMatch("bag/item", bytes("never"), Map.of(), stale))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store().versions("bag/item").versions()).isEqualTo(live);
+        assertThat(store().get("bag/item").orElseThrow().content()).isEqualTo(bytes("two"));
+
+        String last = store().get("bag/item").orElseThrow().etag();
+        store().delete("bag/item");
+        List<BlobVersion> deleted = store().versions("bag/item").versions();
+        assertThatThrownBy(() -> store().putIfMatch("bag/item", bytes("never"), Map.of(), last))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store().versions("bag/item").versions()).isEqualTo(deleted);
+        assertThat(store().get("bag/item")).isEmpty();
     }
 
     protected static List<Boolean> runTogether(List<Callable<Boolean>> tasks) throws Exception {

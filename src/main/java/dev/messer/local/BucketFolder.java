@@ -1,0 +1,139 @@
+package dev.messer.local;
+
+import dev.messer.error.AccessDeniedException;
+import dev.messer.error.InvalidInputException;
+import dev.messer.error.UnavailableException;
+import dev.messer.files.FileTrust;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A bucket folder and the paths of its objects: key {@code a/b} is the file {@code a/b}, folder
+ * marker {@code a/} is {@code a/#folder}. Keys with {@code #} are refused, so every name with
+ * {@code #} belongs to the store. Guards what a path may pass through: the folder and the folder
+ * holding it must be the caller's and not writable by others ({@link FileTrust}), no symbolic link
+ * inside it is followed, and a resolved folder must lie under it.
+ */
+final class BucketFolder {
+
+    static final String MARKER = "#folder";
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    private final Path root;
+    private final FileTrust trust;
+    private volatile boolean trusted;
+
+    BucketFolder(Path root, FileTrust trust) {
+        this.root = root.toAbsolutePath().normalize();
+        this.trust = trust;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** The file of {@code key}; refuses keys that are not plain relative paths without {@code #}. */
+    Path fileFor(String key) {
+        if (key.isEmpty() || key.contains("#") || key.contains("\\") || key.startsWith("/") || key.contains("//")) {
+            throw invalid(key);
+        }
+        for (String part : key.split("/")) {
+            if (part.equals(".") || part.equals("..")) {
+                throw invalid(key);
+            }
+        }
+        Path file;
+        try {
+            file = key.endsWith("/") ? root.resolve(key).resolve(MARKER) : root.resolve(key);
+        } catch (InvalidPathException e) {
+            throw invalid(key);
+        }
+        Path normal = file.normalize();
+        if (!normal.startsWith(root)) {
+            throw new InvalidInputException("'" + key + "' points outside the local bucket");
+        }
+        return normal;
+    }
+
+    private static InvalidInputException invalid(String key) {
+        return new InvalidInputException("'" + key + "' is not a valid object key for a local bucket");
+    }
+
+    /**
+     * Refuses the bucket folder, or the folder holding it, when another user owns it or may write it.
+     * Checked until the folder exists; a missing folder is created private later.
+     */
+    void requireTrusted() {
+        if (trusted) {
+            return;
+        }
+        Path container = root.getParent();
+        if (container != null && Files.isDirectory(container)) {
+            try {
+                trust.requirePrivate(container.toRealPath(), "local_root");
+            } catch (IOException e) {
+                throw new UnavailableException("cannot read " + container + ": " + e.getMessage(), e);
+            }
+        }
+        trust.requirePrivate(root, "bucket folder");
+        trusted = Files.isDirectory(root, NO_FOLLOW);
+    }
+
+    /**
+     * Refuses a key whose path passes through a symbolic link, or ends on one, inside the bucket
+     * folder, and one whose folder resolves outside it.
+     */
+    void checkNoLinks(String key, Path file) throws IOException {
+        Path at = root;
+        for (Path part : root.relativize(file)) {
+            at = at.resolve(part);
+            if (Files.isSymbolicLink(at)) {
+                throw NoFollowReads.linked(at);
+            }
+            if (!Files.exists(at, NO_FOLLOW)) {
+                return;
+            }
+        }
+        Path folder = file.getParent();
+        if (Files.isDirectory(folder, NO_FOLLOW) && !folder.toRealPath().startsWith(root.toRealPath())) {
+            throw new AccessDeniedException("'" + key + "' resolves outside the local bucket " + root
+                    + "; check the folders under it for links or mounts");
+        }
+    }
+
+    /** Adds every object key under {@code dir} to {@code out}; names with {@code #} are the store's own. */
+    void collect(Path dir, String prefix, List<String> out) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (Files.isSymbolicLink(entry)) {
+                    throw NoFollowReads.linked(entry);
+                }
+                if (Files.isDirectory(entry, NO_FOLLOW)) {
+                    collect(entry, prefix + name + "/", out);
+                } else if (name.equals(MARKER)) {
+                    out.add(prefix);
+                } else if (!name.contains("#")) {
+                    out.add(prefix + name);
+                }
+            }
+        }
+    }
+
+    /** Removes {@code dir} and its parents while they are empty, up to the bucket folder. */
+    void pruneEmptyParents(Path dir) {
+        while (dir != null && dir.startsWith(root) && !dir.equals(root)) {
+            try {
+                Files.delete(dir);
+            } catch (IOException e) {
+                return;
+            }
+            dir = dir.getParent();
+        }
+    }
+}
