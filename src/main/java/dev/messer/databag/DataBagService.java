@@ -78,10 +78,6 @@ public final class DataBagService {
         return Map.of(WRITER, writer.get());
     }
 
-    public ItemCrypto crypto() {
-        return crypto;
-    }
-
     public SecretsLayout layout() {
         return layout;
     }
@@ -301,7 +297,7 @@ public final class DataBagService {
     /** Decrypts an item, checking that it belongs at {@code bag/id}. */
     public ItemDocument decrypt(String bag, String id, DataKeyCache keys) {
         StoredItem stored = read(bag, id).item();
-        return openItem(bag, id, stored, keys);
+        return openStored(bag, id, stored, keys);
     }
 
     /** The stored item and its entity tag, or empty if there is no such item (one GET, no bag check). */
@@ -315,20 +311,20 @@ public final class DataBagService {
 
     /** Decrypts an item already read with {@link #read}, checking that it belongs at {@code bag/id}. */
     public ItemDocument open(String bag, String id, Read current, DataKeyCache keys) {
-        return openItem(bag, id, current.item(), keys);
+        return openStored(bag, id, current.item(), keys);
     }
 
     /** Messer's decrypted view of an item. */
     public JsonObject decryptedView(String bag, String id, DataKeyCache keys) {
         StoredItem stored = read(bag, id).item();
-        ItemDocument document = openItem(bag, id, stored, keys);
+        ItemDocument document = openStored(bag, id, stored, keys);
         return ItemCrypto.decryptedView(stored, document);
     }
 
     /** Reads and decrypts an item once: the document, Messer's view, and what a conditional rewrite needs. */
     public Opened open(String bag, String id, DataKeyCache keys) {
         Read read = read(bag, id);
-        ItemDocument document = openItem(bag, id, read.item(), keys);
+        ItemDocument document = openStored(bag, id, read.item(), keys);
         return new Opened(read, document, ItemCrypto.decryptedView(read.item(), document));
     }
 
@@ -338,7 +334,7 @@ public final class DataBagService {
      * @throws ConflictException if it changed meanwhile
      */
     public void reseal(String bag, String id, Read current, KeyRef newKey, DataKeyCache keys) {
-        ItemDocument document = openItem(bag, id, current.item(), keys);
+        ItemDocument document = openStored(bag, id, current.item(), keys);
         StoredItem sealed = crypto.seal(bag, document, newKey, keys.forWriting(newKey), writeVersion);
         store.putIfMatch(layout.itemKey(bag, id), sealed.toBytes(), writeMetadata(), current.etag());
     }
@@ -379,8 +375,12 @@ public final class DataBagService {
         store.delete(layout.bagMarker(bag));
     }
 
-    /** Checks the item's format before its key is fetched, then opens it. */
-    private ItemDocument openItem(String bag, String id, StoredItem stored, DataKeyCache keys) {
+    /**
+     * Opens a stored item, or one kept version of it, found at {@code bag/id}: every read path comes
+     * here, so each makes the same checks in the same order. The key name and the item format are
+     * checked before the key is fetched, so a refused item costs no unwrap.
+     */
+    public ItemDocument openStored(String bag, String id, StoredItem stored, DataKeyCache keys) {
         Names.check("key name", stored.keyName());
         crypto.checkFormat(bag, id, stored);
         return crypto.open(bag, id, stored, keys.get(stored.keyRef()));
