@@ -7,7 +7,6 @@ import dev.messer.error.ConflictException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
-import dev.messer.keys.KeyRing;
 import dev.messer.names.Names;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
@@ -15,11 +14,9 @@ import dev.messer.store.StoreNotices;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -180,7 +177,8 @@ public final class DataBagService {
     }
 
     /**
-     * Encrypts and stores one item; see {@link #startUpload} to upload several.
+     * Encrypts and stores one item, unless it holds that content with that key version already;
+     * see {@link #startUpload} to upload several.
      *
      * @param version the key version, or empty for the latest
      * @return the key version used
@@ -192,83 +190,9 @@ public final class DataBagService {
         return upload.key();
     }
 
-    /**
-     * Resolves, once for all the items a command uploads to {@code bag}: that the bag exists, which
-     * items it already holds (one listing), and the key version to seal with (its number and its
-     * unwrapped data key).
-     *
-     * @param version the key version, or empty for the latest
-     */
+    /** {@link BagUpload#start}: several items into one bag with one key version. */
     public BagUpload startUpload(String bag, String keyName, OptionalInt version, DataKeyCache keys) {
-        Set<String> existing = new HashSet<>(listItems(bag));
-        KeyRing ring = keys.ring();
-        Names.check("key name", keyName);
-        KeyRef key = new KeyRef(keyName, version.isPresent() ? version.getAsInt() : ring.latest(keyName));
-        if (version.isPresent() && !ring.exists(key)) {
-            throw new NotFoundException("encryption key " + key + " does not exist; see 'messer encryption list <provider> "
-                    + keyName + "'");
-        }
-        keys.forWriting(key);
-        return new BagUpload(bag, key, keys, existing);
-    }
-
-    /**
-     * Uploads into one bag with one key version. A new item costs one conditional create; a replaced
-     * one a read and a conditional replace, so that an item changed meanwhile by another writer is
-     * reported as a conflict instead of being overwritten unseen.
-     */
-    public final class BagUpload {
-
-        private final String bag;
-        private final KeyRef key;
-        private final DataKeyCache keys;
-        private final Set<String> existing;
-
-        private BagUpload(String bag, KeyRef key, DataKeyCache keys, Set<String> existing) {
-            this.bag = bag;
-            this.key = key;
-            this.keys = keys;
-            this.existing = existing;
-        }
-
-        public KeyRef key() {
-            return key;
-        }
-
-        /** Whether the bag held the item when the upload started. */
-        public boolean exists(String id) {
-            return existing.contains(id);
-        }
-
-        /**
-         * @param replace whether an existing item may be replaced
-         * @throws AlreadyExistsException if it exists and {@code replace} is false, even when another
-         *                                writer created it meanwhile
-         */
-        public void put(ItemDocument item, boolean replace) {
-            if (existing.contains(item.id()) && !replace) {
-                throw alreadyExists(bag, item.id());
-            }
-            String objectKey = layout.itemKey(bag, item.id());
-            byte[] sealed = crypto.seal(bag, item, key, keys.forWriting(key), writeVersion).toBytes();
-            if (existing.contains(item.id())) {
-                Optional<Blob> current = store.get(objectKey);
-                if (current.isPresent()) {
-                    store.putIfMatch(objectKey, sealed, writeMetadata(), current.get().etag());
-                    return;
-                }
-            }
-            try {
-                store.putIfAbsent(objectKey, sealed, writeMetadata());
-            } catch (AlreadyExistsException e) {
-                if (!replace) {
-                    throw alreadyExists(bag, item.id());
-                }
-                String etag = store.get(objectKey).map(Blob::etag).orElseThrow(() -> e);
-                store.putIfMatch(objectKey, sealed, writeMetadata(), etag);
-            }
-            existing.add(item.id());
-        }
+        return BagUpload.start(this, bag, keyName, version, keys);
     }
 
     /** Whether the item is stored (the bag need not exist). */
@@ -335,19 +259,23 @@ public final class DataBagService {
      */
     public void reseal(String bag, String id, Read current, KeyRef newKey, DataKeyCache keys) {
         ItemDocument document = openStored(bag, id, current.item(), keys);
-        StoredItem sealed = crypto.seal(bag, document, newKey, keys.forWriting(newKey), writeVersion);
-        store.putIfMatch(layout.itemKey(bag, id), sealed.toBytes(), writeMetadata(), current.etag());
+        store.putIfMatch(layout.itemKey(bag, id), sealed(bag, document, newKey, keys), writeMetadata(), current.etag());
     }
 
     /** Stores an already decrypted document (bulk copy, edit) under the given key, replacing only if {@code etag} is the current entity tag, or creating only if absent when {@code etag} is empty. */
     public void write(String bag, ItemDocument document, KeyRef key, DataKeyCache keys, Optional<String> etag) {
-        StoredItem sealed = crypto.seal(bag, document, key, keys.forWriting(key), writeVersion);
+        byte[] sealed = sealed(bag, document, key, keys);
         String objectKey = layout.itemKey(bag, document.id());
         if (etag.isPresent()) {
-            store.putIfMatch(objectKey, sealed.toBytes(), writeMetadata(), etag.get());
+            store.putIfMatch(objectKey, sealed, writeMetadata(), etag.get());
         } else {
-            store.putIfAbsent(objectKey, sealed.toBytes(), writeMetadata());
+            store.putIfAbsent(objectKey, sealed, writeMetadata());
         }
+    }
+
+    /** The stored form of {@code document} at {@code bag}, sealed with {@code key} in this profile's item format. */
+    byte[] sealed(String bag, ItemDocument document, KeyRef key, DataKeyCache keys) {
+        return crypto.seal(bag, document, key, keys.forWriting(key), writeVersion).toBytes();
     }
 
     /** Deletes an item, even one whose stored object is damaged. @throws NotFoundException if absent */
@@ -397,7 +325,7 @@ public final class DataBagService {
                 + store.describe() + "; create it with 'messer data bag create <provider> " + bag + "'");
     }
 
-    private static AlreadyExistsException alreadyExists(String bag, String id) {
+    static AlreadyExistsException alreadyExists(String bag, String id) {
         return new AlreadyExistsException("item " + id + " already exists in data bag " + bag
                 + "; add --force to replace it");
     }
