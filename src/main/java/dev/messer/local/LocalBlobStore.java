@@ -38,6 +38,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -286,6 +287,42 @@ public final class LocalBlobStore implements BlobStore {
             } catch (IOException e) {
                 throw io("read version " + versionId + " of", key, e);
             }
+        });
+    }
+
+    /**
+     * Finds the keys with version files ({@code b#vN}) under the prefix, live or deleted, and lists
+     * each as {@link #versions} does, under the lock: all but the current object's version.
+     */
+    @Override
+    public SortedMap<String, List<BlobVersion>> keptVersions(String prefix) {
+        requireTrusted();
+        SortedMap<String, List<BlobVersion>> kept = new TreeMap<>();
+        if (!Files.isDirectory(root, NO_FOLLOW)) {
+            return kept;
+        }
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            files.filter(f -> Files.isRegularFile(f, NO_FOLLOW)).map(f -> root.relativize(f).toString())
+                    .filter(name -> name.matches(".*[^/]" + VERSION_INFIX + "[0-9]{1,18}"))
+                    .map(name -> name.substring(0, name.lastIndexOf(VERSION_INFIX)))
+                    .filter(key -> key.startsWith(prefix) && !key.contains("#")).forEach(keys::add);
+        } catch (IOException e) {
+            throw io("list the versions under", prefix, e);
+        } catch (UncheckedIOException e) {
+            throw io("list the versions under", prefix, e.getCause());
+        }
+        return withLock(() -> {
+            for (String key : keys) {
+                List<BlobVersion> all = versions(key).versions();
+                boolean live = Files.isRegularFile(fileFor(key), NO_FOLLOW);
+                List<BlobVersion> older = all.stream().skip(live && !all.isEmpty() && !all.get(0).deleted() ? 1 : 0)
+                        .filter(v -> !v.deleted()).toList();
+                if (!older.isEmpty()) {
+                    kept.put(key, older);
+                }
+            }
+            return kept;
         });
     }
 
