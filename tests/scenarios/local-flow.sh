@@ -55,7 +55,13 @@ expect_status 0
 run "$MESSER" data bag show local
 expect_out_empty
 
+# the deleted item's kept versions still need the key: history and rollback would stop working
 run "$MESSER" encryption delete local app --no-prompt
+expect_status 1
+expect_one_line_err
+expect_err_contains 'is still used by 0 items and by 2 kept versions of 1 item in dev/payments'
+expect_err_contains 'add --drop-history'
+run "$MESSER" encryption delete local app --no-prompt --drop-history
 expect_status 0
 expect_err_contains 'Deleted encryption key app (2 versions)'
 run "$MESSER" encryption list local

@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -182,6 +185,26 @@ public final class S3BlobStore implements BlobStore {
             }
             throw translate(e, "s3:GetObjectVersion", key);
         }
+    }
+
+    /** One ListObjectVersions over the prefix: every version that S3 does not mark as the latest is kept. */
+    @Override
+    public SortedMap<String, List<BlobVersion>> keptVersions(String prefix) {
+        SortedMap<String, List<BlobVersion>> kept = new TreeMap<>();
+        try {
+            ListObjectVersionsRequest request = ListObjectVersionsRequest.builder().bucket(bucket).prefix(prefix).build();
+            for (ListObjectVersionsResponse page : client.get().listObjectVersionsPaginator(request)) {
+                for (ObjectVersion v : page.versions()) {
+                    if (!Boolean.TRUE.equals(v.isLatest())) {
+                        kept.computeIfAbsent(v.key(), k -> new ArrayList<>())
+                                .add(new BlobVersion(v.versionId(), v.lastModified(), false, v.size()));
+                    }
+                }
+            }
+        } catch (SdkException e) {
+            throw translate(e, "s3:ListBucketVersions", prefix + "*");
+        }
+        return kept;
     }
 
     @Override

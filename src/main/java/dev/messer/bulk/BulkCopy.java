@@ -27,9 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * destination, with the latest version there of the key of the same name; missing bags and keys are
  * created at the destination, keys with the destination's master key.
  *
- * <p>Rule for items that already exist at the destination: identical plaintext is skipped (so a
- * re-run finishes an interrupted copy); different plaintext is skipped and reported unless
- * {@code overwrite}, which replaces it conditionally on the entity tag read.
+ * <p>Rule for items that already exist at the destination: identical plaintext (the same bytes to
+ * seal, so numbers compare by their text) is skipped, so a re-run finishes an interrupted copy;
+ * different plaintext is skipped and reported unless {@code overwrite}, which replaces it
+ * conditionally on the entity tag read.
  */
 public final class BulkCopy {
 
@@ -195,7 +196,7 @@ public final class BulkCopy {
             return ItemResult.failed(path, "exists in " + destination.label() + " but cannot be decrypted there ("
                     + e.getMessage() + "); add --overwrite to replace it");
         }
-        if (there.json().equals(document.json())) {
+        if (there.sealsAs(document)) {
             return ItemResult.upToDate(path, "identical in " + destination.label());
         }
         return overwrite ? null

@@ -69,7 +69,7 @@ final class DataBagEditCommand extends CommandBase {
             text[0] = edited;
             try {
                 ItemDocument document = parseEdit(edited, bag, id);
-                if (document.json().equals(opened.document().json())) {
+                if (document.sealsAs(opened.document())) {
                     console.info("No changes; item " + bag + "/" + id + " was not written.");
                     return ExitCodes.OK;
                 }

@@ -1,8 +1,10 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.KeysBucketScope;
 import dev.messer.app.Session;
-import dev.messer.databag.KeyUsage;
+import dev.messer.bulk.KeyScope;
+import dev.messer.bulk.KeyUsage;
 import dev.messer.error.ConflictException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.KeyRef;
@@ -11,12 +13,17 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * {@code messer encryption delete aws|local KEY_NAME [KEY_VERSION] [--no-prompt] [--force] [--dry-run]}.
- * Refuses to delete what items of the secrets bucket still use (every tier and folder) unless
- * {@code --force}; {@code --dry-run} prints the count and deletes nothing. Asks on the terminal
- * first; with no terminal it refuses unless {@code --no-prompt}.
+ * {@code messer encryption delete aws|local KEY_NAME [KEY_VERSION] [--no-prompt] [--force] [--drop-history] [--dry-run]}.
+ * Reads every item of the secrets bucket and every kept version of them, deleted items included,
+ * in each tier and folder that may take its keys from this keys bucket. Refuses to delete what
+ * items use unless {@code --force}, and what only kept versions use unless {@code --drop-history};
+ * {@code --dry-run} prints the counts and deletes nothing. Asks on the terminal first; with no
+ * terminal it refuses unless {@code --no-prompt}.
  */
 final class EncryptionDeleteCommand extends CommandBase {
+
+    static final String GRAMMAR = "messer encryption delete aws|local KEY_NAME [KEY_VERSION] [--no-prompt] [--force] "
+            + "[--drop-history] [--dry-run]";
 
     @Parameter(description = "aws|local KEY_NAME [KEY_VERSION]")
     List<String> words = new ArrayList<>();
@@ -27,15 +34,20 @@ final class EncryptionDeleteCommand extends CommandBase {
     @Parameter(names = "--force", description = "Delete even if items of the secrets bucket still use it")
     boolean force;
 
-    @Parameter(names = "--dry-run", description = "Print how many items use it, and delete nothing")
+    @Parameter(names = "--drop-history", description = "Delete even if kept versions of items still use it "
+            + "(their history and rollback stop working)")
+    boolean dropHistory;
+
+    @Parameter(names = "--dry-run", description = "Print how many items and kept versions use it, and delete nothing")
     boolean dryRun;
 
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 2, 3, "messer encryption delete aws|local KEY_NAME [KEY_VERSION] [--no-prompt] [--force] [--dry-run]");
+        Positionals.require(words, 2, 3, GRAMMAR);
         Positionals.names(words, 1, "key name");
         String name = words.get(1);
         Integer version = words.size() == 3 ? parseVersion(words.get(2)) : null;
+        Console console = context.console();
         try (Session<?> session = context.session(words.get(0))) {
             String what = version == null ? "encryption key " + name + " (every version)"
                     : "encryption key " + new KeyRef(name, version);
@@ -45,35 +57,56 @@ final class EncryptionDeleteCommand extends CommandBase {
                 throw new NotFoundException(what + " does not exist in " + session.backend().keys().describe()
                         + "; see 'messer encryption list <provider> " + name + "'");
             }
+            KeyScope scope = KeysBucketScope.of(session, context.loadConfig(), context.resolver(),
+                    context.sessions(session.settings().provider()));
             KeyUsage usage = KeyUsage.scan(session.backend().secrets(), name,
-                    version == null ? OptionalInt.empty() : OptionalInt.of(version));
+                    version == null ? OptionalInt.empty() : OptionalInt.of(version), scope,
+                    BulkProgressPrinter.forConsole(console));
             String secrets = session.backend().secrets().describe();
+            String counted = "used by " + usage.describe() + " in " + secrets + " (" + usage.describeScope() + ")";
             if (dryRun) {
-                context.console().data("would delete " + what + ": used by " + usage.describe() + " in " + secrets);
+                console.data("would delete " + what + ": " + counted);
                 return ExitCodes.OK;
             }
-            if (usage.items() > 0 && !force) {
-                throw new ConflictException(what + " is still used by " + usage.describe() + " in " + secrets
-                        + "; move them to another version ('messer bulk re-encrypt " + words.get(0)
-                        + "' in each tier) or delete them first, or add --force to delete it anyway");
-            }
+            refuseWhatIsInUse(what, counted, usage);
             if (usage.items() > 0) {
-                context.console().error("warning: " + usage.describe() + " will no longer decrypt");
+                console.error("warning: " + usage.describeItems() + " will no longer decrypt");
             }
-            if (!noPrompt && !Confirm.ask(context.console(), "Delete " + what + " from "
+            if (usage.keptVersions() > 0) {
+                console.error("warning: " + usage.describeKept() + " will no longer decrypt: history (show --at, "
+                        + "diff) and rollback to those versions stop working");
+            }
+            if (!noPrompt && !Confirm.ask(console, "Delete " + what + " from "
                     + session.backend().keys().describe() + "? Items encrypted with it can no longer be decrypted.")) {
-                context.console().info("Nothing deleted.");
+                console.info("Nothing deleted.");
                 return ExitCodes.FAILURE;
             }
             if (version == null) {
                 List<KeyRef> deleted = session.keyRing().deleteKey(name);
-                context.console().info("Deleted encryption key " + name + " (" + deleted.size() + " versions)");
+                console.info("Deleted encryption key " + name + " (" + deleted.size() + " versions)");
             } else {
                 session.keyRing().deleteVersion(new KeyRef(name, version));
-                context.console().info("Deleted " + what);
+                console.info("Deleted " + what);
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Items need {@code --force}; kept versions need {@code --drop-history}, so that cleaning up after
+     * a rotation never needs {@code --force}.
+     */
+    private void refuseWhatIsInUse(String what, String counted, KeyUsage usage) {
+        if (usage.items() > 0 && !force) {
+            throw new ConflictException(what + " is still " + counted + "; move them to another version ('messer bulk "
+                    + "re-encrypt " + words.get(0) + "' in each tier) or delete them first, or add --force"
+                    + (usage.keptVersions() > 0 && !dropHistory ? " --drop-history" : "") + " to delete it anyway");
+        }
+        if (usage.keptVersions() > 0 && !dropHistory) {
+            throw new ConflictException(what + " is still " + counted + "; deleting it stops history (show --at, "
+                    + "diff) and rollback to those versions from working: keep it, or add --drop-history to delete it "
+                    + "anyway");
+        }
     }
 
     private static int parseVersion(String text) {

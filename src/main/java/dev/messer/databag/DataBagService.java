@@ -7,7 +7,6 @@ import dev.messer.error.ConflictException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
-import dev.messer.keys.KeyRing;
 import dev.messer.names.Names;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
@@ -15,11 +14,9 @@ import dev.messer.store.StoreNotices;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -76,10 +73,6 @@ public final class DataBagService {
     /** The object metadata every item write carries: who wrote it. Not part of the ciphertext. */
     public Map<String, String> writeMetadata() {
         return Map.of(WRITER, writer.get());
-    }
-
-    public ItemCrypto crypto() {
-        return crypto;
     }
 
     public SecretsLayout layout() {
@@ -184,7 +177,8 @@ public final class DataBagService {
     }
 
     /**
-     * Encrypts and stores one item; see {@link #startUpload} to upload several.
+     * Encrypts and stores one item, unless it holds that content with that key version already;
+     * see {@link #startUpload} to upload several.
      *
      * @param version the key version, or empty for the latest
      * @return the key version used
@@ -196,83 +190,9 @@ public final class DataBagService {
         return upload.key();
     }
 
-    /**
-     * Resolves, once for all the items a command uploads to {@code bag}: that the bag exists, which
-     * items it already holds (one listing), and the key version to seal with (its number and its
-     * unwrapped data key).
-     *
-     * @param version the key version, or empty for the latest
-     */
+    /** {@link BagUpload#start}: several items into one bag with one key version. */
     public BagUpload startUpload(String bag, String keyName, OptionalInt version, DataKeyCache keys) {
-        Set<String> existing = new HashSet<>(listItems(bag));
-        KeyRing ring = keys.ring();
-        Names.check("key name", keyName);
-        KeyRef key = new KeyRef(keyName, version.isPresent() ? version.getAsInt() : ring.latest(keyName));
-        if (version.isPresent() && !ring.exists(key)) {
-            throw new NotFoundException("encryption key " + key + " does not exist; see 'messer encryption list <provider> "
-                    + keyName + "'");
-        }
-        keys.forWriting(key);
-        return new BagUpload(bag, key, keys, existing);
-    }
-
-    /**
-     * Uploads into one bag with one key version. A new item costs one conditional create; a replaced
-     * one a read and a conditional replace, so that an item changed meanwhile by another writer is
-     * reported as a conflict instead of being overwritten unseen.
-     */
-    public final class BagUpload {
-
-        private final String bag;
-        private final KeyRef key;
-        private final DataKeyCache keys;
-        private final Set<String> existing;
-
-        private BagUpload(String bag, KeyRef key, DataKeyCache keys, Set<String> existing) {
-            this.bag = bag;
-            this.key = key;
-            this.keys = keys;
-            this.existing = existing;
-        }
-
-        public KeyRef key() {
-            return key;
-        }
-
-        /** Whether the bag held the item when the upload started. */
-        public boolean exists(String id) {
-            return existing.contains(id);
-        }
-
-        /**
-         * @param replace whether an existing item may be replaced
-         * @throws AlreadyExistsException if it exists and {@code replace} is false, even when another
-         *                                writer created it meanwhile
-         */
-        public void put(ItemDocument item, boolean replace) {
-            if (existing.contains(item.id()) && !replace) {
-                throw alreadyExists(bag, item.id());
-            }
-            String objectKey = layout.itemKey(bag, item.id());
-            byte[] sealed = crypto.seal(bag, item, key, keys.forWriting(key), writeVersion).toBytes();
-            if (existing.contains(item.id())) {
-                Optional<Blob> current = store.get(objectKey);
-                if (current.isPresent()) {
-                    store.putIfMatch(objectKey, sealed, writeMetadata(), current.get().etag());
-                    return;
-                }
-            }
-            try {
-                store.putIfAbsent(objectKey, sealed, writeMetadata());
-            } catch (AlreadyExistsException e) {
-                if (!replace) {
-                    throw alreadyExists(bag, item.id());
-                }
-                String etag = store.get(objectKey).map(Blob::etag).orElseThrow(() -> e);
-                store.putIfMatch(objectKey, sealed, writeMetadata(), etag);
-            }
-            existing.add(item.id());
-        }
+        return BagUpload.start(this, bag, keyName, version, keys);
     }
 
     /** Whether the item is stored (the bag need not exist). */
@@ -301,7 +221,7 @@ public final class DataBagService {
     /** Decrypts an item, checking that it belongs at {@code bag/id}. */
     public ItemDocument decrypt(String bag, String id, DataKeyCache keys) {
         StoredItem stored = read(bag, id).item();
-        return openItem(bag, id, stored, keys);
+        return openStored(bag, id, stored, keys);
     }
 
     /** The stored item and its entity tag, or empty if there is no such item (one GET, no bag check). */
@@ -315,20 +235,20 @@ public final class DataBagService {
 
     /** Decrypts an item already read with {@link #read}, checking that it belongs at {@code bag/id}. */
     public ItemDocument open(String bag, String id, Read current, DataKeyCache keys) {
-        return openItem(bag, id, current.item(), keys);
+        return openStored(bag, id, current.item(), keys);
     }
 
     /** Messer's decrypted view of an item. */
     public JsonObject decryptedView(String bag, String id, DataKeyCache keys) {
         StoredItem stored = read(bag, id).item();
-        ItemDocument document = openItem(bag, id, stored, keys);
+        ItemDocument document = openStored(bag, id, stored, keys);
         return ItemCrypto.decryptedView(stored, document);
     }
 
     /** Reads and decrypts an item once: the document, Messer's view, and what a conditional rewrite needs. */
     public Opened open(String bag, String id, DataKeyCache keys) {
         Read read = read(bag, id);
-        ItemDocument document = openItem(bag, id, read.item(), keys);
+        ItemDocument document = openStored(bag, id, read.item(), keys);
         return new Opened(read, document, ItemCrypto.decryptedView(read.item(), document));
     }
 
@@ -338,20 +258,24 @@ public final class DataBagService {
      * @throws ConflictException if it changed meanwhile
      */
     public void reseal(String bag, String id, Read current, KeyRef newKey, DataKeyCache keys) {
-        ItemDocument document = openItem(bag, id, current.item(), keys);
-        StoredItem sealed = crypto.seal(bag, document, newKey, keys.forWriting(newKey), writeVersion);
-        store.putIfMatch(layout.itemKey(bag, id), sealed.toBytes(), writeMetadata(), current.etag());
+        ItemDocument document = openStored(bag, id, current.item(), keys);
+        store.putIfMatch(layout.itemKey(bag, id), sealed(bag, document, newKey, keys), writeMetadata(), current.etag());
     }
 
     /** Stores an already decrypted document (bulk copy, edit) under the given key, replacing only if {@code etag} is the current entity tag, or creating only if absent when {@code etag} is empty. */
     public void write(String bag, ItemDocument document, KeyRef key, DataKeyCache keys, Optional<String> etag) {
-        StoredItem sealed = crypto.seal(bag, document, key, keys.forWriting(key), writeVersion);
+        byte[] sealed = sealed(bag, document, key, keys);
         String objectKey = layout.itemKey(bag, document.id());
         if (etag.isPresent()) {
-            store.putIfMatch(objectKey, sealed.toBytes(), writeMetadata(), etag.get());
+            store.putIfMatch(objectKey, sealed, writeMetadata(), etag.get());
         } else {
-            store.putIfAbsent(objectKey, sealed.toBytes(), writeMetadata());
+            store.putIfAbsent(objectKey, sealed, writeMetadata());
         }
+    }
+
+    /** The stored form of {@code document} at {@code bag}, sealed with {@code key} in this profile's item format. */
+    byte[] sealed(String bag, ItemDocument document, KeyRef key, DataKeyCache keys) {
+        return crypto.seal(bag, document, key, keys.forWriting(key), writeVersion).toBytes();
     }
 
     /** Deletes an item, even one whose stored object is damaged. @throws NotFoundException if absent */
@@ -379,8 +303,12 @@ public final class DataBagService {
         store.delete(layout.bagMarker(bag));
     }
 
-    /** Checks the item's format before its key is fetched, then opens it. */
-    private ItemDocument openItem(String bag, String id, StoredItem stored, DataKeyCache keys) {
+    /**
+     * Opens a stored item, or one kept version of it, found at {@code bag/id}: every read path comes
+     * here, so each makes the same checks in the same order. The key name and the item format are
+     * checked before the key is fetched, so a refused item costs no unwrap.
+     */
+    public ItemDocument openStored(String bag, String id, StoredItem stored, DataKeyCache keys) {
         Names.check("key name", stored.keyName());
         crypto.checkFormat(bag, id, stored);
         return crypto.open(bag, id, stored, keys.get(stored.keyRef()));
@@ -397,7 +325,7 @@ public final class DataBagService {
                 + store.describe() + "; create it with 'messer data bag create <provider> " + bag + "'");
     }
 
-    private static AlreadyExistsException alreadyExists(String bag, String id) {
+    static AlreadyExistsException alreadyExists(String bag, String id) {
         return new AlreadyExistsException("item " + id + " already exists in data bag " + bag
                 + "; add --force to replace it");
     }

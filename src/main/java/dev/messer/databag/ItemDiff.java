@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * The field-by-field difference between two items, by {@link FieldPath}: nested objects are
  * compared field by field, everything else (strings, numbers, arrays, an empty object) as one
- * value. Holds the values so that a caller may reveal the changed ones; {@code toString()} never
+ * value, by its JSON text: numbers keep the text they were written with, so {@code 1} and
+ * {@code 1.0} differ, as do two long numbers that one double cannot tell apart. Holds the values so that a caller may reveal the changed ones; {@code toString()} never
  * shows them.
  */
 public final class ItemDiff {
@@ -53,7 +54,7 @@ public final class ItemDiff {
             JsonElement next = now.get(path);
             if (next == null) {
                 changes.put(path, new Change(Kind.REMOVED, path, value, null));
-            } else if (!next.equals(value)) {
+            } else if (!next.toString().equals(value.toString())) {
                 changes.put(path, new Change(Kind.CHANGED, path, value, next));
             }
         });

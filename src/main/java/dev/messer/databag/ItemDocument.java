@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.messer.error.InvalidInputException;
 import dev.messer.names.Names;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A plaintext data bag item: a JSON object with a string {@code id} that is a valid name. Built
@@ -75,6 +76,22 @@ public final class ItemDocument {
     /** The UTF-8 JSON that is encrypted. The caller should wipe the array when done. */
     public byte[] toPlaintext() {
         return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether {@code other} would be sealed as exactly the same bytes ({@link #toPlaintext}): the same
+     * fields in the same order, each value written the same way. Numbers compare by their text, so
+     * {@code 1}, {@code 1.0} and {@code 1e0} differ, as do two long numbers that one double holds.
+     */
+    public boolean sealsAs(ItemDocument other) {
+        byte[] mine = toPlaintext();
+        byte[] theirs = other.toPlaintext();
+        try {
+            return Arrays.equals(mine, theirs);
+        } finally {
+            Arrays.fill(mine, (byte) 0);
+            Arrays.fill(theirs, (byte) 0);
+        }
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class ItemHistory {
     /** Decrypts one version at the item's own path, with Messer's decrypted view of it. */
     public DataBagService.Opened openVersion(String bag, String id, String version, DataKeyCache keys) {
         StoredItem stored = stored(bag, id, version);
-        ItemDocument document = bags.crypto().open(bag, id, stored, keys.get(stored.keyRef()));
+        ItemDocument document = bags.openStored(bag, id, stored, keys);
         return new DataBagService.Opened(new DataBagService.Read(stored, ""), document,
                 ItemCrypto.decryptedView(stored, document));
     }
@@ -96,7 +96,7 @@ public final class ItemHistory {
     /** Decrypts one version at the item's own path. */
     public ItemDocument open(String bag, String id, String version, DataKeyCache keys) {
         StoredItem stored = stored(bag, id, version);
-        return bags.crypto().open(bag, id, stored, keys.get(stored.keyRef()));
+        return bags.openStored(bag, id, stored, keys);
     }
 
     /**
@@ -134,7 +134,7 @@ public final class ItemHistory {
      */
     public KeyRef rollback(String bag, String id, String version, DataKeyCache keys) {
         StoredItem stored = stored(bag, id, version);
-        ItemDocument document = bags.crypto().open(bag, id, stored, keys.get(stored.keyRef()));
+        ItemDocument document = bags.openStored(bag, id, stored, keys);
         KeyRef key = new KeyRef(stored.keyName(), keys.ring().latest(stored.keyName()));
         Optional<DataBagService.Read> current = bags.find(bag, id);
         try {

@@ -7,6 +7,7 @@ import dev.messer.files.FileTrust;
 import dev.messer.files.PrivateFiles;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
+import dev.messer.store.BlobVersion;
 import dev.messer.store.VersionListing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A bucket as a folder ({@link BucketFolder}): key {@code a/b} is the file {@code a/b}, its user
@@ -287,6 +290,31 @@ public final class LocalBlobStore implements BlobStore {
                 return read(key, file);
             }
             return version;
+        });
+    }
+
+    /**
+     * Finds the keys with version files ({@code b#vN}) under the prefix, live or deleted, and lists
+     * each as {@link #versions} does, under the lock: all but the current object's version.
+     */
+    @Override
+    public SortedMap<String, List<BlobVersion>> keptVersions(String prefix) {
+        folder.requireTrusted();
+        SortedMap<String, List<BlobVersion>> kept = new TreeMap<>();
+        if (!Files.isDirectory(root(), LinkOption.NOFOLLOW_LINKS)) {
+            return kept;
+        }
+        return locked("list the versions under", prefix, () -> {
+            for (String key : VersionedKeys.under(root(), prefix)) {
+                List<BlobVersion> all = versions(key).versions();
+                boolean live = Files.isRegularFile(folder.fileFor(key), LinkOption.NOFOLLOW_LINKS);
+                List<BlobVersion> older = all.stream().skip(live && !all.isEmpty() && !all.get(0).deleted() ? 1 : 0)
+                        .filter(v -> !v.deleted()).toList();
+                if (!older.isEmpty()) {
+                    kept.put(key, older);
+                }
+            }
+            return kept;
         });
     }
 

@@ -7,6 +7,7 @@ import dev.messer.error.WrittenThenChangedException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * A bucket: flat keys with {@code /} as a folder separator, as S3 has them. Implemented by a folder
@@ -76,6 +77,14 @@ public interface BlobStore {
      * such version or it records a deletion.
      */
     Optional<Blob> getVersion(String key, String versionId);
+
+    /**
+     * The kept versions of every key under {@code prefix}, deleted keys included, besides each key's
+     * current object: the older versions of a live key, and every version of a deleted one. Deletion
+     * records are left out; keys with nothing kept are absent. Each version reads back with
+     * {@link #getVersion}. One listing of the prefix (paged through), without reading any version.
+     */
+    SortedMap<String, List<BlobVersion>> keptVersions(String prefix);
 
     /** Deletes the object and every kept version and deletion of it; an absent key is not an error. */
     void purge(String key);

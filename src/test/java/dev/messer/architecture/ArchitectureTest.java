@@ -5,7 +5,9 @@ import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.Wi
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.google.gson.JsonElement;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -13,6 +15,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.messer.aws.AwsBackend;
 import dev.messer.local.LocalBackend;
+import java.util.Objects;
 
 /**
  * The layering of docs/architecture.md, kept true by the build. The core (crypto, names, the store,
@@ -61,4 +64,24 @@ class ArchitectureTest {
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .orShould().callMethod(System.class, "exit", int.class);
+
+    /**
+     * Gson's {@code equals} compares numbers through {@code double}: 2^53+1 equals 2^53, {@code 1e400}
+     * equals {@code 2e400}, and {@code 1} equals {@code 1.0}. Item values are compared by the bytes
+     * they are sealed as ({@code ItemDocument.sealsAs}) or by their JSON text ({@code ItemDiff}).
+     * javac compiles {@code equals} on a {@code JsonElement} (which declares none) as a call of
+     * {@code Object.equals}, and {@code Objects.equals} hides the types too; so a class that handles
+     * Gson values calls neither, nor the {@code equals} of a Gson type. The aws package handles
+     * policy documents, never items.
+     */
+    @ArchTest
+    static final ArchRule jsonValuesAreNeverComparedWithGsonEquals = noClasses()
+            .that().resideOutsideOfPackage("dev.messer.aws..").and(DescribedPredicate.describe("handle Gson JSON values", (JavaClass c) -> c.getDirectDependenciesFromSelf()
+                    .stream().anyMatch(d -> d.getTargetClass().isAssignableTo(JsonElement.class))))
+            .should().callMethodWhere(DescribedPredicate.describe("an equals that may be Gson's",
+                    (JavaCall<?> call) -> call.getName().equals("equals")
+                            && (call.getTargetOwner().isAssignableTo(JsonElement.class)
+                            || call.getTargetOwner().isEquivalentTo(Object.class)
+                            || call.getTargetOwner().isEquivalentTo(Objects.class))))
+            .because("Gson compares numbers as doubles; compare item values by their text or sealed bytes");
 }

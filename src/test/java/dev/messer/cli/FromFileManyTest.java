@@ -116,6 +116,64 @@ class FromFileManyTest {
     }
 
     @Test
+    void forceWithIdenticalContent_writesNoVersion_andReportsUnchanged() throws IOException {
+        Path a = item("a.json", "{\"id\":\"a\",\"n\":1}");
+        assertThat(upload("", a.toString()).exit()).isZero();
+
+        CliRun again = sandbox.run("data", "bag", "from", "file", "local", "app", a.toString(), "--secret-file", "app",
+                "--force");
+
+        assertThat(again.exit()).as(again.toString()).isZero();
+        assertThat(again.err()).contains("Unchanged data bag item app/a").contains("key app v0 in item format 2")
+                .contains("nothing was written").doesNotContain("Uploaded");
+        CliRun history = sandbox.run("data", "bag", "history", "local", "app", "a", "--format", "json");
+        assertThat(com.google.gson.JsonParser.parseString(history.out()).getAsJsonArray()).hasSize(1);
+
+        item("a.json", "{\"id\":\"a\",\"n\":1.0}");
+        CliRun changed = sandbox.run("data", "bag", "from", "file", "local", "app", a.toString(), "--secret-file", "app",
+                "--force");
+        assertThat(changed.err()).contains("Uploaded data bag item app/a");
+    }
+
+    /** Items a to d from a folder, where item c's path is taken by a folder, so that writing c fails. */
+    private CliRun uploadStoppedAtC(String... flags) throws IOException {
+        for (String id : new String[] {"a", "b", "c", "d"}) {
+            item(id + ".json", "{\"id\":\"" + id + "\"}");
+        }
+        Files.createDirectories(home.resolve(".local/share/messer/secrets/dev/app/c"));
+        String[] head = {"data", "bag", "from", "file", "local", "app", items.toString(), "--secret-file", "app"};
+        String[] args = java.util.Arrays.copyOf(head, head.length + flags.length);
+        System.arraycopy(flags, 0, args, head.length, flags.length);
+        return sandbox.run(args);
+    }
+
+    @Test
+    void uploadStoppingPartway_saysWhichItemItStoppedAt_andWhatItWroteBefore() throws IOException {
+        CliRun result = uploadStoppedAtC();
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err().lines().filter(l -> l.startsWith("messer:"))).singleElement().asString()
+                .startsWith("messer: upload stopped at item c (from " + items.resolve("c.json") + "), 3 of 4: "
+                        + "2 written before it (a, b), 1 not tried; ")
+                .contains("item c already exists");
+        assertThat(listing()).isEqualTo("a\nb\n");
+    }
+
+    @Test
+    void uploadStoppingPartway_isReportedWithSilentToo_countingUnchangedItems() throws IOException {
+        item("a.json", "{\"id\":\"a\"}");
+        assertThat(upload("", items.resolve("a.json").toString()).exit()).isZero();
+
+        CliRun result = uploadStoppedAtC("--force", "--silent");
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines()).singleElement().asString()
+                .startsWith("messer: upload stopped at item c (from " + items.resolve("c.json") + "), 3 of 4: "
+                        + "1 written before it (b), 1 unchanged, 1 not tried; ");
+    }
+
+    @Test
     void folderWithoutJsonFiles_failsNamingIt() throws IOException {
         Path empty = Files.createDirectory(home.resolve("empty"));
         CliRun result = upload("", empty.toString());

@@ -28,6 +28,20 @@ class ItemDiffTest {
     }
 
     @Test
+    void valuesCompareByTheirJsonText_notAsDoubles() {
+        String[][] different = {{"1", "1.0"}, {"1", "1e0"}, {"1234567890123456789", "1234567890123456700"},
+            {"1e400", "2e400"}, {"[1]", "[1.0]"}};
+        for (String[] pair : different) {
+            ItemDiff diff = ItemDiff.between(json("{\"id\":\"a\",\"n\":" + pair[0] + "}"),
+                    json("{\"id\":\"a\",\"n\":" + pair[1] + "}"));
+            assertThat(diff.changes()).as(pair[0] + " vs " + pair[1]).singleElement()
+                    .satisfies(c -> assertThat(c.before() + " -> " + c.after()).isEqualTo(pair[0] + " -> " + pair[1]));
+        }
+        assertThat(ItemDiff.between(json("{\"id\":\"a\",\"n\":1e400}"), json("{\"id\":\"a\",\"n\":1e400}")).isEmpty())
+                .isTrue();
+    }
+
+    @Test
     void toString_neverShowsValues() {
         ItemDiff diff = ItemDiff.between(json("{\"id\":\"a\",\"p\":\"old-secret\"}"), json("{\"id\":\"a\",\"p\":\"new-secret\"}"));
         assertThat(diff.toString()).doesNotContain("secret");

@@ -24,6 +24,20 @@ class ItemDocumentTest {
     }
 
     @Test
+    void sealsAs_comparesTheBytesToSeal_soNumbersCompareByTheirText() {
+        assertThat(parse("{\"id\":\"a\",\"n\":1}").sealsAs(parse("{ \"id\" : \"a\", \"n\" : 1 }"))).isTrue();
+        assertThat(parse("{\"id\":\"a\",\"s\":\"\\u0041\"}").sealsAs(parse("{\"id\":\"a\",\"s\":\"A\"}"))).isTrue();
+        String[][] different = {{"1", "1.0"}, {"1", "1e0"}, {"9007199254740993", "9007199254740992"}, {"1e400", "2e400"},
+            {"1e2147483648", "1e2147483647"}};
+        for (String[] pair : different) {
+            assertThat(parse("{\"id\":\"a\",\"n\":" + pair[0] + "}").sealsAs(parse("{\"id\":\"a\",\"n\":" + pair[1] + "}")))
+                    .as(pair[0] + " vs " + pair[1]).isFalse();
+        }
+        assertThat(parse("{\"id\":\"a\",\"x\":1,\"y\":2}").sealsAs(parse("{\"id\":\"a\",\"y\":2,\"x\":1}")))
+                .as("field order is part of what is sealed and printed").isFalse();
+    }
+
+    @Test
     void utf8ByteOrderMark_isSkipped() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] json = "{\"id\": \"db\"}".getBytes(StandardCharsets.UTF_8);

@@ -62,6 +62,29 @@ class ItemHistoryTest {
     }
 
     @Test
+    void everyReadOfAVersion_refusesFormat1UnderMinItemFormat2_beforeTheKeyIsFetched() {
+        new DataBagService(secrets, new SecretsLayout("dev", ""), EnvelopeVersion.V1).upload("app",
+                ItemDocument.parse("{\"id\":\"old\",\"p\":\"x\"}".getBytes(StandardCharsets.UTF_8), "test"), "app",
+                OptionalInt.empty(), true, keys);
+        ItemHistory strict = new ItemHistory(new DataBagService(secrets, new SecretsLayout("dev", ""), EnvelopeVersion.V2,
+                2, dev.messer.store.StoreNotices.NONE));
+        String version = strict.list("app", "old").versions().get(0).version();
+        try (DataKeyCache fresh = new DataKeyCache(ring)) {
+            List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> reads = List.of(
+                () -> strict.open("app", "old", version, fresh),
+                () -> strict.openVersion("app", "old", version, fresh),
+                () -> strict.fields("app", "old", Optional.of(version), fresh),
+                () -> strict.latestAndPrevious("app", "old", fresh),
+                () -> strict.rollback("app", "old", version, fresh));
+            for (var read : reads) {
+                assertThatThrownBy(read).isInstanceOf(IntegrityException.class)
+                        .hasMessageContaining("is in item format 1").hasMessageContaining("min_item_format = 2");
+            }
+            assertThat(fresh.unwrapCount()).as("no key was fetched for a refused item").isZero();
+        }
+    }
+
+    @Test
     void list_describesEachVersion_withoutValues() {
         List<ItemVersion> versions = versions();
         assertThat(versions).hasSize(2);

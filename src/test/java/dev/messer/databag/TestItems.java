@@ -15,7 +15,7 @@ public final class TestItems {
     }
 
     /** Puts items {@code item0} to {@code item<count-1>}, each with password VALUE, through UPLOAD. */
-    public static void putNumbered(DataBagService.BagUpload upload, int count, String value, boolean replace) {
+    public static void putNumbered(BagUpload upload, int count, String value, boolean replace) {
         for (int i = 0; i < count; i++) {
             upload.put(withPassword("item" + i, value), replace);
         }

@@ -53,7 +53,7 @@ class UploadRequestCountTest {
 
     @Test
     void newItems_costOneConditionalPutEach_plusAConstantPerCommand() {
-        DataBagService.BagUpload upload = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        BagUpload upload = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
         int secretsSetUp = secrets.requestCount();
         int keysSetUp = keysBucket.requestCount();
 
@@ -68,9 +68,9 @@ class UploadRequestCountTest {
 
     @Test
     void replacedItems_costOneReadAndOneConditionalPutEach() {
-        DataBagService.BagUpload first = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        BagUpload first = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
         TestItems.putNumbered(first, ITEMS, "old", false);
-        DataBagService.BagUpload again = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        BagUpload again = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
         secrets.resetCounts();
 
         TestItems.putNumbered(again, ITEMS, "new", true);
@@ -81,9 +81,25 @@ class UploadRequestCountTest {
     }
 
     @Test
+    void replacingWithTheSameContent_costsOneReadAndNoWrite_andAddsNoVersion() {
+        BagUpload first = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        TestItems.putNumbered(first, ITEMS, "same", false);
+        BagUpload again = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        secrets.resetCounts();
+
+        for (int i = 0; i < ITEMS; i++) {
+            assertThat(again.put(TestItems.withPassword("item" + i, "same"), true)).isEqualTo(BagUpload.Outcome.UNCHANGED);
+        }
+
+        assertThat(secrets.getCount()).isEqualTo(ITEMS);
+        assertThat(secrets.putCount()).isZero();
+        assertThat(secrets.versions("dev/payments/item0").versions()).hasSize(1);
+    }
+
+    @Test
     void existingItem_withoutReplace_isRefusedBeforeAnyRequest() {
         bags.startUpload("payments", "app", OptionalInt.empty(), keys).put(TestItems.withPassword("db", "one"), false);
-        DataBagService.BagUpload upload = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        BagUpload upload = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
         secrets.resetCounts();
 
         assertThatThrownBy(() -> upload.put(TestItems.withPassword("db", "two"), false)).isInstanceOf(AlreadyExistsException.class)
@@ -93,7 +109,7 @@ class UploadRequestCountTest {
 
     @Test
     void itemCreatedByAnotherWriterAfterTheListing_isNeverOverwrittenWithoutReplace() {
-        DataBagService.BagUpload upload = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        BagUpload upload = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
         bags.startUpload("payments", "app", OptionalInt.empty(), keys).put(TestItems.withPassword("db", "theirs"), false);
         Blob theirs = secrets.get("dev/payments/db").orElseThrow();
 
@@ -111,7 +127,7 @@ class UploadRequestCountTest {
             }
         };
         DataBagService racingBags = new DataBagService(racing, new SecretsLayout("dev", ""), EnvelopeVersion.V2);
-        DataBagService.BagUpload upload = racingBags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        BagUpload upload = racingBags.startUpload("payments", "app", OptionalInt.empty(), keys);
 
         assertThatThrownBy(() -> upload.put(TestItems.withPassword("db", "mine"), true)).isInstanceOf(ConflictException.class);
         assertThat(new String(secrets.get("dev/payments/db").orElseThrow().content(), StandardCharsets.UTF_8))

@@ -6,6 +6,7 @@ import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.databag.DataBagService;
+import dev.messer.databag.BagUpload;
 import dev.messer.databag.SecretsLayout;
 import dev.messer.databag.TestItems;
 import dev.messer.keys.DataKeyCache;
@@ -54,7 +55,7 @@ class LocalUploadRequestCountTest {
 
     @Test
     void newItems_costOneConditionalPutEach_plusAConstantPerCommand() {
-        DataBagService.BagUpload upload = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        BagUpload upload = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
         int perCommand = secrets.requestCount();
 
         TestItems.putNumbered(upload, ITEMS, "v", false);
@@ -66,9 +67,9 @@ class LocalUploadRequestCountTest {
 
     @Test
     void replacedItems_costOneReadAndOneConditionalPutEach() {
-        DataBagService.BagUpload first = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        BagUpload first = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
         TestItems.putNumbered(first, ITEMS, "old", false);
-        DataBagService.BagUpload again = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
+        BagUpload again = bags.startUpload("payments", "app", OptionalInt.empty(), keys);
         secrets.resetCounts();
 
         TestItems.putNumbered(again, ITEMS, "new", true);

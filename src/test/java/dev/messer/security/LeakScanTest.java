@@ -105,7 +105,8 @@ class LeakScanTest {
         quiet("delete item piped", "data", "bag", "delete", "local", BAG, "piped");
         failing("delete missing item --debug", "data", "bag", "delete", "local", BAG, "db", "--debug");
         quiet("delete bag", "data", "bag", "delete", "local", BAG);
-        quiet("encryption delete version", "encryption", "delete", "local", KEY, "1", "--no-prompt");
+        failing("encryption delete version kept versions use", "encryption", "delete", "local", KEY, "1", "--no-prompt");
+        quiet("encryption delete version", "encryption", "delete", "local", KEY, "1", "--no-prompt", "--drop-history");
         failing("encryption delete without terminal --debug", "encryption", "delete", "local", KEY, "--debug");
 
         assertThat(shown.out()).contains(marker);

@@ -63,6 +63,9 @@ class UploadRequestsIT {
     @Test
     void tenReplacedItems_costOneGetAndOneConditionalPutEach_plusAConstant() {
         ok("data", "bag", "from", "file", "aws", "bag", folder.toString(), "--secret-file", "app");
+        for (int i = 0; i < ITEMS; i++) {
+            aws.writeFile("items/item" + i + ".json", "{\"id\":\"item" + i + "\",\"password\":\"new" + i + "\"}");
+        }
         int before = proxy.log().size();
 
         ok("data", "bag", "from", "file", "aws", "bag", folder.toString(), "--secret-file", "app", "--force");
@@ -71,6 +74,19 @@ class UploadRequestsIT {
         assertThat(count(s3, "PUT", "/dev/bag/item")).isEqualTo(ITEMS);
         assertThat(count(s3, "GET", "/dev/bag/item")).isEqualTo(ITEMS);
         assertThat(s3.size()).as(String.join("\n", s3)).isLessThanOrEqualTo(2 * ITEMS + PER_COMMAND);
+    }
+
+    @Test
+    void tenUnchangedItems_costOneGetEach_andNoPut() {
+        ok("data", "bag", "from", "file", "aws", "bag", folder.toString(), "--secret-file", "app");
+        int before = proxy.log().size();
+
+        ok("data", "bag", "from", "file", "aws", "bag", folder.toString(), "--secret-file", "app", "--force");
+
+        List<String> s3 = s3Requests(before);
+        assertThat(count(s3, "PUT", "/dev/bag/item")).isZero();
+        assertThat(count(s3, "GET", "/dev/bag/item")).isEqualTo(ITEMS);
+        assertThat(s3.size()).as(String.join("\n", s3)).isLessThanOrEqualTo(ITEMS + PER_COMMAND);
     }
 
     private List<String> s3Requests(int from) {

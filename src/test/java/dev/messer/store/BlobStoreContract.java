@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -314,6 +315,33 @@ public abstract class BlobStoreContract {
                 .isInstanceOf(ConflictException.class);
         assertThat(store().versions("bag/item").versions()).isEqualTo(deleted);
         assertThat(store().get("bag/item")).isEmpty();
+    }
+
+    @Test
+    public void keptVersions_listEveryVersionButTheCurrentOne_underThePrefix_deletedKeysIncluded_untilPurged() {
+        for (String write : List.of("dev/web/edited=e1", "dev/web/edited=e2", "dev/web/edited=e3", "dev/web/once=o1",
+                "dev/web/gone=g1", "dev/web/gone=g2", "dev/web/purged=p1", "dev/web/purged=p2", "prod/web/edited=x1",
+                "prod/web/edited=x2")) {
+            store().put(write.split("=")[0], bytes(write.split("=")[1]), Map.of());
+        }
+        store().delete("dev/web/gone");
+        store().purge("dev/web/purged");
+        store().put("dev/web/", new byte[0], Map.of());
+
+        SortedMap<String, List<BlobVersion>> kept = store().keptVersions("dev/");
+
+        assertThat(kept.keySet()).containsExactly("dev/web/edited", "dev/web/gone");
+        kept.forEach((key, versions) -> assertThat(versions).noneMatch(BlobVersion::deleted));
+        assertThat(kept.get("dev/web/edited")).extracting(v -> text(store().getVersion("dev/web/edited", v.id())))
+                .containsExactlyInAnyOrder("e1", "e2");
+        assertThat(kept.get("dev/web/gone")).extracting(v -> text(store().getVersion("dev/web/gone", v.id())))
+                .containsExactlyInAnyOrder("g1", "g2");
+        assertThat(store().keptVersions("").keySet()).containsExactly("dev/web/edited", "dev/web/gone", "prod/web/edited");
+        assertThat(store().keptVersions("nothing/")).isEmpty();
+    }
+
+    private static String text(java.util.Optional<Blob> blob) {
+        return new String(blob.orElseThrow().content(), StandardCharsets.UTF_8);
     }
 
     protected static List<Boolean> runTogether(List<Callable<Boolean>> tasks) throws Exception {

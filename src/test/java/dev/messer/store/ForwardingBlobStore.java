@@ -3,6 +3,7 @@ package dev.messer.store;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Passes every call to another store; tests override the calls they interfere with, or
@@ -60,6 +61,11 @@ public class ForwardingBlobStore implements BlobStore {
     @Override
     public Optional<Blob> getVersion(String key, String versionId) {
         return delegate.getVersion(key, versionId);
+    }
+
+    @Override
+    public SortedMap<String, List<BlobVersion>> keptVersions(String prefix) {
+        return delegate.keptVersions(prefix);
     }
 
     @Override

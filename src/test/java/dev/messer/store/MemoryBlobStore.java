@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -104,6 +105,30 @@ public final class MemoryBlobStore implements BlobStore {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public synchronized SortedMap<String, List<BlobVersion>> keptVersions(String prefix) {
+        lists.incrementAndGet();
+        SortedMap<String, List<BlobVersion>> kept = new TreeMap<>();
+        for (Map.Entry<String, List<Stored>> entry : history.tailMap(prefix, true).entrySet()) {
+            if (!entry.getKey().startsWith(prefix)) {
+                break;
+            }
+            List<Stored> all = entry.getValue();
+            boolean live = objects.containsKey(entry.getKey());
+            List<BlobVersion> older = new ArrayList<>();
+            for (int i = all.size() - (live ? 2 : 1); i >= 0; i--) {
+                Stored stored = all.get(i);
+                if (stored.blob() != null) {
+                    older.add(new BlobVersion(stored.id(), stored.time(), false, stored.blob().content().length));
+                }
+            }
+            if (!older.isEmpty()) {
+                kept.put(entry.getKey(), older);
+            }
+        }
+        return kept;
     }
 
     @Override
