@@ -48,7 +48,7 @@ final class DataBagHistoryCommand extends CommandBase {
                 console.data(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
                         .toJson(json(history.versions())));
             } else {
-                table(history.versions()).forEach(console::data);
+                table(history.versions()).forEach(console::report);
             }
             if (!history.kept()) {
                 console.error(hint(CommandContext.provider(words.get(0)), session.bags().store().describe()));

@@ -65,9 +65,9 @@ final class DoctorCommand extends CommandBase {
                 case FAIL -> "[FAIL]";
                 case SKIP -> "[skip]";
             };
-            console.data(mark + " " + check.name() + " ".repeat(width - check.name().length()) + "  " + check.detail());
+            console.report(mark + " " + check.name() + " ".repeat(width - check.name().length()) + "  " + check.detail());
             if (!check.fix().isEmpty()) {
-                console.data("       " + " ".repeat(width) + "  fix: " + check.fix());
+                console.report("       " + " ".repeat(width) + "  fix: " + check.fix());
             }
         }
         long failed = list.checks().stream().filter(Check::failed).count();

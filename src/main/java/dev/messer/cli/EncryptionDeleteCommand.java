@@ -49,7 +49,7 @@ final class EncryptionDeleteCommand extends CommandBase {
                     version == null ? OptionalInt.empty() : OptionalInt.of(version));
             String secrets = session.backend().secrets().describe();
             if (dryRun) {
-                context.console().data("would delete " + what + ": used by " + usage.describe() + " in " + secrets);
+                context.console().report("would delete " + what + ": used by " + usage.describe() + " in " + secrets);
                 return ExitCodes.OK;
             }
             if (usage.items() > 0 && !force) {
