@@ -209,7 +209,7 @@ public final class Settings {
             return VariableAllowList.of(patterns, source(SettingKey.ALLOWED_VARIABLES));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("allowed_variables is '" + value + "' (from " + source(SettingKey.ALLOWED_VARIABLES)
-                    + "); " + e.getMessage() + ": give variable names or patterns with *, separated by spaces, "
+                    + "): " + e.getMessage() + "; give variable names or patterns with *, separated by spaces, "
                     + "such as DB_* API_* APP_*");
         }
     }

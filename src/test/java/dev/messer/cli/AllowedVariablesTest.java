@@ -152,6 +152,9 @@ class AllowedVariablesTest {
         CliRun run = run("export", "local", "app/db");
         assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).hasLineCount(1).contains("(from MESSER_ALLOWED_VARIABLES)");
+        CliRun doctor = run("doctor", "local");
+        assertThat(doctor.exit()).as(doctor.toString()).isEqualTo(1);
+        assertThat(doctor.out()).contains("[FAIL] variables").contains("fix: give variable names or patterns");
     }
 
     @Test
