@@ -68,22 +68,6 @@ class SettingsResolverTest {
     }
 
     @Test
-    void allowedVariables_arePatternsSeparatedBySpacesOrCommas_namingTheirSource() throws IOException {
-        Settings s = resolve("[profile dev]\nallowed_variables = DB_*, API_*  VAULT_ADDR\n", Provider.LOCAL, "dev",
-                Map.of());
-        assertThat(s.allowedVariables().describe()).isEqualTo("allowed_variables (DB_* API_* VAULT_ADDR, from "
-                + "[profile dev])");
-        assertThat(s.allowedVariables().allows("db_host")).isTrue();
-        assertThat(s.allowedVariables().allows("SMTP_HOST")).isFalse();
-        assertThat(resolve("[profile dev]\n", Provider.LOCAL, "dev", Map.of()).allowedVariables().isSet()).isFalse();
-
-        env.put("MESSER_ALLOWED_VARIABLES", "DB-*");
-        assertThatThrownBy(() -> resolve("[profile dev]\n", Provider.LOCAL, "dev", Map.of()).validate())
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("allowed_variables is 'DB-*' (from MESSER_ALLOWED_VARIABLES)");
-    }
-
-    @Test
     void blankEnvironmentVariable_isIgnored() throws IOException {
         env.put("MESSER_TIER", "  ");
         assertThat(resolve(ALL_LAYERS, Provider.LOCAL, "dev", Map.of()).tier()).isEqualTo("from-profile");
