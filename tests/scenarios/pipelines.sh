@@ -1,6 +1,7 @@
 # Pipelines through bin/messer and real bash: export of items from several bags (eval, env,
 # json, envfile), exec over references with --pristine and MESSER_ITEMS, render to a 0600 file,
-# and the refusals that keep an item writer out of the reader's process.
+# and the refusals (refused names, the allowed_variables list) that keep an item writer out of the
+# reader's process.
 "$MESSER" configure local -m pipes -e dev 2>/dev/null
 "$MESSER" encryption create local app --silent
 "$MESSER" data bag create local db --silent
@@ -68,6 +69,32 @@ expect_err_contains "PATH"
 run "$MESSER" export local api/evil --prefix APP_ --format env
 expect_status 0
 expect_out_contains "APP_LD_PRELOAD='/tmp/evil.so'"
+
+# families: a D-Bus address and an index for pip are refused too, and named with their pattern
+cat > bus.json <<'EOF'
+{"id": "bus", "dbus_session_bus_address": "unixexec:path=/bin/sh", "pip_index_url": "http://evil/simple"}
+EOF
+"$MESSER" data bag from file local api bus.json --secret-file app --silent
+run "$MESSER" exec local api/bus -- touch ran
+expect_status 1
+expect_one_line_err
+expect_err_contains "DBUS_SESSION_BUS_ADDRESS"
+expect_err_contains "(DBUS_*)"
+[ ! -e ran ] || fail "the command ran although a refused variable was named"
+
+# the allow-list: only DB, DB_* and TOKEN pass, the rest stops before anything runs; --allow-var opens one
+"$MESSER" configure local --allowed-variables 'DB DB_* TOKEN' 2>/dev/null
+run "$MESSER" exec local api/web -- bash -c 'printf %s "$TOKEN"'
+expect_status 0
+[ "$OUT" = 't0k$(id)' ] || fail "allowed child printed [$OUT]"
+run "$MESSER" exec local db/main -- touch ran
+expect_status 1
+expect_one_line_err
+expect_err_contains "field 'password' of item db/main, as the variable PASSWORD, is outside allowed_variables"
+[ ! -e ran ] || fail "the command ran although a variable outside allowed_variables was named"
+run "$MESSER" exec local db/main --allow-var PASSWORD -- bash -c '[ "$PASSWORD" = "$1" ] && printf ok' sh "$expected"
+[ "$OUT" = ok ] || fail "--allow-var child printed [$OUT]"
+"$MESSER" configure local --allowed-variables '' 2>/dev/null
 
 # render: raw values, 0600 output, --check, errors name the placeholder
 printf 'password=%s\nport={{db/main/db/port}}\ntoken={{api/web/token}}\n' '{{db/main/password}}' > app.tmpl

@@ -17,9 +17,9 @@ final class BulkReportPrinter {
 
     static int print(Console console, BulkReport report, BulkFlags flags) {
         if (report.dryRun()) {
-            report.plan().forEach(console::data);
+            report.plan().forEach(console::report);
             for (ItemResult result : report.results().listed()) {
-                console.data(label(result.outcome()) + " " + result.item() + ": " + result.detail());
+                console.report(label(result.outcome()) + " " + result.item() + ": " + result.detail());
             }
         } else {
             report.plan().forEach(console::info);

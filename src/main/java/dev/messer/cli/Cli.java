@@ -120,7 +120,9 @@ public final class Cli {
         }
         console.error("messer: " + hints.render(message));
         if (console.debug()) {
-            e.printStackTrace(console.err());
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            trace.toString().lines().forEach(console::error);
         }
         return status;
     }

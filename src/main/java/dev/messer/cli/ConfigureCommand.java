@@ -73,6 +73,9 @@ final class ConfigureCommand extends CommandBase {
     @Parameter(names = "--allow-http", arity = 1, description = "Accept http:// endpoints that are not loopback "
             + "(true/false)")
     String allowHttp;
+    @Parameter(names = "--allowed-variables", description = "The only variables items may set in exec and the "
+            + "export formats: patterns separated by spaces, such as 'DB_* API_*' ('' removes the list)")
+    String allowedVariables;
 
     @Override
     public int run(CommandContext context) {
@@ -151,6 +154,7 @@ final class ConfigureCommand extends CommandBase {
         putIf(values, SettingKey.ITEM_FORMAT, itemFormat);
         putIf(values, SettingKey.MIN_ITEM_FORMAT, minItemFormat);
         putIf(values, SettingKey.LOCAL_ROOT, localRoot);
+        putIf(values, SettingKey.ALLOWED_VARIABLES, allowedVariables);
         if (passphrase) {
             values.put(SettingKey.MASTER_KEY_PROTECTED, "true");
         }

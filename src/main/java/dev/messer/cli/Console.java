@@ -1,5 +1,6 @@
 package dev.messer.cli;
 
+import dev.messer.names.Names;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
@@ -8,6 +9,11 @@ import java.util.Map;
  * What a command talks to: stdout for the data it was asked for, stderr for progress and errors,
  * stdin for piped input, the terminal for prompts, and the environment. {@code --silent} mutes
  * {@link #info} only.
+ *
+ * <p>Messages name stored labels (ids, key names, versions, writers) that whoever may write a bucket
+ * chooses. So every line on stderr, and every stdout line of a {@link #report}, has the characters a
+ * terminal acts on escaped ({@link Names#controlsEscaped}); only {@link #data} and {@link #out()}
+ * print exactly what they are given, because that is the data asked for.
  */
 public final class Console {
 
@@ -27,9 +33,17 @@ public final class Console {
         this.env = env;
     }
 
-    /** Data: always printed. */
+    /** Data: always printed, as it is. */
     public void data(String line) {
         out.println(line);
+    }
+
+    /**
+     * A stdout line made of labels and words rather than values (a table, a checklist, a plan):
+     * always printed, with control characters escaped.
+     */
+    public void report(String line) {
+        out.println(Names.controlsEscaped(line));
     }
 
     public PrintStream out() {
@@ -39,13 +53,13 @@ public final class Console {
     /** Progress and confirmations: stderr, muted by --silent. */
     public void info(String line) {
         if (!silent) {
-            err.println(line);
+            err.println(Names.controlsEscaped(line));
         }
     }
 
     /** Errors and warnings: always stderr. */
     public void error(String line) {
-        err.println(line);
+        err.println(Names.controlsEscaped(line));
     }
 
     public PrintStream err() {

@@ -62,7 +62,7 @@ final class DataBagHistoryCommand extends CommandBase {
                 console.data(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
                         .toJson(json(history.versions())));
             } else {
-                table(history.versions()).forEach(console::data);
+                table(history.versions()).forEach(console::report);
             }
             if (history.older() > 0) {
                 console.error(moreHint(history, words.get(0), bag, id));

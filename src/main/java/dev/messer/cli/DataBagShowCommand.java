@@ -61,7 +61,7 @@ final class DataBagShowCommand extends CommandBase {
                 if (field != null) {
                     console.out().print(fieldValue(item) + (noNewline ? "" : "\n"));
                 } else {
-                    console.out().print(outputFormat.renderItem(item, variables.rules()));
+                    console.out().print(outputFormat.renderItem(item, variables.rules(session.settings())));
                 }
             } else {
                 console.data(new String(session.bags().read(words.get(1), words.get(2)).item().toBytes(),
@@ -89,10 +89,12 @@ final class DataBagShowCommand extends CommandBase {
         if (formatting && words.size() != 3) {
             throw new UsageException("--format, --field, --at and -n apply to one item: name BAG and ITEM; usage: " + GRAMMAR);
         }
-        if (variables.given() && (format == null || !OutputFormat.fromWord(format).map(OutputFormat::setsVariables)
-                .orElse(true))) {
-            throw new UsageException("--prefix and --allow-var apply to --format env, dotenv, export or envfile");
+        if (variables.given() && format == null) {
+            throw new UsageException("--prefix and --allow-var apply to --format env, dotenv, export or envfile "
+                    + "(--allow-var also to properties)");
         }
+        variables.check();
+        OutputFormat.fromWord(format).ifPresent(variables::check);
         if (format != null && field != null) {
             throw new UsageException("use either --format or --field, not both");
         }

@@ -7,6 +7,7 @@ import dev.messer.doctor.AwsDoctor;
 import dev.messer.doctor.Check;
 import dev.messer.doctor.Checklist;
 import dev.messer.doctor.LocalDoctor;
+import dev.messer.doctor.VariableAllowListCheck;
 import dev.messer.aws.policy.PolicyRole;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,7 @@ final class DoctorCommand extends CommandBase {
                     : settings[0].profileName()) + ", tier " + (settings[0].tier().isEmpty() ? "(none)" : settings[0].tier());
         });
         if (settings[0] != null) {
+            list.check("variables", () -> VariableAllowListCheck.run(settings[0]), "config");
             if (provider == Provider.LOCAL) {
                 LocalDoctor.check(list, settings[0], context.sessions(provider));
             } else {
@@ -61,13 +63,15 @@ final class DoctorCommand extends CommandBase {
         for (Check check : list.checks()) {
             String mark = switch (check.status()) {
                 case PASS -> "[ok]  ";
+                case INFO -> "[info]";
                 case WARN -> "[warn]";
                 case FAIL -> "[FAIL]";
                 case SKIP -> "[skip]";
             };
-            console.data(mark + " " + check.name() + " ".repeat(width - check.name().length()) + "  " + check.detail());
+            console.report(mark + " " + check.name() + " ".repeat(width - check.name().length()) + "  " + check.detail());
             if (!check.fix().isEmpty()) {
-                console.data("       " + " ".repeat(width) + "  fix: " + check.fix());
+                console.report("       " + " ".repeat(width) + (check.status() == Check.Status.INFO ? "  hint: "
+                        : "  fix: ") + check.fix());
             }
         }
         long failed = list.checks().stream().filter(Check::failed).count();

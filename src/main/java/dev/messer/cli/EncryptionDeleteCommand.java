@@ -65,7 +65,7 @@ final class EncryptionDeleteCommand extends CommandBase {
             String secrets = session.backend().secrets().describe();
             String counted = "used by " + usage.describe() + " in " + secrets + " (" + usage.describeScope() + ")";
             if (dryRun) {
-                console.data("would delete " + what + ": " + counted);
+                console.report("would delete " + what + ": " + counted);
                 return ExitCodes.OK;
             }
             refuseWhatIsInUse(what, counted, usage);

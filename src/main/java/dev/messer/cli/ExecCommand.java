@@ -19,9 +19,9 @@ import java.util.Map;
  * {@code messer exec aws|local BAG/ITEM... -- COMMAND [ARGS...]} (or the older {@code BAG ITEM...}
  * form, or the references in {@code MESSER_ITEMS}): runs COMMAND with the decrypted fields of the
  * items as environment variables (named as in {@code --format env}, checked against the refused
- * names). The child inherits the caller's environment without messer's secrets, or with
- * {@code --pristine} only a minimal one. Nothing is written to disk; the child's exit status is
- * returned.
+ * names and the profile's {@code allowed_variables}). The child inherits the caller's environment
+ * without messer's secrets, or with {@code --pristine} only a minimal one. Nothing is written to
+ * disk; the child's exit status is returned.
  */
 final class ExecCommand extends CommandBase implements PassThroughCommand {
 
@@ -70,8 +70,10 @@ final class ExecCommand extends CommandBase implements PassThroughCommand {
         }
         Map<String, String> caller = context.console().env();
         Map<String, String> environment = pristine ? ChildEnvironment.pristine(caller) : ChildEnvironment.inherited(caller);
-        EnvVariables items = new EnvVariables(variables.rules(), override);
+        variables.check();
+        EnvVariables items;
         try (Session<?> session = context.session(words.get(0))) {
+            items = new EnvVariables(variables.rules(session.settings()), override);
             for (DecryptedItem item : DecryptedItems.read(session, refs)) {
                 items.add(item);
             }

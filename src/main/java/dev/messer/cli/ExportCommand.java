@@ -38,13 +38,10 @@ final class ExportCommand extends CommandBase {
         OutputFormat outputFormat = format == null ? OutputFormat.EXPORT : OutputFormat.fromWord(format)
                 .orElseThrow(() -> new UsageException("'" + format + "' is not an output format; use one of "
                         + OutputFormat.words()));
-        var rules = variables.rules();
-        if (variables.given() && !outputFormat.setsVariables()) {
-            throw new UsageException("--prefix and --allow-var apply to the variable formats (env, dotenv, export,"
-                    + " envfile), not to " + outputFormat.word());
-        }
+        variables.check(outputFormat);
         String text;
         try (Session<?> session = context.session(words.get(0))) {
+            var rules = variables.rules(session.settings());
             List<DecryptedItem> items = DecryptedItems.read(session, refs);
             text = outputFormat.renderItems(items, rules, override);
         }

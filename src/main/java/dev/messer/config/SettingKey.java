@@ -40,7 +40,8 @@ public enum SettingKey {
     READ_TIMEOUT("30"),
     API_CALL_TIMEOUT(""),
     MAX_ATTEMPTS(""),
-    RETRY_MODE("");
+    RETRY_MODE(""),
+    ALLOWED_VARIABLES("");
 
     private final String defaultValue;
 

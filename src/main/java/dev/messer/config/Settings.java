@@ -2,11 +2,14 @@ package dev.messer.config;
 
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.ConfigException;
+import dev.messer.output.VariableAllowList;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -194,8 +197,27 @@ public final class Settings {
     }
 
     /**
-     * Parses every value that has a fixed form (booleans, numbers, item_format, encryption_context),
-     * so that a bad value is reported, naming its source, before anything is done with it.
+     * The variables items may set ({@code allowed_variables}): name patterns such as {@code DB_*},
+     * separated by spaces or commas; none when the setting is empty.
+     *
+     * @throws ConfigException for a pattern that is not letters, digits, {@code _} and {@code *}
+     */
+    public VariableAllowList allowedVariables() {
+        String value = get(SettingKey.ALLOWED_VARIABLES).trim();
+        List<String> patterns = Arrays.stream(value.split("[\\s,]+")).filter(p -> !p.isEmpty()).toList();
+        try {
+            return VariableAllowList.of(patterns, source(SettingKey.ALLOWED_VARIABLES));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("allowed_variables is '" + value + "' (from " + source(SettingKey.ALLOWED_VARIABLES)
+                    + "): " + e.getMessage() + "; give variable names or patterns with *, separated by spaces, "
+                    + "such as DB_* API_* APP_*");
+        }
+    }
+
+    /**
+     * Parses every value that has a fixed form (booleans, numbers, item_format, encryption_context,
+     * allowed_variables), so that a bad value is reported, naming its source, before anything is done
+     * with it.
      *
      * @throws ConfigException for the first value that does not parse
      */
@@ -215,6 +237,7 @@ public final class Settings {
         seconds(SettingKey.READ_TIMEOUT);
         seconds(SettingKey.API_CALL_TIMEOUT);
         intSetting(SettingKey.MAX_ATTEMPTS).orElse(0);
+        allowedVariables();
         return this;
     }
 

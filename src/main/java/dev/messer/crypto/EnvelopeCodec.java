@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.messer.error.InvalidInputException;
+import dev.messer.names.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -30,7 +31,10 @@ public final class EnvelopeCodec {
         return b64.encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @throws InvalidInputException if the text is not a well-formed envelope of version 1 or 2 */
+    /**
+     * @throws InvalidInputException if the text is not a well-formed envelope of version 1 or 2, or
+     *                               names a key outside the naming rule (the message shows it escaped)
+     */
     public static Envelope decode(String encoded) {
         JsonObject json;
         try {
@@ -44,8 +48,12 @@ public final class EnvelopeCodec {
             throw malformed("not base64 of a JSON object");
         }
         EnvelopeVersion version = EnvelopeVersion.fromWire(text(json, "version"));
+        String keyName = text(json, "key_name");
+        if (!Names.isValid(keyName)) {
+            throw malformed("key_name '" + Names.printable(keyName) + "' breaks the naming rule");
+        }
         return new Envelope(version, bytes(json, "iv"), bytes(json, "encrypted_secret"), bytes(json, "tag"),
-                text(json, "key_name"), KeyVersionField.parse(json.get("key_version"), "envelope"));
+                keyName, KeyVersionField.parse(json.get("key_version"), "envelope"));
     }
 
     private static String text(JsonObject json, String field) {

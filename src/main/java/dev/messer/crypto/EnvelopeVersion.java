@@ -1,6 +1,7 @@
 package dev.messer.crypto;
 
 import dev.messer.error.InvalidInputException;
+import dev.messer.names.Names;
 
 /** The two envelope formats: "1" as Adobe's Messer writes it, "2" with a 12-byte nonce and bound AAD. */
 public enum EnvelopeVersion {
@@ -29,7 +30,8 @@ public enum EnvelopeVersion {
                 return v;
             }
         }
-        throw new InvalidInputException("unknown envelope version '" + wire + "' (this tool reads 1 and 2)");
+        throw new InvalidInputException("unknown envelope version '" + Names.printable(wire)
+                + "' (this tool reads 1 and 2)");
     }
 
     /** From the {@code item_format} setting: 1 or 2. */

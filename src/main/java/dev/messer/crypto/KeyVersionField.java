@@ -3,6 +3,7 @@ package dev.messer.crypto;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import dev.messer.error.InvalidInputException;
+import dev.messer.names.Names;
 
 /**
  * Reads a {@code key_version} field as Messer wrote it: an integer, a string holding an integer, or
@@ -29,7 +30,7 @@ public final class KeyVersionField {
             }
             return version;
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(where + " has key_version '" + text
+            throw new InvalidInputException(where + " has key_version '" + Names.printable(text)
                     + "', which is not a version number");
         }
     }

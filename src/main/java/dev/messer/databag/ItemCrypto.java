@@ -8,6 +8,7 @@ import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.crypto.ItemBinding;
 import dev.messer.error.IntegrityException;
+import dev.messer.error.InvalidInputException;
 import dev.messer.keys.KeyRef;
 import dev.messer.store.StoreNotices;
 import java.util.Arrays;
@@ -56,7 +57,7 @@ public final class ItemCrypto {
             throw new IntegrityException(where + " holds an item whose id is '" + stored.id()
                     + "': the stored object was moved or renamed");
         }
-        Envelope envelope = EnvelopeCodec.decode(stored.encryptedData());
+        Envelope envelope = decode(where, stored);
         checkFormat(where, envelope.version());
         if (!envelope.keyName().equals(stored.keyName()) || envelope.keyVersion() != stored.keyVersion()) {
             throw new IntegrityException(where + " is labelled with key " + stored.keyRef()
@@ -96,7 +97,17 @@ public final class ItemCrypto {
 
     /** {@link #open} checks this too; call it first to refuse an item before its key is unwrapped. */
     public void checkFormat(String bag, String pathId, StoredItem stored) {
-        checkFormat(describe(bag, pathId), EnvelopeCodec.decode(stored.encryptedData()).version());
+        String where = describe(bag, pathId);
+        checkFormat(where, decode(where, stored).version());
+    }
+
+    /** The envelope of a stored item; a malformed one is reported naming the item. */
+    private static Envelope decode(String where, StoredItem stored) {
+        try {
+            return EnvelopeCodec.decode(stored.encryptedData());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(where + ": " + e.getMessage());
+        }
     }
 
     /** Refuses a format below {@code min_item_format}; reports a format-1 item where the profile writes bound ones. */

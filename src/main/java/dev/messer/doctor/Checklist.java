@@ -47,6 +47,20 @@ public final class Checklist {
         }
     }
 
+    /** Thrown by a step that passes with something worth knowing, which is neither a problem nor a warning. */
+    public static final class Info extends RuntimeException {
+        private final String hint;
+
+        public Info(String detail, String hint) {
+            super(detail);
+            this.hint = hint;
+        }
+
+        public String hint() {
+            return hint;
+        }
+    }
+
     private final List<Check> checks = new ArrayList<>();
     private final Set<String> passed = new HashSet<>();
 
@@ -61,6 +75,10 @@ public final class Checklist {
         try {
             String detail = step.run();
             checks.add(new Check(name, Check.Status.PASS, detail, ""));
+            passed.add(name);
+            return true;
+        } catch (Info e) {
+            checks.add(new Check(name, Check.Status.INFO, e.getMessage(), e.hint()));
             passed.add(name);
             return true;
         } catch (Warning e) {

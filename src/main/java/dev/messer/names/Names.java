@@ -24,7 +24,11 @@ public final class Names {
         return value != null && VALID.matcher(value).matches() && !value.equals(".") && !value.equals("..");
     }
 
-    private static String printable(String value) {
+    /**
+     * A stored label for a message: cut to 64 characters and {@link #escaped}. For labels that anyone
+     * who may write a bucket chooses (ids, key names, versions, writers).
+     */
+    public static String printable(String value) {
         if (value == null) {
             return "";
         }
@@ -42,13 +46,41 @@ public final class Names {
                 out.append("\\\\");
             } else if (c >= 0x20 && c < 0x7f) {
                 out.append((char) c);
-            } else if (c < 0x100) {
-                out.append(String.format("\\x%02x", c));
             } else {
-                out.append(String.format("\\u%04x", c));
+                escape(out, c);
             }
         });
         return out.toString();
+    }
+
+    /**
+     * A line of text safe to print on a terminal, as readable as it was: only the characters a
+     * terminal acts on are escaped as {@link #escaped} writes them (C0 controls but tab, C1 controls,
+     * DEL, and the bidirectional overrides that reorder what is shown); letters of any script stay. Every line
+     * messer prints on stderr goes through it, whatever labels it carries.
+     */
+    public static String controlsEscaped(String line) {
+        if (line.chars().noneMatch(Names::actsOnTerminal)) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line.length() + 16);
+        line.chars().forEach(c -> {
+            if (actsOnTerminal(c)) {
+                escape(out, c);
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
+    }
+
+    private static boolean actsOnTerminal(int c) {
+        return (c != '\t' && Character.getType(c) == Character.CONTROL) || (c >= 0x202a && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    private static void escape(StringBuilder out, int c) {
+        out.append(c < 0x100 ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
     }
 
     /** A name that breaks the rule; a usage error when it came from the command line. */

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The formats of {@code data bag show --decrypt --format} and {@code export --format}. The variable
  * formats ({@code env}, {@code dotenv}, {@code export}, {@code envfile}) apply the
- * {@link VariableRules}; {@code json}, {@code pretty} and {@code properties}, which no shell sources,
- * do not.
+ * {@link VariableRules}; {@code properties}, which no shell sources, applies only the profile's
+ * allow-list; {@code json} and {@code pretty}, the item as it is, apply neither.
  */
 public enum OutputFormat {
     JSON("json", null),
@@ -47,6 +47,11 @@ public enum OutputFormat {
         return variables != null;
     }
 
+    /** True for the formats the allow-list ({@code allowed_variables}) and {@code --allow-var} apply to. */
+    public boolean checksNames() {
+        return variables != null || this == PROPERTIES;
+    }
+
     /**
      * One item as {@code show --decrypt} prints it: JSON is Messer's view of the item (compact on one
      * line, as Messer printed it, or indented).
@@ -72,7 +77,7 @@ public enum OutputFormat {
             return variables.render(merged);
         }
         if (this == PROPERTIES) {
-            return PropertiesFormatter.render(items, laterItemWins);
+            return PropertiesFormatter.render(items, rules, laterItemWins);
         }
         JsonObject all = new JsonObject();
         items.forEach(item -> all.add(item.name(), item.fields()));

@@ -11,14 +11,16 @@ import java.util.Map;
  * stream): one {@code key=value} line per field, keys as the fields are named, every character
  * outside printable ASCII written as {@code \\uXXXX}. The {@code id} field is left out. Fields of
  * several items are merged; a key given by two items is an error naming both, unless the later
- * item may win.
+ * item may win. No shell reads this format, so the refused variable names do not apply; the
+ * profile's allow-list does, by the variable name of each key ({@code db.host} as {@code DB_HOST}),
+ * because the program that loads the file takes its settings from it.
  */
 final class PropertiesFormatter {
 
     private PropertiesFormatter() {
     }
 
-    static String render(List<DecryptedItem> items, boolean laterItemWins) {
+    static String render(List<DecryptedItem> items, VariableRules rules, boolean laterItemWins) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
         for (DecryptedItem item : items) {
@@ -27,6 +29,7 @@ final class PropertiesFormatter {
                 if (key.equals("id")) {
                     continue;
                 }
+                rules.checkListed(rules.nameOf(key), "field '" + key + "' of item " + item.name());
                 String taken = origins.get(key);
                 if (taken != null && !laterItemWins) {
                     throw new InvalidInputException("items " + taken + " and " + item.name() + " both have the field '"

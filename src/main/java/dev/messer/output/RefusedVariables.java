@@ -1,71 +1,81 @@
 package dev.messer.output;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The environment variable names that messer refuses to set from an item unless the user allows
- * them by name ({@code --allow-var}): names that steer the dynamic loader and C library, a shell,
- * an interpreter, the JVM, git, AWS, TLS trust and proxies, or messer itself. Whoever can write an
- * item must not be able to run code in, or redirect the traffic of, every process that reads it.
- * A name is matched without regard to case ({@code http_proxy} is read by curl as well). The list
- * is published in docs/security.md; a test keeps the two the same.
+ * The environment variable names that messer refuses to set from an item unless they are allowed by
+ * name ({@code --allow-var}, or an exact name in {@code allowed_variables}): names that steer the
+ * dynamic loader and C library, a shell or terminal, a command other programs run, a compiler or
+ * build tool, an interpreter, the JVM, a package tool's registry or token, TLS trust and proxies,
+ * the credentials or endpoint of a cloud, secrets or other tool, or messer itself. Whoever can write
+ * an item must not be able to run code in, or redirect the traffic or identity of, every process
+ * that reads it. The list goes by families ({@code PIP_*}, {@code *_EDITOR}), because a list of
+ * single names always trails the next one; {@code allowed_variables} is the answer to the names
+ * no list knows. A name is matched without regard to case ({@code http_proxy} is read by curl as
+ * well). The list is published in docs/security.md; a test keeps the two the same.
  */
 public final class RefusedVariables {
 
-    /** One entry: an exact name, or a prefix when it ends with {@code *}, and what it steers. */
-    public record Rule(String pattern, String steers) {
-
-        boolean matches(String upperName) {
-            return pattern.endsWith("*") ? upperName.startsWith(pattern.substring(0, pattern.length() - 1))
-                    : upperName.equals(pattern);
-        }
+    /** One entry: a {@link NamePattern} and what the names it matches steer. */
+    public record Rule(NamePattern pattern, String steers) {
     }
 
     private static final String LOADER = "the dynamic loader or the C library";
-    private static final String SHELL = "the shell";
+    private static final String SHELL = "the shell or the terminal";
     private static final String RUNS = "a command that other programs run";
-    private static final String INTERPRETER = "an interpreter";
-    private static final String JVM = "the JVM";
+    private static final String BUILD = "a compiler or a build tool";
+    private static final String INTERPRETER = "an interpreter or a runtime";
+    private static final String JVM = "the JVM or its build tools";
+    private static final String REGISTRY = "where a package tool downloads from, or the token it sends";
     private static final String TLS = "TLS trust or proxies";
+    private static final String CLOUD = "the credentials or endpoint of a cloud or secrets client";
     private static final String TOOLS = "the credentials or target of a tool";
     private static final String MESSER = "messer itself";
 
-    private static final List<Rule> RULES = List.of(
+    private static final List<Rule> RULES = rules(
             // glibc drops these for set-user-ID programs (sysdeps/generic/unsecvars.h), plus macOS dyld
-            new Rule("LD_*", LOADER), new Rule("DYLD_*", LOADER), new Rule("GCONV_PATH", LOADER),
-            new Rule("GETCONF_DIR", LOADER), new Rule("GLIBC_TUNABLES", LOADER), new Rule("HOSTALIASES", LOADER),
-            new Rule("LOCALDOMAIN", LOADER), new Rule("LOCPATH", LOADER), new Rule("MALLOC_*", LOADER),
-            new Rule("NIS_PATH", LOADER), new Rule("NLSPATH", LOADER), new Rule("RESOLV_HOST_CONF", LOADER),
-            new Rule("RES_OPTIONS", LOADER), new Rule("TMPDIR", LOADER), new Rule("TZDIR", LOADER),
-            new Rule("PATH", SHELL), new Rule("HOME", SHELL), new Rule("SHELL", SHELL), new Rule("ENV", SHELL),
-            new Rule("BASH_*", SHELL), new Rule("BASHOPTS", SHELL), new Rule("SHELLOPTS", SHELL),
-            new Rule("IFS", SHELL), new Rule("CDPATH", SHELL), new Rule("GLOBIGNORE", SHELL),
-            new Rule("PS0", SHELL), new Rule("PS1", SHELL), new Rule("PS2", SHELL), new Rule("PS3", SHELL),
-            new Rule("PS4", SHELL), new Rule("PROMPT_COMMAND", SHELL), new Rule("ZDOTDIR", SHELL),
-            new Rule("HISTFILE", SHELL),
-            new Rule("EDITOR", RUNS), new Rule("VISUAL", RUNS), new Rule("PAGER", RUNS), new Rule("MANPAGER", RUNS),
-            new Rule("LESSOPEN", RUNS), new Rule("LESSCLOSE", RUNS), new Rule("BROWSER", RUNS),
-            new Rule("SSH_ASKPASS", RUNS), new Rule("SUDO_ASKPASS", RUNS), new Rule("MAKEFLAGS", RUNS),
-            new Rule("PYTHON*", INTERPRETER), new Rule("PERL5*", INTERPRETER), new Rule("PERLLIB", INTERPRETER),
-            new Rule("RUBYOPT", INTERPRETER), new Rule("RUBYLIB", INTERPRETER), new Rule("GEM_*", INTERPRETER),
-            new Rule("BUNDLE_GEMFILE", INTERPRETER), new Rule("NODE_OPTIONS", INTERPRETER),
-            new Rule("NODE_PATH", INTERPRETER), new Rule("NPM_CONFIG_*", INTERPRETER), new Rule("LUA_*", INTERPRETER),
-            new Rule("PHPRC", INTERPRETER), new Rule("PHP_INI_SCAN_DIR", INTERPRETER), new Rule("GOFLAGS", INTERPRETER),
-            new Rule("JAVA_TOOL_OPTIONS", JVM), new Rule("_JAVA_OPTIONS", JVM), new Rule("JDK_JAVA_OPTIONS", JVM),
-            new Rule("JAVA_OPTS", JVM), new Rule("JAVA_HOME", JVM), new Rule("CLASSPATH", JVM),
-            new Rule("MAVEN_OPTS", JVM), new Rule("GRADLE_OPTS", JVM),
-            new Rule("SSL_CERT_FILE", TLS), new Rule("SSL_CERT_DIR", TLS), new Rule("CURL_CA_BUNDLE", TLS),
-            new Rule("REQUESTS_CA_BUNDLE", TLS), new Rule("NODE_EXTRA_CA_CERTS", TLS),
-            new Rule("NODE_TLS_REJECT_UNAUTHORIZED", TLS), new Rule("HTTP_PROXY", TLS), new Rule("HTTPS_PROXY", TLS),
-            new Rule("ALL_PROXY", TLS), new Rule("NO_PROXY", TLS),
-            new Rule("GIT_*", TOOLS), new Rule("AWS_*", TOOLS), new Rule("KUBECONFIG", TOOLS),
-            new Rule("DOCKER_HOST", TOOLS), new Rule("DOCKER_CONFIG", TOOLS), new Rule("SSH_AUTH_SOCK", TOOLS),
-            new Rule("GNUPGHOME", TOOLS),
-            new Rule("MESSER_*", MESSER), new Rule("XDG_*", MESSER));
+            LOADER, "LD_* DYLD_* GCONV_PATH GETCONF_DIR GLIBC_TUNABLES HOSTALIASES LOCALDOMAIN LOCPATH MALLOC_* NIS_PATH "
+                    + "NLSPATH RESOLV_HOST_CONF RES_OPTIONS TMPDIR TZDIR",
+            SHELL, "PATH HOME SHELL ENV BASH_* BASHOPTS SHELLOPTS IFS CDPATH GLOBIGNORE PS0 PS1 PS2 PS3 PS4 "
+                    + "PROMPT_COMMAND ZDOTDIR HISTFILE INPUTRC TERMINFO* TERMCAP",
+            RUNS, "EDITOR *_EDITOR VISUAL FCEDIT CVSEDITOR HGEDITOR PAGER *_PAGER MANPAGER LESS* BROWSER *_ASKPASS "
+                    + "*_RSH SVN_* HGRCPATH HGMERGE VIMINIT EXINIT PSQLRC DBUS_* SYSTEMD_* KUBECTL_*",
+            BUILD, "CC CXX CPP LD CFLAGS CXXFLAGS CPPFLAGS LDFLAGS LDLIBS MAKEFLAGS MFLAGS GNUMAKEFLAGS MAKEFILES "
+                    + "CGO_* PKG_CONFIG* CCACHE_* CMAKE_* RUSTC RUSTC_WRAPPER RUSTC_WORKSPACE_WRAPPER RUSTDOC RUSTFLAGS "
+                    + "RUSTDOCFLAGS GOFLAGS GOTOOLCHAIN GOENV GOROOT GOPATH GOBIN GOCACHE GOMODCACHE",
+            INTERPRETER, "PYTHON* VIRTUAL_ENV PERL5* PERLLIB PERL_* RUBYOPT RUBYLIB NODE_OPTIONS NODE_PATH "
+                    + "NODE_REPL_EXTERNAL_MODULE LUA_* PHPRC PHP_INI_SCAN_DIR R_PROFILE* R_ENVIRON* R_LIBS* TCLLIBPATH "
+                    + "DOTNET_* CORECLR_* COMPLUS_*",
+            JVM, "JAVA_TOOL_OPTIONS _JAVA_OPTIONS JDK_JAVA_OPTIONS JAVA_OPTS JAVA_HOME CLASSPATH MAVEN_* M2_HOME "
+                    + "GRADLE_* ORG_GRADLE_* SBT_OPTS ANT_OPTS",
+            REGISTRY, "NPM_* NODE_AUTH_TOKEN YARN_* PNPM_* BUN_* DENO_* PIP_* PIPENV_* UV_* POETRY_* TWINE_* CONDA_* "
+                    + "CONDARC GEM_* GEMRC BUNDLE_* RUBYGEMS_* CARGO_* RUSTUP_* GOPROXY GONOPROXY GOSUMDB GONOSUMDB "
+                    + "GOPRIVATE GOINSECURE GOVCS GOAUTH NUGET_* COMPOSER* HELM_* HOMEBREW_* TF_CLI_* TF_PLUGIN_* "
+                    + "TF_TOKEN_*",
+            TLS, "SSL_CERT_FILE SSL_CERT_DIR SSLKEYLOGFILE OPENSSL_* REQUESTS_CA_BUNDLE NODE_EXTRA_CA_CERTS "
+                    + "NODE_TLS_REJECT_UNAUTHORIZED *_PROXY NO_PROXY",
+            CLOUD, "AWS_* AZURE_* ARM_* GOOGLE_* GCLOUD_* CLOUDSDK_* GCE_METADATA_* ALIBABA_CLOUD_* ALICLOUD_* "
+                    + "OCI_CLI_* IBMCLOUD_* DIGITALOCEAN_* VAULT_* CONSUL_HTTP_*",
+            TOOLS, "GIT_* GH_* GITHUB_* KUBECONFIG DOCKER_HOST DOCKER_CONFIG DOCKER_CONTEXT DOCKER_CERT_PATH "
+                    + "DOCKER_TLS_VERIFY CONTAINER_HOST CONTAINERS_* REGISTRY_AUTH_FILE BUILDKIT_HOST SSH_AUTH_SOCK "
+                    + "GNUPGHOME KRB5* CURL_* WGETRC NETRC",
+            MESSER, "MESSER_* XDG_*");
 
     private RefusedVariables() {
+    }
+
+    /** Pairs of what the names steer and the names, separated by spaces. */
+    private static List<Rule> rules(String... groups) {
+        List<Rule> rules = new ArrayList<>();
+        for (int i = 0; i < groups.length; i += 2) {
+            for (String pattern : groups[i + 1].split(" ")) {
+                rules.add(new Rule(NamePattern.of(pattern), groups[i]));
+            }
+        }
+        return List.copyOf(rules);
     }
 
     public static List<Rule> rules() {
@@ -75,6 +85,11 @@ public final class RefusedVariables {
     /** The rule that refuses {@code name}, if any. */
     public static Optional<Rule> match(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
-        return RULES.stream().filter(rule -> rule.matches(upper)).findFirst();
+        for (Rule rule : RULES) {
+            if (rule.pattern().matchesUpper(upper)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
     }
 }

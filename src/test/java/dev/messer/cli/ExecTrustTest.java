@@ -96,6 +96,62 @@ class ExecTrustTest {
     }
 
     @Test
+    void itemFieldDbusAddress_neverStartsAProgramWhenTheChildTalksToTheBus() {
+        requireTool("dbus-send", "MESSER_REQUIRE_DBUS");
+        Path marker = home.resolve("bus-ran");
+        sandbox.upload("{\"id\":\"bus\",\"dbus_session_bus_address\":\"unixexec:path=/bin/sh,argv0=sh,argv1=-c,"
+                + "argv2=touch%20" + marker + "\"}");
+        String[] child = {"--", "sh", "-c", "dbus-send --session --reply-timeout=2000 --dest=org.example / "
+                + "org.example.Ping >/dev/null 2>&1; true"};
+
+        CliRun refused = exec(concat(new String[] {"app/bus"}, child));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("field 'dbus_session_bus_address' of item app/bus")
+                .contains("DBUS_SESSION_BUS_ADDRESS").contains("(DBUS_*)").hasLineCount(1);
+        assertThat(marker).doesNotExist();
+
+        assertThat(exec(concat(new String[] {"app/bus", "--allow-var", "DBUS_SESSION_BUS_ADDRESS"}, child)).exit()).isZero();
+        assertThat(marker).as("the attack is real when allowed").exists();
+    }
+
+    @Test
+    void itemFieldFcedit_neverRunsACommandWhenTheChildShellEditsItsHistory() throws IOException {
+        Path marker = home.resolve("fc-ran");
+        Path evil = home.resolve("evil-editor");
+        Files.writeString(evil, "#!/bin/sh\n: > '" + marker + "'\n");
+        Files.setPosixFilePermissions(evil, PosixFilePermissions.fromString("rwx------"));
+        Path script = Files.writeString(home.resolve("history.sh"), "set -o history\ntrue\nfc\n");
+        sandbox.upload("{\"id\":\"fc\",\"fcedit\":\"" + evil + "\"}");
+        String[] child = {"--", "sh", "-c", "HISTFILE=/dev/null bash -i \"$0\" </dev/null >/dev/null 2>&1; true",
+                script.toString()};
+
+        CliRun refused = exec(concat(new String[] {"app/fc"}, child));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("field 'fcedit' of item app/fc").contains("FCEDIT").hasLineCount(1);
+        assertThat(marker).doesNotExist();
+
+        assertThat(exec(concat(new String[] {"app/fc", "--allow-var", "FCEDIT"}, child)).exit()).isZero();
+        assertThat(marker).as("the attack is real when allowed").exists();
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(second));
+        return all.toArray(String[]::new);
+    }
+
+    /** Skips the test when {@code tool} is not on the PATH, unless {@code requireSwitch=1} makes that a failure. */
+    private static void requireTool(String tool, String requireSwitch) {
+        boolean found = java.util.Arrays.stream(System.getenv("PATH").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+        if (!found) {
+            assertThat("1".equals(System.getenv(requireSwitch))).as(tool + " is not on the PATH and " + requireSwitch
+                    + "=1").isFalse();
+            Assumptions.abort(tool + " is not on the PATH: this attack needs it (set " + requireSwitch + "=1 to fail)");
+        }
+    }
+
+    @Test
     void prefixThatMakesARefusedName_isRefusedToo() {
         sandbox.upload("{\"id\":\"pre\",\"preload\":\"/x.so\"}");
         CliRun result = exec("app/pre", "--prefix", "LD_", "--", "true");

@@ -151,6 +151,21 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void decode_keyNameOutsideTheNamingRule_isRefused_showingItEscaped() {
+        JsonObject json = JsonParser.parseString(validJson("2")).getAsJsonObject();
+        json.addProperty("key_name", "app\u001b]0;OWNED\u0007");
+        assertThatThrownBy(() -> EnvelopeCodec.decode(wire(json.toString()))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("key_name 'app\\x1b]0;OWNED\\x07'").hasMessageNotContaining("\u001b");
+    }
+
+    @Test
+    void decode_unknownVersionWithControlCharacters_namesItEscaped() {
+        String json = validJson("2").replace("\"version\":\"2\"", "\"version\":\"\\u001b[2J\"");
+        assertThatThrownBy(() -> EnvelopeCodec.decode(wire(json))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'\\x1b[2J'").hasMessageNotContaining("\u001b");
+    }
+
+    @Test
     void decode_deeplyNestedJson_isInvalidInputNotAStackOverflow() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         assertThatThrownBy(() -> EnvelopeCodec.decode(wire(deep))).isInstanceOf(InvalidInputException.class);

@@ -363,7 +363,7 @@ class DataBagServiceTest {
         secrets.put("dev/secrets/payments/db", new StoredItem("db", "ZW52", "../../etc", 0).toBytes(), Map.of());
         int before = keysBucket.getCount();
         assertThatThrownBy(() -> bags.decrypt("payments", "db", keys)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("key name '../../etc'");
+                .hasMessageContaining("key_name '../../etc', which breaks the naming rule");
         assertThat(keysBucket.getCount()).isEqualTo(before);
     }
 

@@ -3,6 +3,7 @@ package dev.messer.databag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.messer.error.InvalidInputException;
 import dev.messer.keys.KeyRef;
@@ -68,6 +69,34 @@ class StoredItemTest {
                 .hasMessageContaining("not a JSON object");
         assertThatThrownBy(() -> StoredItem.parse(new byte[] {'{', (byte) 0xFF, '}'}, "object x"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("UTF-8");
+    }
+
+    @Test
+    void idOrKeyNameOutsideTheNamingRule_isRefusedAtParse_showingItEscaped() {
+        for (String field : new String[] {"id", "key_name"}) {
+            JsonObject json = JsonParser.parseString("{\"id\": \"db\", \"encrypted_data\": \"ZW52\", \"key_name\": "
+                    + "\"app\", \"key_version\": 1}").getAsJsonObject();
+            json.addProperty(field, "x\u001b]0;OWNED\u0007\u009b2J");
+            assertThatThrownBy(() -> parse(json.toString())).as(field).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("object x has " + field + " 'x\\x1b]0;OWNED\\x07\\x9b2J', which breaks the naming rule")
+                    .hasMessageContaining("messer data bag history").hasMessageNotContaining("\u001b");
+        }
+    }
+
+    @Test
+    void encryptedDataThatIsNotBase64Text_isRefusedAtParse() {
+        assertThatThrownBy(() -> parse("{\"id\": \"db\", \"encrypted_data\": \"ZW\\u009b52\", \"key_name\": \"app\", "
+                + "\"key_version\": 1}")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("encrypted_data that is not base64 text");
+        assertThat(parse("{\"id\": \"db\", \"encrypted_data\": \"ZW52\\nZW52\", \"key_name\": \"app\", \"key_version\": 1}")
+                .encryptedData()).isEqualTo("ZW52\nZW52");
+    }
+
+    @Test
+    void keyVersionWithControlCharacters_isNamedEscaped() {
+        assertThatThrownBy(() -> parse("{\"id\": \"db\", \"encrypted_data\": \"ZW52\", \"key_name\": \"app\", "
+                + "\"key_version\": \"1\\u001b[2J\"}")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'1\\x1b[2J'").hasMessageNotContaining("\u001b");
     }
 
     private static StoredItem parse(String text) {

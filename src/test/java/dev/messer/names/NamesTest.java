@@ -44,4 +44,11 @@ class NamesTest {
         assertThatThrownBy(() -> Names.check("bag name", "x".repeat(300)))
                 .hasMessageContaining("x".repeat(64) + "...").hasMessageNotContaining("x".repeat(65));
     }
+
+    @Test
+    void controlsEscaped_escapesWhatATerminalActsOn_andKeepsTheRestReadable() {
+        assertThat(Names.controlsEscaped("x\u001b]0;OWNED\u0007\u001b[2J\u009b31m\u007f\r\u202eevil"))
+                .isEqualTo("x\\x1b]0;OWNED\\x07\\x1b[2J\\x9b31m\\x7f\\x0d\\u202eevil");
+        assertThat(Names.controlsEscaped("grüße 日本語 C:\\path\tat x")).isEqualTo("grüße 日本語 C:\\path\tat x");
+    }
 }

@@ -1,0 +1,27 @@
+package dev.messer.doctor;
+
+import dev.messer.config.Settings;
+import dev.messer.output.VariableAllowList;
+
+/**
+ * The "variables" check of {@code messer doctor}: which variables items may set in {@code exec}
+ * and the export formats. A profile without {@code allowed_variables} is information, not a
+ * problem: the refused names still hold, but names no list knows pass.
+ */
+public final class VariableAllowListCheck {
+
+    private VariableAllowListCheck() {
+    }
+
+    public static String run(Settings settings) {
+        VariableAllowList allowList = settings.allowedVariables();
+        if (allowList.isSet()) {
+            return "items may set only the names of " + allowList.describe() + "; refused names stay refused unless "
+                    + "named exactly";
+        }
+        throw new Checklist.Info("no allowed_variables: items may set any variable outside the refused names "
+                + "(docs/security.md)", "name what your programs read, such as: messer configure "
+                + settings.provider().word() + (settings.profileName() == null ? "" : " --profile "
+                + settings.profileName()) + " --allowed-variables 'DB_* API_*'");
+    }
+}
