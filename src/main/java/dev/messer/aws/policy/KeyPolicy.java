@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The KMS key policy of a tier's master key. Every statement's {@code Sid} starts with
- * {@value #SID_PREFIX}, so that {@code setup aws --fix} can tell its own statements from the
- * account's.
+ * {@value #SID_PREFIX}, so that people can tell messer's statements from the account's; the
+ * reviews ({@link KeyPolicyReview}) go by what a statement says, never by its Sid.
  *
  * <ul>
  *   <li>{@code MesserRootFullAccess}: the account root keeps {@code kms:*}, so the key can never
