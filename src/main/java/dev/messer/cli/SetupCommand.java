@@ -64,7 +64,7 @@ final class SetupCommand extends CommandBase {
         }
         Map<String, String> extraTags = parseTags();
         keyFlags.roles();
-        Settings settings = context.settings(Provider.AWS, Map.of());
+        Settings settings = context.settings(Provider.AWS, Map.of()).validate();
         if (keyFlags.requireMfa && settings.optional(SettingKey.MFA_SERIAL).isEmpty()) {
             throw new UsageException("refusing a key policy that requires MFA from a caller without MFA: KMS would "
                     + "refuse this profile's next change to the key; set mfa_serial (messer configure aws "
