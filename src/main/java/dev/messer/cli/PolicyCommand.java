@@ -84,6 +84,9 @@ final class PolicyCommand extends CommandBase {
                             keyFlags.requireMfa)
                     : IamPolicy.of(policyRole, target(settings, account, conditions));
         }
+        if (keyPolicy) {
+            keyFlags.explainMfa(context.console());
+        }
         if (conditions.ifExists() && !conditions.isEmpty()) {
             context.console().info("note: the kms:EncryptionContext conditions use StringEqualsIfExists because this "
                     + "profile still reads key versions without a context (min_item_format = 1)");

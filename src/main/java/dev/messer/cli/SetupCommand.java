@@ -70,6 +70,7 @@ final class SetupCommand extends CommandBase {
                     + "refuse this profile's next change to the key; set mfa_serial (messer configure aws "
                     + "--mfa-serial ARN) with a role_arn, or leave out --require-mfa");
         }
+        keyFlags.explainMfa(context.console());
         String hint = "set it with 'messer configure aws'";
         Map<String, String> buckets = new LinkedHashMap<>();
         buckets.put(settings.require(SettingKey.SECRETS_BUCKET, hint), "secrets bucket");
