@@ -10,7 +10,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Credentials with where they come from, for messages and {@code doctor aws}. A failure to get
- * them names the source and how to fix it, in one line.
+ * them names the source and how to fix it, in one line; its cause keeps the provider's stack trace
+ * for {@code --debug} but none of its messages ({@link RedactedCause}).
  */
 final class CredentialSource implements AwsCredentialsProvider {
 
@@ -62,7 +63,8 @@ final class CredentialSource implements AwsCredentialsProvider {
                 throw carried;
             }
             String reason = e instanceof SdkException sdk ? AwsErrors.serviceMessage(sdk) : AwsErrors.oneLine(e.getMessage());
-            throw new UnavailableException("cannot get AWS credentials from " + description + " (" + reason + "); " + fix, e);
+            throw new UnavailableException("cannot get AWS credentials from " + description + " (" + reason + "); " + fix,
+                    RedactedCause.of(e));
         }
     }
 
