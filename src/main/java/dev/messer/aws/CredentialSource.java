@@ -32,16 +32,24 @@ final class CredentialSource implements AwsCredentialsProvider {
         this.fix = fix;
     }
 
-    /** A source named by an AWS profile: its identity is the profile name. */
-    static CredentialSource ofProfile(String profile, String kind, AwsCredentialsProvider provider, String fix) {
-        return new CredentialSource("AWS profile " + profile + " (" + kind + ")", provider, () -> "profile:" + profile, fix);
+    /**
+     * A source named by an AWS profile.
+     *
+     * @param identity the profile's name with the identity of the files that hold it
+     */
+    static CredentialSource ofProfile(String profile, String identity, String kind, AwsCredentialsProvider provider,
+                                      String fix) {
+        return new CredentialSource("AWS profile " + profile + " (" + kind + ")", provider, () -> identity, fix);
     }
 
     String description() {
         return description;
     }
 
-    /** {@code profile:NAME}, or a hash of the access key id (resolving the credentials once). */
+    /**
+     * {@code profile:NAME} with the config and credentials files that hold it, or a hash of the access
+     * key id (resolving the credentials once).
+     */
     String identity() {
         return identity.get();
     }
