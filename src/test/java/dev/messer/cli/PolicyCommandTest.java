@@ -305,26 +305,6 @@ class PolicyCommandTest {
     }
 
     @Test
-    void requireMfa_saysOnStderrWhomItLocksOut_andWarnsAboutAnIdentityCenterKeyAdministrator() {
-        String sso = "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/eu-west-1/"
-                + "AWSReservedSSO_KeyAdmins_0123456789abcdef";
-        List<String> args = new ArrayList<>(List.of("policy", "aws", "--key-policy", "--require-mfa", "--key-admin-role",
-                "arn:aws:iam::123456789012:role/ka", "--key-admin-role", sso, "-c", ini.toString(), "--profile", "dev"));
-        CliRun result = sandbox.run(args.toArray(String[]::new));
-
-        assertThat(result.exit()).as(result.toString()).isZero();
-        assertThat(result.err()).contains("note: --require-mfa denies kms:ScheduleKeyDeletion, kms:DisableKey, "
-                + "kms:PutKeyPolicy, kms:DeleteAlias, kms:UpdateAlias without MFA in the last 300 seconds to IAM users "
-                + "and the account root, and to the key administrators arn:aws:iam::123456789012:role/ka, " + sso)
-                .contains("sessions of other roles (pipelines, IAM Identity Center) are not affected")
-                .contains("warning: key administrator " + sso + " is an IAM Identity Center role");
-        assertThat(result.err().lines().filter(l -> l.startsWith("warning:"))).hasSize(1);
-        JsonObject policy = JsonParser.parseString(result.out()).getAsJsonObject();
-        assertThat(strings(statement(policy, "MesserKeyAdminsDenyWithoutMfa"), "Action")).contains("kms:PutKeyPolicy",
-                "kms:UpdateAlias");
-    }
-
-    @Test
     void roleAndKeyPolicy_areExclusive_andRoleFlagsNeedKeyPolicy() {
         assertThat(usage("--key-policy", "--role", "reader").err()).contains("either --role");
         assertThat(usage("--key-arn", "arn:aws:kms:eu-west-1:123456789012:key/x").err()).contains("missing option --role");
