@@ -207,7 +207,8 @@ class SetupAndDoctorIT {
                 + "{\"Sid\":\"AllActionsBut\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
                 + "\"arn:aws:iam::123456789012:role/ci\"},\"NotAction\":\"kms:ScheduleKeyDeletion\",\"Resource\":\"*\"},"
                 + "{\"Sid\":\"MesserReadersUnwrap\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"kms:Decrypt\","
-                + "\"Resource\":\"*\"}]}"));
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEqualsIfExists\":{\"kms:EncryptionContext:messer:tier\":"
+                + "[\"dev\"]}}}]}"));
 
         CliRun doctor = run(ini, "doctor", "aws");
         CliRun setup = run(ini, "setup", "aws", "--fix");
