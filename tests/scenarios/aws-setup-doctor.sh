@@ -52,3 +52,10 @@ assert sids["TierObjects"]["Action"] == ["s3:GetObject", "s3:GetObjectVersion"],
 assert sids["TierObjects"]["Resource"] == ["arn:aws:s3:::acme-secrets/dev/*"], sids["TierObjects"]
 assert sids["TlsOnly"]["Effect"] == "Deny"
 ' || fail "policy JSON is not what a reader needs"
+
+# a wildcard tier never reaches a policy
+MESSER_TIER='*' run "$MESSER" policy aws --role reader -c messer.ini --profile dev
+expect_status 2
+expect_out_empty
+expect_err_contains "tier is '*' (from MESSER_TIER)"
+expect_one_line_err

@@ -2,7 +2,6 @@ package dev.messer.app;
 
 import dev.messer.backend.Backend;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.databag.DataBagService;
@@ -36,7 +35,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
                 settings.provider() == Provider.AWS, itemFormat == 2, minItemFormat < 2, notices);
         this.dataKeys = new DataKeyCache(keyRing);
         this.bags = new DataBagService(backend.secrets(),
-                new SecretsLayout(settings.tier(), settings.get(SettingKey.SECRETS_FOLDER)),
+                new SecretsLayout(settings.tier(), settings.secretsFolder()),
                 EnvelopeVersion.fromItemFormat(itemFormat), backend::writer, minItemFormat, notices);
     }
 

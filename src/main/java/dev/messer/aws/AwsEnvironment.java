@@ -1,5 +1,6 @@
 package dev.messer.aws;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -33,12 +34,38 @@ public final class AwsEnvironment {
     /** {@code ~/.aws/config} and {@code ~/.aws/credentials} (or the files the variables name), those that exist. */
     public ProfileFile profileFile() {
         ProfileFile.Aggregator files = ProfileFile.aggregator();
-        Path home = Path.of(get("HOME").orElse(System.getProperty("user.home")));
-        addIfPresent(files, get("AWS_CONFIG_FILE").map(Path::of).orElse(home.resolve(".aws").resolve("config")),
-                ProfileFile.Type.CONFIGURATION);
-        addIfPresent(files, get("AWS_SHARED_CREDENTIALS_FILE").map(Path::of)
-                .orElse(home.resolve(".aws").resolve("credentials")), ProfileFile.Type.CREDENTIALS);
+        addIfPresent(files, configFile(), ProfileFile.Type.CONFIGURATION);
+        addIfPresent(files, credentialsFile(), ProfileFile.Type.CREDENTIALS);
         return files.build();
+    }
+
+    /**
+     * Which config and credentials files {@link #profileFile} reads, by their absolute paths with
+     * links resolved: a profile name means something only together with its files, so that two
+     * files that both hold {@code [profile dev]} must not be taken for one.
+     */
+    public String profileFilesIdentity() {
+        return "config=" + real(configFile()) + "\ncredentials=" + real(credentialsFile());
+    }
+
+    private Path configFile() {
+        return get("AWS_CONFIG_FILE").map(Path::of).orElse(home().resolve(".aws").resolve("config"));
+    }
+
+    private Path credentialsFile() {
+        return get("AWS_SHARED_CREDENTIALS_FILE").map(Path::of).orElse(home().resolve(".aws").resolve("credentials"));
+    }
+
+    private Path home() {
+        return Path.of(get("HOME").orElse(System.getProperty("user.home")));
+    }
+
+    private static String real(Path file) {
+        try {
+            return file.toRealPath().toString();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize().toString();
+        }
     }
 
     /** True when the instance metadata service must not be asked (off EC2, and in tests). */

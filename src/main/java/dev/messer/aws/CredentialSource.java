@@ -10,7 +10,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Credentials with where they come from, for messages and {@code doctor aws}. A failure to get
- * them names the source and how to fix it, in one line.
+ * them names the source and how to fix it, in one line; its cause keeps the provider's stack trace
+ * for {@code --debug} but none of its messages ({@link RedactedCause}).
  */
 final class CredentialSource implements AwsCredentialsProvider {
 
@@ -31,16 +32,24 @@ final class CredentialSource implements AwsCredentialsProvider {
         this.fix = fix;
     }
 
-    /** A source named by an AWS profile: its identity is the profile name. */
-    static CredentialSource ofProfile(String profile, String kind, AwsCredentialsProvider provider, String fix) {
-        return new CredentialSource("AWS profile " + profile + " (" + kind + ")", provider, () -> "profile:" + profile, fix);
+    /**
+     * A source named by an AWS profile.
+     *
+     * @param identity the profile's name with the identity of the files that hold it
+     */
+    static CredentialSource ofProfile(String profile, String identity, String kind, AwsCredentialsProvider provider,
+                                      String fix) {
+        return new CredentialSource("AWS profile " + profile + " (" + kind + ")", provider, () -> identity, fix);
     }
 
     String description() {
         return description;
     }
 
-    /** {@code profile:NAME}, or a hash of the access key id (resolving the credentials once). */
+    /**
+     * {@code profile:NAME} with the config and credentials files that hold it, or a hash of the access
+     * key id (resolving the credentials once).
+     */
     String identity() {
         return identity.get();
     }
@@ -62,7 +71,8 @@ final class CredentialSource implements AwsCredentialsProvider {
                 throw carried;
             }
             String reason = e instanceof SdkException sdk ? AwsErrors.serviceMessage(sdk) : AwsErrors.oneLine(e.getMessage());
-            throw new UnavailableException("cannot get AWS credentials from " + description + " (" + reason + "); " + fix, e);
+            throw new UnavailableException("cannot get AWS credentials from " + description + " (" + reason + "); " + fix,
+                    RedactedCause.of(e));
         }
     }
 

@@ -150,11 +150,12 @@ final class CredentialSources {
                     .asyncCredentialUpdateEnabled(false)
                     .build();
             clients.closeWithFactory(provider);
-            return CredentialSource.ofProfile(name, "credential_process", provider,
+            return CredentialSource.ofProfile(name, profileIdentity(name), "credential_process", provider,
                     "check the credential_process command of AWS profile " + name + " (run it by hand)");
         }
         if (profile.property("aws_access_key_id").isPresent()) {
-            return CredentialSource.ofProfile(name, "access keys", ProfileCredentialsProvider.builder()
+            return CredentialSource.ofProfile(name, profileIdentity(name), "access keys",
+                    ProfileCredentialsProvider.builder()
                     .profileFile(files()).profileName(name).build(), "check the keys of AWS profile " + name);
         }
         throw new ConfigException("AWS profile " + name + " has no credentials (no aws_access_key_id, sso_session, "
@@ -166,7 +167,7 @@ final class CredentialSources {
         Optional<String> tokenFile = profile.property("web_identity_token_file");
         if (tokenFile.isPresent()) {
             return webIdentity("AWS profile " + name + " (web identity, role " + roleArn + ")", Path.of(tokenFile.get()),
-                    roleArn, profile.property("role_session_name"), "profile:" + name);
+                    roleArn, profile.property("role_session_name"), profileIdentity(name));
         }
         CredentialSource base;
         String via;
@@ -196,7 +197,7 @@ final class CredentialSources {
                 profile.property("external_id"), duration, profile.property("mfa_serial"));
         RoleSession session = role(role, base);
         return new CredentialSource("AWS profile " + name + " (role " + roleArn + " via " + via + ")", session,
-                () -> "profile:" + name, "check the role and its trust policy");
+                () -> profileIdentity(name), "check the role and its trust policy");
     }
 
     private CredentialSource selfKeys(Profile profile) {
@@ -204,7 +205,8 @@ final class CredentialSources {
             throw new ConfigException("AWS profile " + profile.name() + " is its own source_profile but has no "
                     + "aws_access_key_id; name another source_profile");
         }
-        return CredentialSource.ofProfile(profile.name(), "access keys", ProfileCredentialsProvider.builder()
+        return CredentialSource.ofProfile(profile.name(), profileIdentity(profile.name()), "access keys",
+                ProfileCredentialsProvider.builder()
                 .profileFile(files()).profileName(profile.name()).build(), "check the keys of AWS profile " + profile.name());
     }
 
@@ -235,7 +237,8 @@ final class CredentialSources {
                 .asyncCredentialUpdateEnabled(false)
                 .build();
         clients.closeWithFactory(provider);
-        return CredentialSource.ofProfile(login.profile(), "SSO, role " + login.roleName() + " in account "
+        return CredentialSource.ofProfile(login.profile(), profileIdentity(login.profile()), "SSO, role "
+                + login.roleName() + " in account "
                 + login.accountId(), provider, "run 'aws sso login --profile " + login.profile() + "'");
     }
 
@@ -299,6 +302,15 @@ final class CredentialSources {
         self[0] = new CredentialSource(description, provider,
                 () -> SessionCache.accessKeyIdentity(self[0].resolveCredentials().accessKeyId()), fix);
         return self[0];
+    }
+
+    /**
+     * Names a profile's credentials for the session cache: the profile with the files that hold it
+     * ({@link AwsEnvironment#profileFilesIdentity}), as another config file may hold a profile of
+     * the same name with other credentials or another role.
+     */
+    private String profileIdentity(String name) {
+        return "profile:" + name + "\n" + env.profileFilesIdentity();
     }
 
     private ProfileFile files() {

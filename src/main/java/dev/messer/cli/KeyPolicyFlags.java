@@ -1,6 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.aws.policy.KeyPolicy;
 import dev.messer.aws.policy.KeyPolicyRoles;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,8 @@ final class KeyPolicyFlags {
     @Parameter(names = "--account", description = "Account id of the key (else account_id, role_arn, or one STS call)")
     String account;
 
-    @Parameter(names = "--require-mfa", description = "Deny deleting, disabling and re-policying the key without MFA")
+    @Parameter(names = "--require-mfa", description = "Deny deleting, disabling, re-policying the key and changing its "
+            + "alias without recent MFA, to IAM users, the root and the key administrators")
     boolean requireMfa;
 
     KeyPolicyRoles roles() {
@@ -36,6 +38,29 @@ final class KeyPolicyFlags {
             }
         }
         return new KeyPolicyRoles(keyAdmins, admins, writers, readers);
+    }
+
+    /**
+     * With {@code --require-mfa}, says on stderr whom the MFA denies lock out and whom they leave
+     * to the roles' trust policies, and warns about key administrators that can never carry MFA.
+     */
+    void explainMfa(Console console) {
+        if (!requireMfa) {
+            return;
+        }
+        String actions = String.join(", ", KeyPolicy.DESTRUCTIVE_ACTIONS);
+        console.info("note: --require-mfa denies " + actions + " without MFA in the last "
+                + KeyPolicy.MAX_MFA_AGE_SECONDS + " seconds to IAM users and the account root"
+                + (keyAdmins.isEmpty() ? "" : ", and to the key administrators " + String.join(", ", keyAdmins))
+                + "; sessions of other roles (pipelines, IAM Identity Center) are not affected: require MFA in the "
+                + "trust policy of each role a person assumes (docs/aws.md, \"MFA for the key\")");
+        for (String admin : keyAdmins) {
+            if (admin.contains(":role/aws-reserved/sso.amazonaws.com/") || admin.contains("/AWSReservedSSO_")) {
+                console.error("warning: key administrator " + admin + " is an IAM Identity Center role, whose sessions "
+                        + "carry no MFA context: with --require-mfa it can no longer re-policy, disable or delete the "
+                        + "key, or change its alias; name a role that people assume with MFA instead");
+            }
+        }
     }
 
     boolean anyGiven() {

@@ -69,7 +69,7 @@ final class PolicyCommand extends CommandBase {
             throw new UsageException("--key-admin-role, --admin-role, --writer-role, --reader-role and --require-mfa "
                     + "are for --key-policy");
         }
-        Settings settings = context.settings(Provider.AWS, Map.of());
+        Settings settings = context.settings(Provider.AWS, Map.of()).validate();
         ContextConditions conditions = ContextConditions.forProfile(settings);
         if (policyRole != null) {
             requireTargetSettings(settings);
@@ -83,6 +83,9 @@ final class PolicyCommand extends CommandBase {
                     ? KeyPolicy.of(account.partition(), account.account(), keyFlags.roles(), conditions,
                             keyFlags.requireMfa)
                     : IamPolicy.of(policyRole, target(settings, account, conditions));
+        }
+        if (keyPolicy) {
+            keyFlags.explainMfa(context.console());
         }
         if (conditions.ifExists() && !conditions.isEmpty()) {
             context.console().info("note: the kms:EncryptionContext conditions use StringEqualsIfExists because this "
@@ -104,7 +107,7 @@ final class PolicyCommand extends CommandBase {
         String secrets = settings.require(SettingKey.SECRETS_BUCKET, HINT);
         String keys = settings.require(SettingKey.KEYS_BUCKET, HINT);
         String masterKey = settings.require(SettingKey.MASTER_KEY, HINT);
-        String prefix = new SecretsLayout(settings.tier(), settings.get(SettingKey.SECRETS_FOLDER)).bagsPrefix();
+        String prefix = new SecretsLayout(settings.tier(), settings.secretsFolder()).bagsPrefix();
         return new PolicyTarget(account.partition(), region, account.account(), secrets, prefix, keys,
                 masterKey.startsWith("alias/") ? masterKey : "alias/" + masterKey, keyArn,
                 settings.optional(SettingKey.SSE_KMS_KEY_ID).orElse(null), conditions);

@@ -64,12 +64,13 @@ final class SetupCommand extends CommandBase {
         }
         Map<String, String> extraTags = parseTags();
         keyFlags.roles();
-        Settings settings = context.settings(Provider.AWS, Map.of());
+        Settings settings = context.settings(Provider.AWS, Map.of()).validate();
         if (keyFlags.requireMfa && settings.optional(SettingKey.MFA_SERIAL).isEmpty()) {
             throw new UsageException("refusing a key policy that requires MFA from a caller without MFA: KMS would "
                     + "refuse this profile's next change to the key; set mfa_serial (messer configure aws "
                     + "--mfa-serial ARN) with a role_arn, or leave out --require-mfa");
         }
+        keyFlags.explainMfa(context.console());
         String hint = "set it with 'messer configure aws'";
         Map<String, String> buckets = new LinkedHashMap<>();
         buckets.put(settings.require(SettingKey.SECRETS_BUCKET, hint), "secrets bucket");
@@ -84,17 +85,28 @@ final class SetupCommand extends CommandBase {
                     + "https:// endpoint outside of test emulators"));
             BucketHardening hardening = new BucketHardening(clients.s3(), clients.region(),
                     settings.optional(SettingKey.SSE_KMS_KEY_ID), plain.isEmpty());
+            boolean broadBucketGrants = false;
             for (Map.Entry<String, String> bucket : buckets.entrySet()) {
                 List<String> changes = hardening.apply(bucket.getKey());
                 console.data(bucket.getValue() + " s3://" + bucket.getKey() + ": "
                         + (changes.isEmpty() ? "already as required" : String.join(", ", changes)));
+                for (String grant : hardening.review(bucket.getKey()).broadGrants()) {
+                    console.data(bucket.getValue() + " s3://" + bucket.getKey() + ": the bucket policy's " + grant);
+                    broadBucketGrants = true;
+                }
             }
+            int status;
             try {
-                return masterKey(context, settings, clients, new MasterKeySetup(clients.kms(), masterKey), extraTags);
+                status = masterKey(context, settings, clients, new MasterKeySetup(clients.kms(), masterKey), extraTags);
             } catch (MesserException e) {
                 console.error("messer: " + e.getMessage());
+                status = ExitCodes.FAILURE;
+            }
+            if (broadBucketGrants) {
+                console.error("messer: a bucket policy grants too much; " + BucketHardening.BROAD_GRANTS_FIX);
                 return ExitCodes.FAILURE;
             }
+            return status;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.messer.config;
 
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.ConfigException;
+import dev.messer.names.Names;
 import dev.messer.output.VariableAllowList;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -77,8 +78,14 @@ public final class Settings {
                 + (profileName == null ? "" : " in profile " + profileName) + "; " + hint));
     }
 
+    /** The tier, as written; empty for none. @throws ConfigException if it is not a name ({@link #prefixPart}) */
     public String tier() {
-        return get(SettingKey.TIER);
+        return prefixPart(SettingKey.TIER);
+    }
+
+    /** The folder between the tier and the bags, as written; empty for none. @throws ConfigException as {@link #tier} */
+    public String secretsFolder() {
+        return prefixPart(SettingKey.SECRETS_FOLDER);
     }
 
     public String masterKey() {
@@ -92,6 +99,33 @@ public final class Settings {
     /** False when {@code cache_sessions} turns off the cache of assumed-role sessions. */
     public boolean cacheSessions() {
         return bool(SettingKey.CACHE_SESSIONS);
+    }
+
+    /**
+     * A part of every item path, and of the resources and {@code s3:prefix} conditions of the
+     * generated policies, where {@code *} and {@code ?} are wildcards: empty, or one name by the
+     * naming rule once the slashes around it (which item paths have always ignored) are set aside.
+     */
+    private String prefixPart(SettingKey key) {
+        String value = get(key);
+        if (value.isEmpty() || Names.isValid(stripSlashes(value))) {
+            return value;
+        }
+        throw new ConfigException(key.iniName() + " is '" + Names.escaped(value) + "' (from " + source(key) + "); it "
+                + "must be empty or one name of 1 to 128 of A-Z a-z 0-9 _ . - (not '.' or '..', no '/', '*' or '?'), "
+                + "as it is part of every item path and policy");
+    }
+
+    private static String stripSlashes(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && value.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) == '/') {
+            end--;
+        }
+        return value.substring(start, end);
     }
 
     /**
@@ -216,7 +250,7 @@ public final class Settings {
 
     /**
      * Parses every value that has a fixed form (booleans, numbers, item_format, encryption_context,
-     * allowed_variables), so that a bad value is reported, naming its source, before anything is done
+     * allowed_variables, tier and secrets_folder), so that a bad value is reported, naming its source, before anything is done
      * with it.
      *
      * @throws ConfigException for the first value that does not parse
@@ -229,6 +263,8 @@ public final class Settings {
         itemFormat();
         minItemFormat();
         encryptionContext();
+        tier();
+        secretsFolder();
         intSetting(SettingKey.ROLE_DURATION_SECONDS).orElse(0);
         intSetting(SettingKey.PARALLEL).orElse(0);
         localVersions();

@@ -97,18 +97,22 @@ public final class AwsDoctor {
     }
 
     private static String bucket(BucketHardening hardening, String bucket, boolean tlsPolicy) {
-        List<String> problems;
+        BucketHardening.Review review;
         try {
-            problems = hardening.problems(bucket);
+            review = hardening.review(bucket);
         } catch (AccessDeniedException e) {
             throw new Checklist.Warning("s3://" + bucket + " is usable, but its settings cannot be read with these "
                     + "credentials", "run 'messer doctor aws' with admin credentials to check them");
         }
-        if (problems.equals(List.of("the bucket does not exist"))) {
+        if (review.fixable().equals(List.of("the bucket does not exist"))) {
             throw new Checklist.Failure("s3://" + bucket + " does not exist", SETUP_FIX + " to create it");
         }
-        if (!problems.isEmpty()) {
-            throw new Checklist.Failure("s3://" + bucket + ": " + String.join(", ", problems), SETUP_FIX);
+        if (!review.broadGrants().isEmpty()) {
+            throw new Checklist.Failure("s3://" + bucket + ": " + String.join(", ", review.all()),
+                    (review.fixable().isEmpty() ? "" : SETUP_FIX + ", and ") + BucketHardening.BROAD_GRANTS_FIX);
+        }
+        if (!review.fixable().isEmpty()) {
+            throw new Checklist.Failure("s3://" + bucket + ": " + String.join(", ", review.fixable()), SETUP_FIX);
         }
         return "s3://" + bucket + " (public access blocked, SSE-KMS, versioning"
                 + (tlsPolicy ? ", TLS only)" : "; TLS-only policy not required over plain HTTP)");

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +106,35 @@ class CredentialSourcesIT {
         assertThat(run.err()).contains("cannot get AWS credentials from AWS profile helper (credential_process) (")
                 .contains("check the credential_process command of AWS profile helper (run it by hand)");
         assertThat(run.err().lines().filter(l -> !l.isBlank())).hasSize(1);
+    }
+
+    @Test
+    void credentialProcess_printingBrokenJson_neverShowsItsSecret_evenWithDebug() throws IOException {
+        String secret = "wJalrXUtnFEMIK7MDENGbPxRfiCYzSECRETzKEY";
+        String token = "IQoJb3JpZ2luX2VjEXAMPLEsessionTOKEN0123456789abcdef";
+        // unquoted, so that the JSON parser's message quotes the "unrecognized token"
+        Path script = aws.writeFile("leaky.sh", "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"AKIAEXAMPLE\", "
+                + "\"SecretAccessKey\": " + secret + ", \"SessionToken\": " + token + "}'\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        writeAwsConfig("[profile helper]\ncredential_process = " + script + "\n");
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("aws_profile", "helper",
+                "sts_endpoint_url", sts.endpoint().toString()));
+
+        for (String[] extra : new String[][] {{}, {"--debug"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("data", "bag", "show", "aws",
+                    "payments", "db", "--decrypt"), java.util.Arrays.stream(extra)).toArray(String[]::new);
+            CliRun run = aws.runWithConfig(aws.writeIni(settings), args);
+
+            assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+            assertThat(run.err()).contains("cannot get AWS credentials from AWS profile helper (credential_process)");
+            for (String part : List.of(secret, token, secret.substring(0, 12), token.substring(0, 12),
+                    secret.substring(secret.length() - 12), token.substring(token.length() - 12))) {
+                assertThat(run.out() + run.err()).as(String.join(" ", extra)).doesNotContain(part);
+            }
+            if (extra.length > 0) {
+                assertThat(run.err()).as("the stack trace stays, without the messages").contains("\tat ");
+            }
+        }
     }
 
     @Test

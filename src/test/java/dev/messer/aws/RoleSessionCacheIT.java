@@ -89,6 +89,46 @@ class RoleSessionCacheIT {
     }
 
     @Test
+    void twoAwsConfigFiles_withTheSameProfileName_neverShareACachedSession() {
+        String roleA = "arn:aws:iam::123456789012:role/team-a";
+        String roleB = "arn:aws:iam::123456789012:role/team-b";
+        Path configA = aws.writeFile("a/config", "[profile dev]\nrole_arn = " + roleA + "\nsource_profile = base\n");
+        Path configB = aws.writeFile("b/config", "[profile dev]\nrole_arn = " + roleB + "\nsource_profile = base\n");
+        aws.env().put("AWS_SHARED_CREDENTIALS_FILE", aws.writeFile("credentials",
+                "[base]\naws_access_key_id = testing\naws_secret_access_key = testing\n").toString());
+        config = aws.writeIni(Map.of("aws_profile", "dev", "role_arn", ROLE, "sts_endpoint_url",
+                sts.endpoint().toString()));
+
+        aws.env().put("AWS_CONFIG_FILE", configA.toString());
+        showOk();
+        aws.env().put("AWS_CONFIG_FILE", configB.toString());
+        showOk();
+        aws.env().put("AWS_CONFIG_FILE", configA.toString());
+        showOk();
+
+        assertThat(sts.calls("AssumeRole")).as("each file's session is its own, and each is reused")
+                .extracting(call -> call.get("RoleArn")).containsExactly(roleA, ROLE, roleB, ROLE);
+    }
+
+    @Test
+    void twoAwsCredentialsFiles_withTheSameProfileName_neverShareACachedSession() {
+        aws.env().put("AWS_CONFIG_FILE", aws.writeFile("config", "").toString());
+        Path first = aws.writeFile("one/credentials", "[dev]\naws_access_key_id = AKIAFIRST\n"
+                + "aws_secret_access_key = testing\n");
+        Path second = aws.writeFile("two/credentials", "[dev]\naws_access_key_id = AKIASECOND\n"
+                + "aws_secret_access_key = testing\n");
+        config = aws.writeIni(Map.of("aws_profile", "dev", "role_arn", ROLE, "sts_endpoint_url",
+                sts.endpoint().toString()));
+
+        aws.env().put("AWS_SHARED_CREDENTIALS_FILE", first.toString());
+        showOk();
+        aws.env().put("AWS_SHARED_CREDENTIALS_FILE", second.toString());
+        showOk();
+
+        assertThat(sts.calls("AssumeRole")).hasSize(2);
+    }
+
+    @Test
     void sessionFile_is0600_inA0700Folder_andHoldsNoLongTermKey() throws IOException {
         showOk();
 

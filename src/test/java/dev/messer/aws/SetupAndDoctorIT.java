@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.messer.cli.CliRun;
 import dev.messer.aws.setup.BucketHardening;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -190,6 +191,61 @@ class SetupAndDoctorIT {
         assertThat(result.out()).contains("[warn] key rotation").contains("automatic key rotation is off")
                 .contains("[FAIL] key policy").contains("statement Planted allows kms:Decrypt to Principal \"*\"")
                 .contains("[ok]   key tags");
+    }
+
+    @Test
+    void setupAndDoctor_failOnBroadKeyGrants_thatAreCasedOddly_negated_orHiddenUnderAMesserSid() {
+        Path ini = aws.writeIni();
+        assertThat(run(ini, "setup", "aws", "--fix").exit()).isZero();
+        aws.kms().putKeyPolicy(r -> r.keyId(aws.kmsKeyId()).policyName("default").policy("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Sid\":\"Root\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::123456789012:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"},"
+                + "{\"Sid\":\"Shouting\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::999999999999:root\"},"
+                + "\"Action\":\"KMS:*\",\"Resource\":\"*\"},"
+                + "{\"Sid\":\"AllBut\",\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::123456789012:role/x\"},"
+                + "\"Action\":\"kms:*\",\"Resource\":\"*\"},"
+                + "{\"Sid\":\"AllActionsBut\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::123456789012:role/ci\"},\"NotAction\":\"kms:ScheduleKeyDeletion\",\"Resource\":\"*\"},"
+                + "{\"Sid\":\"MesserReadersUnwrap\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"kms:Decrypt\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEqualsIfExists\":{\"kms:EncryptionContext:messer:tier\":"
+                + "[\"dev\"]}}}]}"));
+
+        CliRun doctor = run(ini, "doctor", "aws");
+        CliRun setup = run(ini, "setup", "aws", "--fix");
+
+        for (CliRun result : List.of(doctor, setup)) {
+            assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+            assertThat(result.out()).contains("statement Shouting allows KMS:* to arn:aws:iam::999999999999:root")
+                    .contains("statement AllBut allows kms:* to every principal but arn:aws:iam::123456789012:role/x "
+                            + "(NotPrincipal)")
+                    .contains("statement AllActionsBut allows every action but kms:ScheduleKeyDeletion (NotAction)")
+                    .contains("statement MesserReadersUnwrap allows kms:Decrypt to Principal \"*\" without a condition")
+                    .doesNotContain("no broad grants");
+        }
+        assertThat(doctor.out()).contains("[FAIL] key policy");
+        assertThat(setup.err()).contains("remove the broad grants from the key policy by hand");
+    }
+
+    @Test
+    void setupAndDoctor_failOnABucketPolicyGrantToPrincipalStar_thatNoConditionPinsToACaller() {
+        Path ini = aws.writeIni();
+        assertThat(run(ini, "setup", "aws", "--fix").exit()).isZero();
+        aws.s3().putBucketPolicy(r -> r.bucket(aws.secretsBucket()).policy("{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Sid\":\"FromTheVpc\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::" + aws.secretsBucket() + "/*\",\"Condition\":{\"StringEquals\":"
+                + "{\"aws:SourceVpce\":\"vpce-1a2b3c4d\"}}}]}"));
+
+        CliRun doctor = run(ini, "doctor", "aws");
+        CliRun setup = run(ini, "setup", "aws");
+
+        assertThat(doctor.exit()).as(doctor.toString()).isEqualTo(1);
+        assertThat(doctor.out()).contains("[FAIL] secrets bucket").contains("the bucket policy's statement FromTheVpc "
+                + "allows s3:GetObject to Principal \"*\" without a condition").contains("aws s3api put-bucket-policy")
+                .contains("[ok]   keys bucket");
+        assertThat(setup.exit()).as(setup.toString()).isEqualTo(1);
+        assertThat(setup.out()).contains("secrets bucket s3://" + aws.secretsBucket() + ": the bucket policy's statement "
+                + "FromTheVpc allows s3:GetObject");
+        assertThat(setup.err()).contains("a bucket policy grants too much; remove the broad grants from the bucket policy");
     }
 
     @Test

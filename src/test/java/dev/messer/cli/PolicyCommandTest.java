@@ -312,4 +312,23 @@ class PolicyCommandTest {
                 .contains("are for --key-policy");
         assertThat(usage("--key-policy", "--reader-role", "messer-reader").err()).contains("'messer-reader' is not an ARN");
     }
+
+    @Test
+    void wildcardsInTierOrSecretsFolder_neverReachAPolicy() {
+        for (String variable : List.of("MESSER_TIER", "MESSER_SECRETS_FOLDER")) {
+            for (String value : List.of("*", "?", "dev/*", "../prod", "/")) {
+                sandbox.env.put(variable, value);
+                for (String[] args : List.of(new String[] {"--role", "reader"}, new String[] {"--key-policy"})) {
+                    List<String> all = new ArrayList<>(List.of("policy", "aws"));
+                    all.addAll(List.of(args));
+                    all.addAll(List.of("-c", ini.toString(), "--profile", "dev"));
+                    CliRun result = sandbox.run(all.toArray(String[]::new));
+                    assertThat(result.exit()).as(variable + "=" + value + " " + result).isEqualTo(2);
+                    assertThat(result.out()).isEmpty();
+                    assertThat(result.err()).contains("(from " + variable + ")").hasLineCount(1);
+                }
+            }
+            sandbox.env.remove(variable);
+        }
+    }
 }

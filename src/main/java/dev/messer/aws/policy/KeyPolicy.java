@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The KMS key policy of a tier's master key. Every statement's {@code Sid} starts with
- * {@value #SID_PREFIX}, so that {@code setup aws --fix} can tell its own statements from the
- * account's.
+ * {@value #SID_PREFIX}, so that people can tell messer's statements from the account's; the
+ * reviews ({@link KeyPolicyReview}) go by what a statement says, never by its Sid.
  *
  * <ul>
  *   <li>{@code MesserRootFullAccess}: the account root keeps {@code kms:*}, so the key can never
@@ -17,8 +17,13 @@ import java.util.List;
  *       versions ({@code GenerateDataKeyWithoutPlaintext}) and unwrap them;</li>
  *   <li>{@code MesserWritersUnwrap}, {@code MesserReadersUnwrap}: {@code kms:Decrypt};</li>
  *   <li>with MFA required, {@code MesserDenyDestructiveWithoutMfa} and
- *       {@code MesserDenyDestructiveWithStaleMfa} deny deleting, disabling, re-policying the key
- *       and deleting its alias to a caller without MFA, or whose MFA is older than 300 seconds.</li>
+ *       {@code MesserDenyDestructiveWithStaleMfa} deny the {@link #DESTRUCTIVE_ACTIONS} (deleting,
+ *       disabling, re-policying the key, deleting or re-pointing its alias) to IAM users and the
+ *       account root without MFA, or whose MFA is older than 300 seconds; and, when key
+ *       administrators are named, {@code MesserKeyAdminsDenyWithoutMfa} and
+ *       {@code MesserKeyAdminsDenyWithStaleMfa} deny the same to their sessions. Other role sessions
+ *       (pipelines, IAM Identity Center, whose sessions carry no MFA context) are left out: MFA for a
+ *       person who assumes a role belongs in that role's trust policy.</li>
  * </ul>
  * The cryptographic grants carry the {@link ContextConditions} of the tier.
  */
@@ -36,10 +41,16 @@ public final class KeyPolicy {
     public static final List<String> ADMIN_CRYPTO_ACTIONS = List.of("kms:GenerateDataKeyWithoutPlaintext",
             "kms:Decrypt");
     public static final List<String> UNWRAP_ACTIONS = List.of("kms:Decrypt");
-    /** Denied without recent MFA when MFA is required. */
+    /**
+     * Denied without recent MFA when MFA is required: each can end the key's use, or hand it to
+     * someone else ({@code PutKeyPolicy} can grant {@code Decrypt}; {@code UpdateAlias} can point
+     * the alias at another key).
+     */
     public static final List<String> DESTRUCTIVE_ACTIONS = List.of("kms:ScheduleKeyDeletion", "kms:DisableKey",
-            "kms:PutKeyPolicy", "kms:DeleteAlias");
+            "kms:PutKeyPolicy", "kms:DeleteAlias", "kms:UpdateAlias");
     public static final int MAX_MFA_AGE_SECONDS = 300;
+    /** The principal types of {@code aws:PrincipalType} with long-term credentials that can carry MFA: IAM users and the root. */
+    public static final List<String> MFA_CAPABLE_TYPES = List.of("User", "Account");
 
     private KeyPolicy() {
     }
@@ -68,11 +79,16 @@ public final class KeyPolicy {
             statements.add(allow("MesserReadersUnwrap", roles.readers(), UNWRAP_ACTIONS, contextCondition(context)));
         }
         if (requireMfa) {
-            statements.add(denyToAll("MesserDenyDestructiveWithoutMfa", DESTRUCTIVE_ACTIONS,
-                    condition("BoolIfExists", "aws:MultiFactorAuthPresent", "false")));
-            statements.add(denyToAll("MesserDenyDestructiveWithStaleMfa", DESTRUCTIVE_ACTIONS,
-                    condition("NumericGreaterThanIfExists", "aws:MultiFactorAuthAge",
-                            String.valueOf(MAX_MFA_AGE_SECONDS))));
+            JsonObject longTermCallers = new JsonObject();
+            longTermCallers.add("aws:PrincipalType", array(MFA_CAPABLE_TYPES));
+            statements.add(deny("MesserDenyDestructiveWithoutMfa", List.of("*"),
+                    withTest(withoutMfa(), "StringEquals", longTermCallers)));
+            statements.add(deny("MesserDenyDestructiveWithStaleMfa", List.of("*"),
+                    withTest(staleMfa(), "StringEquals", longTermCallers)));
+            if (!roles.keyAdmins().isEmpty()) {
+                statements.add(deny("MesserKeyAdminsDenyWithoutMfa", roles.keyAdmins(), withoutMfa()));
+                statements.add(deny("MesserKeyAdminsDenyWithStaleMfa", roles.keyAdmins(), staleMfa()));
+            }
         }
         JsonObject policy = new JsonObject();
         policy.addProperty("Version", "2012-10-17");
@@ -96,10 +112,31 @@ public final class KeyPolicy {
         return statement(sid, "Allow", principal, actions, condition);
     }
 
-    private static JsonObject denyToAll(String sid, List<String> actions, JsonObject condition) {
+    /**
+     * {@code BoolIfExists}: a request whose credentials carry no MFA keys at all (long-term access
+     * keys) counts as without MFA, as the IAM User Guide recommends for denies.
+     */
+    private static JsonObject withoutMfa() {
+        return condition("BoolIfExists", "aws:MultiFactorAuthPresent", "false");
+    }
+
+    private static JsonObject staleMfa() {
+        return condition("NumericGreaterThanIfExists", "aws:MultiFactorAuthAge", String.valueOf(MAX_MFA_AGE_SECONDS));
+    }
+
+    private static JsonObject withTest(JsonObject condition, String operator, JsonObject test) {
+        condition.add(operator, test);
+        return condition;
+    }
+
+    private static JsonObject deny(String sid, List<String> principals, JsonObject condition) {
         JsonObject principal = new JsonObject();
-        principal.addProperty("AWS", "*");
-        return statement(sid, "Deny", principal, actions, condition);
+        if (principals.equals(List.of("*"))) {
+            principal.addProperty("AWS", "*");
+        } else {
+            principal.add("AWS", array(principals));
+        }
+        return statement(sid, "Deny", principal, DESTRUCTIVE_ACTIONS, condition);
     }
 
     private static JsonObject statement(String sid, String effect, JsonObject principal, List<String> actions,

@@ -1,41 +1,37 @@
 package dev.messer.aws.policy;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 import dev.messer.error.InvalidInputException;
+import dev.messer.names.Names;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Reads a KMS key policy as text: its broad grants, the statements of a wanted policy it lacks, the
- * policy with those added, and what it lets one principal do. Reads the text only; what IAM
- * policies add is out of its sight.
+ * policy with those added, and what it lets one principal do. Statements are read as IAM reads them
+ * ({@link PolicyStatement}) and recognised by what they say, never by their {@code Sid}. Reads the
+ * text only; what IAM policies add is out of its sight.
  */
 public final class KeyPolicyReview {
 
     private final JsonObject policy;
-    private final List<JsonObject> statements = new ArrayList<>();
+    private final List<PolicyStatement> statements;
 
     private KeyPolicyReview(JsonObject policy) {
         this.policy = policy;
-        JsonElement list = policy.get("Statement");
-        if (list != null && list.isJsonArray()) {
-            list.getAsJsonArray().forEach(e -> statements.add(e.getAsJsonObject()));
-        } else if (list != null && list.isJsonObject()) {
-            statements.add(list.getAsJsonObject());
-        }
+        this.statements = PolicyStatement.of(policy);
     }
 
     /** @throws InvalidInputException if the text is not a JSON policy */
     public static KeyPolicyReview of(String text) {
         try {
             return new KeyPolicyReview(JsonParser.parseString(text).getAsJsonObject());
-        } catch (JsonSyntaxException | IllegalStateException e) {
+        } catch (JsonSyntaxException | IllegalStateException | UnsupportedOperationException e) {
             throw new InvalidInputException("the key policy is not a JSON policy document");
         }
     }
@@ -49,75 +45,79 @@ public final class KeyPolicyReview {
     }
 
     /**
-     * The statements that grant too much: {@code kms:*} (or {@code *}) allowed to anyone but the
-     * account root and {@code keyAdmins}, and any Allow to {@code Principal: "*"} without conditions.
-     * Each as "statement SID: what".
+     * The statements that grant too much, each as "statement SID allows ...": the grants every
+     * policy must not make ({@link BroadGrants}), and any pattern that matches every KMS action
+     * ({@code kms:*}, {@code KMS:*}, {@code *}) allowed to anyone but the account root and
+     * {@code keyAdmins}.
      */
     public List<String> broadGrants(String partition, String account, List<String> keyAdmins) {
         String root = "arn:" + partition + ":iam::" + account + ":root";
         List<String> found = new ArrayList<>();
-        for (JsonObject statement : statements) {
-            if (!"Allow".equals(text(statement, "Effect"))) {
+        for (PolicyStatement statement : statements) {
+            String open = BroadGrants.of(statement);
+            if (open != null) {
+                found.add(open);
                 continue;
             }
-            List<String> principals = principals(statement);
-            String name = "statement " + (statement.has("Sid") ? text(statement, "Sid") : "without Sid");
-            boolean anyone = principals.contains("*");
-            if (anyone && !statement.has("Condition")) {
-                found.add(name + " allows " + String.join(", ", strings(statement, "Action"))
-                        + " to Principal \"*\" without conditions");
-                continue;
-            }
-            List<String> actions = strings(statement, "Action");
-            if (actions.contains("kms:*") || actions.contains("*")) {
+            String everyAction = statement.isAllow() ? statement.everyActionOf("kms") : null;
+            if (everyAction != null) {
                 List<String> others = new ArrayList<>();
-                for (String principal : principals) {
+                for (String principal : statement.principals()) {
                     if (!principal.equals(root) && !principal.equals(account) && !keyAdmins.contains(principal)) {
-                        others.add(principal);
+                        others.add(Names.escaped(principal));
                     }
                 }
                 if (!others.isEmpty()) {
-                    found.add(name + " allows kms:* to " + String.join(", ", others));
+                    found.add(statement.name() + " allows " + Names.escaped(everyAction) + " to " + String.join(", ", others));
                 }
             }
         }
         return found;
     }
 
-    /** The Sids of {@code wanted}'s statements that this policy has no statement for. */
+    /**
+     * The Sids of {@code wanted}'s statements that no statement of this policy gives, whatever its
+     * own Sid ({@link StatementCoverage}).
+     */
     public List<String> missingStatements(JsonObject wanted) {
-        Set<String> present = sids();
         List<String> missing = new ArrayList<>();
-        for (JsonObject statement : new KeyPolicyReview(wanted).statements) {
-            String sid = text(statement, "Sid");
-            if (!present.contains(sid)) {
-                missing.add(sid);
-            }
+        for (PolicyStatement statement : missing(wanted)) {
+            missing.add(statement.sid());
         }
         return missing;
     }
 
     /**
      * This policy with {@code wanted}'s missing statements appended. Every statement already there,
-     * whatever its Sid, is kept as it is.
+     * whatever its Sid, is kept as it is; an appended statement whose Sid is taken gets a number after
+     * it, as Sids must differ.
      */
     public JsonObject withMissingStatements(JsonObject wanted) {
         JsonObject merged = policy.deepCopy();
         JsonArray list = new JsonArray();
-        statements.forEach(s -> list.add(s.deepCopy()));
-        List<String> missing = missingStatements(wanted);
-        for (JsonObject statement : new KeyPolicyReview(wanted).statements) {
-            if (missing.contains(text(statement, "Sid"))) {
-                list.add(statement.deepCopy());
+        Set<String> sids = new HashSet<>();
+        statements.forEach(s -> {
+            list.add(s.json());
+            sids.add(s.sid());
+        });
+        for (PolicyStatement statement : missing(wanted)) {
+            JsonObject added = statement.json();
+            String sid = statement.sid();
+            for (int n = 2; sids.contains(sid); n++) {
+                sid = statement.sid() + n;
             }
+            sids.add(sid);
+            added.addProperty("Sid", sid);
+            list.add(added);
         }
         merged.add("Statement", list);
         return merged;
     }
 
     /**
-     * Of {@code actions}, those this policy's text lets {@code principal} perform: an Allow naming
-     * it (or {@code *}), and no unconditional Deny. A condition on the Allow is kept in the answer
+     * Of {@code actions}, those this policy's text lets {@code principal} perform: an Allow that
+     * applies to it (named, {@code *}, or not excluded by {@code NotPrincipal}) and covers the action,
+     * and no unconditional Deny that does. A condition on the Allow is kept in the answer
      * ("kms:Decrypt (with conditions)"). Grants to the account root only are not counted: they
      * delegate to IAM policies, which this review does not see.
      */
@@ -127,14 +127,14 @@ public final class KeyPolicyReview {
             boolean denied = false;
             boolean conditional = false;
             boolean plain = false;
-            for (JsonObject statement : statements) {
-                if (!covers(statement, action) || !names(statement, principal)) {
+            for (PolicyStatement statement : statements) {
+                if (!statement.coversAction(action) || !statement.names(principal)) {
                     continue;
                 }
-                boolean hasCondition = statement.has("Condition");
-                if ("Deny".equals(text(statement, "Effect"))) {
+                boolean hasCondition = statement.hasCondition();
+                if (statement.isDeny()) {
                     denied |= !hasCondition;
-                } else if ("Allow".equals(text(statement, "Effect"))) {
+                } else if (statement.isAllow()) {
                     plain |= !hasCondition;
                     conditional |= hasCondition;
                 }
@@ -148,72 +148,13 @@ public final class KeyPolicyReview {
         return allowed;
     }
 
-    private Set<String> sids() {
-        Set<String> sids = new LinkedHashSet<>();
-        statements.forEach(s -> {
-            if (s.has("Sid")) {
-                sids.add(text(s, "Sid"));
-            }
-        });
-        return sids;
-    }
-
-    private static boolean covers(JsonObject statement, String action) {
-        for (String pattern : strings(statement, "Action")) {
-            if (pattern.equals("*") || pattern.equalsIgnoreCase(action)
-                    || (pattern.endsWith("*") && action.toLowerCase().startsWith(
-                            pattern.substring(0, pattern.length() - 1).toLowerCase()))) {
-                return true;
+    private List<PolicyStatement> missing(JsonObject wanted) {
+        List<PolicyStatement> missing = new ArrayList<>();
+        for (PolicyStatement statement : PolicyStatement.of(wanted)) {
+            if (statements.stream().noneMatch(s -> StatementCoverage.gives(s, statement))) {
+                missing.add(statement);
             }
         }
-        return false;
-    }
-
-    private static boolean names(JsonObject statement, String principal) {
-        List<String> principals = principals(statement);
-        if (principals.contains("*") || principals.contains(principal)) {
-            return true;
-        }
-        String role = roleOfAssumedRole(principal);
-        return role != null && principals.stream().anyMatch(p -> p.contains(":role/") && p.endsWith("/" + role));
-    }
-
-    /** {@code NAME} of {@code arn:aws:sts::ACCOUNT:assumed-role/NAME/SESSION}, else null. */
-    private static String roleOfAssumedRole(String arn) {
-        int at = arn.indexOf(":assumed-role/");
-        if (at < 0) {
-            return null;
-        }
-        String rest = arn.substring(at + ":assumed-role/".length());
-        int slash = rest.indexOf('/');
-        return slash < 0 ? rest : rest.substring(0, slash);
-    }
-
-    /** The principals of a statement; {@code Principal: "*"} and {@code {"AWS": "*"}} both give "*". */
-    static List<String> principals(JsonObject statement) {
-        JsonElement principal = statement.get("Principal");
-        List<String> found = new ArrayList<>();
-        if (principal == null) {
-            return found;
-        }
-        if (principal.isJsonPrimitive()) {
-            found.add(principal.getAsString());
-            return found;
-        }
-        if (principal.isJsonObject()) {
-            for (var entry : principal.getAsJsonObject().entrySet()) {
-                found.addAll(PolicyValues.strings(entry.getValue()));
-            }
-        }
-        return found;
-    }
-
-    private static List<String> strings(JsonObject statement, String field) {
-        return PolicyValues.strings(statement.get(field));
-    }
-
-    private static String text(JsonObject statement, String field) {
-        JsonElement value = statement.get(field);
-        return value == null || !value.isJsonPrimitive() ? "" : value.getAsString();
+        return missing;
     }
 }

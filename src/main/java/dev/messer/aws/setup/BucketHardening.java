@@ -7,8 +7,9 @@ import com.google.gson.JsonParser;
 import dev.messer.aws.AwsErrors;
 import dev.messer.aws.AwsPartition;
 import dev.messer.aws.PlainHttpRefusal;
-import dev.messer.aws.policy.PolicyValues;
+import dev.messer.aws.policy.BucketPolicyReview;
 import dev.messer.error.AccessDeniedException;
+import dev.messer.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +25,10 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 
 /**
  * What a messer bucket must be: present, public access blocked (all four settings), default
- * encryption SSE-KMS (under {@code sse_kms_key_id} when set), versioning enabled, and a bucket policy
- * statement that denies every request to the bucket and its objects not made over TLS. {@link #problems}
- * says what differs; {@link #apply} makes it so, changing only what differs, and says what it changed.
+ * encryption SSE-KMS (under {@code sse_kms_key_id} when set), versioning enabled, a bucket policy
+ * statement that denies every request to the bucket and its objects not made over TLS, and no broad
+ * grant in the bucket policy. {@link #review} says what differs; {@link #apply} makes it so, changing
+ * only what differs, and says what it changed. Broad grants are left for a person to remove.
  * Over a plain-HTTP endpoint (an emulator) the TLS-only policy is neither required nor applied: it
  * would refuse every later request made through that endpoint.
  */
@@ -34,6 +36,9 @@ public final class BucketHardening {
 
     /** The Sid of the statement this tool adds to a bucket policy (other statements are kept). */
     public static final String TLS_STATEMENT_SID = PlainHttpRefusal.TLS_STATEMENT_SID;
+    /** What to do about broad grants in a bucket policy, which neither {@link #apply} nor anything else removes. */
+    public static final String BROAD_GRANTS_FIX = "remove the broad grants from the bucket policy by hand "
+            + "('aws s3api put-bucket-policy'; see docs/setup.md)";
 
     private final S3Client s3;
     private final Region region;
@@ -52,20 +57,45 @@ public final class BucketHardening {
 
     /** A bucket's state as far as this tool cares. */
     private record State(boolean exists, boolean publicAccessBlocked, boolean kmsEncrypted, boolean versioned,
-                         Optional<String> policy, boolean tlsOnly) {
+                         Optional<String> policy, boolean tlsOnly, List<String> broadGrants) {
     }
 
     /**
-     * What differs from the required state, as short phrases ("versioning is not enabled"); empty
-     * when the bucket is as required.
+     * What differs from the required state.
+     *
+     * @param fixable     what {@link #apply} sets, as short phrases ("versioning is not enabled")
+     * @param broadGrants the bucket policy's statements that grant too much ({@link BucketPolicyReview#broadGrants}),
+     *                    left for a person to remove
+     */
+    public record Review(List<String> fixable, List<String> broadGrants) {
+
+        public Review {
+            fixable = List.copyOf(fixable);
+            broadGrants = List.copyOf(broadGrants);
+        }
+
+        public List<String> all() {
+            List<String> all = new ArrayList<>(fixable);
+            broadGrants.forEach(grant -> all.add("the bucket policy's " + grant));
+            return all;
+        }
+    }
+
+    /**
+     * What differs from the required state, as short phrases; empty when the bucket is as required.
      *
      * @throws AccessDeniedException if the bucket's settings cannot be read with these credentials
      */
     public List<String> problems(String bucket) {
+        return review(bucket).all();
+    }
+
+    /** @throws AccessDeniedException if the bucket's settings cannot be read with these credentials */
+    public Review review(String bucket) {
         State state = read(bucket);
         List<String> problems = new ArrayList<>();
         if (!state.exists()) {
-            return List.of("the bucket does not exist");
+            return new Review(List.of("the bucket does not exist"), List.of());
         }
         if (!state.publicAccessBlocked()) {
             problems.add("public access is not blocked");
@@ -79,7 +109,7 @@ public final class BucketHardening {
         if (tlsPolicy && !state.tlsOnly()) {
             problems.add("the bucket policy does not deny requests without TLS");
         }
-        return problems;
+        return new Review(problems, state.broadGrants());
     }
 
     /** Creates the bucket if needed and sets what differs. @return what was changed, empty if nothing */
@@ -134,7 +164,7 @@ public final class BucketHardening {
     private State read(String bucket) {
         boolean exists = exists(bucket);
         if (!exists) {
-            return new State(false, false, false, false, Optional.empty(), false);
+            return new State(false, false, false, false, Optional.empty(), false, List.of());
         }
         boolean blocked = readOr(bucket, "s3:GetBucketPublicAccessBlock", "NoSuchPublicAccessBlockConfiguration", false,
                 () -> {
@@ -153,7 +183,10 @@ public final class BucketHardening {
                 () -> s3.getBucketVersioning(r -> r.bucket(bucket)).status() == BucketVersioningStatus.ENABLED);
         Optional<String> policy = readOr(bucket, "s3:GetBucketPolicy", "NoSuchBucketPolicy", Optional.empty(),
                 () -> Optional.ofNullable(s3.getBucketPolicy(r -> r.bucket(bucket)).policy()));
-        return new State(true, blocked, encrypted, versioned, policy, policy.map(p -> hasTlsStatement(p, bucket, partition)).orElse(false));
+        Optional<BucketPolicyReview> review = policy.flatMap(BucketHardening::parse);
+        return new State(true, blocked, encrypted, versioned, policy,
+                review.map(r -> r.deniesInsecureTransport(bucket, partition)).orElse(false),
+                review.map(BucketPolicyReview::broadGrants).orElse(List.of()));
     }
 
     private boolean exists(String bucket) {
@@ -212,60 +245,13 @@ public final class BucketHardening {
         return policy.toString();
     }
 
-    /**
-     * Whether the policy has a statement that denies every principal {@code s3:*} on both the bucket
-     * and its objects when {@code aws:SecureTransport} is false. A statement that covers other
-     * resources only (another bucket, one prefix) does not count.
-     */
-    static boolean hasTlsStatement(String policy, String bucket, String partition) {
+    /** The review of a policy S3 returned; empty, so that the TLS statement is added again, if it does not parse. */
+    private static Optional<BucketPolicyReview> parse(String policy) {
         try {
-            JsonElement statements = JsonParser.parseString(policy).getAsJsonObject().get("Statement");
-            JsonArray array = new JsonArray();
-            if (statements != null && statements.isJsonArray()) {
-                array = statements.getAsJsonArray();
-            } else if (statements != null) {
-                array.add(statements);
-            }
-            String arn = "arn:" + partition + ":s3:::" + bucket;
-            for (JsonElement element : array) {
-                JsonObject statement = element.getAsJsonObject();
-                List<String> resources = PolicyValues.strings(statement.get("Resource"));
-                List<String> actions = PolicyValues.strings(statement.get("Action"));
-                boolean coversBucket = resources.contains("*") || resources.contains(arn);
-                boolean coversObjects = resources.contains("*") || resources.contains(arn + "/*");
-                boolean everyAction = actions.contains("s3:*") || actions.contains("*");
-                if ("Deny".equals(text(statement.get("Effect"))) && anyone(statement.get("Principal")) && everyAction
-                        && coversBucket && coversObjects && insecureTransport(statement.get("Condition"))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (RuntimeException e) {
-            return false;
+            return Optional.of(BucketPolicyReview.of(policy));
+        } catch (InvalidInputException e) {
+            return Optional.empty();
         }
-    }
-
-    private static boolean insecureTransport(JsonElement condition) {
-        if (condition == null || !condition.isJsonObject() || !condition.getAsJsonObject().has("Bool")) {
-            return false;
-        }
-        JsonObject bool = condition.getAsJsonObject().getAsJsonObject("Bool");
-        return bool.has("aws:SecureTransport") && PolicyValues.strings(bool.get("aws:SecureTransport")).contains("false");
-    }
-
-    private static boolean anyone(JsonElement principal) {
-        if (principal == null) {
-            return false;
-        }
-        if (principal.isJsonPrimitive()) {
-            return principal.getAsString().equals("*");
-        }
-        return principal.isJsonObject() && principal.getAsJsonObject().has("AWS")
-                && PolicyValues.strings(principal.getAsJsonObject().get("AWS")).contains("*");
-    }
-
-    private static String text(JsonElement element) {
-        return element == null || !element.isJsonPrimitive() ? "" : element.getAsString();
     }
 
     private interface Read<T> {

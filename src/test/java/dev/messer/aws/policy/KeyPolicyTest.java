@@ -75,7 +75,8 @@ class KeyPolicyTest {
         assertThat(sids(KeyPolicy.of("aws", ACCOUNT, ALL, PROD_PAYMENTS, true))).allMatch(s -> s.startsWith("Messer"))
                 .containsExactly("MesserRootFullAccess", "MesserKeyAdministration", "MesserAdminsDescribeKey",
                         "MesserAdminsDataKeys", "MesserWritersUnwrap", "MesserReadersUnwrap",
-                        "MesserDenyDestructiveWithoutMfa", "MesserDenyDestructiveWithStaleMfa");
+                        "MesserDenyDestructiveWithoutMfa", "MesserDenyDestructiveWithStaleMfa",
+                        "MesserKeyAdminsDenyWithoutMfa", "MesserKeyAdminsDenyWithStaleMfa");
     }
 
     @Test
@@ -126,21 +127,37 @@ class KeyPolicyTest {
     }
 
     @Test
-    void requireMfa_deniesTheDestructiveOperations_toCallersWithoutMfaOrWithStaleMfa() {
+    void requireMfa_deniesTheDestructiveOperations_toIamUsersAndTheRoot_andToTheKeyAdmins_withoutRecentMfa() {
         JsonObject policy = KeyPolicy.of("aws", ACCOUNT, ALL, PROD_PAYMENTS, true);
         JsonObject without = statement(policy, "MesserDenyDestructiveWithoutMfa");
         JsonObject stale = statement(policy, "MesserDenyDestructiveWithStaleMfa");
-        for (JsonObject deny : List.of(without, stale)) {
+        JsonObject adminsWithout = statement(policy, "MesserKeyAdminsDenyWithoutMfa");
+        JsonObject adminsStale = statement(policy, "MesserKeyAdminsDenyWithStaleMfa");
+        for (JsonObject deny : List.of(without, stale, adminsWithout, adminsStale)) {
             assertThat(deny.get("Effect").getAsString()).isEqualTo("Deny");
-            assertThat(deny.getAsJsonObject("Principal").get("AWS").getAsString()).isEqualTo("*");
             assertThat(strings(deny.get("Action"))).containsExactlyInAnyOrder("kms:ScheduleKeyDeletion",
-                    "kms:DisableKey", "kms:PutKeyPolicy", "kms:DeleteAlias");
+                    "kms:DisableKey", "kms:PutKeyPolicy", "kms:DeleteAlias", "kms:UpdateAlias");
         }
-        assertThat(without.getAsJsonObject("Condition").getAsJsonObject("BoolIfExists")
-                .get("aws:MultiFactorAuthPresent").getAsString()).isEqualTo("false");
-        assertThat(stale.getAsJsonObject("Condition").getAsJsonObject("NumericGreaterThanIfExists")
-                .get("aws:MultiFactorAuthAge").getAsString()).isEqualTo("300");
+        for (JsonObject deny : List.of(without, stale)) {
+            assertThat(deny.getAsJsonObject("Principal").get("AWS").getAsString()).isEqualTo("*");
+            assertThat(strings(deny.getAsJsonObject("Condition").getAsJsonObject("StringEquals")
+                    .get("aws:PrincipalType"))).containsExactly("User", "Account");
+        }
+        for (JsonObject deny : List.of(adminsWithout, adminsStale)) {
+            assertThat(strings(deny.getAsJsonObject("Principal").get("AWS"))).containsExactly(KEY_ADMIN);
+            assertThat(deny.getAsJsonObject("Condition").keySet()).hasSize(1);
+        }
+        for (JsonObject deny : List.of(without, adminsWithout)) {
+            assertThat(deny.getAsJsonObject("Condition").getAsJsonObject("BoolIfExists")
+                    .get("aws:MultiFactorAuthPresent").getAsString()).isEqualTo("false");
+        }
+        for (JsonObject deny : List.of(stale, adminsStale)) {
+            assertThat(deny.getAsJsonObject("Condition").getAsJsonObject("NumericGreaterThanIfExists")
+                    .get("aws:MultiFactorAuthAge").getAsString()).isEqualTo("300");
+        }
         assertThat(sids(KeyPolicy.of("aws", ACCOUNT, ALL, PROD_PAYMENTS, false))).noneMatch(s -> s.contains("Mfa"));
+        assertThat(sids(KeyPolicy.of("aws", ACCOUNT, new KeyPolicyRoles(List.of(), List.of(ADMIN), List.of(),
+                List.of()), PROD_PAYMENTS, true))).noneMatch(s -> s.contains("KeyAdmins"));
     }
 
     @Test
