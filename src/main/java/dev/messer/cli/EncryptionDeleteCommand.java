@@ -35,7 +35,7 @@ final class EncryptionDeleteCommand extends CommandBase {
         Positionals.require(words, 2, 3, "messer encryption delete aws|local KEY_NAME [KEY_VERSION] [--no-prompt] [--force] [--dry-run]");
         Positionals.names(words, 1, "key name");
         String name = words.get(1);
-        Integer version = words.size() == 3 ? parseVersion(words.get(2)) : null;
+        Integer version = words.size() == 3 ? Positionals.keyVersion(words.get(2)) : null;
         try (Session<?> session = context.session(words.get(0))) {
             String what = version == null ? "encryption key " + name + " (every version)"
                     : "encryption key " + new KeyRef(name, version);
@@ -74,17 +74,5 @@ final class EncryptionDeleteCommand extends CommandBase {
             }
         }
         return ExitCodes.OK;
-    }
-
-    private static int parseVersion(String text) {
-        try {
-            int v = Integer.parseInt(text);
-            if (v < 0) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException("key version '" + text + "' is not a version number (0, 1, 2, ...)");
-        }
     }
 }
