@@ -43,8 +43,13 @@ final class ConfigFileLock {
         }
         ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
         local.lock();
-        try (FileChannel channel = open(lockFile); FileLock ignored = channel.lock()) {
-            return action.get();
+        try {
+            if (local.getHoldCount() > 1) {
+                return action.get(); // nested: a second descriptor, once closed, would drop the outer lock
+            }
+            try (FileChannel channel = open(lockFile); FileLock ignored = channel.lock()) {
+                return action.get();
+            }
         } catch (IOException e) {
             throw failed(configFile, lockFile, e);
         } finally {

@@ -49,6 +49,15 @@ class ConfigFileLockTest {
     }
 
     @Test
+    void nestedHolding_ofTheSameFile_underAnotherSpelling_runsInsideTheOuterLock() throws IOException {
+        Path config = dir.resolve("messer.ini");
+        Path alias = Files.createSymbolicLink(dir.resolve("alias"), dir);
+        Path otherSpelling = alias.resolve("messer.ini");
+        String inner = ConfigFileLock.holding(config, () -> ConfigFileLock.holding(otherSpelling, () -> "inner"));
+        assertThat(inner).isEqualTo("inner");
+    }
+
+    @Test
     void lockFileThatIsASymbolicLink_isRefused_andNothingIsCreatedAtItsTarget() throws IOException {
         Path target = dir.resolve("elsewhere/planted");
         Files.createSymbolicLink(dir.resolve(".messer.ini.lock"), target);
