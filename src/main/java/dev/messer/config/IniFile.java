@@ -196,7 +196,7 @@ public final class IniFile {
      * link, the existing file the link resolves to (a link to nothing is refused: writing through
      * it would create a file wherever it points).
      */
-    public static Path writeTarget(Path path) {
+    static Path writeTarget(Path path) {
         if (!Files.isSymbolicLink(path)) {
             return path;
         }
