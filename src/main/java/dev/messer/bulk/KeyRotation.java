@@ -62,7 +62,7 @@ public final class KeyRotation {
                     targets.plan("key " + name + ": items on versions " + key.getValue() + "; finishing the rotation onto "
                             + target + " (no new version)");
                 } else if (dryRun) {
-                    KeyRef target = new KeyRef(name, latest + 1);
+                    KeyRef target = new KeyRef(name, ring.nextVersion(name));
                     targets.target(target);
                     targets.plan("key " + name + ": would create " + target);
                 } else {

@@ -3,6 +3,7 @@ package dev.messer.cli;
 import com.beust.jcommander.Parameter;
 import dev.messer.app.Session;
 import dev.messer.config.ConfigWriter;
+import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
@@ -88,6 +89,9 @@ final class ConfigureCommand extends CommandBase {
             throw new UsageException("--new-master-key creates a local master key file; the aws provider uses KMS");
         }
         Map<SettingKey, String> values = givenValues();
+        if (context.profileName() != null) {
+            oneLine("the profile name (--profile or MESSER_PROFILE)", context.profileName());
+        }
         Path path = context.configPath();
         MasterKeyPlan[] plan = new MasterKeyPlan[1];
         try {
@@ -135,26 +139,26 @@ final class ConfigureCommand extends CommandBase {
 
     private Map<SettingKey, String> givenValues() {
         Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        putIf(values, SettingKey.MASTER_KEY, masterKey);
-        putIf(values, SettingKey.TIER, tier);
-        putIf(values, SettingKey.SECRETS_BUCKET, secretsBucket);
-        putIf(values, SettingKey.SECRETS_FOLDER, secretsFolder);
-        putIf(values, SettingKey.KEYS_BUCKET, keysBucket);
-        putIf(values, SettingKey.ENCRYPTION_CONTEXT, encryptionContext);
-        putIf(values, SettingKey.ROLE_ARN, roleArn);
-        putIf(values, SettingKey.ROLE_SESSION_NAME, roleSessionName);
-        putIf(values, SettingKey.AWS_PROFILE, awsProfile);
-        putIf(values, SettingKey.REGION, region);
-        putIf(values, SettingKey.ENDPOINT_URL, endpointUrl);
-        putIf(values, SettingKey.PATH_STYLE, pathStyle);
-        putIf(values, SettingKey.ALLOW_HTTP, allowHttp);
-        putIf(values, SettingKey.SSE_KMS_KEY_ID, sseKmsKeyId);
-        putIf(values, SettingKey.MFA_SERIAL, mfaSerial);
-        putIf(values, SettingKey.EXTERNAL_ID, externalId);
-        putIf(values, SettingKey.ITEM_FORMAT, itemFormat);
-        putIf(values, SettingKey.MIN_ITEM_FORMAT, minItemFormat);
-        putIf(values, SettingKey.LOCAL_ROOT, localRoot);
-        putIf(values, SettingKey.ALLOWED_VARIABLES, allowedVariables);
+        putIf(values, SettingKey.MASTER_KEY, "--master-key", masterKey);
+        putIf(values, SettingKey.TIER, "--tier", tier);
+        putIf(values, SettingKey.SECRETS_BUCKET, "--secrets-bucket", secretsBucket);
+        putIf(values, SettingKey.SECRETS_FOLDER, "--secrets-folder", secretsFolder);
+        putIf(values, SettingKey.KEYS_BUCKET, "--keys-bucket", keysBucket);
+        putIf(values, SettingKey.ENCRYPTION_CONTEXT, "--encryption-context", encryptionContext);
+        putIf(values, SettingKey.ROLE_ARN, "--role-arn", roleArn);
+        putIf(values, SettingKey.ROLE_SESSION_NAME, "--role-session-name", roleSessionName);
+        putIf(values, SettingKey.AWS_PROFILE, "--aws-profile", awsProfile);
+        putIf(values, SettingKey.REGION, "--region", region);
+        putIf(values, SettingKey.ENDPOINT_URL, "--endpoint-url", endpointUrl);
+        putIf(values, SettingKey.PATH_STYLE, "--path-style", pathStyle);
+        putIf(values, SettingKey.ALLOW_HTTP, "--allow-http", allowHttp);
+        putIf(values, SettingKey.SSE_KMS_KEY_ID, "--sse-kms-key-id", sseKmsKeyId);
+        putIf(values, SettingKey.MFA_SERIAL, "--mfa-serial", mfaSerial);
+        putIf(values, SettingKey.EXTERNAL_ID, "--external-id", externalId);
+        putIf(values, SettingKey.ITEM_FORMAT, "--item-format", itemFormat);
+        putIf(values, SettingKey.MIN_ITEM_FORMAT, "--min-item-format", minItemFormat);
+        putIf(values, SettingKey.LOCAL_ROOT, "--local-root", localRoot);
+        putIf(values, SettingKey.ALLOWED_VARIABLES, "--allowed-variables", allowedVariables);
         if (passphrase) {
             values.put(SettingKey.MASTER_KEY_PROTECTED, "true");
         }
@@ -164,10 +168,20 @@ final class ConfigureCommand extends CommandBase {
         return values;
     }
 
-    private static void putIf(Map<SettingKey, String> values, SettingKey key, String value) {
+    /** @throws UsageException naming {@code option} when the value holds a line break or another control character */
+    private static void putIf(Map<SettingKey, String> values, SettingKey key, String option, String value) {
         if (value != null) {
-            values.put(key, value);
+            values.put(key, oneLine(option, value));
         }
+    }
+
+    private static String oneLine(String what, String value) {
+        String bad = IniFile.controlCharacter(value);
+        if (bad != null) {
+            throw new UsageException(what + " holds the control character " + bad + "; a setting is one line of "
+                    + "printable text, so give the value without line breaks or control characters");
+        }
+        return value;
     }
 
     /**
@@ -192,6 +206,7 @@ final class ConfigureCommand extends CommandBase {
             }
             return new MasterKeyPlan(file, Action.CREATE, passphrase ? prompt.chooseNew(file) : null, stored);
         }
+        LocalMasterKeyFile.checkIntact(file);
         if (newMasterKey) {
             throw new UsageException("--new-master-key: master key file " + file + " exists, so there is nothing to "
                     + "create; it is never replaced by configure");

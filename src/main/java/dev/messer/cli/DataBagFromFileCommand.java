@@ -107,17 +107,6 @@ final class DataBagFromFileCommand extends CommandBase {
     }
 
     static OptionalInt parseVersion(String text) {
-        if (text == null || text.equals("latest")) {
-            return OptionalInt.empty();
-        }
-        try {
-            int v = Integer.parseInt(text);
-            if (v < 0) {
-                throw new NumberFormatException();
-            }
-            return OptionalInt.of(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("key version '" + text + "' is not a version number or 'latest'");
-        }
+        return text == null || text.equals("latest") ? OptionalInt.empty() : OptionalInt.of(Positionals.keyVersion(text));
     }
 }

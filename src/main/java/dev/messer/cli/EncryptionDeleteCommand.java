@@ -46,7 +46,7 @@ final class EncryptionDeleteCommand extends CommandBase {
         Positionals.require(words, 2, 3, GRAMMAR);
         Positionals.names(words, 1, "key name");
         String name = words.get(1);
-        Integer version = words.size() == 3 ? parseVersion(words.get(2)) : null;
+        Integer version = words.size() == 3 ? Positionals.keyVersion(words.get(2)) : null;
         Console console = context.console();
         try (Session<?> session = context.session(words.get(0))) {
             String what = version == null ? "encryption key " + name + " (every version)"
@@ -106,18 +106,6 @@ final class EncryptionDeleteCommand extends CommandBase {
             throw new ConflictException(what + " is still " + counted + "; deleting it stops history (show --at, "
                     + "diff) and rollback to those versions from working: keep it, or add --drop-history to delete it "
                     + "anyway");
-        }
-    }
-
-    private static int parseVersion(String text) {
-        try {
-            int v = Integer.parseInt(text);
-            if (v < 0) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException("key version '" + text + "' is not a version number (0, 1, 2, ...)");
         }
     }
 }

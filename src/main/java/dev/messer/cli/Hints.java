@@ -60,8 +60,29 @@ final class Hints {
         }
 
         static String quote(String word) {
-            return PLAIN.matcher(word).matches() ? word : "\"" + word.replace("\\", "\\\\").replace("\"", "\\\"")
+            if (PLAIN.matcher(word).matches()) {
+                return word;
+            }
+            if (word.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
+                return ansiC(word);
+            }
+            return "\"" + word.replace("\\", "\\\\").replace("\"", "\\\"")
                     .replace("$", "\\$").replace("`", "\\`") + "\"";
+        }
+
+        /** A word with control characters as bash's $'...': the hint stays on one line and still runs as written. */
+        private static String ansiC(String word) {
+            StringBuilder out = new StringBuilder("$'");
+            word.chars().forEach(c -> {
+                if (c == '\\' || c == '\'') {
+                    out.append('\\').append((char) c);
+                } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                    out.append(c < 0x100 ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
+                } else {
+                    out.append((char) c);
+                }
+            });
+            return out.append('\'').toString();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.messer.cli;
 
+import dev.messer.names.KeyVersionNumber;
 import dev.messer.names.Names;
 import java.util.List;
 
@@ -26,5 +27,11 @@ final class Positionals {
         for (int i = 0; i < what.length && first + i < words.size(); i++) {
             Names.check(what[i], words.get(first + i));
         }
+    }
+
+    /** A key version given on the command line. @throws UsageException unless it follows {@link KeyVersionNumber} */
+    static int keyVersion(String text) {
+        return KeyVersionNumber.parse(text).orElseThrow(() -> new UsageException("key version '" + Names.escaped(text)
+                + "' is not a version number (0 to " + KeyVersionNumber.MAX + ")"));
     }
 }

@@ -25,7 +25,8 @@ import java.util.Map;
  * {@code messer render aws|local TEMPLATE [-o FILE] [--delimiters 'L R'] [--check]}: fills the
  * placeholders {@code {{BAG/ITEM/PATH}}} of a template with field values, raw. Every item is read
  * once, concurrently, in one session; an unknown item or a missing field stops the command before
- * anything is written. {@code -o} replaces FILE atomically with a 0600 file.
+ * anything is written. {@code -o} replaces FILE atomically with a 0600 file; it refuses a FILE
+ * that is a symbolic link or the template itself.
  */
 final class RenderCommand extends CommandBase {
 
@@ -55,6 +56,9 @@ final class RenderCommand extends CommandBase {
                     + "such as '<% %>'");
         }
         String name = words.get(1);
+        if (output != null) {
+            checkOutput(Path.of(output), name);
+        }
         String where = name.equals("-") ? "the template on standard input" : "template " + name;
         SecretTemplate template = SecretTemplate.compile(readTemplate(name, context), delimiters == null ? null
                 : delimiters.trim(), where);
@@ -77,7 +81,7 @@ final class RenderCommand extends CommandBase {
         if (output == null) {
             context.console().out().print(rendered);
         } else {
-            writeAtomically(Path.of(output), rendered.getBytes(StandardCharsets.UTF_8));
+            writeAtomically(Path.of(output), name, rendered.getBytes(StandardCharsets.UTF_8));
             context.console().info("Wrote " + output + " (mode 0600).");
         }
         return ExitCodes.OK;
@@ -95,8 +99,41 @@ final class RenderCommand extends CommandBase {
         }
     }
 
-    /** A 0600 temporary file beside the target, synced, then renamed over it. */
-    private static void writeAtomically(Path target, byte[] content) {
+    /**
+     * Refuses an output file that would send the secrets somewhere else: a symbolic link (the rename
+     * would replace the link, and writing through it would put them wherever it points), or the
+     * template itself, under any name (the same file key: another path, a link to it, a hard link).
+     */
+    static void checkOutput(Path out, String template) {
+        if (Files.isSymbolicLink(out)) {
+            throw new UsageException("-o " + out + " is a symbolic link to " + linkTarget(out) + "; render writes "
+                    + "secrets only to a file of its own, never through a link: remove the link with 'rm " + out
+                    + "' or name another file");
+        }
+        if (!template.equals("-") && sameFile(Path.of(template), out)) {
+            throw new UsageException("-o " + out + " is the template " + template + " itself, which the rendered "
+                    + "secrets would replace; name another output file");
+        }
+    }
+
+    private static boolean sameFile(Path template, Path out) {
+        try {
+            return Files.exists(out) && Files.exists(template) && Files.isSameFile(template, out);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "an unreadable target";
+        }
+    }
+
+    /** A 0600 temporary file beside the target, synced, checked again ({@link #checkOutput}), then renamed over it. */
+    private static void writeAtomically(Path target, String template, byte[] content) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
@@ -107,6 +144,7 @@ final class RenderCommand extends CommandBase {
                 out.flush();
                 channel.force(true);
             }
+            checkOutput(target, template);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new InvalidInputException("cannot write " + target + " (" + e.getClass().getSimpleName()

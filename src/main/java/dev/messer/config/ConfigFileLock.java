@@ -1,17 +1,15 @@
 package dev.messer.config;
 
 import dev.messer.error.ConfigException;
+import dev.messer.files.FileErrors;
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,11 +17,13 @@ import java.util.function.Supplier;
 
 /**
  * Serialises writers of one configuration file, across threads and processes, with an exclusive
- * lock on the file itself. A writer replaces the file by a rename, so a waiting writer may end up
- * holding the lock of a file that is no longer there: after locking, the path must still name the
- * locked file, else it starts again. A writer then re-reads the file under the lock, so two
- * {@code configure} runs never overwrite each other's changes. Readers need no lock: they see the
- * old file or the new one. A file this lock had to create is removed again if the action fails.
+ * lock on a lock file beside it, {@code .<name>.lock}, which is never read, replaced or removed.
+ * The configuration file itself is not locked: it is read through another descriptor and replaced
+ * by a rename, and a POSIX record lock ({@link FileChannel#lock}) is released as soon as the
+ * process closes any descriptor of the locked file (see {@link FileLock}), so a lock on the file
+ * would be gone once it is read. A writer re-reads the file under the lock, so two {@code configure}
+ * runs never overwrite each other's changes. Readers need no lock: they see the old file or the new
+ * one.
  */
 final class ConfigFileLock {
 
@@ -32,51 +32,59 @@ final class ConfigFileLock {
     private ConfigFileLock() {
     }
 
+    /** @param configFile the file itself, not a symbolic link to it: the lock goes beside the file */
     static <T> T holding(Path configFile, Supplier<T> action) {
-        Path file = configFile.toAbsolutePath().normalize();
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(file, p -> new ReentrantLock());
+        Path lockFile = lockFileFor(configFile);
+        try {
+            PrivateFiles.createDirectories(lockFile.getParent());
+            lockFile = lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
+        } catch (IOException e) {
+            throw failed(configFile, lockFile, e);
+        }
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock());
         local.lock();
         try {
-            while (true) {
-                Object before = fileKey(file);
-                boolean created = before == null;
-                try (FileChannel channel = created ? create(file) : FileChannel.open(file, StandardOpenOption.WRITE);
-                     FileLock ignored = channel.lock()) {
-                    Object after = fileKey(file);
-                    if (after == null || !created && !Objects.equals(before, after)) {
-                        continue;
-                    }
-                    try {
-                        return action.get();
-                    } catch (RuntimeException e) {
-                        if (created && Files.size(file) == 0) {
-                            Files.deleteIfExists(file);
-                        }
-                        throw e;
-                    }
-                } catch (FileAlreadyExistsException | NoSuchFileException raced) {
-                    // created or replaced by another writer between the look and the open: look again
-                }
+            if (local.getHoldCount() > 1) {
+                return action.get(); // nested: a second descriptor, once closed, would drop the outer lock
+            }
+            try (FileChannel channel = open(lockFile); FileLock ignored = channel.lock()) {
+                return action.get();
             }
         } catch (IOException e) {
-            throw new ConfigException("cannot lock config file " + configFile + " (" + IniFile.reason(e)
-                    + "); check its permissions and those of its folder");
+            throw failed(configFile, lockFile, e);
         } finally {
             local.unlock();
         }
     }
 
-    private static FileChannel create(Path file) throws IOException {
-        PrivateFiles.createDirectories(file.getParent());
-        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PrivateFiles.ownerOnlyFile());
+    /** {@code .<name>.lock} in the folder of {@code configFile}. */
+    static Path lockFileFor(Path configFile) {
+        Path file = configFile.toAbsolutePath().normalize();
+        return file.resolveSibling("." + file.getFileName() + ".lock");
     }
 
-    private static Object fileKey(Path file) throws IOException {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-        } catch (NoSuchFileException e) {
-            return null;
+    /** Opens (or creates, mode 0600) the lock file; a link or anything but a regular file is refused. */
+    private static FileChannel open(Path lockFile) throws IOException {
+        if (Files.isSymbolicLink(lockFile)) {
+            throw notAFile(lockFile, "a symbolic link");
         }
+        FileChannel channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), PrivateFiles.ownerOnlyFile());
+        if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            channel.close();
+            throw notAFile(lockFile, "not a regular file");
+        }
+        return channel;
+    }
+
+    private static ConfigException notAFile(Path lockFile, String what) {
+        return new ConfigException("lock file " + lockFile + " is " + what + "; remove it with 'rm " + lockFile
+                + "' and run the command again");
+    }
+
+    private static ConfigException failed(Path configFile, Path lockFile, IOException e) {
+        return new ConfigException("cannot lock config file " + configFile + " with " + lockFile + " ("
+                + FileErrors.reason(e) + "); " + FileErrors.fix(e, lockFile.getParent(),
+                "check the permissions of its folder"));
     }
 }

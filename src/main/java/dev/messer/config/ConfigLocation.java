@@ -1,6 +1,7 @@
 package dev.messer.config;
 
 import dev.messer.error.ConfigException;
+import dev.messer.files.FileErrors;
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,20 +75,16 @@ public final class ConfigLocation {
                 throw new IllegalStateException("the configuration template is missing from the jar");
             }
             byte[] text = template.readAllBytes();
-            PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".messer-ini-", ".tmp",
-                    PrivateFiles.ownerOnlyFile());
-            Files.write(temp, text);
             try {
-                Files.move(temp, file);
+                PrivateFiles.createNew(file, text);
             } catch (java.nio.file.FileAlreadyExistsException raced) {
-                Files.deleteIfExists(temp);
                 return false;
             }
             return true;
         } catch (IOException e) {
-            throw new ConfigException("cannot create config file " + file + " (" + IniFile.reason(e)
-                    + "); check the permissions of its folder, or pass a file with -c");
+            throw new ConfigException("cannot create config file " + file + " (" + FileErrors.reason(e) + "); "
+                    + FileErrors.fix(e, file.toAbsolutePath().getParent(),
+                    "check the permissions of its folder, or pass a file with -c"));
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * {@link dev.messer.error.ConfigException} and the file is left as it was.
  *
  * <p>{@link #update} holds the file's lock ({@link ConfigFileLock}) while it reads, changes and
- * replaces the file, so concurrent runs each keep their changes.
+ * replaces the file, so concurrent runs each keep their changes. A symbolic link is written
+ * through: the file it points at is read, judged by the file-trust rules, locked and replaced.
  */
 public final class ConfigWriter {
 
@@ -38,14 +39,16 @@ public final class ConfigWriter {
 
     /**
      * Under the file's lock: reads it (or starts an empty one), sets the values, checks the result,
-     * lets {@code beforeSave} refuse it, and replaces the file atomically.
+     * lets {@code beforeSave} refuse it, and replaces the file atomically (through a symbolic link,
+     * the file it points at).
      *
      * @param beforeSave sees the settings the command will resolve to; throwing leaves the file as it was
      */
     public Written update(Path path, Provider word, String explicit, Map<SettingKey, String> values,
                           Consumer<Settings> beforeSave) {
-        return ConfigFileLock.holding(path, () -> {
-            IniFile file = Files.exists(path) ? IniFile.load(path) : IniFile.empty(path);
+        Path target = IniFile.writeTarget(path);
+        return ConfigFileLock.holding(target, () -> {
+            IniFile file = Files.exists(target) ? IniFile.load(target) : IniFile.empty(target);
             return apply(file, word, explicit, values, beforeSave);
         });
     }

@@ -1,15 +1,18 @@
 package dev.messer.config;
 
 import dev.messer.error.ConfigException;
+import dev.messer.files.FileErrors;
 import dev.messer.files.FileTrust;
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,10 +86,10 @@ public final class IniFile {
             throw new ConfigException("config file " + path + " does not exist; create it with 'messer configure <provider>'"
                     + " or pass another with -c");
         } catch (InvalidFileFormatException e) {
-            throw new ConfigException("config file " + path + " is not a valid ini file (" + firstLine(e.getMessage())
+            throw new ConfigException("config file " + path + " is not a valid ini file (" + FileErrors.firstLine(e.getMessage())
                     + "); fix it or pass another with -c");
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + path + " (" + reason(e)
+            throw new ConfigException("cannot read config file " + path + " (" + FileErrors.reason(e)
                     + "); check the path and its permissions, or pass another with -c");
         }
         return new IniFile(path, ini, IniText.parse(content), groupWritable);
@@ -142,9 +145,18 @@ public final class IniFile {
         return values;
     }
 
+    /** @throws ConfigException for a control character anywhere, or a bracket in the section name */
     public void set(String section, String option, String value) {
-        ini.put(section, option, value);
         text.set(section, option, value);
+        ini.put(section, option, value);
+    }
+
+    /**
+     * The first control character of a setting value or profile name as U+XXXX, or null: a line
+     * break would add a line of its own, such as another setting, so the writer refuses them.
+     */
+    public static String controlCharacter(String text) {
+        return IniText.controlCharacter(text);
     }
 
     public void remove(String section, String option) {
@@ -155,29 +167,58 @@ public final class IniFile {
         text.remove(section, option);
     }
 
-    /** Writes the file atomically with mode 0600, creating its folder with mode 0700. */
+    /**
+     * Writes the file atomically with mode 0600, creating its folder with mode 0700. A symbolic link
+     * (a dotfiles checkout) is written through: the file it points at is replaced, the link stays.
+     */
     public void save() {
+        Path target = writeTarget(path);
+        Path dir = target.toAbsolutePath().getParent();
         try {
-            Path dir = path.toAbsolutePath().getParent();
             PrivateFiles.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".messer-ini-", ".tmp",
-                    PrivateFiles.ownerOnlyFile());
+            Path temp = Files.createTempFile(dir, ".messer-ini-", ".tmp", PrivateFiles.ownerOnlyFile());
             try {
-                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp,
-                        java.nio.file.StandardOpenOption.WRITE)) {
-                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(text.text().getBytes(StandardCharsets.UTF_8));
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
-                    channel.force(true);
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    PrivateFiles.writeFully(channel, text.text().getBytes(StandardCharsets.UTF_8));
                 }
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new ConfigException("cannot write config file " + path + " (" + reason(e)
-                    + "); check the permissions of its folder");
+            throw new ConfigException("cannot write config file " + path + " (" + FileErrors.reason(e) + "); "
+                    + FileErrors.fix(e, dir, "check the permissions of its folder"));
+        }
+    }
+
+    /**
+     * The file that writing {@code path} replaces: {@code path} itself, or, when it is a symbolic
+     * link, the existing file the link resolves to (a link to nothing is refused: writing through
+     * it would create a file wherever it points).
+     */
+    static Path writeTarget(Path path) {
+        if (!Files.isSymbolicLink(path)) {
+            return path;
+        }
+        try {
+            Path target = path.toRealPath();
+            if (!Files.isRegularFile(target)) {
+                throw new ConfigException("config file " + path + " is a symbolic link to " + target + ", which is "
+                        + "not a regular file; point the link at an ini file or pass another with -c");
+            }
+            return target;
+        } catch (IOException e) {
+            throw new ConfigException("config file " + path + " is a symbolic link to " + linkText(path) + ", which "
+                    + "does not resolve (" + FileErrors.reason(e) + "); create that file, or remove the link with 'rm "
+                    + path + "', and run the command again");
+        }
+    }
+
+    private static String linkText(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "an unreadable target";
         }
     }
 
@@ -197,22 +238,4 @@ public final class IniFile {
         return v.trim();
     }
 
-    /** What went wrong, without the path a FileSystemException repeats in its message. */
-    static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return firstLine(e.getMessage());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.messer.config;
 
+import dev.messer.error.ConfigException;
+import dev.messer.names.Names;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +30,7 @@ final class IniText {
      * the section's first occurrence; a new section at the end.
      */
     void set(String section, String option, String value) {
+        requireOneLine(section, option, value);
         int header = findSection(section);
         if (header < 0) {
             if (!lines.isEmpty() && !lines.get(lines.size() - 1).isBlank()) {
@@ -63,6 +66,31 @@ final class IniText {
         } else {
             lines.add((lastOptionOfFirst < 0 ? header : lastOptionOfFirst) + 1, option + " = " + value);
         }
+    }
+
+    /**
+     * Refuses what would not stay on its own line: a control character (a line break would start a
+     * line of its own, such as another setting) in the section, option or value, and a bracket in
+     * the section name, which would end its header early.
+     */
+    static void requireOneLine(String section, String option, String value) {
+        String bad = controlCharacter(section + option + value);
+        if (bad != null || section.indexOf('[') >= 0 || section.indexOf(']') >= 0) {
+            throw new ConfigException("cannot write " + option + " in [" + Names.escaped(section) + "]: "
+                    + (bad != null ? "it holds the control character " + bad : "the section name holds a bracket")
+                    + ", which would break the ini file; give one line of printable text");
+        }
+    }
+
+    /** The first control character (C0, DEL, C1, line or paragraph separator) of {@code text} as U+XXXX, or null. */
+    static String controlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return String.format("U+%04X", (int) c);
+            }
+        }
+        return null;
     }
 
     void remove(String section, String option) {

@@ -1,7 +1,16 @@
 package dev.messer.keys;
 
-/** One version of a named data key. */
+import dev.messer.names.KeyVersionNumber;
+
+/** One version of a named data key; the number follows {@link KeyVersionNumber}. */
 public record KeyRef(String name, int version) {
+
+    /** @throws IllegalArgumentException for a version outside 0 to {@link KeyVersionNumber#MAX} */
+    public KeyRef {
+        if (version < 0 || version > KeyVersionNumber.MAX) {
+            throw new IllegalArgumentException("key version " + version + " is outside 0 to " + KeyVersionNumber.MAX);
+        }
+    }
 
     public String objectKey() {
         return name + "/" + version;

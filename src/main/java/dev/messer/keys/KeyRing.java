@@ -5,19 +5,15 @@ import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.IntegrityException;
-import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
 import dev.messer.masterkey.MasterKey;
 import dev.messer.names.Names;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
 import dev.messer.store.StoreNotices;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -32,9 +28,10 @@ import java.util.function.Supplier;
  * <p>Trust rules. A stored context must contain every configured pair, or the version is refused.
  * A profile that writes bound items (item format 2) never writes with a context-less version: a
  * context-less version is what someone who can write the keys bucket would plant to roll a key
- * back. Deleted version numbers are never reused: deleting leaves a tombstone under
- * {@value #TOMBSTONES}, outside every {@code <name>/} prefix (Messer lists those), and a deleted
- * version is reported as deleted.
+ * back (see {@link StoredContexts}). Deleted version numbers are never reused: deleting leaves a
+ * tombstone under {@value #TOMBSTONES}, outside every {@code <name>/} prefix (Messer lists those),
+ * and a deleted version is reported as deleted. Version numbers and tombstones that messer never
+ * writes are refused as tampering (see {@link KeyNumbers}).
  */
 public final class KeyRing {
 
@@ -47,12 +44,12 @@ public final class KeyRing {
 
     private final BlobStore store;
     private final Supplier<MasterKey> masterKey;
-    private final EncryptionContext configuredContext;
     private final String tier;
     private final boolean checkTier;
-    private final boolean bindContext;
     private final boolean readContextless;
     private final StoreNotices notices;
+    private final KeyNumbers numbers;
+    private final StoredContexts contexts;
 
     /** A key ring for a profile without a tier. */
     public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext,
@@ -87,12 +84,12 @@ public final class KeyRing {
                    boolean checkTier, boolean bindContext, boolean readContextless, StoreNotices notices) {
         this.store = store;
         this.masterKey = masterKey;
-        this.configuredContext = configuredContext;
         this.tier = tier;
         this.checkTier = checkTier;
-        this.bindContext = bindContext;
         this.readContextless = readContextless;
         this.notices = notices;
+        this.numbers = new KeyNumbers(store);
+        this.contexts = new StoredContexts(store, numbers, configuredContext, tier, bindContext);
     }
 
     /** An unwrapped data key with the context its stored version carries (empty for Messer's). */
@@ -103,14 +100,15 @@ public final class KeyRing {
         }
     }
 
-    /** Writes version 0 of a new key. */
+    /** Writes version 0 of a new key, or the number above every deleted version of a key deleted before. */
     public KeyRef create(String name) {
         Names.check("key name", name);
-        if (!versions(name).isEmpty()) {
+        List<Integer> before = numbers.versions(name);
+        if (!before.isEmpty()) {
             throw new AlreadyExistsException("encryption key " + name + " already exists in " + store.describe()
                     + "; add a version with 'messer encryption increment <provider> " + name + "'");
         }
-        KeyRef ref = new KeyRef(name, highestDeleted(name) + 1);
+        KeyRef ref = new KeyRef(name, numbers.next(name, before));
         try {
             writeVersion(ref);
         } catch (AlreadyExistsException raced) {
@@ -118,48 +116,34 @@ public final class KeyRing {
             throw raced;
         }
         ensureMarker(name);
+        numbers.requireLatest(ref, before);
         return ref;
     }
 
     /**
      * Writes the next version: above the latest and above every deleted one, so that a number is
-     * never used twice. Two concurrent increments cannot both take the same number.
+     * never used twice. Two concurrent increments cannot both take the same number. Afterwards the
+     * new version must be listed above every version that was there before, or the command fails.
      */
     public KeyRef increment(String name) {
-        Names.check("key name", name);
-        int latest = latest(name);
-        KeyRef ref = new KeyRef(name, Math.max(latest, highestDeleted(name)) + 1);
+        latest(name);
+        List<Integer> before = numbers.versions(name);
+        KeyRef ref = new KeyRef(name, numbers.next(name, before));
         writeVersion(ref);
+        numbers.requireLatest(ref, before);
         return ref;
+    }
+
+    /** The number {@link #increment} would give the next version of {@code name} now. */
+    public int nextVersion(String name) {
+        Names.check("key name", name);
+        return numbers.next(name, numbers.versions(name));
     }
 
     /** Whether a tombstone says this version was deleted. */
     public boolean wasDeleted(KeyRef ref) {
         Names.check("key name", ref.name());
-        return store.get(tombstoneKey(ref)).isPresent();
-    }
-
-    /** The highest deleted version of {@code name}, or -1. */
-    private int highestDeleted(String name) {
-        String prefix = TOMBSTONES + name + "/";
-        int highest = -1;
-        for (String key : store.list(prefix)) {
-            try {
-                highest = Math.max(highest, Integer.parseInt(key.substring(prefix.length())));
-            } catch (NumberFormatException e) {
-                // not a tombstone of ours; it cannot lower the next number
-            }
-        }
-        return highest;
-    }
-
-    private static String tombstoneKey(KeyRef ref) {
-        return TOMBSTONES + ref.name() + "/" + ref.version();
-    }
-
-    /** Records that {@code ref} was deleted, before it is: a crash in between still retires the number. */
-    private void writeTombstone(KeyRef ref) {
-        store.put(tombstoneKey(ref), ("deleted " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8), Map.of());
+        return numbers.wasDeleted(ref);
     }
 
     /** Adds a version whose number does not exist yet, creating the key if needed (bulk copy and rotation). */
@@ -168,7 +152,7 @@ public final class KeyRing {
         if (store.get(ref.objectKey()).isPresent()) {
             return ref;
         }
-        if (wasDeleted(ref)) {
+        if (numbers.wasDeleted(ref)) {
             throw new ConflictException("encryption key " + ref + " was deleted and its number is never reused; "
                     + "use 'messer encryption increment <provider> " + ref.name() + "' for a new version");
         }
@@ -207,21 +191,7 @@ public final class KeyRing {
     /** The versions of {@code name} in ascending order; empty if the key does not exist. */
     public List<Integer> versions(String name) {
         Names.check("key name", name);
-        TreeSet<Integer> versions = new TreeSet<>();
-        String prefix = name + "/";
-        for (String key : store.list(prefix)) {
-            String rest = key.substring(prefix.length());
-            if (rest.isEmpty()) {
-                continue;
-            }
-            try {
-                versions.add(Integer.parseInt(rest));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("unexpected object " + Names.escaped(key) + " in " + store.describe()
-                        + ": key versions must be integers");
-            }
-        }
-        return new ArrayList<>(versions);
+        return numbers.versions(name);
     }
 
     public int latest(String name) {
@@ -247,7 +217,7 @@ public final class KeyRing {
         List<KeyRef> deleted = new ArrayList<>();
         for (int version : versions) {
             KeyRef ref = new KeyRef(name, version);
-            writeTombstone(ref);
+            numbers.writeTombstone(ref);
             store.delete(ref.objectKey());
             deleted.add(ref);
         }
@@ -260,7 +230,7 @@ public final class KeyRing {
             throw new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
                     + "; see 'messer encryption list <provider> " + ref.name() + "'");
         }
-        writeTombstone(ref);
+        numbers.writeTombstone(ref);
         store.delete(ref.objectKey());
     }
 
@@ -276,7 +246,7 @@ public final class KeyRing {
     public Unwrapped unwrapWithContext(KeyRef ref) {
         Names.check("key name", ref.name());
         Blob blob = store.get(ref.objectKey()).orElseThrow(() -> missing(ref));
-        EncryptionContext context = storedContext(ref, blob);
+        EncryptionContext context = contexts.of(ref, blob);
         if (!context.isEmpty() && !(ref.name().equals(context.asMap().get(CONTEXT_KEY_NAME))
                 && String.valueOf(ref.version()).equals(context.asMap().get(CONTEXT_KEY_VERSION)))) {
             throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
@@ -293,7 +263,7 @@ public final class KeyRing {
                     + ") has no encryption context, which min_item_format = 2 refuses; re-encrypt its items with "
                     + "'messer bulk re-encrypt <provider>' under min_item_format = 1 first");
         }
-        requireConfiguredPairs(ref, context);
+        contexts.requireConfiguredPairs(ref, context);
         try {
             return new Unwrapped(masterKey.get().unwrap(blob.content(), context), context);
         } catch (IntegrityException e) {
@@ -306,7 +276,7 @@ public final class KeyRing {
     public void checkWritable(KeyRef ref) {
         Names.check("key name", ref.name());
         Blob blob = store.get(ref.objectKey()).orElseThrow(() -> missing(ref));
-        checkWritable(ref, storedContext(ref, blob));
+        checkWritable(ref, contexts.of(ref, blob));
     }
 
     /**
@@ -316,18 +286,7 @@ public final class KeyRing {
      * @param context the context stored with {@code ref} (from {@link #unwrapWithContext})
      */
     public void checkWritable(KeyRef ref, EncryptionContext context) {
-        if (!bindContext || !context.isEmpty()) {
-            return;
-        }
-        if (boundVersionBelow(ref)) {
-            throw new IntegrityException("encryption key " + ref + " has no encryption context although a lower "
-                    + "version has one, so it may have been planted to roll the key back: messer will not write "
-                    + "with it; check the keys bucket ('messer doctor <provider>') and delete it with "
-                    + "'messer encryption delete <provider> " + ref.name() + " " + ref.version() + "'");
-        }
-        throw new ConflictException("encryption key " + ref + " has no encryption context (Messer or "
-                + "item_format = 1 wrote it) and this profile writes bound items; add a bound version with "
-                + "'messer encryption increment <provider> " + ref.name() + "'");
+        contexts.checkWritable(ref, context);
     }
 
     /**
@@ -335,93 +294,7 @@ public final class KeyRing {
      * Reads every version's object (for doctor).
      */
     public List<KeyRef> rollbackSuspects() {
-        List<KeyRef> suspects = new ArrayList<>();
-        for (String name : names()) {
-            boolean boundSeen = false;
-            for (int version : versions(name)) {
-                KeyRef ref = new KeyRef(name, version);
-                Optional<Blob> blob = store.get(ref.objectKey());
-                if (blob.isEmpty()) {
-                    continue;
-                }
-                boolean bound = !storedContext(ref, blob.get()).isEmpty();
-                if (!bound && boundSeen) {
-                    suspects.add(ref);
-                }
-                boundSeen |= bound;
-            }
-        }
-        return suspects;
-    }
-
-    private boolean boundVersionBelow(KeyRef ref) {
-        for (int version : versions(ref.name())) {
-            if (version >= ref.version()) {
-                break;
-            }
-            KeyRef lower = new KeyRef(ref.name(), version);
-            Optional<Blob> blob = store.get(lower.objectKey());
-            if (blob.isPresent() && !storedContext(lower, blob.get()).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void requireConfiguredPairs(KeyRef ref, EncryptionContext context) {
-        if (context.isEmpty()) {
-            return;
-        }
-        for (Map.Entry<String, String> pair : configuredContext.asMap().entrySet()) {
-            String stored = context.asMap().get(pair.getKey());
-            if (!pair.getValue().equals(stored)) {
-                throw new IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in " + store.describe()
-                        + ") is bound to " + (stored == null ? "no " + pair.getKey() : pair.getKey() + "=" + stored)
-                        + ", but encryption_context requires " + pair.getKey() + "=" + pair.getValue()
-                        + "; use the profile this key belongs to, or correct encryption_context");
-            }
-        }
-    }
-
-    private EncryptionContext storedContext(KeyRef ref, Blob blob) {
-        String stored = blob.metadata().get(CONTEXT_METADATA);
-        try {
-            return stored == null ? EncryptionContext.empty() : EncryptionContext.fromMetadataValue(stored);
-        } catch (InvalidInputException e) {
-            throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
-                    + " has damaged " + CONTEXT_METADATA + " metadata; restore it from a backup");
-        }
-    }
-
-    private NotFoundException missing(KeyRef ref) {
-        if (store.get(tombstoneKey(ref)).isPresent()) {
-            return new NotFoundException("encryption key " + ref + " was deleted (" + tombstoneKey(ref) + " in "
-                    + store.describe() + "), so what it sealed cannot be decrypted; restore the item from a backup");
-        }
-        return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
-                + "; see 'messer encryption list <provider> " + ref.name() + "'");
-    }
-
-    private void writeVersion(KeyRef ref) {
-        EncryptionContext context = contextFor(ref);
-        byte[] wrapped = masterKey.get().generateWrappedDataKey(context);
-        Map<String, String> metadata = context.isEmpty() ? Map.of()
-                : Map.of(CONTEXT_METADATA, context.toMetadataValue());
-        try {
-            store.putIfAbsent(ref.objectKey(), wrapped, metadata);
-        } catch (AlreadyExistsException e) {
-            throw new AlreadyExistsException("encryption key " + ref + " already exists in " + store.describe()
-                    + " (another writer created it); run the command again");
-        }
-    }
-
-    private EncryptionContext contextFor(KeyRef ref) {
-        if (!bindContext) {
-            return EncryptionContext.empty();
-        }
-        EncryptionContext context = configuredContext.with(CONTEXT_KEY_NAME, ref.name())
-                .with(CONTEXT_KEY_VERSION, String.valueOf(ref.version()));
-        return tier.isEmpty() ? context : context.with(CONTEXT_TIER, tier);
+        return contexts.rollbackSuspects(names());
     }
 
     /**
@@ -430,27 +303,29 @@ public final class KeyRing {
      * when the profile has no tier. Reads the metadata of every version.
      */
     public List<KeyRef> versionsWithoutTier() {
-        List<KeyRef> lacking = new ArrayList<>();
-        if (tier.isEmpty()) {
-            return lacking;
-        }
-        for (String name : names()) {
-            for (int version : versions(name)) {
-                KeyRef ref = new KeyRef(name, version);
-                String stored = store.get(ref.objectKey()).map(b -> b.metadata().get(CONTEXT_METADATA)).orElse(null);
-                if (stored == null || !storedContextHasTier(stored)) {
-                    lacking.add(ref);
-                }
-            }
-        }
-        return lacking;
+        return tier.isEmpty() ? new ArrayList<>() : contexts.versionsWithoutTier(names());
     }
 
-    private static boolean storedContextHasTier(String stored) {
+    private NotFoundException missing(KeyRef ref) {
+        String tombstone = KeyNumbers.tombstoneKey(ref);
+        if (store.get(tombstone).isPresent()) {
+            return new NotFoundException("encryption key " + ref + " was deleted (" + tombstone + " in "
+                    + store.describe() + "), so what it sealed cannot be decrypted; restore the item from a backup");
+        }
+        return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
+                + "; see 'messer encryption list <provider> " + ref.name() + "'");
+    }
+
+    private void writeVersion(KeyRef ref) {
+        EncryptionContext context = contexts.forNewVersion(ref);
+        byte[] wrapped = masterKey.get().generateWrappedDataKey(context);
+        Map<String, String> metadata = context.isEmpty() ? Map.of()
+                : Map.of(CONTEXT_METADATA, context.toMetadataValue());
         try {
-            return EncryptionContext.fromMetadataValue(stored).asMap().containsKey(CONTEXT_TIER);
-        } catch (InvalidInputException damaged) {
-            return true; // damaged metadata is reported by unwrap, not as a missing tier
+            store.putIfAbsent(ref.objectKey(), wrapped, metadata);
+        } catch (AlreadyExistsException e) {
+            throw new AlreadyExistsException("encryption key " + ref + " already exists in " + store.describe()
+                    + " (another writer created it); run the command again");
         }
     }
 

@@ -6,10 +6,10 @@ import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.NotFoundException;
 import dev.messer.error.UnavailableException;
+import dev.messer.files.FileErrors;
 import dev.messer.files.FileTrust;
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -63,6 +63,31 @@ public final class LocalMasterKeyFile {
         try (DataKey key = DataKey.random()) {
             writeNew(file, key.withMaterialForWrapping(m -> PassphraseProtection.seal(protectedHeader(), m,
                     passphrase, costs)));
+        }
+    }
+
+    /**
+     * Refuses a key file that cannot be a master key: empty, without the header, or of the wrong
+     * length for its protection (what a write cut short by a full disk or a crash leaves). Needs no
+     * passphrase; a protection this version does not know is left for {@link #open} to report.
+     */
+    public static void checkIntact(Path file) {
+        byte[] content = read(file);
+        try {
+            boolean intact = hasMagic(content) && content.length > PROTECTION_OFFSET
+                    && switch (content[PROTECTION_OFFSET]) {
+                        case 0x00 -> content.length == HEADER.length + DataKey.LENGTH;
+                        case PassphraseProtection.PROTECTION -> content.length == PassphraseProtection.length(HEADER.length);
+                        default -> true;
+                    };
+            if (!intact) {
+                throw new IntegrityException("master key file " + file + (content.length == 0 ? " is empty"
+                        : " is damaged (" + content.length + " bytes)") + ", so it is not a messer local master key; "
+                        + "if nothing was encrypted under it, remove it with 'rm " + file + "' and run 'messer "
+                        + "configure local' again, else restore it from your backup");
+            }
+        } finally {
+            Arrays.fill(content, (byte) 0);
         }
     }
 
@@ -210,18 +235,19 @@ public final class LocalMasterKeyFile {
         }
     }
 
-    /** Writes {@code content} (then wipes it) to a file that must not exist yet, mode 0600. */
+    /**
+     * Writes {@code content} (then wipes it) to a file that must not exist yet, mode 0600, all or
+     * nothing: a full disk or a crash leaves no key file, never an empty or partial one.
+     */
     private static void writeNew(Path file, byte[] content) {
         try {
-            PrivateFiles.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(file, EnumSet.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), PrivateFiles.ownerOnlyFile())) {
-                writeFully(channel, content);
-            }
+            PrivateFiles.createNew(file, content);
         } catch (FileAlreadyExistsException e) {
             throw new AlreadyExistsException("master key file " + file + " already exists");
         } catch (IOException e) {
-            throw new UnavailableException("cannot create master key file " + file + ": " + e.getMessage(), e);
+            throw new UnavailableException("cannot create master key file " + file + " (" + FileErrors.reason(e) + "); "
+                    + FileErrors.fix(e, file.toAbsolutePath().getParent(), "check the permissions of "
+                    + file.toAbsolutePath().getParent()), e);
         } finally {
             Arrays.fill(content, (byte) 0);
         }
@@ -233,11 +259,13 @@ public final class LocalMasterKeyFile {
         try {
             temp = Files.createTempFile(file.getParent(), ".messer-key-", ".tmp", PrivateFiles.ownerOnlyFile());
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                writeFully(channel, content);
+                PrivateFiles.writeFully(channel, content);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UnavailableException("cannot rewrite master key file " + file + ": " + e.getMessage(), e);
+            throw new UnavailableException("cannot rewrite master key file " + file + " (" + FileErrors.reason(e) + "); "
+                    + FileErrors.fix(e, file.toAbsolutePath().getParent(), "check the permissions of "
+                    + file.toAbsolutePath().getParent()), e);
         } finally {
             Arrays.fill(content, (byte) 0);
             if (temp != null) {
@@ -248,13 +276,5 @@ public final class LocalMasterKeyFile {
                 }
             }
         }
-    }
-
-    private static void writeFully(FileChannel channel, byte[] content) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        channel.force(true);
     }
 }

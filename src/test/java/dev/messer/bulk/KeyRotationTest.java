@@ -120,6 +120,17 @@ class KeyRotationTest {
     }
 
     @Test
+    void rotate_dryRun_namesTheVersionTheRunWouldCreate_aboveADeletedNewestOne() {
+        profile.key("app", 1).item("b", "x", "app", 0, "v");
+        profile.ring.deleteVersion(new KeyRef("app", 1));
+
+        BulkReport report = rotate(profile.secrets, BulkOptions.defaults().withDryRun(true));
+
+        assertThat(report.plan()).containsExactly("key app: would create app v2");
+        assertThat(rotate(profile.secrets, BulkOptions.defaults()).keysCreated()).containsExactly(new KeyRef("app", 2));
+    }
+
+    @Test
     void rotate_itemChangedDuringTheRun_isNotOverwritten() {
         profile.key("app", 0).item("b", "victim", "app", 0, "mine");
         byte[] theirs = profile.sealedBytes("b", "victim", "app", 0, "theirs");

@@ -147,7 +147,7 @@ class ConfigureCommandTest {
 
     @Test
     void invalidValue_isRefused_exit2_andNothingChanges() {
-        cli.ok("configure", "local");
+        cli.ok("configure", "local", "-e", "dev"); // the first write leaves the lock file beside the config
         for (String[] args : new String[][] {
                 {"configure", "local", "--item-format", "3"},
                 {"configure", "local", "--path-style", "maybe"},
@@ -216,5 +216,44 @@ class ConfigureCommandTest {
                 .endsWith("[profile aws]\nprovider = aws\nmaster_key = acme\nregion = us-east-1\n");
         assertThat(cli.ok("configure", "aws", "-p").out()).contains("# profile: aws");
         assertThat(cli.ok("configure", "local", "-p").out()).contains("# profile: local");
+    }
+
+    @Test
+    void valueWithANewline_cannotAddASettingOfItsOwn_exit2_namingTheOption() throws IOException {
+        cli.ok("configure", "aws", "--profile", "ci", "-e", "dev", "-m", "k", "-b", "s", "-k", "keys", "-r", "us-east-1");
+        Map<String, String> before = cli.snapshot();
+
+        CliHarness.Result result = cli.run("configure", "aws", "--profile", "ci", "--role-session-name",
+                "a\nendpoint_url = http://127.0.0.1:1");
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(2);
+        assertThat(result.errLines()).singleElement().asString().startsWith("messer: --role-session-name holds the control "
+                + "character U+000A; a setting is one line of printable text, so give the value without line breaks "
+                + "or control characters");
+        assertThat(cli.snapshot()).isEqualTo(before);
+        assertThat(Files.readString(cli.configFile())).doesNotContain("127.0.0.1");
+    }
+
+    @Test
+    void everyOptionThatConfigureWrites_refusesControlCharacters() {
+        cli.ok("configure", "local", "-e", "dev");
+        Map<String, String> before = cli.snapshot();
+        String[] options = {"-m", "-e", "-b", "-f", "-k", "-x", "-a", "-s", "-n", "-r", "--endpoint-url", "--path-style",
+            "--allow-http", "--sse-kms-key-id", "--mfa-serial", "--external-id", "--item-format", "--min-item-format",
+            "--local-root"};
+        String[] controls = {"\r", "\n", "\u001b", "\u0000", "\t", "\u007f", "\u0085", "\u2028"};
+        for (String option : options) {
+            for (String control : controls) {
+                CliHarness.Result result = cli.run("configure", "aws", "--profile", "x", option, "v" + control + "w");
+                assertThat(result.status()).as(option + " " + result).isEqualTo(2);
+                assertThat(result.errLines()).as(option).singleElement().asString()
+                        .contains(" holds the control character U+").doesNotContain(control);
+            }
+        }
+        CliHarness.Result profile = cli.run("configure", "local", "--profile", "p\n[profile evil]", "-e", "dev");
+        assertThat(profile.status()).isEqualTo(2);
+        assertThat(profile.errLines()).singleElement().asString()
+                .startsWith("messer: the profile name (--profile or MESSER_PROFILE) holds the control character U+000A");
+        assertThat(cli.snapshot()).isEqualTo(before);
     }
 }

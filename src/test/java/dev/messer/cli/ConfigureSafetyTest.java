@@ -183,4 +183,85 @@ class ConfigureSafetyTest {
         assertThat(result.status()).as(result.toString()).isZero();
         assertThat(result.out()).contains("[ok]   wrap/unwrap").contains("[ok]   data keys");
     }
+
+    @Test
+    void emptyOrTruncatedMasterKey_asAFailedFirstRunLeftIt_isRefusedByConfigure_withTheFix() throws IOException {
+        cli.ok("configure", "local", "-e", "dev");
+        byte[] whole = Files.readAllBytes(keyFile("default"));
+        for (byte[] damaged : new byte[][] {new byte[0], java.util.Arrays.copyOf(whole, 20), "not a key".getBytes()}) {
+            Files.write(keyFile("default"), damaged);
+
+            CliHarness.Result result = cli.run("configure", "local", "-e", "prod");
+
+            assertThat(result.status()).as(result.toString()).isEqualTo(1);
+            assertThat(result.errLines()).containsExactly("messer: master key file " + keyFile("default")
+                    + (damaged.length == 0 ? " is empty" : " is damaged (" + damaged.length + " bytes)")
+                    + ", so it is not a messer local master key; if nothing was encrypted under it, remove it with 'rm "
+                    + keyFile("default") + "' and run 'messer configure local' again, else restore it from your backup");
+            assertThat(Files.readString(cli.configFile())).doesNotContain("tier = prod");
+        }
+        Files.delete(keyFile("default"));
+        cli.ok("configure", "local", "-e", "prod");
+        cli.ok("encryption", "create", "local", "app");
+    }
+
+    /** Moves the config file into a dotfiles checkout and links it back, as dotfile managers do (relative link). */
+    private Path linkConfigIntoDotfiles() throws IOException {
+        Path real = sandbox.resolve("dotfiles/messer.ini");
+        Files.createDirectories(real.getParent());
+        Files.move(cli.configFile(), real);
+        Files.deleteIfExists(cli.configFile().resolveSibling(".messer.ini.lock"));
+        Files.createSymbolicLink(cli.configFile(), cli.configFile().getParent().relativize(real));
+        return real;
+    }
+
+    @Test
+    void symlinkedConfigFile_isWrittenThrough_theLinkStays_andTheLockSitsBesideTheRealFile() throws IOException {
+        cli.ok("configure", "local", "-e", "dev");
+        Path real = linkConfigIntoDotfiles();
+        Path link = Files.readSymbolicLink(cli.configFile());
+
+        CliHarness.Result result = cli.ok("configure", "local", "-e", "prod");
+
+        assertThat(result.err()).contains("Wrote 1 setting(s) to [profile local]");
+        assertThat(Files.isSymbolicLink(cli.configFile())).isTrue();
+        assertThat(Files.readSymbolicLink(cli.configFile())).isEqualTo(link);
+        assertThat(Files.readString(real)).contains("\ntier = prod\n").doesNotContain("\ntier = dev\n");
+        assertThat(real.resolveSibling(".messer.ini.lock")).isRegularFile();
+        assertThat(cli.configFile().resolveSibling(".messer.ini.lock")).doesNotExist();
+        assertThat(cli.ok("configure", "local", "-p").out()).contains("tier = prod");
+    }
+
+    @Test
+    void symlinkToAConfigFileOthersMayWrite_isRefused_andNothingChanges() throws IOException {
+        cli.ok("configure", "local", "-e", "dev");
+        Path real = linkConfigIntoDotfiles();
+        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        String before = Files.readString(real);
+
+        CliHarness.Result result = cli.run("configure", "local", "-e", "prod");
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(1);
+        assertThat(result.errLines()).containsExactly("messer: config file " + real.toRealPath()
+                + " is writable by others; run 'chmod o-w " + real.toRealPath() + "'");
+        assertThat(Files.readString(real)).isEqualTo(before);
+        assertThat(Files.isSymbolicLink(cli.configFile())).isTrue();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // the lock on the file itself looped forever on such a link
+    void symlinkToNothing_isRefused_andNoFileAppearsWhereItPoints() throws IOException {
+        Path missing = sandbox.resolve("dotfiles/messer.ini");
+        Files.createDirectories(cli.configFile().getParent());
+        Files.createSymbolicLink(cli.configFile(), missing);
+
+        CliHarness.Result result = cli.run("configure", "local", "-e", "prod");
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(2);
+        assertThat(result.errLines()).containsExactly("messer: config file " + cli.configFile() + " is a symbolic link to "
+                + missing + ", which does not resolve (No such file or directory); create that file, or remove the "
+                + "link with 'rm " + cli.configFile() + "', and run the command again");
+        assertThat(missing).doesNotExist();
+        assertThat(Files.isSymbolicLink(cli.configFile())).isTrue();
+    }
 }

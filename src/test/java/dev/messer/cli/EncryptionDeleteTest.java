@@ -159,4 +159,39 @@ class EncryptionDeleteTest {
         cli.ok("encryption", "increment", "local", "app");
         assertThat(cli.ok("encryption", "list", "local", "app").outLines()).containsExactly("0", "2");
     }
+
+    @Test
+    void tombstonePlantedAtTheIntLimit_makesIncrementFailOnOneLine_insteadOfCreatingANegativeVersion()
+            throws java.io.IOException {
+        java.nio.file.Path tombstone = cli.localRoot().resolve("keys/!deleted/app/2147483647");
+        java.nio.file.Files.createDirectories(tombstone.getParent());
+        java.nio.file.Files.writeString(tombstone, "deleted\n");
+        Map<String, String> before = cli.snapshot();
+
+        CliHarness.Result result = cli.run("encryption", "increment", "local", "app");
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(1);
+        assertThat(result.errLines()).singleElement().asString()
+                .startsWith("messer: tombstone !deleted/app/2147483647 in ")
+                .contains("has a version number messer never writes (0 to 2147483646)")
+                .endsWith("delete that object, check who can write the keys bucket, and run the command again");
+        assertThat(result.err()).doesNotContain("Created");
+        assertThat(cli.snapshot()).isEqualTo(before);
+        assertThat(cli.ok("encryption", "list", "local", "app").outLines()).containsExactly("0", "1");
+    }
+
+    @Test
+    void versionArgumentsAtOrAboveTheIntLimit_areUsageErrors() {
+        for (String version : new String[] {"2147483647", "+1", "99999999999"}) {
+            CliHarness.Result result = cli.run("encryption", "delete", "local", "app", version, "--no-prompt");
+            assertThat(result.status()).as(version).isEqualTo(2);
+            assertThat(result.errLines()).first().asString().startsWith("messer: key version '" + version
+                    + "' is not a version number (0 to 2147483646)");
+        }
+        CliHarness.Result upload = cli.run("data", "bag", "from", "file", "local", "web", "item.json",
+                "--secret-file", "app", "-v", "2147483647");
+        assertThat(upload.status()).isEqualTo(2);
+        assertThat(upload.errLines()).first().asString()
+                .startsWith("messer: key version '2147483647' is not a version number (0 to 2147483646)");
+    }
 }

@@ -117,4 +117,41 @@ class RenderCommandTest {
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo("<t&k>");
     }
+
+    @Test
+    void outputThatIsASymbolicLink_isRefusedNamingItsTarget_andNeitherLinkNorTargetChanges() throws Exception {
+        Path elsewhere = Files.writeString(home.resolve("elsewhere.txt"), "someone else's file");
+        Path link = Files.createSymbolicLink(home.resolve("app.properties"), elsewhere);
+
+        CliRun result = render("pw={{app/db.prod/password}}\n", "-o", link.toString());
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).hasLineCount(1).startsWith("messer: -o " + link + " is a symbolic link to " + elsewhere
+                + "; render writes secrets only to a file of its own, never through a link: remove the link with 'rm "
+                + link + "' or name another file").doesNotContain("s3cr3t-Pa55");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(elsewhere);
+        assertThat(Files.readString(elsewhere)).isEqualTo("someone else's file");
+    }
+
+    @Test
+    void outputThatIsTheTemplateItself_underAnyName_isRefused_andTheTemplateIsKept() throws Exception {
+        String template = "pw={{app/db.prod/password}}\n";
+        Path file = Files.writeString(home.resolve("t.tmpl"), template);
+        Files.createDirectories(home.resolve("sub"));
+        Path hardLink = Files.createLink(home.resolve("sub/hard.tmpl"), file);
+        Path linkToTemplate = Files.createSymbolicLink(home.resolve("sub/soft.tmpl"), file);
+        for (String[] args : new String[][] {
+                {file.toString(), file.toString()},
+                {file.toString(), home.resolve("sub/../t.tmpl").toString()},
+                {file.toString(), hardLink.toString()},
+                {linkToTemplate.toString(), file.toString()}}) {
+            CliRun result = sandbox.run("render", "local", args[0], "-o", args[1]);
+
+            assertThat(result.exit()).as(String.join(" -o ", args) + ": " + result).isEqualTo(2);
+            assertThat(result.err()).hasLineCount(1).startsWith("messer: -o " + args[1] + " is the template " + args[0]
+                    + " itself, which the rendered secrets would replace; name another output file");
+            assertThat(Files.readString(file)).isEqualTo(template);
+        }
+    }
 }

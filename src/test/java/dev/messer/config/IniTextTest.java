@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,5 +54,27 @@ class IniTextTest {
     void windowsLineEndings_areRead_andTheEditedFileIsConsistent() throws IOException {
         IniFile reloaded = setAndReload("[messer]\r\ntier = a\r\nmaster_key = m\r\n", "messer", "tier", "b");
         assertThat(reloaded.section("messer")).containsEntry("tier", "b").containsEntry("master_key", "m");
+    }
+
+    @Test
+    void theWriterRefusesControlCharacters_andBracketsInSectionNames_andTheFileStaysAsItWas() throws IOException {
+        Path file = dir.resolve("t.ini");
+        Files.writeString(file, "[profile d]\ntier = a\n");
+        IniFile ini = IniFile.load(file);
+        for (String[] bad : new String[][] {
+                {"profile d", "role_session_name", "a\nendpoint_url = http://127.0.0.1:1"},
+                {"profile d", "tier", "a\rb"},
+                {"profile d", "tier", "\u001b[2J"},
+                {"profile d\n[messer]", "tier", "a"},
+                {"profile d]x", "tier", "a"}}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ini.set(bad[0], bad[1], bad[2]))
+                    .isInstanceOf(dev.messer.error.ConfigException.class)
+                    .hasMessageStartingWith("cannot write " + bad[1] + " in [")
+                    .hasMessageEndingWith(", which would break the ini file; give one line of printable text")
+                    .hasMessageNotContaining("\n").hasMessageNotContaining("\u001b");
+        }
+        ini.save();
+        assertThat(Files.readString(file)).isEqualTo("[profile d]\ntier = a\n");
+        assertThat(IniFile.load(file).section("profile d")).containsExactly(Map.entry("tier", "a"));
     }
 }

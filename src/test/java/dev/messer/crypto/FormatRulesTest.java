@@ -51,8 +51,8 @@ class FormatRulesTest {
             assertThat(KeyVersionField.parse(JsonParser.parseString(spelling), "test")).as(spelling).isEqualTo(3);
         }
         assertThat(KeyVersionField.parse(JsonParser.parseString("\"latest\""), "test")).isZero();
-        assertThat(KeyVersionField.parse(JsonParser.parseString("2147483647"), "test")).isEqualTo(Integer.MAX_VALUE);
-        for (String refused : new String[] {"-1", "\"-3\"", "3.5", "3e0", "2147483648", "true", "null", "\"three\"",
+        assertThat(KeyVersionField.parse(JsonParser.parseString("2147483646"), "test")).isEqualTo(Integer.MAX_VALUE - 1);
+        for (String refused : new String[] {"-1", "\"-3\"", "3.5", "3e0", "2147483647", "2147483648", "true", "null", "\"three\"",
                 "\"Latest\""}) {
             assertThatThrownBy(() -> KeyVersionField.parse(JsonParser.parseString(refused), "test")).as(refused)
                     .isInstanceOf(InvalidInputException.class);

@@ -50,6 +50,16 @@ class KeyVersionFieldTest {
     }
 
     @Test
+    void theIntLimit_whoseNextVersionWouldOverflow_isInvalid() {
+        assertThat(KeyVersionField.parse(new JsonPrimitive(2147483646), "item")).isEqualTo(2147483646);
+        assertThatThrownBy(() -> KeyVersionField.parse(new JsonPrimitive(2147483647), "item db"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("item db has key_version '2147483647', which is not a version number (0 to 2147483646)");
+        assertThatThrownBy(() -> KeyVersionField.parse(new JsonPrimitive("\u0663"), "item"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'\\u0663'");
+    }
+
+    @Test
     void missingNullOrStructured_isInvalidNamingTheSource() {
         assertThatThrownBy(() -> KeyVersionField.parse(null, "item db"))
                 .isInstanceOf(InvalidInputException.class).hasMessage("item db has no key_version");

@@ -193,4 +193,24 @@ class LocalMasterKeyFileTest {
     private static String mode(Path path) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
+
+    @Test
+    void checkIntact_acceptsWholeKeys_plainSealedOrOfAnUnknownProtection_andRefusesEmptyOrTruncatedOnes()
+            throws IOException {
+        Path plain = LocalMasterKeyFile.pathFor(root, "plain");
+        LocalMasterKeyFile.create(plain);
+        Path sealed = LocalMasterKeyFile.pathFor(root, "sealed");
+        LocalMasterKeyFile.createProtected(sealed, "correct horse battery staple".toCharArray(), new Argon2idParameters(64, 1, 1));
+        Path newer = Files.write(LocalMasterKeyFile.pathFor(root, "newer"), new byte[] {'M', 'S', 'R', 'K', 1, 9, 1, 2});
+        LocalMasterKeyFile.checkIntact(plain);
+        LocalMasterKeyFile.checkIntact(sealed);
+        LocalMasterKeyFile.checkIntact(newer);
+
+        Files.write(sealed, Arrays.copyOf(Files.readAllBytes(sealed), 40));
+        Path empty = Files.write(LocalMasterKeyFile.pathFor(root, "empty"), new byte[0]);
+        assertThatThrownBy(() -> LocalMasterKeyFile.checkIntact(sealed)).isInstanceOf(IntegrityException.class)
+                .hasMessageStartingWith("master key file " + sealed + " is damaged (40 bytes)");
+        assertThatThrownBy(() -> LocalMasterKeyFile.checkIntact(empty)).isInstanceOf(IntegrityException.class)
+                .hasMessageStartingWith("master key file " + empty + " is empty, so it is not a messer local master key");
+    }
 }
