@@ -210,14 +210,9 @@ class ExecTrustTest {
                 + "__attribute__((constructor)) static void ran(void) { FILE *f = fopen(\"" + marker + "\", \"w\");"
                 + " if (f) fclose(f); }\n");
         Path library = home.resolve("preload.so");
-        Process cc;
-        try {
-            cc = new ProcessBuilder("cc", "-shared", "-fPIC", "-o", library.toString(), source.toString())
-                    .redirectErrorStream(true).start();
-        } catch (IOException e) {
-            Assumptions.abort("no C compiler: the preload library of this attack cannot be built");
-            return null;
-        }
+        requireTool("cc", "MESSER_REQUIRE_CC");
+        Process cc = new ProcessBuilder("cc", "-shared", "-fPIC", "-o", library.toString(), source.toString())
+                .redirectErrorStream(true).start();
         String log = new String(cc.getInputStream().readAllBytes());
         assertThat(cc.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(cc.exitValue()).as(log).isZero();
