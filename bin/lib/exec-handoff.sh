@@ -34,9 +34,10 @@ without_secret_descriptors() {
 # messer_exec_with_handoff JAVA-COMMAND...: runs the JVM as a child with the handoff pipe, reading
 # the pipe while the JVM writes (no size makes either wait for the other), then either runs the
 # command it handed over (never returns) or exits with the JVM's status. SIGTERM, SIGINT and SIGHUP
-# meanwhile are passed on to the JVM and end the launcher with 128+N, without running the command;
-# trapped, they are handled even when the launcher is PID 1 of a container, where a signal without
-# a handler is ignored.
+# meanwhile are passed on to the JVM: a command handed over after one is not run (the launcher
+# exits with 128+N), and a command the JVM runs as its child gets it from the JVM. Trapped, they
+# are handled even when the launcher is PID 1 of a container, where a signal without a handler is
+# ignored.
 messer_exec_with_handoff() {
   messer_handoff_read "$@"
   messer_handoff_run
@@ -88,11 +89,13 @@ messer_handoff_caught() {
 
 # messer_handoff_run: runs the command the JVM handed over, or exits.
 messer_handoff_run() {
+  if [ "${#messer_handoff_entries[@]}" -eq 0 ] && [ -z "$messer_handoff_tail" ]; then
+    # Nothing handed over: the JVM ran the command as its child (and passed the signals the
+    # launcher passed it on to it), or failed and said why. Its status is the command's.
+    exit "$messer_handoff_status"
+  fi
   if [ -n "$messer_handoff_signal" ]; then
     exit $((128 + messer_handoff_signal))
-  fi
-  if [ "${#messer_handoff_entries[@]}" -eq 0 ] && [ -z "$messer_handoff_tail" ]; then
-    exit "$messer_handoff_status"   # the JVM ran the command itself, or failed and said why
   fi
   if [ "$messer_handoff_status" -ne 0 ] || [ -n "$messer_handoff_tail" ] || ! messer_handoff_complete; then
     if [ "$messer_handoff_status" -gt 128 ]; then

@@ -140,6 +140,15 @@ expect_status 143
 run "$MESSER" exec local app/odd -- sh -c 'kill -TERM $$'
 expect_status 143
 
+# SIGTERM to the launcher whose JVM runs the command as its child: the JVM passes it on, and the
+# command's own status (its trap's) comes back, as from a JVM started directly.
+start "$MESSER" exec local app/odd -- bash -c 'trap "exit 42" TERM; echo ready >"$0"; while :; do sleep 0.1; done' \
+  "$SANDBOX/ready"
+wait_for "$SANDBOX/ready"
+kill -TERM "$LAUNCHER"
+finish
+expect_status 42
+
 # A passphrase descriptor that never ends keeps the JVM waiting, as a slow store would.
 exec {never}< <(exec sleep 300)
 never_pid=$!
@@ -165,12 +174,18 @@ finish
 expect_status 137
 [ ! -e ran ] || fail "the command ran after the JVM was killed"
 # Killed halfway through the stream: a stand-in for the JVM writes the first half of a stream,
-# then kills itself. (Given HALF=no, it writes the whole stream, which runs the command.)
+# then kills itself. (Given HALF=no, it writes the whole stream, which runs the command; given
+# HALF=late, it ignores SIGTERM and writes the whole stream two seconds after it started.)
 mkdir -p fakejvm/bin
 cat >fakejvm/bin/java <<'JVM'
 #!/usr/bin/env bash
+if [ "${HALF:-}" = late ]; then   # a JVM that ignores SIGTERM and hands over after it came
+  trap '' TERM
+  echo started >started
+  sleep 2
+fi
 printf '%s\0' "messer-exec-handoff 1" "$(command -v touch)" 2 touch ran >&"$MESSER_EXEC_HANDOFF_FD"
-if [ "${HALF:-}" = no ]; then
+if [ "${HALF:-}" = no ] || [ "${HALF:-}" = late ]; then
   printf '%s\0' 0 1 PASSWORD=x end >&"$MESSER_EXEC_HANDOFF_FD"
   exit 0
 fi
@@ -186,3 +201,10 @@ expect_status 137
 expect_one_line_err
 expect_err_contains "messer: the JVM ended by signal 9 while it handed the command over; nothing was run"
 [ ! -e ran ] || fail "half a stream ran the command"
+# A whole stream that comes after a SIGTERM to the launcher runs nothing either.
+HALF=late MESSER_JAVA="$PWD/fakejvm/bin/java" start "$MESSER" exec local app/db -- touch ran
+wait_for started
+kill -TERM "$LAUNCHER"
+finish
+expect_status 143
+[ ! -e ran ] || fail "the command ran after SIGTERM"
