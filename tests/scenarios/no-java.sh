@@ -14,15 +14,29 @@ for folder in "${folders[@]}"; do
 done
 PATH="$PWD/nojava" command -v java >/dev/null && fail "the PATH without java still finds one"
 
-bundle_hint="the release bundle, which brings its own Java"
+bundle_hint="which brings its own Java"
 run env -u MESSER_JAVA -u JAVA_HOME PATH="$PWD/nojava" "$MESSER" --version
 expect_status 1
 expect_one_line_err
 expect_err_contains "messer: java is not on the PATH; messer needs Java 17 or later"
 expect_err_contains "$bundle_hint"
-[[ "$ERR" == *"target/messer-VERSION-linux-x64.tar.gz"* || "$ERR" == *"$REPO/target/messer-"*"-linux-x64.tar.gz"* ]] ||
-  fail "the line does not say where the release bundle is"
+# where it is: the one built in target/, else how './mvnw package' builds it
+[[ "$ERR" == *"release bundle"*"target/messer-VERSION-linux-x64.tar.gz"* ||
+   "$ERR" == *"release bundle $REPO/target/messer-"*"-linux-x64.tar.gz"* ]] || fail "the line does not say where the release bundle is"
 [[ "$ERR" != *"not found"* ]] || fail "bash's own message came through"
+
+# In a checkout without a built bundle, the line says how to build one.
+project="$SANDBOX/project"
+mkdir -p "$project/bin" "$project/src/main" "$project/config" "$project/target"
+cp "$REPO/bin/messer" "$project/bin/messer"
+cp -R "$REPO/bin/lib" "$project/bin/lib"
+cp "$REPO/pom.xml" "$project/pom.xml"
+cp "$REPO/config/messer.ini" "$project/config/messer.ini"
+cp "$REPO/target/messer.jar" "$project/target/messer.jar"
+run env -u MESSER_JAVA -u JAVA_HOME PATH="$PWD/nojava" "$project/bin/messer" --version
+expect_status 1
+expect_one_line_err
+expect_err_contains "or use the release bundle, which brings its own Java: './mvnw package' on a machine with Java 17 or later builds target/messer-VERSION-linux-x64.tar.gz"
 
 run env MESSER_JAVA="$PWD/none/bin/java" "$MESSER" --version
 expect_status 1
