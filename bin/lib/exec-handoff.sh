@@ -54,13 +54,14 @@ messer_handoff_read() {
   trap 'messer_handoff_caught 2 INT' INT
   trap 'messer_handoff_caught 1 HUP' HUP
   unset MESSER_EXEC_HANDOFF_FD   # a caller's: the JVM gets the launcher's alone
-  exec {messer_handoff_out}>&1
-  # The JVM: stdout back to the launcher's, the pipe on a descriptor of its own (10 or above, so it
-  # takes none the caller opened for messer).
-  exec {messer_handoff_in}< <(exec {messer_handoff_pipe}>&1 1>&"$messer_handoff_out" {messer_handoff_out}>&-
+  # The JVM: stdout back to the launcher's (closed when the caller closed it), the pipe on a
+  # descriptor of its own (10 or above, so it takes none the caller opened for messer).
+  { exec {messer_handoff_out}>&1; } 2>/dev/null || messer_handoff_out=""
+  exec {messer_handoff_in}< <(exec {messer_handoff_pipe}>&1
+    if [ -n "$messer_handoff_out" ]; then exec 1>&"$messer_handoff_out" {messer_handoff_out}>&-; else exec 1>&-; fi
     MESSER_EXEC_HANDOFF_FD="$messer_handoff_pipe" exec "$@")
   messer_handoff_jvm=$!
-  exec {messer_handoff_out}>&-
+  [ -z "$messer_handoff_out" ] || exec {messer_handoff_out}>&-
   [ -z "$messer_handoff_signal" ] || kill -s "$messer_handoff_signal_name" "$messer_handoff_jvm" 2>/dev/null || true
   # TMOUT (set by the caller) would give up on a JVM that takes long; the JVM saw the caller's.
   local TMOUT=

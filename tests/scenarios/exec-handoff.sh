@@ -96,6 +96,11 @@ sort -z pristine.env >pristine.sorted
 cmp -s pristine.expected pristine.sorted ||
   fail "--pristine gave [$(tr '\0' ' ' <pristine.sorted)], not [$(tr '\0' ' ' <pristine.expected)]"
 
+# A caller that closed stdout: the command still runs, with stdout closed.
+"$MESSER" exec local app/db -- sh -c 's=closed; [ ! -e /proc/$$/fd/1 ] || s=open; echo "ran; stdout $s" >&2' \
+  >&- 2>closed.err || fail "exec with stdout closed failed: $(cat closed.err)"
+grep -qx "ran; stdout closed" closed.err || fail "exec with stdout closed: $(cat closed.err)"
+
 # The command has the caller's descriptors and no other: none of the pipes or the file that
 # handed the JVM the passphrase and the MFA code, none of the handoff.
 fds='cd /proc/$$/fd && echo *'
