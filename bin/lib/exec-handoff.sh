@@ -37,14 +37,36 @@ without_secret_descriptors() {
 # meanwhile are passed on to the JVM: a command handed over after one is not run (the launcher
 # exits with 128+N), and a command the JVM runs as its child gets it from the JVM. Trapped, they
 # are handled even when the launcher is PID 1 of a container, where a signal without a handler is
-# ignored.
+# ignored. Never returns: when it cannot make the pipe (where /dev/fd does not open a pipe again),
+# it becomes the JVM, which then runs the command as its child.
 messer_exec_with_handoff() {
-  messer_handoff_read "$@"
-  messer_handoff_run
+  if messer_handoff_pipe; then
+    messer_handoff_read "$@"
+    messer_handoff_run
+  fi
+  exec "$@"
 }
 
+# messer_handoff_pipe: opens a pipe on messer_handoff_in (for reading) and messer_handoff_out (for
+# writing): a process substitution's, opened again through /dev/fd (Linux opens the pipe itself
+# there). No file holds anything.
+messer_handoff_pipe() {
+  local messer_handoff_both
+  { exec {messer_handoff_both}<> <(:); } 2>/dev/null || return 1
+  if ! { exec {messer_handoff_in}</dev/fd/"$messer_handoff_both" {messer_handoff_out}>/dev/fd/"$messer_handoff_both"; } 2>/dev/null; then
+    exec {messer_handoff_both}>&-
+    return 1
+  fi
+  exec {messer_handoff_both}>&-
+}
+
+# messer_handoff_read JAVA-COMMAND...: runs the JVM in the background with the pipe's end for
+# writing, reads what it hands over into messer_handoff_entries, then waits for it
+# (messer_handoff_status). The JVM is an ordinary child, whose status wait always has (bash 5.2
+# may lose that of a process substitution), and it keeps the default SIGINT, which a simple
+# background command would not.
 messer_handoff_read() {
-  local messer_handoff_out messer_handoff_in messer_handoff_pipe messer_handoff_entry messer_handoff_again
+  local messer_handoff_entry messer_handoff_again
   messer_handoff_jvm=""
   messer_handoff_signal=""
   messer_handoff_status=0
@@ -54,14 +76,22 @@ messer_handoff_read() {
   trap 'messer_handoff_caught 2 INT' INT
   trap 'messer_handoff_caught 1 HUP' HUP
   unset MESSER_EXEC_HANDOFF_FD   # a caller's: the JVM gets the launcher's alone
-  # The JVM: stdout back to the launcher's (closed when the caller closed it), the pipe on a
-  # descriptor of its own (10 or above, so it takes none the caller opened for messer).
-  { exec {messer_handoff_out}>&1; } 2>/dev/null || messer_handoff_out=""
-  exec {messer_handoff_in}< <(exec {messer_handoff_pipe}>&1
-    if [ -n "$messer_handoff_out" ]; then exec 1>&"$messer_handoff_out" {messer_handoff_out}>&-; else exec 1>&-; fi
-    MESSER_EXEC_HANDOFF_FD="$messer_handoff_pipe" exec "$@")
+  # bash reports a background job that a signal ended ("Killed") on its stderr: while the JVM
+  # runs, the launcher's stderr leads nowhere, and the JVM gets the real one (unless the caller
+  # closed it).
+  messer_handoff_err=""
+  if : >&2; then   # (when the caller closed stderr, bash has nowhere to complain)
+    exec {messer_handoff_err}>&2 2>/dev/null
+  fi
+  # The JVM keeps the launcher's stdin (a background command would get /dev/null), unless the
+  # caller closed it.
+  if { : <&0; } 2>/dev/null; then
+    messer_handoff_start "$@" <&0 &
+  else
+    messer_handoff_start "$@" &
+  fi
   messer_handoff_jvm=$!
-  [ -z "$messer_handoff_out" ] || exec {messer_handoff_out}>&-
+  exec {messer_handoff_out}>&-   # the JVM holds the only end for writing: its exit is the end
   [ -z "$messer_handoff_signal" ] || kill -s "$messer_handoff_signal_name" "$messer_handoff_jvm" 2>/dev/null || true
   # TMOUT (set by the caller) would give up on a JVM that takes long; the JVM saw the caller's.
   local TMOUT=
@@ -79,6 +109,15 @@ messer_handoff_read() {
       messer_handoff_again=1
     fi
   done
+  [ -z "$messer_handoff_err" ] || exec 2>&"$messer_handoff_err" {messer_handoff_err}>&-
+}
+
+# messer_handoff_start JAVA-COMMAND...: the JVM, run in the background, with the launcher's stderr,
+# the pipe's end for writing (a descriptor of 10 or above, which takes none the caller opened for
+# messer) named in MESSER_EXEC_HANDOFF_FD, and without the end for reading.
+messer_handoff_start() {
+  [ -z "$messer_handoff_err" ] || exec 2>&"$messer_handoff_err" {messer_handoff_err}>&-
+  MESSER_EXEC_HANDOFF_FD="$messer_handoff_out" exec "$@" {messer_handoff_in}<&-
 }
 
 # messer_handoff_caught NUMBER NAME: the trap of the JVM phase: remembers the signal, passes it on.
