@@ -32,6 +32,7 @@ final class ConfigFileLock {
     private ConfigFileLock() {
     }
 
+    @SuppressWarnings("try") // the file lock is held while it is open; the body does not use it
     static <T> T holding(Path configFile, Supplier<T> action) {
         Path file = configFile.toAbsolutePath().normalize();
         ReentrantLock local = IN_PROCESS.computeIfAbsent(file, p -> new ReentrantLock());

@@ -492,6 +492,7 @@ public final class LocalBlobStore implements BlobStore {
         });
     }
 
+    @SuppressWarnings("try") // the file lock is held while it is open; the body does not use it
     private <T> T withLock(Supplier<T> action) {
         inProcess.lock();
         try {
