@@ -53,6 +53,16 @@ expect_status 0
 grep -q "software.amazon.awssdk.services.s3.DefaultS3Client source: shared objects file" "$SANDBOX/aws-classes.log" ||
   fail "the aws command's S3 client did not come from the aws cache"
 
+# The runtime holds only the modules messer runs (bin/lib/runtime-modules.sh): not the desktop
+# module (AWT, java.beans: 24 MB) that ini4j's unused bean mapping names, nor the preferences, SQL
+# or compiler modules; and not the archive for uncompressed object pointers (14 MB).
+modules="$(sed -n 's/^MODULES="\(.*\)"$/\1/p' "$BUNDLE/runtime/release")"
+[[ " $modules " == *" java.base "* ]] || fail "cannot read the runtime's modules: $modules"
+for module in java.desktop java.prefs java.sql java.compiler; do
+  [[ " $modules " != *" $module "* ]] || fail "the bundle's runtime holds $module"
+done
+[ ! -e "$BUNDLE/runtime/lib/server/classes_nocoops.jsa" ] || fail "the runtime holds classes_nocoops.jsa"
+
 # The bundle carries what it promises, and running it built nothing.
 for file in lib/messer.jar bin/lib/exec-handoff.sh share/bash-completion/completions/messer share/zsh/site-functions/_messer \
             share/man/man1/messer.1 share/doc/messer/THIRD-PARTY.txt runtime/legal/java.base; do

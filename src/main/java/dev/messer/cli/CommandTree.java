@@ -57,6 +57,18 @@ public final class CommandTree {
         }
     }
 
+    /**
+     * A command of the launcher (bin/messer), which runs it before any JVM starts; the jar has no
+     * such command. Help and completion list it beside the tree's own: its flags, and its options
+     * that take a folder.
+     */
+    record LauncherCommand(String word, String summary, List<String> folderOptions, List<String> flags) {
+    }
+
+    static final List<LauncherCommand> LAUNCHER_COMMANDS = List.of(new LauncherCommand("install",
+            "Put messer on the PATH with its bash and zsh completion (--prefix DIR, default ~/.local)",
+            List.of("--prefix"), List.of("-h", "--help")));
+
     private final Node root = new Node("messer", "command-line secrets manager", null, null);
 
     public Node root() {

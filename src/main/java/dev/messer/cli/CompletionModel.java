@@ -50,6 +50,15 @@ final class CompletionModel {
             return;
         }
         List<String> words = new ArrayList<>(node.children().keySet());
+        if (node.parent == null) {
+            for (CommandTree.LauncherCommand command : CommandTree.LAUNCHER_COMMANDS) {
+                words.add(command.word());
+                List<String> options = new ArrayList<>(command.folderOptions());
+                options.addAll(command.flags());
+                levels.add(new Level(node.path() + " " + command.word(), List.of(), options, Map.of(),
+                        command.folderOptions(), command.folderOptions(), List.of(), false, Names.NONE));
+            }
+        }
         words.add("--help");
         if (node.parent == null) {
             words.add("--version");

@@ -30,6 +30,7 @@ public final class KeyProbe {
      * As {@link #wrapUnwrap(MasterKey)}, with {@code messer:tier} in the test context, so that a key
      * policy scoped to the tier lets the probe through.
      */
+    @SuppressWarnings("try") // the unwrapped key is only closed, which wipes it: the unwrap is the test
     public static String wrapUnwrap(MasterKey masterKey, String tier) {
         EncryptionContext base = EncryptionContext.of(Map.of("messer:doctor", "wrap-test"));
         EncryptionContext context = tier.isEmpty() ? base : base.with(KeyRing.CONTEXT_TIER, tier);
@@ -52,7 +53,7 @@ public final class KeyProbe {
     }
 
     /** Context-less versions numbered above bound ones: what a rollback through the keys bucket looks like. */
-    public static String rollbackSuspects(Session session, String provider) {
+    public static String rollbackSuspects(Session<?> session, String provider) {
         List<KeyRef> suspects = session.keyRing().rollbackSuspects();
         if (suspects.isEmpty()) {
             return "no version lacks the encryption context that a lower version of its key has";
@@ -69,7 +70,7 @@ public final class KeyProbe {
      * How many items in the profile's tier and folder are still in format 1, and whether
      * {@code min_item_format = 2} can be set. Reads every item once.
      */
-    public static String itemFormats(Session session, String provider) {
+    public static String itemFormats(Session<?> session, String provider) {
         int min = session.settings().minItemFormat();
         if (min >= 2) {
             return "min_item_format = " + min + ": format-1 items are refused";

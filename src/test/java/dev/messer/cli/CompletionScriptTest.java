@@ -91,6 +91,16 @@ class CompletionScriptTest {
     }
 
     @Test
+    void launcherInstall_isOffered_withItsPrefixOption_thatTakesAFolder() throws Exception {
+        Files.createDirectories(home.resolve("links"));
+        assertThat(complete("messer ")).contains("install");
+        assertThat(complete("messer in")).containsExactly("install");
+        assertThat(complete("messer install --")).containsExactlyInAnyOrder("--prefix", "--help");
+        assertThat(complete("messer install --prefix li")).containsExactly("links");
+        assertThat(complete("messer install --prefix links -")).contains("-h");
+    }
+
+    @Test
     void afterDashesInExec_commandNamesAreOffered() throws Exception {
         assertThat(complete("messer exec local app db -- ba")).contains("bash");
     }

@@ -100,6 +100,7 @@ class FormatDocTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the data key is only closed: the KMS calls made to unwrap it are what is checked
     void keyContextExample_isTheKmsEncryptionContext_andBothKmsCallsNameTheAlias() {
         String json = fences(between("the `EncryptionContext` of the KMS request", "On `local`, the AAD")).get(0).strip();
         Map<String, String> expected = new LinkedHashMap<>();
