@@ -117,7 +117,8 @@ public final class BulkCopy {
                 }
                 targets.target(ref);
             } catch (MesserException e) {
-                targets.problem(name, "key " + ref + " in " + destination.label() + " cannot be used: " + e.getMessage());
+                targets.problem(name, "key " + ref + " in " + destination.label() + " cannot be used: "
+                        + e.getMessage());
             }
         }
     }
