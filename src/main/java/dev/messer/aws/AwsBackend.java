@@ -53,6 +53,12 @@ public final class AwsBackend implements Backend {
         return keys;
     }
 
+    /** Each tier has a keys bucket of its own ({@code messer-<tier>-keys} or its override). */
+    @Override
+    public boolean tiersShareKeys() {
+        return false;
+    }
+
     @Override
     public String writer() {
         return clients.callerArn();

@@ -43,11 +43,11 @@ final class BulkCopyCommand extends CommandBase {
         String sourceConfig = words.get(2);
         List<BulkReport> reports = new ArrayList<>();
         try (Session<?> source = open(console, sourceWord, sourceConfig, sourceProfile)) {
-            BulkCopy.Side from = new BulkCopy.Side(source.bags(), source.dataKeys(),
+            BulkCopy.Side from = new BulkCopy.Side(source.bulk(),
                     BulkConfigArgument.label(sourceWord, sourceConfig, sourceProfile));
             for (String destinationConfig : words.subList(3, words.size())) {
                 try (Session<?> destination = open(console, destinationWord, destinationConfig, destinationProfile)) {
-                    BulkCopy.Side to = new BulkCopy.Side(destination.bags(), destination.dataKeys(),
+                    BulkCopy.Side to = new BulkCopy.Side(destination.bulk(),
                             BulkConfigArgument.label(destinationWord, destinationConfig, destinationProfile));
                     reports.add(new BulkCopy(from, to, overwrite).run(flags.options(console)));
                 }

@@ -14,6 +14,6 @@ final class BulkReEncryptCommand extends BulkItemsCommand {
 
     @Override
     BulkReport run(Session<?> session, BulkOptions options) {
-        return new ReEncryption(session.bags(), session.dataKeys()).run(options);
+        return new ReEncryption(session.bulk()).run(options);
     }
 }

@@ -14,6 +14,6 @@ final class BulkRotateKeysCommand extends BulkItemsCommand {
 
     @Override
     BulkReport run(Session<?> session, BulkOptions options) {
-        return new KeyRotation(session.bags(), session.dataKeys()).run(options);
+        return new KeyRotation(session.bulk()).run(options);
     }
 }

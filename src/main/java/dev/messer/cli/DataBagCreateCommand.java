@@ -18,7 +18,7 @@ final class DataBagCreateCommand extends CommandBase {
         String bag = words.get(1);
         try (Session<?> session = context.session(words.get(0))) {
             boolean created = session.bags().createBag(bag);
-            String where = session.bags().layout().bagMarker(bag) + " in " + session.backend().secrets().describe();
+            String where = session.layout().bagMarker(bag) + " in " + session.backend().secrets().describe();
             context.console().info(created ? "Created data bag " + bag + " (" + where + ")"
                     : "Data bag " + bag + " already exists (" + where + ")");
         }

@@ -2,7 +2,6 @@ package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
 import dev.messer.app.Session;
-import dev.messer.databag.ItemHistory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,10 +28,10 @@ final class DataBagDeleteCommand extends CommandBase {
         String bag = words.get(1);
         try (Session<?> session = context.session(words.get(0))) {
             if (purge) {
-                new ItemHistory(session.bags()).purge(bag, words.get(2));
+                session.history().purge(bag, words.get(2));
                 context.console().info("Deleted data bag item " + bag + "/" + words.get(2) + " and its history");
             } else if (words.size() == 3) {
-                session.bags().deleteItem(bag, words.get(2));
+                session.items().delete(bag, words.get(2));
                 context.console().info("Deleted data bag item " + bag + "/" + words.get(2));
             } else {
                 session.bags().deleteBag(bag);

@@ -51,24 +51,23 @@ final class DataBagDiffCommand extends CommandBase {
         Console console = context.console();
         ItemDiff diff;
         try (Session<?> session = context.session(words.get(0))) {
-            ItemHistory history = new ItemHistory(session.bags());
+            ItemHistory history = session.history();
             JsonObject before;
             JsonObject after;
             if (file != null) {
-                before = history.fields(bag, id, Optional.empty(), session.dataKeys());
+                before = history.fields(bag, id, Optional.empty());
                 ItemDocument upload = ItemFiles.read(file, console);
                 if (!upload.id().equals(id)) {
                     throw new UsageException("item file " + file + " holds item '" + upload.id() + "', not '" + id + "'");
                 }
                 after = upload.json();
             } else if (words.size() == 3) {
-                JsonObject[] pair = history.latestAndPrevious(bag, id, session.dataKeys());
+                JsonObject[] pair = history.latestAndPrevious(bag, id);
                 before = pair[1];
                 after = pair[0];
             } else {
-                before = history.fields(bag, id, Optional.of(words.get(3)), session.dataKeys());
-                after = history.fields(bag, id, words.size() == 5 ? Optional.of(words.get(4)) : Optional.empty(),
-                        session.dataKeys());
+                before = history.fields(bag, id, Optional.of(words.get(3)));
+                after = history.fields(bag, id, words.size() == 5 ? Optional.of(words.get(4)) : Optional.empty());
             }
             diff = ItemDiff.between(before, after);
         }

@@ -3,7 +3,8 @@ package dev.messer.cli;
 import com.beust.jcommander.Parameter;
 import com.google.gson.GsonBuilder;
 import dev.messer.app.Session;
-import dev.messer.databag.DataBagService;
+import dev.messer.databag.ItemService;
+import dev.messer.databag.Precondition;
 import dev.messer.databag.ItemDocument;
 import dev.messer.edit.Editor;
 import dev.messer.edit.ScratchFolder;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code messer data bag edit aws|local BAG ITEM}: decrypts the item into a private scratch file,
@@ -48,7 +48,7 @@ final class DataBagEditCommand extends CommandBase {
         }
         try (Session<?> session = context.session(words.get(0));
              ScratchFolder scratch = ScratchFolder.create(temporary)) {
-            DataBagService.Opened opened = session.bags().open(bag, id, session.dataKeys());
+            ItemService.Opened opened = session.items().open(bag, id);
             byte[][] text = {new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
                     .toJson(opened.document().json()).concat("\n").getBytes(StandardCharsets.UTF_8)};
             try {
@@ -60,7 +60,7 @@ final class DataBagEditCommand extends CommandBase {
     }
 
     private static int editUntilSaved(Console console, Editor editor, ScratchFolder scratch, Session<?> session,
-                                      DataBagService.Opened opened, byte[][] text, String bag, String id)
+                                      ItemService.Opened opened, byte[][] text, String bag, String id)
             throws IOException, InterruptedException {
         while (true) {
             console.flush();
@@ -74,8 +74,8 @@ final class DataBagEditCommand extends CommandBase {
                     return ExitCodes.OK;
                 }
                 try {
-                    session.bags().write(bag, document, opened.read().item().keyRef(), session.dataKeys(),
-                            Optional.of(opened.read().etag()));
+                    session.items().write(bag, document, opened.read().item().keyRef(),
+                            Precondition.unchanged(opened.read()));
                 } catch (ConflictException e) {
                     throw new ConflictException("item " + bag + "/" + id + " was changed by someone else while you "
                             + "edited it; your edit was not saved: run 'messer data bag edit <provider> " + bag + " " + id + "' again");
@@ -90,7 +90,7 @@ final class DataBagEditCommand extends CommandBase {
                     return ExitCodes.FAILURE;
                 }
                 if (e instanceof ConflictException) {
-                    opened = session.bags().open(bag, id, session.dataKeys());
+                    opened = session.items().open(bag, id);
                 }
             }
         }

@@ -48,7 +48,7 @@ final class DataBagFromFileCommand extends CommandBase {
         OptionalInt version = parseVersion(keyVersion);
         List<ItemFiles.Named> items = ItemFiles.readAll(words.subList(2, words.size()), context.console());
         try (Session<?> session = context.session(words.get(0))) {
-            BagUpload upload = session.bags().startUpload(bag, keyName, version, session.dataKeys());
+            BagUpload upload = session.items().startUpload(bag, keyName, version);
             if (!force) {
                 for (ItemFiles.Named named : items) {
                     if (upload.exists(named.item().id())) {
@@ -85,11 +85,11 @@ final class DataBagFromFileCommand extends CommandBase {
                         + " of " + items.size() + ": " + before(written, unchanged) + ", " + (items.size() - i - 1)
                         + " not tried; " + e.getMessage());
             }
-            String where = session.bags().layout().itemKey(bag, id) + " in " + session.backend().secrets().describe();
+            String where = session.layout().itemKey(bag, id) + " in " + session.backend().secrets().describe();
             if (outcome == BagUpload.Outcome.UNCHANGED) {
                 unchanged++;
                 console.info("Unchanged data bag item " + bag + "/" + id + ": " + where + " already holds this content "
-                        + "sealed with key " + upload.key() + " in item format " + session.bags().writeVersion().wire()
+                        + "sealed with key " + upload.key() + " in item format " + session.items().writeVersion().wire()
                         + "; nothing was written (from " + named.source() + ")");
             } else {
                 written.add(id);

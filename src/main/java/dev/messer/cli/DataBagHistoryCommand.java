@@ -56,7 +56,7 @@ final class DataBagHistoryCommand extends CommandBase {
         String id = words.get(2);
         Console console = context.console();
         try (Session<?> session = context.session(words.get(0))) {
-            ItemHistory.History history = new ItemHistory(session.bags()).list(bag, id, Optional.ofNullable(before),
+            ItemHistory.History history = session.items().history(bag, id, Optional.ofNullable(before),
                     limit);
             if (format.equals("json")) {
                 console.data(new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
@@ -68,7 +68,7 @@ final class DataBagHistoryCommand extends CommandBase {
                 console.error(moreHint(history, words.get(0), bag, id));
             }
             if (!history.kept()) {
-                console.error(hint(CommandContext.provider(words.get(0)), session.bags().store().describe()));
+                console.error(hint(CommandContext.provider(words.get(0)), session.backend().secrets().describe()));
             }
         }
         return ExitCodes.OK;

@@ -1,7 +1,6 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import dev.messer.databag.ItemHistory;
 import dev.messer.keys.KeyRef;
 import dev.messer.app.Session;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ final class DataBagRollbackCommand extends CommandBase {
         String id = words.get(2);
         String version = words.get(3);
         try (Session<?> session = context.session(words.get(0))) {
-            KeyRef key = new ItemHistory(session.bags()).rollback(bag, id, version, session.dataKeys());
+            KeyRef key = session.history().rollback(bag, id, version);
             context.console().info("Rolled item " + bag + "/" + id + " back to version " + version + ", sealed with key "
                     + key + "; 'messer data bag history' lists it as the newest version.");
         }

@@ -83,8 +83,8 @@ final class DataBagSetCommand extends CommandBase {
         String bag = words.get(1);
         String id = words.get(2);
         try (Session<?> session = context.session(words.get(0))) {
-            KeyRef key = new FieldEditor(session.bags()).set(bag, id, values, Optional.ofNullable(secretFile),
-                    session.dataKeys());
+            KeyRef key = new FieldEditor(session.items(), session.bags(), session.keyRing()).set(bag, id, values,
+                    Optional.ofNullable(secretFile));
             if (print) {
                 printGenerated(values, console);
             }

@@ -64,7 +64,7 @@ final class DataBagShowCommand extends CommandBase {
                     console.out().print(outputFormat.renderItem(item, variables.rules(session.settings())));
                 }
             } else {
-                console.data(new String(session.bags().read(words.get(1), words.get(2)).item().toBytes(),
+                console.data(new String(session.items().read(words.get(1), words.get(2)).item().toBytes(),
                         java.nio.charset.StandardCharsets.UTF_8));
             }
         }

@@ -26,7 +26,7 @@ final class DataBagUnsetCommand extends CommandBase {
         String bag = words.get(1);
         String id = words.get(2);
         try (Session<?> session = context.session(words.get(0))) {
-            new FieldEditor(session.bags()).unset(bag, id, paths, session.dataKeys());
+            new FieldEditor(session.items(), session.bags(), session.keyRing()).unset(bag, id, paths);
             context.console().info("Removed " + paths.size() + " field" + (paths.size() == 1 ? "" : "s") + " from item "
                     + bag + "/" + id + ".");
         }

@@ -6,6 +6,7 @@ import dev.messer.config.ConfigWriter;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
+import dev.messer.databag.BagUpload;
 import dev.messer.databag.ItemDocument;
 import dev.messer.keys.KeyRef;
 import dev.messer.local.LocalBackend;
@@ -74,18 +75,19 @@ final class QuickstartCommand extends CommandBase {
 
             step(console, "3. Create the data bag '" + BAG + "'", "messer data bag create local " + BAG + p);
             boolean created = session.bags().createBag(BAG);
-            console.info("   " + (created ? "created " : "exists already: ") + session.bags().layout().bagMarker(BAG));
+            console.info("   " + (created ? "created " : "exists already: ") + session.layout().bagMarker(BAG));
 
             String source = itemFile != null ? itemFile : Files.exists(Path.of(SAMPLE)) ? SAMPLE : null;
             ItemDocument item = source != null ? ItemFiles.read(source, console) : bundledSample();
             String shown = source != null ? source : "<bundled sample item>";
             step(console, "4. Encrypt and upload " + shown,
                     "messer data bag from file local " + BAG + " " + shown + " --secret-file " + KEY + " --force" + p);
-            KeyRef used = session.bags().upload(BAG, item, KEY, OptionalInt.empty(), true, session.dataKeys());
-            console.info("   stored " + session.bags().layout().itemKey(BAG, item.id()) + " sealed with " + used);
+            BagUpload upload = session.items().startUpload(BAG, KEY, OptionalInt.empty());
+            upload.put(item, true);
+            console.info("   stored " + session.layout().itemKey(BAG, item.id()) + " sealed with " + upload.key());
 
             step(console, "5. Show it decrypted", "messer data bag show local " + BAG + " " + item.id() + " --decrypt" + p);
-            console.data(session.bags().decryptedView(BAG, item.id(), session.dataKeys()).toString());
+            console.data(DecryptedItems.read(session, BAG, item.id()).view().toString());
         }
         console.info("");
         console.info("Done. Try: messer data bag show local" + p + "   (docs: README.md)");

@@ -45,19 +45,6 @@ public record StoredItem(String id, String encryptedData, String keyName, int ke
     }
 
     /**
-     * {@code id}, {@code key_name} and {@code key_version}, for Messer's decrypted view: the
-     * {@code key_version} as stored, except {@code "latest"}, which Messer shows as {@code 0}.
-     */
-    public JsonObject publicFields() {
-        JsonObject json = new JsonObject();
-        json.addProperty("id", id);
-        json.addProperty("key_name", keyName);
-        boolean latest = keyVersionAsStored.isString() && keyVersionAsStored.getAsString().equals("latest");
-        json.add("key_version", latest ? new JsonPrimitive(0) : keyVersionAsStored);
-        return json;
-    }
-
-    /**
      * Parses a stored object. {@code where} names it in messages.
      *
      * @throws InvalidInputException if it is not a stored item

@@ -63,7 +63,7 @@ public final class AwsKeyDoctor {
         if (settings.tier().isEmpty()) {
             return "the profile has no tier";
         }
-        List<KeyRef> lacking = ring.versionsWithoutTier();
+        List<KeyRef> lacking = KeyAudits.versionsWithoutTier(ring, settings.tier());
         if (lacking.isEmpty()) {
             return "every key version carries messer:tier";
         }

@@ -5,7 +5,7 @@ import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.crypto.EnvelopeVersion;
-import dev.messer.databag.DataBagService;
+import dev.messer.databag.ItemService;
 import dev.messer.error.MesserException;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
@@ -45,7 +45,7 @@ public final class KeyProbe {
         List<String> shown = new ArrayList<>();
         for (String name : session.keyRing().names()) {
             KeyRef latest = new KeyRef(name, session.keyRing().latest(name));
-            session.dataKeys().get(latest);
+            session.dataKeys().forReading(latest);
             shown.add(latest.toString());
         }
         return shown.isEmpty() ? "no data keys yet (create one with 'messer encryption create <provider> KEY_NAME')"
@@ -54,7 +54,7 @@ public final class KeyProbe {
 
     /** Context-less versions numbered above bound ones: what a rollback through the keys bucket looks like. */
     public static String rollbackSuspects(Session<?> session, String provider) {
-        List<KeyRef> suspects = session.keyRing().rollbackSuspects();
+        List<KeyRef> suspects = KeyAudits.rollbackSuspects(session.keyRing());
         if (suspects.isEmpty()) {
             return "no version lacks the encryption context that a lower version of its key has";
         }
@@ -75,14 +75,14 @@ public final class KeyProbe {
         if (min >= 2) {
             return "min_item_format = " + min + ": format-1 items are refused";
         }
-        if (session.bags().writeVersion() == EnvelopeVersion.V1) {
+        if (session.items().writeVersion() == EnvelopeVersion.V1) {
             return "item_format = 1: items are written in format 1, as Messer reads them";
         }
-        DataBagService bags = session.bags();
+        ItemService items = session.items();
         int format1 = 0;
-        for (Map.Entry<String, List<String>> bag : bags.listAllItems().entrySet()) {
+        for (Map.Entry<String, List<String>> bag : session.bags().listAllItems().entrySet()) {
             for (String id : bag.getValue()) {
-                if (isFormat1(bags, bag.getKey(), id)) {
+                if (isFormat1(items, bag.getKey(), id)) {
                     format1++;
                 }
             }
@@ -91,22 +91,22 @@ public final class KeyProbe {
             return format1 + " item" + (format1 == 1 ? " is" : "s are") + " still in format 1 (upgrade with "
                     + "'messer bulk re-encrypt " + provider + "', then set min_item_format = 2)";
         }
-        throw new Checklist.Warning("no item in " + describe(bags) + " is in format 1, but min_item_format = 1 "
+        throw new Checklist.Warning("no item in " + describe(session) + " is in format 1, but min_item_format = 1 "
                 + "still accepts one copied over a bound item",
                 "messer configure " + provider + " --min-item-format 2");
     }
 
-    private static boolean isFormat1(DataBagService bags, String bag, String id) {
+    private static boolean isFormat1(ItemService items, String bag, String id) {
         try {
-            return bags.find(bag, id).map(read -> EnvelopeCodec.decode(read.item().encryptedData()).version()
+            return items.find(bag, id).map(read -> EnvelopeCodec.decode(read.item().encryptedData()).version()
                     == EnvelopeVersion.V1).orElse(false);
         } catch (MesserException e) {
             return false;
         }
     }
 
-    private static String describe(DataBagService bags) {
-        String prefix = bags.layout().bagsPrefix();
-        return bags.store().describe() + (prefix.isEmpty() ? "" : "/" + prefix);
+    private static String describe(Session<?> session) {
+        String prefix = session.layout().bagsPrefix();
+        return session.backend().secrets().describe() + (prefix.isEmpty() ? "" : "/" + prefix);
     }
 }

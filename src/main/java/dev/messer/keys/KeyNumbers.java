@@ -83,11 +83,6 @@ final class KeyNumbers {
         }
     }
 
-    /** Whether a tombstone says this version was deleted. */
-    boolean wasDeleted(KeyRef ref) {
-        return store.get(tombstoneKey(ref)).isPresent();
-    }
-
     static String tombstoneKey(KeyRef ref) {
         return KeyRing.TOMBSTONES + ref.name() + "/" + ref.version();
     }

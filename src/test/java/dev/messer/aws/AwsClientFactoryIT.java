@@ -39,7 +39,7 @@ class AwsClientFactoryIT {
     void showWithoutDecrypt_makesOnlyAnS3Client() {
         try (Session<?> session = open(aws.settings())) {
             assertThat(session.bags().listBags()).containsExactly("payments");
-            assertThat(session.bags().read("payments", "db").item().keyRef().name()).isEqualTo("app");
+            assertThat(session.items().read("payments", "db").item().keyRef().name()).isEqualTo("app");
 
             assertThat(clients(session)).containsExactly(AwsService.S3);
         }
@@ -48,7 +48,7 @@ class AwsClientFactoryIT {
     @Test
     void showWithoutDecrypt_withRole_makesNoKmsClient() {
         try (Session<?> session = open(aws.settings(Map.of(SettingKey.ROLE_ARN, ROLE_ARN)))) {
-            session.bags().read("payments", "db");
+            session.items().read("payments", "db");
 
             assertThat(clients(session)).containsExactly(AwsService.S3, AwsService.STS);
         }
@@ -64,8 +64,8 @@ class AwsClientFactoryIT {
     @Test
     void decrypt_makesTheKmsClientOnce() {
         try (Session<?> session = open(aws.settings())) {
-            ItemDocument first = session.bags().decrypt("payments", "db", session.dataKeys());
-            ItemDocument again = session.bags().decrypt("payments", "db", session.dataKeys());
+            ItemDocument first = session.items().open("payments", "db").document();
+            ItemDocument again = session.items().open("payments", "db").document();
 
             assertThat(first.json().get("password").getAsString()).isEqualTo("s3cret");
             assertThat(again.id()).isEqualTo("db");
@@ -77,7 +77,7 @@ class AwsClientFactoryIT {
     @Test
     void decryptFromAPlainHttpEndpoint_neverBuildsTheTlsClient() {
         try (Session<?> session = open(aws.settings())) {
-            session.bags().decrypt("payments", "db", session.dataKeys());
+            session.items().open("payments", "db").document();
 
             assertThat(((AwsBackend) session.backend()).clients().tlsClientBuilt()).isFalse();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
+import dev.messer.error.ConflictException;
 import dev.messer.error.NotFoundException;
 import dev.messer.local.LocalMasterKey;
 import dev.messer.masterkey.MasterKey;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-class DataKeyCacheTest {
+class CachingDataKeysTest {
 
     private final MemoryBlobStore store = new MemoryBlobStore();
     private final LocalMasterKey local = new LocalMasterKey(DataKey.random(), "test master key");
@@ -42,7 +43,7 @@ class DataKeyCacheTest {
             return local.describe();
         }
     };
-    private final KeyRing ring = new KeyRing(store, () -> counting, EncryptionContext.empty(), true);
+    private final KeyRing ring = TestKeyRing.of(store, counting);
 
     @AfterEach
     void wipe() {
@@ -50,10 +51,10 @@ class DataKeyCacheTest {
     }
 
     @Test
-    void get_unwrapsOncePerVersion_acrossManyThreads() throws Exception {
+    void forReading_unwrapsOncePerVersion_acrossManyThreads() throws Exception {
         ring.create("app");
         ring.increment("app");
-        try (DataKeyCache cache = new DataKeyCache(ring)) {
+        try (CachingDataKeys cache = new CachingDataKeys(ring)) {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<DataKey>> results = new ArrayList<>();
@@ -61,7 +62,7 @@ class DataKeyCacheTest {
                 KeyRef ref = new KeyRef("app", i % 2);
                 results.add(pool.submit(() -> {
                     start.await();
-                    return cache.get(ref);
+                    return cache.forReading(ref);
                 }));
             }
             start.countDown();
@@ -80,9 +81,9 @@ class DataKeyCacheTest {
     void close_wipesEveryCachedKey() {
         ring.create("app");
         ring.create("other");
-        DataKeyCache cache = new DataKeyCache(ring);
-        DataKey a = cache.get(new KeyRef("app", 0));
-        DataKey b = cache.get(new KeyRef("other", 0));
+        CachingDataKeys cache = new CachingDataKeys(ring);
+        DataKey a = cache.forReading(new KeyRef("app", 0));
+        DataKey b = cache.forReading(new KeyRef("other", 0));
         cache.close();
         assertThat(a.isDestroyed()).isTrue();
         assertThat(b.isDestroyed()).isTrue();
@@ -119,9 +120,9 @@ class DataKeyCacheTest {
                 return "slow";
             }
         };
-        DataKeyCache cache = new DataKeyCache(new KeyRing(store, () -> slow, EncryptionContext.empty(), true));
+        CachingDataKeys cache = new CachingDataKeys(TestKeyRing.of(store, slow));
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<DataKey> pending = pool.submit(() -> cache.get(new KeyRef("app", 0)));
+        Future<DataKey> pending = pool.submit(() -> cache.forReading(new KeyRef("app", 0)));
         unwrapping.await();
         cache.close();
         release.countDown();
@@ -133,27 +134,90 @@ class DataKeyCacheTest {
     }
 
     @Test
-    void get_afterClose_isRefused() {
+    void forReading_afterClose_isRefused() {
         ring.create("app");
-        DataKeyCache cache = new DataKeyCache(ring);
+        CachingDataKeys cache = new CachingDataKeys(ring);
         cache.close();
-        assertThatThrownBy(() -> cache.get(new KeyRef("app", 0))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cache.forReading(new KeyRef("app", 0))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    void get_ofAMissingVersion_isNotFound_andIsNotCached() {
+    void forReading_ofAMissingVersion_isNotFound_andIsNotCached() {
         ring.create("app");
-        try (DataKeyCache cache = new DataKeyCache(ring)) {
-            assertThatThrownBy(() -> cache.get(new KeyRef("app", 9))).isInstanceOf(NotFoundException.class);
-            ring.ensureVersion(new KeyRef("app", 9));
-            assertThat(cache.get(new KeyRef("app", 9)).isDestroyed()).isFalse();
+        try (CachingDataKeys cache = new CachingDataKeys(ring)) {
+            assertThatThrownBy(() -> cache.forReading(new KeyRef("app", 9))).isInstanceOf(NotFoundException.class);
+            TestKeyRing.on(store, counting).plant(new KeyRef("app", 9));
+            assertThat(cache.forReading(new KeyRef("app", 9)).isDestroyed()).isFalse();
         }
     }
 
     @Test
-    void ring_isTheOneGiven() {
-        try (DataKeyCache cache = new DataKeyCache(ring)) {
-            assertThat(cache.ring()).isSameAs(ring);
+    void readThenWrite_ofOneVersion_unwrapsItOnce_andHandsOutTheSameKey() {
+        ring.create("app");
+        try (CachingDataKeys cache = new CachingDataKeys(ring)) {
+            DataKey read = cache.forReading(new KeyRef("app", 0));
+            DataKey written = cache.forWriting(new KeyRef("app", 0));
+            assertThat(written).isSameAs(read);
+            assertThat(cache.forReading(new KeyRef("app", 0))).isSameAs(read);
+            assertThat(masterUnwraps).hasValue(1);
+            assertThat(cache.unwrapCount()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void forWriting_ofAContextlessVersion_isRefusedByABoundProfile_thoughItStaysReadable() {
+        TestKeyRing.on(store, counting).unbound().plant(new KeyRef("legacy", 0));
+        try (CachingDataKeys cache = new CachingDataKeys(ring)) {
+            DataKey read = cache.forReading(new KeyRef("legacy", 0));
+            assertThatThrownBy(() -> cache.forWriting(new KeyRef("legacy", 0)))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("legacy v0 has no encryption context");
+            assertThat(read.isDestroyed()).isFalse();
+            assertThat(masterUnwraps).hasValue(1);
+        }
+    }
+
+    @Test
+    void theRingAsDataKeys_unwrapsOnEveryCall_andWipesWhatItHandedOutWhenClosed() {
+        KeyRing uncached = TestKeyRing.of(store, counting);
+        uncached.create("app");
+        DataKey first = uncached.forReading(new KeyRef("app", 0));
+        DataKey second = uncached.forWriting(new KeyRef("app", 0));
+        assertThat(second).isNotSameAs(first);
+        assertThat(masterUnwraps).hasValue(2);
+
+        uncached.close();
+
+        assertThat(first.isDestroyed()).isTrue();
+        assertThat(second.isDestroyed()).isTrue();
+        assertThatThrownBy(() -> uncached.forReading(new KeyRef("app", 0))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theRingAsDataKeys_refusesToHandOutAContextlessVersionForWriting_andWipesIt() {
+        List<DataKey> unwrapped = new ArrayList<>();
+        MasterKey keeping = new MasterKey() {
+            @Override
+            public byte[] generateWrappedDataKey(EncryptionContext context) {
+                return local.generateWrappedDataKey(context);
+            }
+
+            @Override
+            public DataKey unwrap(byte[] wrapped, EncryptionContext context) {
+                DataKey key = local.unwrap(wrapped, context);
+                unwrapped.add(key);
+                return key;
+            }
+
+            @Override
+            public String describe() {
+                return "keeping";
+            }
+        };
+        TestKeyRing.on(store, keeping).unbound().plant(new KeyRef("legacy", 0));
+        KeyRing bound = TestKeyRing.of(store, keeping);
+
+        assertThatThrownBy(() -> bound.forWriting(new KeyRef("legacy", 0))).isInstanceOf(ConflictException.class);
+
+        assertThat(unwrapped).singleElement().satisfies(key -> assertThat(key.isDestroyed()).isTrue());
     }
 }

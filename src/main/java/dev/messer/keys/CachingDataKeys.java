@@ -6,30 +6,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Unwrapped data keys for the life of one command, one unwrap per (name, version) however many
- * items or threads ask. The cache owns the keys it hands out: callers must not close them, and
- * {@link #close()} wipes them all.
+ * {@link DataKeys} for the life of one command, in front of a {@link KeyRing}: one unwrap per
+ * version however many items or threads ask, whether they read or write with it (the way the AWS
+ * Encryption SDK's caching materials manager sits in front of its backing manager). The keys belong
+ * to this object: {@link #close()} wipes them all.
  */
-public final class DataKeyCache implements AutoCloseable {
+public final class CachingDataKeys implements DataKeys {
 
     private final KeyRing ring;
     private final Map<KeyRef, KeyRing.Unwrapped> keys = new ConcurrentHashMap<>();
     private final AtomicInteger unwraps = new AtomicInteger();
     private volatile boolean closed;
 
-    public DataKeyCache(KeyRing ring) {
+    public CachingDataKeys(KeyRing ring) {
         this.ring = ring;
     }
 
-    /** The key to decrypt with. */
-    public DataKey get(KeyRef ref) {
+    @Override
+    public DataKey forReading(KeyRef ref) {
         return unwrapped(ref).key();
     }
 
-    /**
-     * The key to encrypt with: also refuses a version this profile must not write with
-     * ({@link KeyRing#checkWritable}).
-     */
+    /** The cached key, after the ring's write rule for the context its version carries (no second unwrap). */
+    @Override
     public DataKey forWriting(KeyRef ref) {
         KeyRing.Unwrapped unwrapped = unwrapped(ref);
         ring.checkWritable(ref, unwrapped.context());
@@ -38,17 +37,17 @@ public final class DataKeyCache implements AutoCloseable {
 
     private KeyRing.Unwrapped unwrapped(KeyRef ref) {
         if (closed) {
-            throw new IllegalStateException("data key cache used after close");
+            throw new IllegalStateException("data keys used after close");
         }
         KeyRing.Unwrapped key = keys.computeIfAbsent(ref, r -> {
             unwraps.incrementAndGet();
-            return ring.unwrapWithContext(r);
+            return ring.unwrap(r);
         });
         if (closed) {
             // closed while this key was being unwrapped: close() could not see it, so wipe it here
             keys.remove(ref, key);
             key.key().close();
-            throw new IllegalStateException("data key cache closed while " + ref + " was being unwrapped");
+            throw new IllegalStateException("data keys closed while " + ref + " was being unwrapped");
         }
         return key;
     }
@@ -56,10 +55,6 @@ public final class DataKeyCache implements AutoCloseable {
     /** How many times the master key was asked to unwrap (for bulk summaries and tests). */
     public int unwrapCount() {
         return unwraps.get();
-    }
-
-    public KeyRing ring() {
-        return ring;
     }
 
     @Override
