@@ -60,24 +60,25 @@ public final class Cli {
             }
             command = node.path();
             leaf = node.newCommand();
-            JCommander parser = JCommander.newBuilder().addObject(leaf).programName(node.path())
-                    .expandAtSign(false).build();
-            parser.createDescriptions(); // once: the usage line, UnknownOptions and parse() all read them
-            usage = ParserMessages.usage(leaf, command, parser);
+            Grammar grammar = leaf.grammar();
+            JCommander parser = grammar.parser(leaf, node.path());
+            parser.createDescriptions(); // once: UnknownOptions and parse() both read them
+            usage = grammar.usage(command);
             String[] rest = Arrays.copyOfRange(args, i, args.length);
-            if (leaf instanceof PassThroughCommand passThrough) {
+            if (grammar.passesThrough()) {
                 int dashes = Arrays.asList(rest).indexOf("--");
-                passThrough.passThrough(dashes < 0 ? null : List.of(Arrays.copyOfRange(rest, dashes + 1, rest.length)));
+                leaf.passThrough(dashes < 0 ? null : List.of(Arrays.copyOfRange(rest, dashes + 1, rest.length)));
                 rest = dashes < 0 ? rest : Arrays.copyOfRange(rest, 0, dashes);
             }
-            hints = new Hints(providerWord(rest), null, null);
             rest = UnknownOptions.of(parser, node.path()).normalise(Arrays.asList(rest)).toArray(String[]::new);
             parser.parse(rest);
-            hints = new Hints(providerWord(rest), leaf.common().profile, leaf.common().config);
             if (leaf.common().help) {
                 HelpPrinter.leaf(node, parser, console.out());
                 return ExitCodes.OK;
             }
+            hints = new Hints(grammar.providerWord(leaf.words()).orElse(null), leaf.common().profile,
+                    leaf.common().config);
+            grammar.check(leaf.words(), command);
             console.silent(leaf.common().silent);
             console.debug(console.debug() || leaf.common().debug);
             return leaf.run(new CommandContext(console, leaf.common()));
@@ -88,26 +89,15 @@ public final class Cli {
         }
     }
 
-    /** The provider word among the command's arguments, or null. */
-    private static String providerWord(String[] rest) {
-        for (String word : rest) {
-            if (word.equals("--")) {
-                break;
-            }
-            if (word.equals("aws") || word.equals("local")) {
-                return word;
-            }
-        }
-        return null;
-    }
-
     private int report(String command, String usage, Throwable e, Hints hints, Command leaf) {
         int status = ExitCodes.forException(e);
         if (leaf != null) {
             status = leaf.failureStatus(status);
         }
         String message;
-        if (e instanceof MesserException || e instanceof UsageException) {
+        if (e instanceof UsageException usageError && usageError.showsUsage() && usage != null) {
+            message = e.getMessage() + "; usage: " + usage;
+        } else if (e instanceof MesserException || e instanceof UsageException) {
             message = e.getMessage();
         } else if (e instanceof ParameterException) {
             message = ParserMessages.rewrite(e.getMessage()) + (usage == null ? "; see '" + command + " --help'"

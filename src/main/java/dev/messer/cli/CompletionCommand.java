@@ -1,9 +1,6 @@
 package dev.messer.cli;
 
-import com.beust.jcommander.Parameter;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code messer completion bash|zsh}: prints the shell completion script, generated from the command
@@ -12,15 +9,17 @@ import java.util.List;
  */
 final class CompletionCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer completion bash|zsh";
+    static final Grammar GRAMMAR = Grammar.of(Positional.choice("bash|zsh")).hidden("names");
 
     /** How long the script waits for a listing of the store. */
     static final Duration TIME_LIMIT = Duration.ofSeconds(2);
 
-    @Parameter(description = "bash|zsh")
-    List<String> words = new ArrayList<>();
 
     Duration timeLimit = TIME_LIMIT;
+
+    CompletionCommand() {
+        super(GRAMMAR);
+    }
 
     @Override
     public int run(CommandContext context) {
@@ -29,12 +28,11 @@ final class CompletionCommand extends CommandBase {
                     .forEach(context.console().out()::println);
             return ExitCodes.OK;
         }
-        Positionals.require(words, 1, 1, GRAMMAR);
         CompletionModel model = CompletionModel.of(CommandTree.standard());
         String script = switch (words.get(0)) {
             case "bash" -> BashCompletionScript.bash(model);
             case "zsh" -> BashCompletionScript.zsh(model);
-            default -> throw new UsageException("'" + words.get(0) + "' is not a supported shell; usage: " + GRAMMAR);
+            default -> throw UsageException.withUsage("'" + words.get(0) + "' is not a supported shell");
         };
         context.console().out().print(script);
         return ExitCodes.OK;

@@ -12,9 +12,7 @@ import dev.messer.local.LocalBackend;
 import dev.messer.local.LocalMasterKeyFile;
 import dev.messer.names.Names;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,8 +22,8 @@ import java.util.Map;
  */
 final class ConfigureCommand extends CommandBase {
 
-    @Parameter(description = "aws|local")
-    List<String> words = new ArrayList<>();
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER).options("[options] [-p]");
+
 
     @Parameter(names = {"-m", "--master-key"}, description = "Master key: KMS alias without alias/ (aws), key file name (local)")
     String masterKey;
@@ -78,9 +76,12 @@ final class ConfigureCommand extends CommandBase {
             + "export formats: patterns separated by spaces, such as 'DB_* API_*' ('' removes the list)")
     String allowedVariables;
 
+    ConfigureCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 1, "messer configure aws|local [options] [-p]");
         Provider provider = CommandContext.provider(words.get(0));
         if (passphrase && provider != Provider.LOCAL) {
             throw new UsageException("--passphrase protects a local master key file; the aws provider uses KMS");

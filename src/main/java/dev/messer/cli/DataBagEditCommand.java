@@ -1,6 +1,5 @@
 package dev.messer.cli;
 
-import com.beust.jcommander.Parameter;
 import com.google.gson.GsonBuilder;
 import dev.messer.app.Session;
 import dev.messer.databag.DataBagService;
@@ -13,9 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,14 +25,15 @@ import java.util.Optional;
  */
 final class DataBagEditCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag edit aws|local BAG ITEM";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG, Positional.ITEM);
 
-    @Parameter(description = "aws|local BAG ITEM")
-    List<String> words = new ArrayList<>();
+
+    DataBagEditCommand() {
+        super(GRAMMAR);
+    }
 
     @Override
     public int run(CommandContext context) throws IOException, InterruptedException {
-        Positionals.require(words, 3, 3, GRAMMAR);
         String bag = words.get(1);
         String id = words.get(2);
         Console console = context.console();

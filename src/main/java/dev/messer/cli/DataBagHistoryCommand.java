@@ -26,12 +26,10 @@ import java.util.Optional;
  */
 final class DataBagHistoryCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag history aws|local BAG ITEM [--limit N] [--before VERSION] "
-            + "[--format table|json]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG, Positional.ITEM)
+            .options("[--limit N] [--before VERSION] [--format table|json]");
     static final int DEFAULT_LIMIT = 50;
 
-    @Parameter(description = "aws|local BAG ITEM")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--format", description = "table (default) or json")
     String format = "table";
@@ -42,10 +40,12 @@ final class DataBagHistoryCommand extends CommandBase {
     @Parameter(names = "--before", description = "Start after this version (the last one a page showed)")
     String before;
 
+    DataBagHistoryCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 3, 3, GRAMMAR);
-        Positionals.names(words, 1, "bag name", "item id");
         if (!format.equals("table") && !format.equals("json")) {
             throw new UsageException("'" + format + "' is not a history format; use table or json");
         }

@@ -9,8 +9,6 @@ import dev.messer.doctor.Checklist;
 import dev.messer.doctor.LocalDoctor;
 import dev.messer.doctor.VariableAllowListCheck;
 import dev.messer.aws.policy.PolicyRole;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,17 +17,19 @@ import java.util.Map;
  */
 final class DoctorCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer doctor aws|local [--role admin|writer|reader] [--profile P] [-c CONFIG]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER)
+            .options("[--role admin|writer|reader] [--profile P] [-c CONFIG]");
 
-    @Parameter(description = "aws|local")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--role", description = "aws: also check that the key policy lets this caller act as admin|writer|reader")
     String role;
 
+    DoctorCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 1, GRAMMAR);
         Provider provider = CommandContext.provider(words.get(0));
         PolicyRole policyRole = role == null ? null : PolicyRole.fromWord(role).orElseThrow(() -> new UsageException(
                 "'" + role + "' is not a role; use admin, writer or reader"));

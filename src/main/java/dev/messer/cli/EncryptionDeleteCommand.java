@@ -8,7 +8,6 @@ import dev.messer.bulk.KeyUsage;
 import dev.messer.error.ConflictException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.KeyRef;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -22,11 +21,9 @@ import java.util.OptionalInt;
  */
 final class EncryptionDeleteCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer encryption delete aws|local KEY_NAME [KEY_VERSION] [--no-prompt] [--force] "
-            + "[--drop-history] [--dry-run]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.KEY_NAME,
+            Positional.word("KEY_VERSION").optional()).options("[--no-prompt] [--force] [--drop-history] [--dry-run]");
 
-    @Parameter(description = "aws|local KEY_NAME [KEY_VERSION]")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--no-prompt", description = "Delete without asking for confirmation")
     boolean noPrompt;
@@ -41,12 +38,14 @@ final class EncryptionDeleteCommand extends CommandBase {
     @Parameter(names = "--dry-run", description = "Print how many items and kept versions use it, and delete nothing")
     boolean dryRun;
 
+    EncryptionDeleteCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 2, 3, GRAMMAR);
-        Positionals.names(words, 1, "key name");
         String name = words.get(1);
-        Integer version = words.size() == 3 ? Positionals.keyVersion(words.get(2)) : null;
+        Integer version = words.size() == 3 ? Positional.keyVersion(words.get(2)) : null;
         Console console = context.console();
         try (Session<?> session = context.session(words.get(0))) {
             String what = version == null ? "encryption key " + name + " (every version)"

@@ -10,7 +10,6 @@ import dev.messer.exec.ChildProcess;
 import dev.messer.output.DecryptedItem;
 import dev.messer.output.EnvVariables;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +22,15 @@ import java.util.Map;
  * without messer's secrets, or with {@code --pristine} only a minimal one. Nothing is written to
  * disk; the child's exit status is returned.
  */
-final class ExecCommand extends CommandBase implements PassThroughCommand {
+final class ExecCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer exec aws|local BAG/ITEM... [--pristine | --keep-env] [--no-clobber] "
-            + "[--prefix P] [--allow-var NAME]... -- COMMAND [ARGS...]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.references("BAG/ITEM...").optional())
+            .options("[--pristine | --keep-env] [--no-clobber] [--prefix P] [--allow-var NAME]...")
+            .passThrough("COMMAND [ARGS...]");
 
     /** Exit status when the command cannot be started, as a shell reports it. */
     static final int CANNOT_RUN = 127;
 
-    @Parameter(description = "aws|local BAG/ITEM... (or BAG ITEM...) -- COMMAND [ARGS...]")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--pristine", description = "Start the command with only the item variables, HOME, USER, "
             + "LOGNAME, TERM, LANG and PATH=" + ChildEnvironment.PRISTINE_PATH)
@@ -51,22 +49,19 @@ final class ExecCommand extends CommandBase implements PassThroughCommand {
     @ParametersDelegate
     VariableOptions variables = new VariableOptions();
 
-    private List<String> command;
-
-    @Override
-    public void passThrough(List<String> words) {
-        this.command = words;
+    ExecCommand() {
+        super(GRAMMAR);
     }
 
     @Override
     public int run(CommandContext context) throws InterruptedException {
-        Positionals.require(words, 1, Integer.MAX_VALUE, GRAMMAR);
         if (pristine && keepEnv) {
             throw new UsageException("use either --pristine or --keep-env, not both");
         }
         List<ItemRef> refs = refs(context);
+        List<String> command = passedThrough();
         if (command == null || command.isEmpty()) {
-            throw new UsageException("no command to run: put it after '--'; usage: " + GRAMMAR);
+            throw UsageException.withUsage("no command to run: put it after '--'");
         }
         Map<String, String> caller = context.console().env();
         Map<String, String> environment = pristine ? ChildEnvironment.pristine(caller) : ChildEnvironment.inherited(caller);
@@ -102,12 +97,12 @@ final class ExecCommand extends CommandBase implements PassThroughCommand {
     private List<ItemRef> refs(CommandContext context) {
         List<String> named = words.subList(1, words.size());
         if (!named.isEmpty()) {
-            return ItemRefs.referencesOrBagAndIds(named, GRAMMAR);
+            return ItemRefs.referencesOrBagAndIds(named, null);
         }
         String fromEnv = context.console().env().get("MESSER_ITEMS");
         if (fromEnv == null || fromEnv.isBlank()) {
-            throw new UsageException("no items named: give BAG/ITEM references, or set MESSER_ITEMS=\"app/db app/api\";"
-                    + " usage: " + GRAMMAR);
+            throw UsageException.withUsage("no items named: give BAG/ITEM references, or set "
+                    + "MESSER_ITEMS=\"app/db app/api\"");
         }
         return ItemRefs.references(Arrays.asList(fromEnv.trim().split("\\s+")), "MESSER_ITEMS=\"BAG/ITEM ...\"");
     }

@@ -7,8 +7,6 @@ import dev.messer.aws.AwsIdentity;
 import dev.messer.config.Provider;
 import dev.messer.error.InvalidInputException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,18 +16,19 @@ import java.util.Optional;
  */
 final class LoginCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer login aws [--profile P] [--duration 15m|1h|12h] [-c CONFIG]";
+    static final Grammar GRAMMAR = Grammar.awsOnly("local has no sessions")
+            .options("[--profile P] [--duration 15m|1h|12h] [-c CONFIG]");
 
-    @Parameter(description = "aws")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--duration", description = "How long the role session lasts: 15m to 12h, within the role's maximum")
     String duration;
 
+    LoginCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 1, GRAMMAR);
-        requireAws(words.get(0), "login");
         Optional<Duration> asked = duration == null ? Optional.empty() : Optional.of(parse(duration));
         try (Session<AwsBackend> session = context.sessions(Provider.AWS).aws(context.settings(Provider.AWS, Map.of()))) {
             AwsIdentity.Login login;
@@ -47,12 +46,6 @@ final class LoginCommand extends CommandBase {
                         + ". There is no role to assume, so nothing was cached.");
             }
             return ExitCodes.OK;
-        }
-    }
-
-    static void requireAws(String word, String command) {
-        if (CommandContext.provider(word) != Provider.AWS) {
-            throw new UsageException("'messer " + command + "' applies to aws only; local has no sessions");
         }
     }
 

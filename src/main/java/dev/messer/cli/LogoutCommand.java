@@ -5,25 +5,23 @@ import dev.messer.app.Session;
 import dev.messer.aws.AwsBackend;
 import dev.messer.aws.AwsIdentity;
 import dev.messer.config.Provider;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** {@code messer logout aws [--profile P | --all]}: deletes cached role sessions. */
 final class LogoutCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer logout aws [--profile P | --all] [-c CONFIG]";
+    static final Grammar GRAMMAR = Grammar.awsOnly("local has no sessions").options("[--profile P | --all] [-c CONFIG]");
 
-    @Parameter(description = "aws")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--all", description = "Delete every cached AWS session of this user, for every profile")
     boolean all;
 
+    LogoutCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 1, GRAMMAR);
-        LoginCommand.requireAws(words.get(0), "logout");
         Console console = context.console();
         int deleted;
         if (all) {

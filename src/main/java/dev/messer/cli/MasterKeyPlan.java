@@ -10,7 +10,6 @@ import dev.messer.aws.policy.KeyPolicy;
 import dev.messer.aws.policy.KeyPolicyRoles;
 import dev.messer.aws.setup.MasterKeySetup;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

@@ -15,7 +15,6 @@ import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.databag.SecretsLayout;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,14 +26,12 @@ import java.util.Map;
  */
 final class PolicyCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer policy aws --role admin|writer|reader [--key-arn ARN] [--account ID] | "
-            + "--key-policy [--key-admin-role ARN]... [--admin-role ARN]... [--writer-role ARN]... "
-            + "[--reader-role ARN]... [--account ID] [--require-mfa]";
+    static final Grammar GRAMMAR = Grammar.awsOnly("local has no IAM or key policies")
+            .options("--role admin|writer|reader [--key-arn ARN] [--account ID] | --key-policy [--key-admin-role ARN]... "
+            + "[--admin-role ARN]... [--writer-role ARN]... [--reader-role ARN]... [--account ID] [--require-mfa]");
 
     private static final String HINT = "set it with 'messer configure aws'";
 
-    @Parameter(description = "aws")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--role", description = "Who the IAM policy is for: admin|writer|reader")
     String role;
@@ -48,17 +45,17 @@ final class PolicyCommand extends CommandBase {
     @ParametersDelegate
     KeyPolicyFlags keyFlags = new KeyPolicyFlags();
 
+    PolicyCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 1, GRAMMAR);
-        if (CommandContext.provider(words.get(0)) != Provider.AWS) {
-            throw new UsageException("policies are for the aws provider; usage: " + GRAMMAR);
-        }
         if (role == null && !keyPolicy) {
-            throw new UsageException("missing option --role admin|writer|reader (or --key-policy); usage: " + GRAMMAR);
+            throw UsageException.withUsage("missing option --role admin|writer|reader (or --key-policy)");
         }
         if (role != null && keyPolicy) {
-            throw new UsageException("give either --role admin|writer|reader or --key-policy, not both; usage: " + GRAMMAR);
+            throw UsageException.withUsage("give either --role admin|writer|reader or --key-policy, not both");
         }
         if (keyArn != null && !keyArn.startsWith("arn:")) {
             throw new UsageException("--key-arn '" + keyArn + "' is not an ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)");

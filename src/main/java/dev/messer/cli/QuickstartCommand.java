@@ -24,6 +24,8 @@ import java.util.OptionalInt;
  */
 final class QuickstartCommand extends CommandBase {
 
+    static final Grammar GRAMMAR = Grammar.NONE;
+
     static final String PROFILE = "quickstart";
     /**
      * Its own keys folder: data keys are found by name, so sharing the default "keys" folder with
@@ -36,6 +38,10 @@ final class QuickstartCommand extends CommandBase {
 
     @Parameter(names = "--item", description = "Item file to upload (default: " + SAMPLE + ")")
     String itemFile;
+
+    QuickstartCommand() {
+        super(GRAMMAR);
+    }
 
     @Override
     public int run(CommandContext context) {

@@ -30,12 +30,11 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
  */
 final class SetupCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer setup aws [--create-key] [--tag KEY=VALUE]... [--fix] [--apply-key-policy] "
-            + "[--no-prompt] [--key-admin-role ARN]... [--admin-role ARN]... [--writer-role ARN]... "
-            + "[--reader-role ARN]... [--account ID] [--require-mfa] [--profile P] [-c CONFIG]";
+    static final Grammar GRAMMAR = Grammar.awsOnly("a local profile needs only 'messer configure local'")
+            .options("[--create-key] [--tag KEY=VALUE]... [--fix] [--apply-key-policy] [--no-prompt] "
+            + "[--key-admin-role ARN]... [--admin-role ARN]... [--writer-role ARN]... [--reader-role ARN]... "
+            + "[--account ID] [--require-mfa] [--profile P] [-c CONFIG]");
 
-    @Parameter(description = "aws")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--create-key", description = "Create the master key and its alias when the alias is missing")
     boolean createKey;
@@ -55,13 +54,12 @@ final class SetupCommand extends CommandBase {
     @ParametersDelegate
     KeyPolicyFlags keyFlags = new KeyPolicyFlags();
 
+    SetupCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 1, GRAMMAR);
-        if (CommandContext.provider(words.get(0)) != Provider.AWS) {
-            throw new UsageException("setup is for the aws provider; a local profile needs only "
-                    + "'messer configure local'");
-        }
         Map<String, String> extraTags = parseTags();
         keyFlags.roles();
         Settings settings = context.settings(Provider.AWS, Map.of()).validate();

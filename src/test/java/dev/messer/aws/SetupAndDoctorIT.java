@@ -160,7 +160,7 @@ class SetupAndDoctorIT {
     void setup_onLocal_isUsageError() {
         CliRun result = aws.run("setup", "local");
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).contains("aws provider");
+        assertThat(result.err()).contains("'messer setup' applies to aws only").contains("configure local");
     }
 
     @Test
