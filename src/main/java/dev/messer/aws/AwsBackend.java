@@ -1,7 +1,6 @@
 package dev.messer.aws;
 
 import dev.messer.aws.KmsMasterKey;
-import dev.messer.aws.MfaTokenSource;
 import dev.messer.aws.S3BlobStore;
 import dev.messer.backend.Backend;
 import dev.messer.config.SettingKey;
@@ -9,8 +8,6 @@ import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
 import dev.messer.masterkey.MasterKey;
 import dev.messer.store.BlobStore;
-import java.util.Map;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -28,10 +25,10 @@ public final class AwsBackend implements Backend {
     private final S3BlobStore keys;
     private KmsMasterKey masterKey;
 
-    /** @param warnings one-line warnings for the user (an unusable cached session) */
-    public AwsBackend(Settings settings, Map<String, String> env, MfaTokenSource mfa, Consumer<String> warnings) {
+    /** @param clients the profile's clients, made by the composition root; closed with the backend */
+    public AwsBackend(Settings settings, AwsClientFactory clients) {
         this.settings = settings;
-        this.clients = new AwsClientFactory(settings, new AwsEnvironment(env), mfa, warnings);
+        this.clients = clients;
         this.secrets = new S3BlobStore(clients::s3, bucket(SettingKey.SECRETS_BUCKET), "secrets_bucket",
                 settings.optional(SettingKey.SSE_KMS_KEY_ID));
         this.keys = new S3BlobStore(clients::s3, bucket(SettingKey.KEYS_BUCKET), "keys_bucket",

@@ -1,8 +1,8 @@
 package dev.messer.cli;
 
+import dev.messer.app.Prompts;
 import dev.messer.app.Session;
 import dev.messer.app.Sessions;
-import dev.messer.aws.MfaTokenSource;
 import dev.messer.config.ConfigLocation;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
@@ -10,7 +10,6 @@ import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
-import dev.messer.local.PassphraseSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,10 +41,6 @@ public final class CommandContext {
 
     public SettingsResolver resolver() {
         return resolver;
-    }
-
-    public ConfigLocation location() {
-        return location;
     }
 
     public static Provider provider(String word) {
@@ -128,36 +123,20 @@ public final class CommandContext {
      * printers for store notices and warnings.
      */
     public Sessions sessions(Provider provider) {
-        return new Sessions(console.env(), resolver, mfaPrompt(), passphrasePrompt(),
+        return new Sessions(console.env(), resolver, new TerminalPrompts(console),
                 new NoticePrinter(console, provider.word()), warnings());
+    }
+
+    /**
+     * The composition root in the mode that never asks (no MFA code, no passphrase) and prints
+     * nothing: what it cannot open without asking fails, for the caller to pass over quietly.
+     */
+    public Sessions sessionsWithoutPrompts() {
+        return new Sessions(console.env(), resolver, Prompts.NEVER);
     }
 
     /** Warnings from below the command (an unusable cached AWS session), one line each on stderr. */
     public Consumer<String> warnings() {
         return line -> console.error("warning: " + line);
-    }
-
-    /** The passphrase of a protected local master key: MESSER_PASSPHRASE, else asked on the terminal. */
-    public PassphraseSource passphrasePrompt() {
-        return new PassphrasePrompt(console)::existing;
-    }
-
-    /** MFA codes from MESSER_MFA_TOKEN, else from the terminal. */
-    public MfaTokenSource mfaPrompt() {
-        return serial -> {
-            String fromEnv = console.env().get("MESSER_MFA_TOKEN");
-            if (fromEnv != null && !fromEnv.isBlank()) {
-                return fromEnv.trim();
-            }
-            if (!console.terminal().interactive()) {
-                throw new UsageException("role assumption needs an MFA code for " + serial
-                        + " and there is no terminal to ask on; set MESSER_MFA_TOKEN");
-            }
-            String code = console.terminal().readLine("MFA code for " + serial + ": ");
-            if (code == null || code.isBlank()) {
-                throw new UsageException("no MFA code was entered for " + serial);
-            }
-            return code.trim();
-        };
     }
 }

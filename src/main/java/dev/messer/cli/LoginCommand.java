@@ -1,8 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import dev.messer.app.Session;
-import dev.messer.aws.AwsBackend;
+import dev.messer.app.AdminSession;
 import dev.messer.aws.AwsIdentity;
 import dev.messer.config.Provider;
 import dev.messer.error.InvalidInputException;
@@ -30,10 +29,10 @@ final class LoginCommand extends CommandBase {
     @Override
     public int run(CommandContext context) {
         Optional<Duration> asked = duration == null ? Optional.empty() : Optional.of(parse(duration));
-        try (Session<AwsBackend> session = context.sessions(Provider.AWS).aws(context.settings(Provider.AWS, Map.of()))) {
+        try (AdminSession session = context.sessions(Provider.AWS).admin(context.settings(Provider.AWS, Map.of()))) {
             AwsIdentity.Login login;
             try {
-                login = session.backend().clients().identity().login(asked);
+                login = session.identity().login(asked);
             } catch (InvalidInputException e) {
                 throw new UsageException(e.getMessage());
             }

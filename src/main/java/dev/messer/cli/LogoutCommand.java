@@ -1,8 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import dev.messer.app.Session;
-import dev.messer.aws.AwsBackend;
+import dev.messer.app.AdminSession;
 import dev.messer.aws.AwsIdentity;
 import dev.messer.config.Provider;
 import java.util.Map;
@@ -30,8 +29,8 @@ final class LogoutCommand extends CommandBase {
             }
             deleted = AwsIdentity.logoutAll(console.env(), context.warnings());
         } else {
-            try (Session<AwsBackend> session = context.sessions(Provider.AWS).aws(context.settings(Provider.AWS, Map.of()))) {
-                deleted = session.backend().clients().identity().logout();
+            try (AdminSession session = context.sessions(Provider.AWS).admin(context.settings(Provider.AWS, Map.of()))) {
+                deleted = session.identity().logout();
             }
         }
         console.info(deleted == 0 ? "No cached AWS session to delete."

@@ -4,8 +4,7 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import dev.messer.aws.AwsClientFactory;
-import dev.messer.aws.AwsEnvironment;
+import dev.messer.app.AdminSession;
 import dev.messer.aws.policy.ContextConditions;
 import dev.messer.aws.policy.IamPolicy;
 import dev.messer.aws.policy.KeyPolicy;
@@ -72,10 +71,9 @@ final class PolicyCommand extends CommandBase {
             requireTargetSettings(settings);
         }
         JsonObject policy;
-        try (AwsClientFactory clients = new AwsClientFactory(settings, new AwsEnvironment(context.console().env()),
-                context.mfaPrompt())) {
+        try (AdminSession session = context.sessions(Provider.AWS).admin(settings)) {
             PolicyAccount account = PolicyAccount.resolve(settings, keyFlags.account, keyArn, context.console(),
-                    () -> clients);
+                    session::clients);
             policy = keyPolicy
                     ? KeyPolicy.of(account.partition(), account.account(), keyFlags.roles(), conditions,
                             keyFlags.requireMfa)

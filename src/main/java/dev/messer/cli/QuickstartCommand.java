@@ -1,15 +1,15 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.LocalKeyFile;
 import dev.messer.app.Session;
+import dev.messer.app.Sessions;
 import dev.messer.config.ConfigWriter;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.databag.ItemDocument;
 import dev.messer.keys.KeyRef;
-import dev.messer.local.LocalBackend;
-import dev.messer.local.LocalMasterKeyFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -59,11 +59,12 @@ final class QuickstartCommand extends CommandBase {
         values.put(SettingKey.KEYS_BUCKET, KEYS_BUCKET);
         Settings settings = new ConfigWriter(context.resolver()).update(configPath, Provider.LOCAL, PROFILE, values,
                 resolved -> { }).settings();
-        try (Session<LocalBackend> session = context.sessions(Provider.LOCAL).local(settings)) {
-            Path keyFile = session.backend().masterKeyFile();
-            console.info("   master key file: " + keyFile);
-            if (!LocalMasterKeyFile.exists(keyFile)) {
-                LocalMasterKeyFile.create(keyFile);
+        Sessions sessions = context.sessions(Provider.LOCAL);
+        try (Session<?> session = sessions.open(settings)) {
+            LocalKeyFile keyFile = sessions.localKeyFile(settings);
+            console.info("   master key file: " + keyFile.path());
+            if (!keyFile.exists()) {
+                keyFile.create(null);
                 console.info("   created (mode 0600)");
             } else {
                 console.info("   exists already");

@@ -2,8 +2,8 @@ package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
+import dev.messer.app.AdminSession;
 import dev.messer.aws.AwsClientFactory;
-import dev.messer.aws.AwsEnvironment;
 import dev.messer.aws.AwsService;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
@@ -75,8 +75,8 @@ final class SetupCommand extends CommandBase {
         buckets.merge(settings.require(SettingKey.KEYS_BUCKET, hint), "keys bucket", (a, b) -> a + " and " + b);
         String masterKey = settings.require(SettingKey.MASTER_KEY, hint);
         Console console = context.console();
-        try (AwsClientFactory clients = new AwsClientFactory(settings, new AwsEnvironment(console.env()),
-                context.mfaPrompt())) {
+        try (AdminSession session = context.sessions(Provider.AWS).admin(settings)) {
+            AwsClientFactory clients = session.clients();
             Optional<URI> plain = clients.endpoint(AwsService.S3).filter(u -> "http".equals(u.getScheme()));
             plain.ifPresent(url -> console.error("warning: S3 endpoint " + url + " is plain HTTP, so the TLS-only "
                     + "bucket policy is not applied (it would refuse every request through this endpoint); use an "
