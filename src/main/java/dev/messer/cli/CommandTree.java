@@ -1,5 +1,10 @@
 package dev.messer.cli;
 
+import dev.messer.cli.aws.LoginCommand;
+import dev.messer.cli.aws.LogoutCommand;
+import dev.messer.cli.aws.PolicyCommand;
+import dev.messer.cli.aws.SetupCommand;
+import dev.messer.cli.completion.CompletionCommand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +50,11 @@ public final class CommandTree {
 
         public Command newCommand() {
             return factory.get();
+        }
+
+        /** Whether this is the root, "messer" itself. */
+        public boolean isRoot() {
+            return parent == null;
         }
 
         /** "messer data bag show" */

@@ -8,7 +8,6 @@ import dev.messer.doctor.Check;
 import dev.messer.doctor.Checklist;
 import dev.messer.doctor.LocalDoctor;
 import dev.messer.doctor.VariableAllowListCheck;
-import dev.messer.aws.policy.PolicyRole;
 import java.util.Map;
 
 /**
@@ -31,9 +30,10 @@ final class DoctorCommand extends CommandBase {
     @Override
     public int run(CommandContext context) {
         Provider provider = CommandContext.provider(words.get(0));
-        PolicyRole policyRole = role == null ? null : PolicyRole.fromWord(role).orElseThrow(() -> new UsageException(
-                "'" + role + "' is not a role; use admin, writer or reader"));
-        if (policyRole != null && provider != Provider.AWS) {
+        if (role != null && !AwsDoctor.ROLES.contains(role)) {
+            throw new UsageException("'" + role + "' is not a role; use admin, writer or reader");
+        }
+        if (role != null && provider != Provider.AWS) {
             throw new UsageException("--role is for 'doctor aws': a local profile has no key policy");
         }
         Checklist list = new Checklist();
@@ -51,7 +51,7 @@ final class DoctorCommand extends CommandBase {
                 LocalDoctor.check(list, settings[0], context.sessions(provider));
             } else {
                 AwsDoctor.check(list, settings[0], context.sessions(provider), context.console().env(),
-                        policyRole);
+                        role);
             }
         }
         print(list, context.console());

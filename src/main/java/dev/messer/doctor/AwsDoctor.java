@@ -13,6 +13,7 @@ import dev.messer.config.Settings;
 import dev.messer.error.AccessDeniedException;
 import dev.messer.aws.policy.PolicyRole;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +26,21 @@ public final class AwsDoctor {
 
     private static final String SETUP_FIX = "run 'messer setup aws' with admin credentials";
 
+    /** The words {@code doctor aws --role} takes. */
+    public static final List<String> ROLES = Arrays.stream(PolicyRole.values()).map(PolicyRole::word).toList();
+
     private AwsDoctor() {
     }
 
-    /** Adds the aws checks after a passed "config" check that produced {@code settings}. */
+    /**
+     * Adds the aws checks after a passed "config" check that produced {@code settings}.
+     *
+     * @param roleWord one of {@link #ROLES}, whose key policy grants are checked too, or null
+     */
     public static void check(Checklist list, Settings settings, Sessions sessions, Map<String, String> env,
-                             PolicyRole role) {
+                             String roleWord) {
+        PolicyRole role = roleWord == null ? null : PolicyRole.fromWord(roleWord).orElseThrow(() ->
+                new IllegalArgumentException("not a role: " + roleWord));
         List<Session<AwsBackend>> opened = new ArrayList<>(1);
         try {
             list.check("aws settings", () -> {

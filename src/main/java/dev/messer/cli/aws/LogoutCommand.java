@@ -1,13 +1,19 @@
-package dev.messer.cli;
+package dev.messer.cli.aws;
 
 import com.beust.jcommander.Parameter;
 import dev.messer.app.AdminSession;
 import dev.messer.aws.AwsIdentity;
+import dev.messer.cli.CommandBase;
+import dev.messer.cli.CommandContext;
+import dev.messer.cli.Console;
+import dev.messer.cli.ExitCodes;
+import dev.messer.cli.Grammar;
+import dev.messer.cli.UsageException;
 import dev.messer.config.Provider;
 import java.util.Map;
 
 /** {@code messer logout aws [--profile P | --all]}: deletes cached role sessions. */
-final class LogoutCommand extends CommandBase {
+public final class LogoutCommand extends CommandBase {
 
     static final Grammar GRAMMAR = Grammar.awsOnly("local has no sessions").options("[--profile P | --all] [-c CONFIG]");
 
@@ -15,7 +21,7 @@ final class LogoutCommand extends CommandBase {
     @Parameter(names = "--all", description = "Delete every cached AWS session of this user, for every profile")
     boolean all;
 
-    LogoutCommand() {
+    public LogoutCommand() {
         super(GRAMMAR);
     }
 

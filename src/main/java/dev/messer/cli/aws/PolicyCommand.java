@@ -1,4 +1,4 @@
-package dev.messer.cli;
+package dev.messer.cli.aws;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
@@ -10,6 +10,11 @@ import dev.messer.aws.policy.IamPolicy;
 import dev.messer.aws.policy.KeyPolicy;
 import dev.messer.aws.policy.PolicyRole;
 import dev.messer.aws.policy.PolicyTarget;
+import dev.messer.cli.CommandBase;
+import dev.messer.cli.CommandContext;
+import dev.messer.cli.ExitCodes;
+import dev.messer.cli.Grammar;
+import dev.messer.cli.UsageException;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
@@ -23,7 +28,7 @@ import java.util.Map;
  * [role flags]}: prints the KMS key policy of the profile's master key. Makes one STS call when the
  * account is not known from the flags or settings.
  */
-final class PolicyCommand extends CommandBase {
+public final class PolicyCommand extends CommandBase {
 
     static final Grammar GRAMMAR = Grammar.awsOnly("local has no IAM or key policies")
             .options("--role admin|writer|reader [--key-arn ARN] [--account ID] | --key-policy [--key-admin-role ARN]... "
@@ -44,7 +49,7 @@ final class PolicyCommand extends CommandBase {
     @ParametersDelegate
     KeyPolicyFlags keyFlags = new KeyPolicyFlags();
 
-    PolicyCommand() {
+    public PolicyCommand() {
         super(GRAMMAR);
     }
 

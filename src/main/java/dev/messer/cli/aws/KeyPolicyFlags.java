@@ -1,8 +1,10 @@
-package dev.messer.cli;
+package dev.messer.cli.aws;
 
 import com.beust.jcommander.Parameter;
 import dev.messer.aws.policy.KeyPolicy;
 import dev.messer.aws.policy.KeyPolicyRoles;
+import dev.messer.cli.Console;
+import dev.messer.cli.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 

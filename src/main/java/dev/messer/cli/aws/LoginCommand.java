@@ -1,8 +1,14 @@
-package dev.messer.cli;
+package dev.messer.cli.aws;
 
 import com.beust.jcommander.Parameter;
 import dev.messer.app.AdminSession;
 import dev.messer.aws.AwsIdentity;
+import dev.messer.cli.CommandBase;
+import dev.messer.cli.CommandContext;
+import dev.messer.cli.Console;
+import dev.messer.cli.ExitCodes;
+import dev.messer.cli.Grammar;
+import dev.messer.cli.UsageException;
 import dev.messer.config.Provider;
 import dev.messer.error.InvalidInputException;
 import java.time.Duration;
@@ -13,7 +19,7 @@ import java.util.Optional;
  * {@code messer login aws [--duration 1h]}: assumes the profile's role now, asking for the MFA code
  * once, and keeps the session for the next commands. Without a role, checks the credentials.
  */
-final class LoginCommand extends CommandBase {
+public final class LoginCommand extends CommandBase {
 
     static final Grammar GRAMMAR = Grammar.awsOnly("local has no sessions")
             .options("[--profile P] [--duration 15m|1h|12h] [-c CONFIG]");
@@ -22,7 +28,7 @@ final class LoginCommand extends CommandBase {
     @Parameter(names = "--duration", description = "How long the role session lasts: 15m to 12h, within the role's maximum")
     String duration;
 
-    LoginCommand() {
+    public LoginCommand() {
         super(GRAMMAR);
     }
 

@@ -1,6 +1,8 @@
-package dev.messer.cli;
+package dev.messer.cli.completion;
 
 import dev.messer.app.Session;
+import dev.messer.cli.CommandContext;
+import dev.messer.cli.TimeLimit;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.Settings;

@@ -1,7 +1,11 @@
-package dev.messer.cli;
+package dev.messer.cli.completion;
 
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterDescription;
+import dev.messer.cli.Command;
+import dev.messer.cli.CommandTree;
+import dev.messer.cli.Grammar;
+import dev.messer.cli.Positional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +55,7 @@ final class CompletionModel {
         }
         List<String> words = new ArrayList<>(node.children().keySet());
         words.add("--help");
-        if (node.parent == null) {
+        if (node.isRoot()) {
             words.add("--version");
         }
         levels.add(new Level(node.path(), words, List.of(), Map.of(), List.of(), List.of(), List.of(), false,

@@ -1,10 +1,16 @@
-package dev.messer.cli;
+package dev.messer.cli.aws;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
 import dev.messer.app.AdminSession;
 import dev.messer.aws.AwsClientFactory;
 import dev.messer.aws.AwsService;
+import dev.messer.cli.CommandBase;
+import dev.messer.cli.CommandContext;
+import dev.messer.cli.Console;
+import dev.messer.cli.ExitCodes;
+import dev.messer.cli.Grammar;
+import dev.messer.cli.UsageException;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
@@ -28,7 +34,7 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
  * {@code --fix}, and replaces the key policy with {@code --apply-key-policy}. Changes only what
  * differs, so running it again changes nothing.
  */
-final class SetupCommand extends CommandBase {
+public final class SetupCommand extends CommandBase {
 
     static final Grammar GRAMMAR = Grammar.awsOnly("a local profile needs only 'messer configure local'")
             .options("[--create-key] [--tag KEY=VALUE]... [--fix] [--apply-key-policy] [--no-prompt] "
@@ -54,7 +60,7 @@ final class SetupCommand extends CommandBase {
     @ParametersDelegate
     KeyPolicyFlags keyFlags = new KeyPolicyFlags();
 
-    SetupCommand() {
+    public SetupCommand() {
         super(GRAMMAR);
     }
 
@@ -117,12 +123,12 @@ final class SetupCommand extends CommandBase {
                     + "; run 'messer setup aws --create-key' to create the key and its alias (see docs/aws.md)");
             return ExitCodes.FAILURE;
         }
-        MasterKeyPlan plan = new MasterKeyPlan(settings, keyFlags, extraTags, console, clients);
+        KmsKeyPlan plan = new KmsKeyPlan(settings, keyFlags, extraTags, console, clients);
         if (key.isEmpty()) {
             MasterKeySetup.Wanted wanted = plan.wanted(null, true);
             String keyId = keys.create(wanted);
             console.data("master key: created " + keys.alias() + " -> key " + keyId + " (symmetric, rotation on, tags "
-                    + MasterKeyPlan.describe(wanted.tags()) + ", key policy " + MasterKeyPlan.sids(wanted.policy()) + ")");
+                    + KmsKeyPlan.describe(wanted.tags()) + ", key policy " + KmsKeyPlan.sids(wanted.policy()) + ")");
             return ExitCodes.OK;
         }
         console.data("master key: " + MasterKeyAlias.check(clients.kms(), keys.alias(), clients.region().id()));

@@ -1,5 +1,12 @@
-package dev.messer.cli;
+package dev.messer.cli.completion;
 
+import dev.messer.cli.CommandBase;
+import dev.messer.cli.CommandContext;
+import dev.messer.cli.CommandTree;
+import dev.messer.cli.ExitCodes;
+import dev.messer.cli.Grammar;
+import dev.messer.cli.Positional;
+import dev.messer.cli.UsageException;
 import java.time.Duration;
 
 /**
@@ -7,18 +14,23 @@ import java.time.Duration;
  * tree. {@code messer completion names profiles|aws|local [BAG]} prints the names the script offers
  * (see {@link CompletionNames}).
  */
-final class CompletionCommand extends CommandBase {
+public final class CompletionCommand extends CommandBase {
 
     static final Grammar GRAMMAR = Grammar.of(Positional.choice("bash|zsh")).hidden("names");
 
     /** How long the script waits for a listing of the store. */
     static final Duration TIME_LIMIT = Duration.ofSeconds(2);
 
+    private final Duration timeLimit;
 
-    Duration timeLimit = TIME_LIMIT;
+    public CompletionCommand() {
+        this(TIME_LIMIT);
+    }
 
-    CompletionCommand() {
+    /** @param timeLimit how long a listing of the store may take before completion offers nothing */
+    public CompletionCommand(Duration timeLimit) {
         super(GRAMMAR);
+        this.timeLimit = timeLimit;
     }
 
     @Override
