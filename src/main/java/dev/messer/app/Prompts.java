@@ -1,6 +1,7 @@
 package dev.messer.app;
 
 import dev.messer.error.AccessDeniedException;
+import dev.messer.error.Hint;
 import java.nio.file.Path;
 
 /**
@@ -14,8 +15,8 @@ public interface Prompts {
     Prompts NEVER = new Prompts() {
         @Override
         public String mfaCode(String serial) {
-            throw new AccessDeniedException("no MFA code is asked for " + serial + " in this run; run 'messer login "
-                    + "aws' first");
+            throw new AccessDeniedException("no MFA code is asked for " + serial + " in this run",
+                    Hint.of("run {} first", Hint.aws("login")));
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.messer.backend.Backend;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
+import dev.messer.error.Hint;
 import dev.messer.masterkey.MasterKey;
 import dev.messer.store.BlobStore;
 import java.util.regex.Pattern;
@@ -59,7 +60,7 @@ public final class AwsBackend implements Backend {
     public synchronized MasterKey masterKey() {
         if (masterKey == null) {
             String alias = settings.require(SettingKey.MASTER_KEY,
-                    "set it to the KMS alias without alias/ ('messer configure aws -m NAME')");
+                    Hint.of("set it to the KMS alias without alias/ ({})", Hint.aws("configure", "-m", "NAME")));
             if (alias.startsWith("alias/")) {
                 alias = alias.substring("alias/".length());
             }
@@ -78,8 +79,8 @@ public final class AwsBackend implements Backend {
     }
 
     private String bucket(SettingKey key) {
-        String name = settings.require(key, "set it with 'messer configure aws -"
-                + (key == SettingKey.SECRETS_BUCKET ? "b" : "k") + " BUCKET'");
+        String name = settings.require(key, Hint.of("set it with {}",
+                Hint.aws("configure", key == SettingKey.SECRETS_BUCKET ? "-b" : "-k", "BUCKET")));
         if (!BUCKET_NAME.matcher(name).matches()) {
             throw new ConfigException(key.iniName() + " '" + name + "' (from " + settings.source(key)
                     + ") is not an S3 bucket name; use 3 to 63 lowercase letters, digits, '.' and '-'");

@@ -42,11 +42,11 @@ final class BulkCopyCommand extends CommandBase {
         String destinationWord = words.get(1);
         String sourceConfig = words.get(2);
         List<BulkReport> reports = new ArrayList<>();
-        try (Session<?> source = open(console, sourceWord, sourceConfig, sourceProfile)) {
+        try (Session<?> source = open(context, sourceWord, sourceConfig, sourceProfile)) {
             BulkCopy.Side from = new BulkCopy.Side(source.bags(), source.dataKeys(),
                     BulkConfigArgument.label(sourceWord, sourceConfig, sourceProfile));
             for (String destinationConfig : words.subList(3, words.size())) {
-                try (Session<?> destination = open(console, destinationWord, destinationConfig, destinationProfile)) {
+                try (Session<?> destination = open(context, destinationWord, destinationConfig, destinationProfile)) {
                     BulkCopy.Side to = new BulkCopy.Side(destination.bags(), destination.dataKeys(),
                             BulkConfigArgument.label(destinationWord, destinationConfig, destinationProfile));
                     reports.add(new BulkCopy(from, to, overwrite).run(flags.options(console)));
@@ -56,8 +56,7 @@ final class BulkCopyCommand extends CommandBase {
         return BulkReportPrinter.print(console, BulkReport.merge("copy", reports), flags);
     }
 
-    private Session<?> open(Console console, String word, String config, String profile) {
-        return new CommandContext(console, BulkConfigArgument.options(common, config, profile))
-                .session(word, BulkFlags.RETRY_FALLBACKS);
+    private Session<?> open(CommandContext context, String word, String config, String profile) {
+        return context.with(BulkConfigArgument.options(common, config, profile)).session(word, BulkFlags.RETRY_FALLBACKS);
     }
 }

@@ -27,7 +27,7 @@ abstract class BulkItemsCommand extends CommandBase {
     @Override
     public final int run(CommandContext context) {
         Console console = context.console();
-        CommandContext configured = new CommandContext(console, BulkConfigArgument.options(common, BulkConfigArgument.optional(words), null));
+        CommandContext configured = context.with(BulkConfigArgument.options(common, BulkConfigArgument.optional(words), null));
         try (Session<?> session = configured.session(words.get(0), BulkFlags.RETRY_FALLBACKS)) {
             return BulkReportPrinter.print(console, run(session, flags.options(console)), flags);
         }

@@ -18,7 +18,7 @@ final class BulkListCommand extends CommandBase {
     @Override
     public int run(CommandContext context) {
         Console console = context.console();
-        CommandContext configured = new CommandContext(console, BulkConfigArgument.options(common, BulkConfigArgument.optional(words), null));
+        CommandContext configured = context.with(BulkConfigArgument.options(common, BulkConfigArgument.optional(words), null));
         try (Session<?> session = configured.session(words.get(0), BulkFlags.RETRY_FALLBACKS)) {
             for (Map.Entry<String, List<String>> bag : Inventory.of(session.bags()).bags().entrySet()) {
                 console.data(bag.getKey());

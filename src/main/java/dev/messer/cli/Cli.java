@@ -81,7 +81,7 @@ public final class Cli {
             grammar.check(leaf.words(), command);
             console.silent(leaf.common().silent);
             console.debug(console.debug() || leaf.common().debug);
-            return leaf.run(new CommandContext(console, leaf.common()));
+            return leaf.run(new CommandContext(console, leaf.common(), hints));
         } catch (Throwable e) {
             return report(command, usage, e, hints, leaf);
         } finally {
@@ -95,10 +95,11 @@ public final class Cli {
             status = leaf.failureStatus(status);
         }
         String message;
-        if (e instanceof UsageException usageError && usageError.showsUsage() && usage != null) {
-            message = e.getMessage() + "; usage: " + usage;
-        } else if (e instanceof MesserException || e instanceof UsageException) {
-            message = e.getMessage();
+        if (e instanceof UsageException usageError) {
+            message = hints.message(usageError.problem(), usageError.hint())
+                    + (usageError.showsUsage() && usage != null ? "; usage: " + usage : "");
+        } else if (e instanceof MesserException failure) {
+            message = hints.message(failure.problem(), failure.hint());
         } else if (e instanceof ParameterException) {
             message = ParserMessages.rewrite(e.getMessage()) + (usage == null ? "; see '" + command + " --help'"
                     : "; usage: " + usage);
@@ -108,7 +109,7 @@ public final class Cli {
         if (status == ExitCodes.USAGE && e instanceof UsageException) {
             message = message + (message.contains("--help") ? "" : " (see '" + command + " --help')");
         }
-        console.error("messer: " + hints.render(message));
+        console.error("messer: " + message);
         if (console.debug()) {
             java.io.StringWriter trace = new java.io.StringWriter();
             e.printStackTrace(new java.io.PrintWriter(trace));

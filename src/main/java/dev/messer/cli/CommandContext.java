@@ -10,6 +10,7 @@ import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
+import dev.messer.error.Hint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,13 +23,21 @@ public final class CommandContext {
     private final CommonOptions common;
     private final ConfigLocation location;
     private final SettingsResolver resolver;
+    private final Hints hints;
     private boolean warnedGroupWritable;
 
-    public CommandContext(Console console, CommonOptions common) {
+    /** @param hints renders the hints of this run for the user (their provider word, --profile and -c) */
+    public CommandContext(Console console, CommonOptions common, Hints hints) {
         this.console = console;
         this.common = common;
         this.location = new ConfigLocation(console.env());
         this.resolver = new SettingsResolver(console.env());
+        this.hints = hints;
+    }
+
+    /** This run with other common options (the configuration a bulk command names), and the same hints. */
+    public CommandContext with(CommonOptions options) {
+        return new CommandContext(console, options, hints);
     }
 
     public Console console() {
@@ -37,6 +46,11 @@ public final class CommandContext {
 
     public CommonOptions common() {
         return common;
+    }
+
+    /** Renders hints as the user who runs this command can run them. */
+    public Hints hints() {
+        return hints;
     }
 
     public SettingsResolver resolver() {
@@ -64,8 +78,8 @@ public final class CommandContext {
         Path path = configPath();
         createDefaultFileIfMissing();
         if (location.isNamed(common.config) && !Files.exists(path)) {
-            throw new ConfigException("config file " + path + " does not exist; check the path, or create it with "
-                    + "'messer configure aws|local -c " + path + " ...'");
+            throw new ConfigException("config file " + path + " does not exist", Hint.of("check the path, or create "
+                    + "it with {}", Hint.command("configure", "-c", path.toString(), "...")));
         }
         IniFile file = IniFile.load(path);
         warnIfGroupWritable(file);
@@ -124,7 +138,7 @@ public final class CommandContext {
      */
     public Sessions sessions(Provider provider) {
         return new Sessions(console.env(), resolver, new TerminalPrompts(console),
-                new NoticePrinter(console, provider.word()), warnings());
+                new NoticePrinter(console, hints.forProvider(provider.word())), warnings());
     }
 
     /**

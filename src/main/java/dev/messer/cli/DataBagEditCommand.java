@@ -7,6 +7,7 @@ import dev.messer.databag.ItemDocument;
 import dev.messer.edit.Editor;
 import dev.messer.edit.ScratchFolder;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,8 @@ final class DataBagEditCommand extends CommandBase {
                             Optional.of(opened.read().etag()));
                 } catch (ConflictException e) {
                     throw new ConflictException("item " + bag + "/" + id + " was changed by someone else while you "
-                            + "edited it; your edit was not saved: run 'messer data bag edit <provider> " + bag + " " + id + "' again");
+                            + "edited it", Hint.of("your edit was not saved: run {} again",
+                            Hint.command("data bag edit", bag, id)));
                 }
                 console.info("Saved item " + bag + "/" + id + " with key " + opened.read().item().keyRef() + ".");
                 return ExitCodes.OK;

@@ -84,7 +84,7 @@ final class DataBagFromFileCommand extends CommandBase {
                 }
                 throw Reworded.as(e, "upload stopped at item " + id + " (from " + named.source() + "), " + (i + 1)
                         + " of " + items.size() + ": " + before(written, unchanged) + ", " + (items.size() - i - 1)
-                        + " not tried; " + e.getMessage());
+                        + " not tried; " + e.problem());
             }
             String where = session.bags().layout().itemKey(bag, id) + " in " + session.backend().secrets().describe();
             if (outcome == BagUpload.Outcome.UNCHANGED) {

@@ -1,6 +1,7 @@
 package dev.messer.cli;
 
 import dev.messer.databag.ItemHistory;
+import dev.messer.error.Hint;
 import dev.messer.keys.KeyRef;
 import dev.messer.app.Session;
 
@@ -26,7 +27,8 @@ final class DataBagRollbackCommand extends CommandBase {
         try (Session<?> session = context.session(words.get(0))) {
             KeyRef key = new ItemHistory(session.bags()).rollback(bag, id, version, session.dataKeys());
             context.console().info("Rolled item " + bag + "/" + id + " back to version " + version + ", sealed with key "
-                    + key + "; 'messer data bag history' lists it as the newest version.");
+                    + key + "; " + context.hints().render(Hint.of("{} lists it as the newest version.",
+                    Hint.command("data bag history", bag, id))));
         }
         return ExitCodes.OK;
     }

@@ -54,11 +54,12 @@ final class DoctorCommand extends CommandBase {
                         role);
             }
         }
-        print(list, context.console());
+        print(list, context.console(), context.hints());
         return list.anyFailed() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
-    private static void print(Checklist list, Console console) {
+    /** The checklist, each fix or hint with its command lines as the user can run them (their provider, --profile, -c). */
+    private static void print(Checklist list, Console console, Hints hints) {
         int width = list.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
         for (Check check : list.checks()) {
             String mark = switch (check.status()) {
@@ -70,8 +71,8 @@ final class DoctorCommand extends CommandBase {
             };
             console.report(mark + " " + check.name() + " ".repeat(width - check.name().length()) + "  " + check.detail());
             if (!check.fix().isEmpty()) {
-                console.report("       " + " ".repeat(width) + (check.status() == Check.Status.INFO ? "  hint: "
-                        : "  fix: ") + check.fix());
+                boolean passed = check.status() == Check.Status.INFO || check.status() == Check.Status.PASS;
+                console.report("       " + " ".repeat(width) + (passed ? "  hint: " : "  fix: ") + hints.render(check.fix()));
             }
         }
         long failed = list.checks().stream().filter(Check::failed).count();

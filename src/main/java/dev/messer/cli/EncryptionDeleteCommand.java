@@ -6,6 +6,7 @@ import dev.messer.app.Session;
 import dev.messer.bulk.KeyScope;
 import dev.messer.bulk.KeyUsage;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.KeyRef;
 import java.util.List;
@@ -53,8 +54,8 @@ final class EncryptionDeleteCommand extends CommandBase {
             if (version == null) {
                 session.keyRing().latest(name);
             } else if (!session.keyRing().exists(new KeyRef(name, version))) {
-                throw new NotFoundException(what + " does not exist in " + session.backend().keys().describe()
-                        + "; see 'messer encryption list <provider> " + name + "'");
+                throw new NotFoundException(what + " does not exist in " + session.backend().keys().describe(),
+                        Hint.of("see {}", Hint.command("encryption list", name)));
             }
             KeyScope scope = KeysBucketScope.of(session, context.loadConfig(), context.resolver(),
                     context.sessions(session.settings().provider()));
@@ -97,9 +98,9 @@ final class EncryptionDeleteCommand extends CommandBase {
      */
     private void refuseWhatIsInUse(String what, String counted, KeyUsage usage) {
         if (usage.items() > 0 && !force) {
-            throw new ConflictException(what + " is still " + counted + "; move them to another version ('messer bulk "
-                    + "re-encrypt " + words.get(0) + "' in each tier) or delete them first, or add --force"
-                    + (usage.keptVersions() > 0 && !dropHistory ? " --drop-history" : "") + " to delete it anyway");
+            throw new ConflictException(what + " is still " + counted, Hint.of("move them to another version ({} in "
+                    + "each tier) or delete them first, or add --force" + (usage.keptVersions() > 0 && !dropHistory
+                    ? " --drop-history" : "") + " to delete it anyway", Hint.command("bulk re-encrypt")));
         }
         if (usage.keptVersions() > 0 && !dropHistory) {
             throw new ConflictException(what + " is still " + counted + "; deleting it stops history (show --at, "

@@ -1,6 +1,7 @@
 package dev.messer.cli;
 
 import dev.messer.app.Session;
+import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
 import java.util.List;
 
@@ -25,7 +26,8 @@ final class EncryptionListCommand extends CommandBase {
             List<Integer> versions = session.keyRing().versions(name);
             if (versions.isEmpty()) {
                 throw new NotFoundException("encryption key " + name + " does not exist in "
-                        + session.backend().keys().describe() + "; create it with 'messer encryption create <provider> " + name + "'");
+                        + session.backend().keys().describe(), Hint.of("create it with {}",
+                        Hint.command("encryption create", name)));
             }
             versions.forEach(v -> context.console().data(String.valueOf(v)));
         }

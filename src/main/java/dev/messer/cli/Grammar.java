@@ -2,6 +2,7 @@ package dev.messer.cli;
 
 import com.beust.jcommander.JCommander;
 import dev.messer.config.Provider;
+import dev.messer.error.Hint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListResourceBundle;
@@ -26,10 +27,10 @@ public final class Grammar {
     private final List<Positional> positionals;
     private final String options;
     private final String passThrough;
-    private final String awsOnlyBecause;
+    private final Hint awsOnlyBecause;
     private final String hiddenForm;
 
-    private Grammar(List<Positional> positionals, String options, String passThrough, String awsOnlyBecause,
+    private Grammar(List<Positional> positionals, String options, String passThrough, Hint awsOnlyBecause,
                     String hiddenForm) {
         this.positionals = List.copyOf(positionals);
         this.options = options;
@@ -52,7 +53,7 @@ public final class Grammar {
      * A command for the aws provider only ({@code setup}, {@code policy}, {@code login},
      * {@code logout}): its one word is {@code aws}, and {@code local} is refused, saying {@code why}.
      */
-    public static Grammar awsOnly(String why) {
+    public static Grammar awsOnly(Hint why) {
         return new Grammar(List.of(Positional.AWS), "", null, why, null);
     }
 
@@ -153,7 +154,7 @@ public final class Grammar {
     private void requireProvider(String word, String path) {
         Provider provider = CommandContext.provider(word);
         if (awsOnlyBecause != null && provider != Provider.AWS) {
-            throw new UsageException("'" + path + "' applies to aws only; " + awsOnlyBecause);
+            throw new UsageException("'" + path + "' applies to aws only", awsOnlyBecause);
         }
     }
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
@@ -211,8 +212,8 @@ public final class DataBagService {
             if (!bagExists(bag)) {
                 return noBag(bag);
             }
-            return new NotFoundException("item " + id + " does not exist in data bag " + bag
-                    + "; see 'messer data bag show <provider> " + bag + "'");
+            return new NotFoundException("item " + id + " does not exist in data bag " + bag,
+                    Hint.of("see {}", Hint.command("data bag show", bag)));
         });
         StoredItem stored = StoredItem.parse(blob.content(), "item " + bag + "/" + id + " (" + objectKey + ")");
         return new Read(stored, blob.etag());
@@ -287,8 +288,8 @@ public final class DataBagService {
             if (!bagExists(bag)) {
                 throw noBag(bag);
             }
-            throw new NotFoundException("item " + id + " does not exist in data bag " + bag
-                    + "; see 'messer data bag show <provider> " + bag + "'");
+            throw new NotFoundException("item " + id + " does not exist in data bag " + bag,
+                    Hint.of("see {}", Hint.command("data bag show", bag)));
         }
         store.delete(objectKey);
     }
@@ -322,7 +323,7 @@ public final class DataBagService {
 
     private NotFoundException noBag(String bag) {
         return new NotFoundException("data bag " + bag + " (" + layout.bagMarker(bag) + ") does not exist in "
-                + store.describe() + "; create it with 'messer data bag create <provider> " + bag + "'");
+                + store.describe(), Hint.of("create it with {}", Hint.command("data bag create", bag)));
     }
 
     static AlreadyExistsException alreadyExists(String bag, String id) {

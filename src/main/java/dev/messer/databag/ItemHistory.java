@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
@@ -140,9 +141,9 @@ public final class ItemHistory {
         try {
             bags.write(bag, document, key, keys, current.map(DataBagService.Read::etag));
         } catch (ConflictException | AlreadyExistsException e) {
-            throw new ConflictException("item " + bag + "/" + id + " changed while it was being rolled back; nothing "
-                    + "was written: see 'messer data bag history <provider> " + bag + " " + id + "' and run the "
-                    + "rollback again", e);
+            throw new ConflictException("item " + bag + "/" + id + " changed while it was being rolled back",
+                    Hint.of("nothing was written: see {} and run the rollback again",
+                            Hint.command("data bag history", bag, id)), e);
         }
         return key;
     }
@@ -162,8 +163,8 @@ public final class ItemHistory {
         Names.check("item id", id);
         VersionListing listing = store.versions(layout.itemKey(bag, id));
         if (listing.isEmpty()) {
-            throw new NotFoundException("item " + id + " has no history in data bag " + bag + " in " + store.describe()
-                    + "; see 'messer data bag show <provider> " + bag + "'");
+            throw new NotFoundException("item " + id + " has no history in data bag " + bag + " in " + store.describe(),
+                    Hint.of("see {}", Hint.command("data bag show", bag)));
         }
         return listing;
     }
@@ -176,8 +177,8 @@ public final class ItemHistory {
             boolean deletion = listing(bag, id).versions().stream().anyMatch(v -> v.id().equals(version) && v.deleted());
             if (deletion) {
                 return new InvalidInputException("version " + version + " of item " + bag + "/" + id + " is a deletion "
-                        + "and has no content; pick another version from 'messer data bag history <provider> " + bag
-                        + " " + id + "'");
+                        + "and has no content", Hint.of("pick another version from {}",
+                        Hint.command("data bag history", bag, id)));
             }
             return noVersion(bag, id, version);
         });
@@ -185,8 +186,8 @@ public final class ItemHistory {
     }
 
     private NotFoundException noVersion(String bag, String id, String version) {
-        return new NotFoundException("item " + bag + "/" + id + " has no version '" + version + "'; see 'messer data bag "
-                + "history <provider> " + bag + " " + id + "'");
+        return new NotFoundException("item " + bag + "/" + id + " has no version '" + version + "'",
+                Hint.of("see {}", Hint.command("data bag history", bag, id)));
     }
 
     /** Empty if the version is gone since it was listed. */

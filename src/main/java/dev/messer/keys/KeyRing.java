@@ -4,6 +4,7 @@ import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.NotFoundException;
 import dev.messer.masterkey.MasterKey;
@@ -105,8 +106,8 @@ public final class KeyRing {
         Names.check("key name", name);
         List<Integer> before = numbers.versions(name);
         if (!before.isEmpty()) {
-            throw new AlreadyExistsException("encryption key " + name + " already exists in " + store.describe()
-                    + "; add a version with 'messer encryption increment <provider> " + name + "'");
+            throw new AlreadyExistsException("encryption key " + name + " already exists in " + store.describe(),
+                    Hint.of("add a version with {}", Hint.command("encryption increment", name)));
         }
         KeyRef ref = new KeyRef(name, numbers.next(name, before));
         try {
@@ -153,8 +154,8 @@ public final class KeyRing {
             return ref;
         }
         if (numbers.wasDeleted(ref)) {
-            throw new ConflictException("encryption key " + ref + " was deleted and its number is never reused; "
-                    + "use 'messer encryption increment <provider> " + ref.name() + "' for a new version");
+            throw new ConflictException("encryption key " + ref + " was deleted and its number is never reused",
+                    Hint.of("use {} for a new version", Hint.command("encryption increment", ref.name())));
         }
         try {
             writeVersion(ref);
@@ -197,8 +198,8 @@ public final class KeyRing {
     public int latest(String name) {
         List<Integer> versions = versions(name);
         if (versions.isEmpty()) {
-            throw new NotFoundException("encryption key " + name + " does not exist in " + store.describe()
-                    + "; create it with 'messer encryption create <provider> " + name + "'");
+            throw new NotFoundException("encryption key " + name + " does not exist in " + store.describe(),
+                    Hint.of("create it with {}", Hint.command("encryption create", name)));
         }
         return versions.get(versions.size() - 1);
     }
@@ -227,8 +228,8 @@ public final class KeyRing {
 
     public void deleteVersion(KeyRef ref) {
         if (!exists(ref)) {
-            throw new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
-                    + "; see 'messer encryption list <provider> " + ref.name() + "'");
+            throw new NotFoundException("encryption key " + ref + " does not exist in " + store.describe(),
+                    Hint.of("see {}", Hint.command("encryption list", ref.name())));
         }
         numbers.writeTombstone(ref);
         store.delete(ref.objectKey());
@@ -260,8 +261,8 @@ public final class KeyRing {
         }
         if (context.isEmpty() && !readContextless) {
             throw new IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in " + store.describe()
-                    + ") has no encryption context, which min_item_format = 2 refuses; re-encrypt its items with "
-                    + "'messer bulk re-encrypt <provider>' under min_item_format = 1 first");
+                    + ") has no encryption context, which min_item_format = 2 refuses", Hint.of("re-encrypt its items "
+                    + "with {} under min_item_format = 1 first", Hint.command("bulk re-encrypt")));
         }
         contexts.requireConfiguredPairs(ref, context);
         try {
@@ -312,8 +313,8 @@ public final class KeyRing {
             return new NotFoundException("encryption key " + ref + " was deleted (" + tombstone + " in "
                     + store.describe() + "), so what it sealed cannot be decrypted; restore the item from a backup");
         }
-        return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
-                + "; see 'messer encryption list <provider> " + ref.name() + "'");
+        return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe(),
+                Hint.of("see {}", Hint.command("encryption list", ref.name())));
     }
 
     private void writeVersion(KeyRef ref) {

@@ -65,6 +65,22 @@ final class KeyPolicyFlags {
         }
     }
 
+    /** The flags as they were given, for a command line that repeats them. */
+    List<String> arguments() {
+        List<String> words = new ArrayList<>();
+        keyAdmins.forEach(arn -> words.addAll(List.of("--key-admin-role", arn)));
+        admins.forEach(arn -> words.addAll(List.of("--admin-role", arn)));
+        writers.forEach(arn -> words.addAll(List.of("--writer-role", arn)));
+        readers.forEach(arn -> words.addAll(List.of("--reader-role", arn)));
+        if (account != null) {
+            words.addAll(List.of("--account", account));
+        }
+        if (requireMfa) {
+            words.add("--require-mfa");
+        }
+        return words;
+    }
+
     boolean anyGiven() {
         return !roles().isEmpty() || requireMfa;
     }

@@ -10,6 +10,7 @@ import dev.messer.cli.ExitCodes;
 import dev.messer.cli.Grammar;
 import dev.messer.cli.UsageException;
 import dev.messer.config.Provider;
+import dev.messer.error.Hint;
 import dev.messer.error.InvalidInputException;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 public final class LoginCommand extends CommandBase {
 
-    static final Grammar GRAMMAR = Grammar.awsOnly("local has no sessions")
+    static final Grammar GRAMMAR = Grammar.awsOnly(Hint.text("local has no sessions"))
             .options("[--profile P] [--duration 15m|1h|12h] [-c CONFIG]");
 
 
@@ -45,7 +46,8 @@ public final class LoginCommand extends CommandBase {
             Console console = context.console();
             if (login.assumedRole().isPresent()) {
                 console.info("Signed in as " + login.callerArn() + " until " + login.expiry().map(Object::toString)
-                        .orElse("(no expiry given)") + "; the next commands reuse this session ('messer logout aws' ends it).");
+                        .orElse("(no expiry given)") + "; the next commands reuse this session ("
+                        + context.hints().render(Hint.of("{} ends it", Hint.aws("logout"))) + ").");
             } else {
                 console.info("The credentials from " + login.source() + " work: " + login.callerArn()
                         + ". There is no role to assume, so nothing was cached.");

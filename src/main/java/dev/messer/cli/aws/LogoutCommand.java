@@ -10,12 +10,13 @@ import dev.messer.cli.ExitCodes;
 import dev.messer.cli.Grammar;
 import dev.messer.cli.UsageException;
 import dev.messer.config.Provider;
+import dev.messer.error.Hint;
 import java.util.Map;
 
 /** {@code messer logout aws [--profile P | --all]}: deletes cached role sessions. */
 public final class LogoutCommand extends CommandBase {
 
-    static final Grammar GRAMMAR = Grammar.awsOnly("local has no sessions").options("[--profile P | --all] [-c CONFIG]");
+    static final Grammar GRAMMAR = Grammar.awsOnly(Hint.text("local has no sessions")).options("[--profile P | --all] [-c CONFIG]");
 
 
     @Parameter(names = "--all", description = "Delete every cached AWS session of this user, for every profile")

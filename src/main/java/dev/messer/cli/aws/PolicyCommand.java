@@ -19,6 +19,7 @@ import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.databag.SecretsLayout;
+import dev.messer.error.Hint;
 import java.util.List;
 import java.util.Map;
 
@@ -30,11 +31,11 @@ import java.util.Map;
  */
 public final class PolicyCommand extends CommandBase {
 
-    static final Grammar GRAMMAR = Grammar.awsOnly("local has no IAM or key policies")
+    static final Grammar GRAMMAR = Grammar.awsOnly(Hint.text("local has no IAM or key policies"))
             .options("--role admin|writer|reader [--key-arn ARN] [--account ID] | --key-policy [--key-admin-role ARN]... "
             + "[--admin-role ARN]... [--writer-role ARN]... [--reader-role ARN]... [--account ID] [--require-mfa]");
 
-    private static final String HINT = "set it with 'messer configure aws'";
+    private static final Hint HINT = Hint.of("set it with {}", Hint.aws("configure"));
 
 
     @Parameter(names = "--role", description = "Who the IAM policy is for: admin|writer|reader")

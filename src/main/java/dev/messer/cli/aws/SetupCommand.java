@@ -14,6 +14,7 @@ import dev.messer.cli.UsageException;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
+import dev.messer.error.Hint;
 import dev.messer.error.MesserException;
 import dev.messer.aws.setup.BucketHardening;
 import dev.messer.aws.setup.KeyFinding;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
  */
 public final class SetupCommand extends CommandBase {
 
-    static final Grammar GRAMMAR = Grammar.awsOnly("a local profile needs only 'messer configure local'")
+    static final Grammar GRAMMAR = Grammar.awsOnly(Hint.of("a local profile needs only {}", Hint.local("configure")))
             .options("[--create-key] [--tag KEY=VALUE]... [--fix] [--apply-key-policy] [--no-prompt] "
             + "[--key-admin-role ARN]... [--admin-role ARN]... [--writer-role ARN]... [--reader-role ARN]... "
             + "[--account ID] [--require-mfa] [--profile P] [-c CONFIG]");
@@ -71,11 +72,11 @@ public final class SetupCommand extends CommandBase {
         Settings settings = context.settings(Provider.AWS, Map.of()).validate();
         if (keyFlags.requireMfa && settings.optional(SettingKey.MFA_SERIAL).isEmpty()) {
             throw new UsageException("refusing a key policy that requires MFA from a caller without MFA: KMS would "
-                    + "refuse this profile's next change to the key; set mfa_serial (messer configure aws "
-                    + "--mfa-serial ARN) with a role_arn, or leave out --require-mfa");
+                    + "refuse this profile's next change to the key", Hint.of("set mfa_serial ({}) with a role_arn, or "
+                    + "leave out --require-mfa", Hint.aws("configure", "--mfa-serial", "ARN")));
         }
         keyFlags.explainMfa(context.console());
-        String hint = "set it with 'messer configure aws'";
+        Hint hint = Hint.of("set it with {}", Hint.aws("configure"));
         Map<String, String> buckets = new LinkedHashMap<>();
         buckets.put(settings.require(SettingKey.SECRETS_BUCKET, hint), "secrets bucket");
         buckets.merge(settings.require(SettingKey.KEYS_BUCKET, hint), "keys bucket", (a, b) -> a + " and " + b);
@@ -103,7 +104,7 @@ public final class SetupCommand extends CommandBase {
             try {
                 status = masterKey(context, settings, clients, new MasterKeySetup(clients.kms(), masterKey), extraTags);
             } catch (MesserException e) {
-                console.error("messer: " + e.getMessage());
+                console.error("messer: " + context.hints().message(e));
                 status = ExitCodes.FAILURE;
             }
             if (broadBucketGrants) {
@@ -119,8 +120,9 @@ public final class SetupCommand extends CommandBase {
         Console console = context.console();
         Optional<KeyMetadata> key = keys.describe();
         if (key.isEmpty() && !createKey) {
-            console.error("messer: KMS " + keys.alias() + " does not exist in " + clients.region().id()
-                    + "; run 'messer setup aws --create-key' to create the key and its alias (see docs/aws.md)");
+            console.error("messer: " + context.hints().message("KMS " + keys.alias() + " does not exist in "
+                    + clients.region().id(), Hint.of("run {} to create the key and its alias (see docs/aws.md)",
+                    Hint.aws("setup", rerun("--create-key")))));
             return ExitCodes.FAILURE;
         }
         KmsKeyPlan plan = new KmsKeyPlan(settings, keyFlags, extraTags, console, clients);
@@ -152,17 +154,20 @@ public final class SetupCommand extends CommandBase {
         if (fixable + byHand == 0) {
             return ExitCodes.OK;
         }
-        List<String> fixes = new ArrayList<>();
-        if (fixable > 0) {
-            fixes.add("run 'messer setup aws --fix' with the same flags to repair rotation, tags and missing Messer "
-                    + "statements");
-        }
-        if (byHand > 0) {
-            fixes.add("remove the broad grants from the key policy by hand ('aws kms put-key-policy')");
-        }
-        console.error("messer: the master key " + keys.alias() + " has " + (fixable + byHand) + " problem(s); "
-                + String.join(", and ", fixes));
+        String byHandFix = "remove the broad grants from the key policy by hand ('aws kms put-key-policy')";
+        Hint fixes = fixable == 0 ? Hint.text(byHandFix) : Hint.of("run {} to repair rotation, tags and missing Messer "
+                + "statements" + (byHand > 0 ? ", and " + byHandFix : ""), Hint.aws("setup", rerun("--fix")));
+        console.error("messer: " + context.hints().message("the master key " + keys.alias() + " has "
+                + (fixable + byHand) + " problem(s)", fixes));
         return ExitCodes.FAILURE;
+    }
+
+    /** This run's flags that shape the key (tags, roles, --account, --require-mfa), after {@code first}. */
+    private String[] rerun(String first) {
+        List<String> words = new ArrayList<>(List.of(first));
+        tags.forEach(tag -> words.addAll(List.of("--tag", tag)));
+        words.addAll(keyFlags.arguments());
+        return words.toArray(String[]::new);
     }
 
     private Map<String, String> parseTags() {
