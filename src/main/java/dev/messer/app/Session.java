@@ -1,6 +1,7 @@
 package dev.messer.app;
 
 import dev.messer.backend.Backend;
+import dev.messer.config.CommonSettings;
 import dev.messer.config.Provider;
 import dev.messer.config.Settings;
 import dev.messer.crypto.EnvelopeVersion;
@@ -29,13 +30,14 @@ public final class Session<B extends Backend> implements AutoCloseable {
     Session(Settings settings, B backend, StoreNotices notices) {
         this.settings = settings;
         this.backend = backend;
-        int itemFormat = settings.itemFormat();
-        int minItemFormat = settings.minItemFormat();
-        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, settings.encryptionContext(), settings.tier(),
+        CommonSettings common = settings.common();
+        int itemFormat = common.itemFormat();
+        int minItemFormat = common.minItemFormat();
+        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, common.encryptionContext(), common.tier(),
                 settings.provider() == Provider.AWS, itemFormat == 2, minItemFormat < 2, notices);
         this.dataKeys = new DataKeyCache(keyRing);
         this.bags = new DataBagService(backend.secrets(),
-                new SecretsLayout(settings.tier(), settings.secretsFolder()),
+                new SecretsLayout(common.tier(), common.secretsFolder()),
                 EnvelopeVersion.fromItemFormat(itemFormat), backend::writer, minItemFormat, notices);
     }
 

@@ -5,7 +5,6 @@ import dev.messer.aws.MfaTokenSource;
 import dev.messer.backend.Backend;
 import dev.messer.config.Provider;
 import dev.messer.config.Settings;
-import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
 import dev.messer.local.LocalBackend;
 import dev.messer.local.PassphraseSource;
@@ -21,7 +20,6 @@ import java.util.function.Consumer;
 public final class Sessions {
 
     private final Map<String, String> env;
-    private final SettingsResolver resolver;
     private final MfaTokenSource mfa;
     private final PassphraseSource passphrases;
     private final StoreNotices notices;
@@ -32,19 +30,17 @@ public final class Sessions {
      * @param mfa         asked for a code when a role is assumed with {@code mfa_serial}
      * @param passphrases asked only if the local master key file is protected by a passphrase
      */
-    public Sessions(Map<String, String> env, SettingsResolver resolver, MfaTokenSource mfa,
-                    PassphraseSource passphrases) {
-        this(env, resolver, mfa, passphrases, StoreNotices.NONE, warning -> { });
+    public Sessions(Map<String, String> env, MfaTokenSource mfa, PassphraseSource passphrases) {
+        this(env, mfa, passphrases, StoreNotices.NONE, warning -> { });
     }
 
     /**
      * @param notices  hears about invalid stored names and format-1 items (the command line prints them)
      * @param warnings hears one-line warnings of the AWS backend (a session cache file refused, for example)
      */
-    public Sessions(Map<String, String> env, SettingsResolver resolver, MfaTokenSource mfa,
-                    PassphraseSource passphrases, StoreNotices notices, Consumer<String> warnings) {
+    public Sessions(Map<String, String> env, MfaTokenSource mfa, PassphraseSource passphrases, StoreNotices notices,
+                    Consumer<String> warnings) {
         this.env = env;
-        this.resolver = resolver;
         this.mfa = mfa;
         this.passphrases = passphrases;
         this.notices = notices;
@@ -64,12 +60,12 @@ public final class Sessions {
 
     public Session<LocalBackend> local(Settings settings) {
         requireProvider(settings, Provider.LOCAL);
-        return new Session<>(settings, new LocalBackend(settings, resolver.localRoot(settings), passphrases), notices);
+        return new Session<>(settings, new LocalBackend(settings.local(), passphrases), notices);
     }
 
     public Session<AwsBackend> aws(Settings settings) {
         requireProvider(settings, Provider.AWS);
-        return new Session<>(settings, new AwsBackend(settings, env, mfa, warnings), notices);
+        return new Session<>(settings, new AwsBackend(settings.aws(), env, mfa, warnings), notices);
     }
 
     private static void requireProvider(Settings settings, Provider provider) {

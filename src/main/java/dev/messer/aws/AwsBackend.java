@@ -4,8 +4,8 @@ import dev.messer.aws.KmsMasterKey;
 import dev.messer.aws.MfaTokenSource;
 import dev.messer.aws.S3BlobStore;
 import dev.messer.backend.Backend;
-import dev.messer.config.SettingKey;
-import dev.messer.config.Settings;
+import dev.messer.config.AwsSettings;
+import dev.messer.config.Sourced;
 import dev.messer.error.ConfigException;
 import dev.messer.masterkey.MasterKey;
 import dev.messer.store.BlobStore;
@@ -22,20 +22,20 @@ public final class AwsBackend implements Backend {
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern ALIAS_NAME = Pattern.compile("[A-Za-z0-9/_-]{1,250}");
 
-    private final Settings settings;
+    private final AwsSettings settings;
     private final AwsClientFactory clients;
     private final S3BlobStore secrets;
     private final S3BlobStore keys;
     private KmsMasterKey masterKey;
 
     /** @param warnings one-line warnings for the user (an unusable cached session) */
-    public AwsBackend(Settings settings, Map<String, String> env, MfaTokenSource mfa, Consumer<String> warnings) {
+    public AwsBackend(AwsSettings settings, Map<String, String> env, MfaTokenSource mfa, Consumer<String> warnings) {
         this.settings = settings;
         this.clients = new AwsClientFactory(settings, new AwsEnvironment(env), mfa, warnings);
-        this.secrets = new S3BlobStore(clients::s3, bucket(SettingKey.SECRETS_BUCKET), "secrets_bucket",
-                settings.optional(SettingKey.SSE_KMS_KEY_ID));
-        this.keys = new S3BlobStore(clients::s3, bucket(SettingKey.KEYS_BUCKET), "keys_bucket",
-                settings.optional(SettingKey.SSE_KMS_KEY_ID));
+        this.secrets = new S3BlobStore(clients::s3, bucket(settings.secretsBucket(), "b"), "secrets_bucket",
+                settings.sseKmsKeyId());
+        this.keys = new S3BlobStore(clients::s3, bucket(settings.keysBucket(), "k"), "keys_bucket",
+                settings.sseKmsKeyId());
     }
 
     /** The clients made so far; for tests and diagnostics. */
@@ -61,13 +61,13 @@ public final class AwsBackend implements Backend {
     @Override
     public synchronized MasterKey masterKey() {
         if (masterKey == null) {
-            String alias = settings.require(SettingKey.MASTER_KEY,
+            String alias = settings.masterKey().require(
                     "set it to the KMS alias without alias/ ('messer configure aws -m NAME')");
             if (alias.startsWith("alias/")) {
                 alias = alias.substring("alias/".length());
             }
             if (!ALIAS_NAME.matcher(alias).matches()) {
-                throw new ConfigException("master_key '" + alias + "' (from " + settings.source(SettingKey.MASTER_KEY)
+                throw new ConfigException("master_key '" + alias + "' (from " + settings.masterKey().from()
                         + ") is not a KMS alias name; use letters, digits, '/', '_' and '-'");
             }
             masterKey = new KmsMasterKey(clients::kms, alias, clients.region().id());
@@ -80,11 +80,11 @@ public final class AwsBackend implements Backend {
         clients.close();
     }
 
-    private String bucket(SettingKey key) {
-        String name = settings.require(key, "set it with 'messer configure aws -"
-                + (key == SettingKey.SECRETS_BUCKET ? "b" : "k") + " BUCKET'");
+    /** @param flag the short option of {@code configure aws} that sets it */
+    private static String bucket(Sourced<String> setting, String flag) {
+        String name = setting.require("set it with 'messer configure aws -" + flag + " BUCKET'");
         if (!BUCKET_NAME.matcher(name).matches()) {
-            throw new ConfigException(key.iniName() + " '" + name + "' (from " + settings.source(key)
+            throw new ConfigException(setting.name() + " '" + name + "' (from " + setting.from()
                     + ") is not an S3 bucket name; use 3 to 63 lowercase letters, digits, '.' and '-'");
         }
         return name;

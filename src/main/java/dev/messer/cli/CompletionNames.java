@@ -71,8 +71,7 @@ final class CompletionNames {
         }
         Provider provider = Provider.fromWord(what);
         Settings settings = context.resolver().resolve(ini, provider, context.common().profile, Map.of());
-        Sessions sessions = new Sessions(context.console().env(), context.resolver(), refusingMfa(),
-                refusingPassphrase());
+        Sessions sessions = new Sessions(context.console().env(), refusingMfa(), refusingPassphrase());
         try (Session<?> session = sessions.open(settings)) {
             return bag == null ? session.bags().listBags() : session.bags().listItems(bag);
         }

@@ -5,8 +5,9 @@ import dev.messer.app.Session;
 import dev.messer.config.ConfigWriter;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
+import dev.messer.config.Sourced;
 import dev.messer.error.ConflictException;
 import dev.messer.local.LocalBackend;
 import dev.messer.local.LocalMasterKeyFile;
@@ -88,7 +89,7 @@ final class ConfigureCommand extends CommandBase {
         if (newMasterKey && provider != Provider.LOCAL) {
             throw new UsageException("--new-master-key creates a local master key file; the aws provider uses KMS");
         }
-        Map<SettingKey, String> values = givenValues();
+        Map<Setting, String> values = givenValues();
         if (context.profileName() != null) {
             oneLine("the profile name (--profile or MESSER_PROFILE)", context.profileName());
         }
@@ -96,7 +97,7 @@ final class ConfigureCommand extends CommandBase {
         MasterKeyPlan[] plan = new MasterKeyPlan[1];
         try {
             if (!values.isEmpty()) {
-                checkLocalNames(provider, values);
+                ConfigWriter.checkLocalNames(provider, values);
                 context.createDefaultFileIfMissing();
                 ConfigWriter.Written written = new ConfigWriter(context.resolver()).update(path, provider,
                         context.profileName(), values, resolved -> {
@@ -106,7 +107,7 @@ final class ConfigureCommand extends CommandBase {
                         });
                 context.console().info("Wrote " + values.size() + " setting(s) to " + written.where() + " in " + path);
             }
-            Settings settings = context.settings(provider, Map.of()).validate();
+            Settings settings = context.settings(provider).validate();
             if (provider == Provider.LOCAL) {
                 if (plan[0] == null) {
                     plan[0] = planMasterKey(context, settings);
@@ -124,52 +125,39 @@ final class ConfigureCommand extends CommandBase {
         return ExitCodes.OK;
     }
 
-    /** Local names become file and folder names: refuse a bad one before anything is written. */
-    private static void checkLocalNames(Provider provider, Map<SettingKey, String> values) {
-        if (provider != Provider.LOCAL) {
-            return;
-        }
-        for (SettingKey key : new SettingKey[] {SettingKey.MASTER_KEY, SettingKey.SECRETS_BUCKET,
-                SettingKey.KEYS_BUCKET}) {
-            if (values.containsKey(key)) {
-                Names.check(key.iniName(), values.get(key));
-            }
-        }
-    }
-
-    private Map<SettingKey, String> givenValues() {
-        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        putIf(values, SettingKey.MASTER_KEY, "--master-key", masterKey);
-        putIf(values, SettingKey.TIER, "--tier", tier);
-        putIf(values, SettingKey.SECRETS_BUCKET, "--secrets-bucket", secretsBucket);
-        putIf(values, SettingKey.SECRETS_FOLDER, "--secrets-folder", secretsFolder);
-        putIf(values, SettingKey.KEYS_BUCKET, "--keys-bucket", keysBucket);
-        putIf(values, SettingKey.ENCRYPTION_CONTEXT, "--encryption-context", encryptionContext);
-        putIf(values, SettingKey.ROLE_ARN, "--role-arn", roleArn);
-        putIf(values, SettingKey.ROLE_SESSION_NAME, "--role-session-name", roleSessionName);
-        putIf(values, SettingKey.AWS_PROFILE, "--aws-profile", awsProfile);
-        putIf(values, SettingKey.REGION, "--region", region);
-        putIf(values, SettingKey.ENDPOINT_URL, "--endpoint-url", endpointUrl);
-        putIf(values, SettingKey.PATH_STYLE, "--path-style", pathStyle);
-        putIf(values, SettingKey.ALLOW_HTTP, "--allow-http", allowHttp);
-        putIf(values, SettingKey.SSE_KMS_KEY_ID, "--sse-kms-key-id", sseKmsKeyId);
-        putIf(values, SettingKey.MFA_SERIAL, "--mfa-serial", mfaSerial);
-        putIf(values, SettingKey.EXTERNAL_ID, "--external-id", externalId);
-        putIf(values, SettingKey.ITEM_FORMAT, "--item-format", itemFormat);
-        putIf(values, SettingKey.MIN_ITEM_FORMAT, "--min-item-format", minItemFormat);
-        putIf(values, SettingKey.LOCAL_ROOT, "--local-root", localRoot);
-        putIf(values, SettingKey.ALLOWED_VARIABLES, "--allowed-variables", allowedVariables);
+    private Map<Setting, String> givenValues() {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        putIf(values, Setting.MASTER_KEY, "--master-key", masterKey);
+        putIf(values, Setting.TIER, "--tier", tier);
+        putIf(values, Setting.SECRETS_BUCKET, "--secrets-bucket", secretsBucket);
+        putIf(values, Setting.SECRETS_FOLDER, "--secrets-folder", secretsFolder);
+        putIf(values, Setting.KEYS_BUCKET, "--keys-bucket", keysBucket);
+        putIf(values, Setting.ENCRYPTION_CONTEXT, "--encryption-context", encryptionContext);
+        putIf(values, Setting.ROLE_ARN, "--role-arn", roleArn);
+        putIf(values, Setting.ROLE_SESSION_NAME, "--role-session-name", roleSessionName);
+        putIf(values, Setting.AWS_PROFILE, "--aws-profile", awsProfile);
+        putIf(values, Setting.REGION, "--region", region);
+        putIf(values, Setting.ENDPOINT_URL, "--endpoint-url", endpointUrl);
+        putIf(values, Setting.PATH_STYLE, "--path-style", pathStyle);
+        putIf(values, Setting.ALLOW_HTTP, "--allow-http", allowHttp);
+        putIf(values, Setting.SSE_KMS_KEY_ID, "--sse-kms-key-id", sseKmsKeyId);
+        putIf(values, Setting.MFA_SERIAL, "--mfa-serial", mfaSerial);
+        putIf(values, Setting.EXTERNAL_ID, "--external-id", externalId);
+        putIf(values, Setting.ITEM_FORMAT, "--item-format", itemFormat);
+        putIf(values, Setting.MIN_ITEM_FORMAT, "--min-item-format", minItemFormat);
+        putIf(values, Setting.LOCAL_ROOT, "--local-root", localRoot);
+        putIf(values, Setting.ALLOWED_VARIABLES, "--allowed-variables", allowedVariables);
         if (passphrase) {
-            values.put(SettingKey.MASTER_KEY_PROTECTED, "true");
+            values.put(Setting.MASTER_KEY_PROTECTED, "true");
         }
         if (common.silent) {
-            values.put(SettingKey.SILENT, "true");
+            values.put(Setting.SILENT, "true");
         }
         return values;
     }
 
     /** @throws UsageException naming {@code option} when the value holds a line break or another control character */
-    private static void putIf(Map<SettingKey, String> values, SettingKey key, String option, String value) {
+    private static void putIf(Map<Setting, String> values, Setting key, String option, String value) {
         if (value != null) {
             values.put(key, oneLine(option, value));
         }
@@ -190,8 +178,8 @@ final class ConfigureCommand extends CommandBase {
      * {@code --new-master-key}), and takes the new passphrase first, so a refused one changes nothing.
      */
     private MasterKeyPlan planMasterKey(CommandContext context, Settings settings) {
-        Path root = context.resolver().localRoot(settings);
-        Path file = LocalMasterKeyFile.pathFor(root, Names.check("master key name", settings.masterKey()));
+        Path root = settings.local().root();
+        Path file = LocalMasterKeyFile.pathFor(root, Names.check("master key name", settings.local().masterKey().value()));
         PassphrasePrompt prompt = new PassphrasePrompt(context.console());
         if (!LocalMasterKeyFile.exists(file)) {
             int stored;
@@ -200,7 +188,7 @@ final class ConfigureCommand extends CommandBase {
             }
             if (stored > 0 && !newMasterKey) {
                 throw new ConflictException("master key file " + file + " is missing and keys folder "
-                        + root.resolve(settings.get(SettingKey.KEYS_BUCKET)) + " holds " + stored + " data key "
+                        + root.resolve(settings.local().keysBucket().value()) + " holds " + stored + " data key "
                         + "version(s) that a new master key could not unwrap; restore the key file from your backup, "
                         + "use a keys folder of its own (-k NAME), or add --new-master-key to start over");
             }
@@ -252,11 +240,8 @@ final class ConfigureCommand extends CommandBase {
     static void printSettings(Console console, Settings settings) {
         console.data("# profile: " + (settings.profileName() == null ? "(legacy sections / defaults)"
                 : settings.profileName()) + "; file: " + settings.configFile());
-        for (SettingKey key : SettingKey.values()) {
-            String value = settings.get(key);
-            if (!value.isEmpty()) {
-                console.data(key.iniName() + " = " + value + "    ; " + settings.source(key));
-            }
+        for (Sourced<String> value : settings.listed()) {
+            console.data(value.name() + " = " + value.value() + "    ; " + value.from());
         }
     }
 }

@@ -9,7 +9,6 @@ import dev.messer.error.InvalidInputException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,7 +30,7 @@ final class LoginCommand extends CommandBase {
         Positionals.require(words, 1, 1, GRAMMAR);
         requireAws(words.get(0), "login");
         Optional<Duration> asked = duration == null ? Optional.empty() : Optional.of(parse(duration));
-        try (Session<AwsBackend> session = context.sessions(Provider.AWS).aws(context.settings(Provider.AWS, Map.of()))) {
+        try (Session<AwsBackend> session = context.sessions(Provider.AWS).aws(context.settings(Provider.AWS))) {
             AwsIdentity.Login login;
             try {
                 login = session.backend().clients().identity().login(asked);

@@ -7,7 +7,6 @@ import dev.messer.aws.AwsIdentity;
 import dev.messer.config.Provider;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** {@code messer logout aws [--profile P | --all]}: deletes cached role sessions. */
 final class LogoutCommand extends CommandBase {
@@ -32,7 +31,7 @@ final class LogoutCommand extends CommandBase {
             }
             deleted = AwsIdentity.logoutAll(console.env(), context.warnings());
         } else {
-            try (Session<AwsBackend> session = context.sessions(Provider.AWS).aws(context.settings(Provider.AWS, Map.of()))) {
+            try (Session<AwsBackend> session = context.sessions(Provider.AWS).aws(context.settings(Provider.AWS))) {
                 deleted = session.backend().clients().identity().logout();
             }
         }

@@ -6,7 +6,7 @@ import dev.messer.aws.AwsClientFactory;
 import dev.messer.aws.AwsEnvironment;
 import dev.messer.aws.AwsService;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.AwsSettings;
 import dev.messer.config.Settings;
 import dev.messer.error.MesserException;
 import dev.messer.aws.setup.BucketHardening;
@@ -64,8 +64,9 @@ final class SetupCommand extends CommandBase {
         }
         Map<String, String> extraTags = parseTags();
         keyFlags.roles();
-        Settings settings = context.settings(Provider.AWS, Map.of()).validate();
-        if (keyFlags.requireMfa && settings.optional(SettingKey.MFA_SERIAL).isEmpty()) {
+        Settings settings = context.settings(Provider.AWS).validate();
+        AwsSettings aws = settings.aws();
+        if (keyFlags.requireMfa && aws.role().mfaSerial().isEmpty()) {
             throw new UsageException("refusing a key policy that requires MFA from a caller without MFA: KMS would "
                     + "refuse this profile's next change to the key; set mfa_serial (messer configure aws "
                     + "--mfa-serial ARN) with a role_arn, or leave out --require-mfa");
@@ -73,18 +74,18 @@ final class SetupCommand extends CommandBase {
         keyFlags.explainMfa(context.console());
         String hint = "set it with 'messer configure aws'";
         Map<String, String> buckets = new LinkedHashMap<>();
-        buckets.put(settings.require(SettingKey.SECRETS_BUCKET, hint), "secrets bucket");
-        buckets.merge(settings.require(SettingKey.KEYS_BUCKET, hint), "keys bucket", (a, b) -> a + " and " + b);
-        String masterKey = settings.require(SettingKey.MASTER_KEY, hint);
+        buckets.put(aws.secretsBucket().require(hint), "secrets bucket");
+        buckets.merge(aws.keysBucket().require(hint), "keys bucket", (a, b) -> a + " and " + b);
+        String masterKey = aws.masterKey().require(hint);
         Console console = context.console();
-        try (AwsClientFactory clients = new AwsClientFactory(settings, new AwsEnvironment(console.env()),
+        try (AwsClientFactory clients = new AwsClientFactory(aws, new AwsEnvironment(console.env()),
                 context.mfaPrompt())) {
             Optional<URI> plain = clients.endpoint(AwsService.S3).filter(u -> "http".equals(u.getScheme()));
             plain.ifPresent(url -> console.error("warning: S3 endpoint " + url + " is plain HTTP, so the TLS-only "
                     + "bucket policy is not applied (it would refuse every request through this endpoint); use an "
                     + "https:// endpoint outside of test emulators"));
             BucketHardening hardening = new BucketHardening(clients.s3(), clients.region(),
-                    settings.optional(SettingKey.SSE_KMS_KEY_ID), plain.isEmpty());
+                    aws.sseKmsKeyId(), plain.isEmpty());
             boolean broadBucketGrants = false;
             for (Map.Entry<String, String> bucket : buckets.entrySet()) {
                 List<String> changes = hardening.apply(bucket.getKey());

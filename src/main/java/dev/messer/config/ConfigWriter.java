@@ -1,5 +1,6 @@
 package dev.messer.config;
 
+import dev.messer.names.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -24,13 +25,30 @@ import java.util.function.Consumer;
 public final class ConfigWriter {
 
     /** Keys Messer keeps in {@code [messer]}; all others go to {@code [aws]} in a legacy file. */
-    private static final Set<SettingKey> MESSER_SECTION = EnumSet.of(SettingKey.MASTER_KEY, SettingKey.TIER,
-            SettingKey.SILENT);
+    private static final Set<Setting> MESSER_SECTION = EnumSet.of(Setting.MASTER_KEY, Setting.TIER,
+            Setting.SILENT);
 
     private final SettingsResolver resolver;
 
     public ConfigWriter(SettingsResolver resolver) {
         this.resolver = resolver;
+    }
+
+    /**
+     * Local names become file and folder names ({@code master_key}, {@code secrets_bucket},
+     * {@code keys_bucket}): refuses a bad one before anything is written.
+     *
+     * @throws dev.messer.names.Names.InvalidNameException naming the setting
+     */
+    public static void checkLocalNames(Provider word, Map<Setting, String> values) {
+        if (word != Provider.LOCAL) {
+            return;
+        }
+        for (Setting setting : new Setting[] {Setting.MASTER_KEY, Setting.SECRETS_BUCKET, Setting.KEYS_BUCKET}) {
+            if (values.containsKey(setting)) {
+                Names.check(setting.iniName(), values.get(setting));
+            }
+        }
     }
 
     /** What was written: the section(s) and the settings the command will now resolve to. */
@@ -44,7 +62,7 @@ public final class ConfigWriter {
      *
      * @param beforeSave sees the settings the command will resolve to; throwing leaves the file as it was
      */
-    public Written update(Path path, Provider word, String explicit, Map<SettingKey, String> values,
+    public Written update(Path path, Provider word, String explicit, Map<Setting, String> values,
                           Consumer<Settings> beforeSave) {
         Path target = IniFile.writeTarget(path);
         return ConfigFileLock.holding(target, () -> {
@@ -59,11 +77,11 @@ public final class ConfigWriter {
      * @param explicit the profile the user named ({@code --profile} or {@code MESSER_PROFILE}), or null
      * @return where the values went ("[profile dev]" or "[messer]/[aws]") and the resolved settings
      */
-    public Written apply(IniFile file, Provider word, String explicit, Map<SettingKey, String> values) {
+    public Written apply(IniFile file, Provider word, String explicit, Map<Setting, String> values) {
         return apply(file, word, explicit, values, settings -> { });
     }
 
-    private Written apply(IniFile file, Provider word, String explicit, Map<SettingKey, String> values,
+    private Written apply(IniFile file, Provider word, String explicit, Map<Setting, String> values,
                           Consumer<Settings> beforeSave) {
         boolean legacy = explicit == null && word == Provider.AWS && file.profiles().isEmpty()
                 && (SettingsResolver.hasLegacySettings(file) || file.hasSection(IniFile.AWS));
@@ -74,8 +92,8 @@ public final class ConfigWriter {
         }
         String profile = explicit != null ? explicit : targetProfile(file, word);
         String section = IniFile.profileSection(profile);
-        if (!file.hasSection(section) || file.section(section).get(SettingKey.PROVIDER.iniName()) == null) {
-            file.set(section, SettingKey.PROVIDER.iniName(), word.word());
+        if (!file.hasSection(section) || file.section(section).get(Setting.PROVIDER.iniName()) == null) {
+            file.set(section, Setting.PROVIDER.iniName(), word.word());
         }
         values.forEach((key, value) -> file.set(section, key.iniName(), value));
         if (!file.section(IniFile.MESSER).containsKey(SettingsResolver.DEFAULT_PROFILE) && file.profiles().size() == 1

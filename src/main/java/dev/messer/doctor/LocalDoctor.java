@@ -2,7 +2,7 @@ package dev.messer.doctor;
 
 import dev.messer.app.Session;
 import dev.messer.app.Sessions;
-import dev.messer.config.SettingKey;
+import dev.messer.config.LocalSettings;
 import dev.messer.config.Settings;
 import dev.messer.files.FileTrust;
 import dev.messer.local.LocalBackend;
@@ -55,9 +55,10 @@ public final class LocalDoctor {
             }
             return keyFile + " (rw-------)";
         }, "local root");
-        list.check("keys bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.KEYS_BUCKET)),
+        LocalSettings local = settings.local();
+        list.check("keys bucket", () -> folder(localRoot.resolve(local.keysBucket().value()),
                 "create a data key: messer encryption create local KEY_NAME"), "local root");
-        list.check("secrets bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.SECRETS_BUCKET)),
+        list.check("secrets bucket", () -> folder(localRoot.resolve(local.secretsBucket().value()),
                 "create a bag: messer data bag create local BAG"), "local root");
         list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key file");
         list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap", "keys bucket");

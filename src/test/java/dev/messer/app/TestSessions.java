@@ -1,7 +1,6 @@
 package dev.messer.app;
 
 import dev.messer.config.Settings;
-import dev.messer.config.SettingsResolver;
 import dev.messer.local.PassphraseSource;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ public final class TestSessions {
     }
 
     public static Session<?> open(Settings settings, Map<String, String> env) {
-        return new Sessions(env, new SettingsResolver(env), serial -> {
+        return new Sessions(env, serial -> {
             throw new AssertionError("no MFA prompt expected for " + serial);
         }, PassphraseSource.fromEnvironment(env)).open(settings);
     }

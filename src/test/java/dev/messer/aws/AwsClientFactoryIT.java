@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.messer.app.Session;
 import dev.messer.app.Sessions;
 import dev.messer.cli.CliRun;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
-import dev.messer.config.SettingsResolver;
 import dev.messer.databag.ItemDocument;
 import dev.messer.local.PassphraseSource;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ class AwsClientFactoryIT {
 
     @Test
     void showWithoutDecrypt_withRole_makesNoKmsClient() {
-        try (Session<?> session = open(aws.settings(Map.of(SettingKey.ROLE_ARN, ROLE_ARN)))) {
+        try (Session<?> session = open(aws.settings(Map.of(Setting.ROLE_ARN, ROLE_ARN)))) {
             session.bags().read("payments", "db");
 
             assertThat(clients(session)).containsExactly(AwsService.S3, AwsService.STS);
@@ -56,7 +55,7 @@ class AwsClientFactoryIT {
 
     @Test
     void openingASession_makesNoClientAtAll() {
-        try (Session<?> session = open(aws.settings(Map.of(SettingKey.ROLE_ARN, ROLE_ARN)))) {
+        try (Session<?> session = open(aws.settings(Map.of(Setting.ROLE_ARN, ROLE_ARN)))) {
             assertThat(clients(session)).isEmpty();
         }
     }
@@ -229,7 +228,7 @@ class AwsClientFactoryIT {
 
     private Session<?> open(Settings settings) {
         Map<String, String> env = Map.copyOf(aws.env());
-        return new Sessions(env, new SettingsResolver(env), serial -> {
+        return new Sessions(env, serial -> {
             throw new AssertionError("no MFA prompt expected");
         }, PassphraseSource.fromEnvironment(env)).open(settings);
     }

@@ -43,7 +43,7 @@ class KmsMasterKeyIT {
     @BeforeEach
     void setUp() {
         aws = AwsFixture.create(dir);
-        clients = new AwsClientFactory(aws.settings(), new AwsEnvironment(aws.env()), serial -> "000000");
+        clients = new AwsClientFactory(aws.settings().aws(), new AwsEnvironment(aws.env()), serial -> "000000");
         masterKey = new KmsMasterKey(clients::kms, aws.masterKey(), MotoServer.REGION);
     }
 
