@@ -60,8 +60,7 @@ public final class Cli {
             }
             command = node.path();
             leaf = node.newCommand();
-            JCommander parser = JCommander.newBuilder().addObject(leaf).programName(node.path())
-                    .expandAtSign(false).build();
+            JCommander parser = CommandParser.of(leaf, node.path());
             parser.createDescriptions(); // once: the usage line, UnknownOptions and parse() all read them
             usage = ParserMessages.usage(leaf, command, parser);
             String[] rest = Arrays.copyOfRange(args, i, args.length);

@@ -61,7 +61,7 @@ final class CompletionModel {
 
     private static Level leaf(CommandTree.Node node) {
         Command command = node.newCommand();
-        JCommander parser = JCommander.newBuilder().addObject(command).build();
+        JCommander parser = CommandParser.of(command, node.path());
         parser.createDescriptions();
         List<String> options = new ArrayList<>();
         Map<String, List<String>> values = new LinkedHashMap<>();

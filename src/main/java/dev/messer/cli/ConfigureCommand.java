@@ -1,9 +1,9 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
 import dev.messer.app.Session;
 import dev.messer.config.ConfigWriter;
-import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.Setting;
 import dev.messer.config.Settings;
@@ -14,7 +14,6 @@ import dev.messer.local.LocalMasterKeyFile;
 import dev.messer.names.Names;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,56 +27,16 @@ final class ConfigureCommand extends CommandBase {
     @Parameter(description = "aws|local")
     List<String> words = new ArrayList<>();
 
-    @Parameter(names = {"-m", "--master-key"}, description = "Master key: KMS alias without alias/ (aws), key file name (local)")
-    String masterKey;
-    @Parameter(names = {"-e", "--tier"}, description = "Tier, the first part of every item path")
-    String tier;
     @Parameter(names = {"-p", "--print"}, description = "Print the effective configuration")
     boolean print;
-    @Parameter(names = {"-b", "--secrets-bucket"}, description = "Secrets bucket (aws) or folder name (local)")
-    String secretsBucket;
-    @Parameter(names = {"-f", "--secrets-folder"}, description = "Folder under the tier in the secrets bucket")
-    String secretsFolder;
-    @Parameter(names = {"-k", "--keys-bucket"}, description = "Keys bucket (aws) or folder name (local)")
-    String keysBucket;
-    @Parameter(names = {"-x", "--encryption-context"}, description = "KMS encryption context pairs: k=v,k2=v2")
-    String encryptionContext;
-    @Parameter(names = {"-a", "--role-arn"}, description = "Role to assume through STS")
-    String roleArn;
-    @Parameter(names = {"-s", "--role-session-name"}, description = "Session name for the assumed role")
-    String roleSessionName;
-    @Parameter(names = {"-n", "--aws-profile"}, description = "Profile in ~/.aws/credentials")
-    String awsProfile;
-    @Parameter(names = {"-r", "--region"}, description = "AWS region")
-    String region;
-    @Parameter(names = "--endpoint-url", description = "Endpoint for all AWS services (VPC endpoints, emulators)")
-    String endpointUrl;
-    @Parameter(names = "--path-style", arity = 1, description = "S3 path-style addressing (true/false)")
-    String pathStyle;
-    @Parameter(names = "--sse-kms-key-id", description = "KMS key for S3 server-side encryption of every put")
-    String sseKmsKeyId;
-    @Parameter(names = "--mfa-serial", description = "MFA device ARN for role assumption")
-    String mfaSerial;
-    @Parameter(names = "--external-id", description = "External id for role assumption")
-    String externalId;
-    @Parameter(names = "--item-format", description = "1 = what Python Messer 2.0.13 reads; 2 = bound (default)")
-    String itemFormat;
-    @Parameter(names = "--min-item-format", description = "Oldest item format opened: 1 (default) or 2 to refuse unbound format-1 items")
-    String minItemFormat;
-    @Parameter(names = "--local-root", description = "Folder for local buckets and master keys (local)")
-    String localRoot;
+    @ParametersDelegate
+    final SettingOptions settingOptions = new SettingOptions();
     @Parameter(names = "--passphrase", description = "Protect the local master key file with a passphrase "
             + "(MESSER_PASSPHRASE, else asked twice on the terminal); an existing unprotected file is sealed in place")
     boolean passphrase;
     @Parameter(names = "--new-master-key", description = "Create a new local master key even though the keys "
             + "folder holds data key versions wrapped by a missing one (they stay unreadable)")
     boolean newMasterKey;
-    @Parameter(names = "--allow-http", arity = 1, description = "Accept http:// endpoints that are not loopback "
-            + "(true/false)")
-    String allowHttp;
-    @Parameter(names = "--allowed-variables", description = "The only variables items may set in exec and the "
-            + "export formats: patterns separated by spaces, such as 'DB_* API_*' ('' removes the list)")
-    String allowedVariables;
 
     @Override
     public int run(CommandContext context) {
@@ -91,7 +50,7 @@ final class ConfigureCommand extends CommandBase {
         }
         Map<Setting, String> values = givenValues();
         if (context.profileName() != null) {
-            oneLine("the profile name (--profile or MESSER_PROFILE)", context.profileName());
+            SettingOptions.oneLine("the profile name (--profile or MESSER_PROFILE)", context.profileName());
         }
         Path path = context.configPath();
         MasterKeyPlan[] plan = new MasterKeyPlan[1];
@@ -125,28 +84,9 @@ final class ConfigureCommand extends CommandBase {
         return ExitCodes.OK;
     }
 
+    /** The settings the options give, and the ones {@code --passphrase} and {@code --silent} write. */
     private Map<Setting, String> givenValues() {
-        Map<Setting, String> values = new EnumMap<>(Setting.class);
-        putIf(values, Setting.MASTER_KEY, "--master-key", masterKey);
-        putIf(values, Setting.TIER, "--tier", tier);
-        putIf(values, Setting.SECRETS_BUCKET, "--secrets-bucket", secretsBucket);
-        putIf(values, Setting.SECRETS_FOLDER, "--secrets-folder", secretsFolder);
-        putIf(values, Setting.KEYS_BUCKET, "--keys-bucket", keysBucket);
-        putIf(values, Setting.ENCRYPTION_CONTEXT, "--encryption-context", encryptionContext);
-        putIf(values, Setting.ROLE_ARN, "--role-arn", roleArn);
-        putIf(values, Setting.ROLE_SESSION_NAME, "--role-session-name", roleSessionName);
-        putIf(values, Setting.AWS_PROFILE, "--aws-profile", awsProfile);
-        putIf(values, Setting.REGION, "--region", region);
-        putIf(values, Setting.ENDPOINT_URL, "--endpoint-url", endpointUrl);
-        putIf(values, Setting.PATH_STYLE, "--path-style", pathStyle);
-        putIf(values, Setting.ALLOW_HTTP, "--allow-http", allowHttp);
-        putIf(values, Setting.SSE_KMS_KEY_ID, "--sse-kms-key-id", sseKmsKeyId);
-        putIf(values, Setting.MFA_SERIAL, "--mfa-serial", mfaSerial);
-        putIf(values, Setting.EXTERNAL_ID, "--external-id", externalId);
-        putIf(values, Setting.ITEM_FORMAT, "--item-format", itemFormat);
-        putIf(values, Setting.MIN_ITEM_FORMAT, "--min-item-format", minItemFormat);
-        putIf(values, Setting.LOCAL_ROOT, "--local-root", localRoot);
-        putIf(values, Setting.ALLOWED_VARIABLES, "--allowed-variables", allowedVariables);
+        Map<Setting, String> values = settingOptions.given();
         if (passphrase) {
             values.put(Setting.MASTER_KEY_PROTECTED, "true");
         }
@@ -154,22 +94,6 @@ final class ConfigureCommand extends CommandBase {
             values.put(Setting.SILENT, "true");
         }
         return values;
-    }
-
-    /** @throws UsageException naming {@code option} when the value holds a line break or another control character */
-    private static void putIf(Map<Setting, String> values, Setting key, String option, String value) {
-        if (value != null) {
-            values.put(key, oneLine(option, value));
-        }
-    }
-
-    private static String oneLine(String what, String value) {
-        String bad = IniFile.controlCharacter(value);
-        if (bad != null) {
-            throw new UsageException(what + " holds the control character " + bad + "; a setting is one line of "
-                    + "printable text, so give the value without line breaks or control characters");
-        }
-        return value;
     }
 
     /**

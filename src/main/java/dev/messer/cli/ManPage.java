@@ -67,7 +67,7 @@ public final class ManPage {
     }
 
     private static String usage(CommandTree.Node leaf) {
-        JCommander parser = JCommander.newBuilder().addObject(leaf.newCommand()).programName(leaf.path()).build();
+        JCommander parser = CommandParser.of(leaf.newCommand(), leaf.path());
         StringBuilder text = new StringBuilder();
         parser.getUsageFormatter().usage(text);
         return text.toString().stripTrailing();

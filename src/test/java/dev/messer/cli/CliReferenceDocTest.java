@@ -33,7 +33,7 @@ class CliReferenceDocTest {
                 missing.add("no section '## " + words + "'");
                 continue;
             }
-            JCommander parser = JCommander.newBuilder().addObject(leaf.newCommand()).build();
+            JCommander parser = CommandParser.of(leaf.newCommand(), leaf.path());
             for (ParameterDescription option : parser.getParameters()) {
                 String longest = longestName(option);
                 if (!COMMON.contains(longest) && !section.contains(longest)) {
