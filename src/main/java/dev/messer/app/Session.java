@@ -34,7 +34,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
         int itemFormat = common.itemFormat();
         int minItemFormat = common.minItemFormat();
         this.keyRing = new KeyRing(backend.keys(), backend::masterKey, common.encryptionContext(), common.tier(),
-                settings.provider() == Provider.AWS, itemFormat == 2, minItemFormat < 2, notices);
+                settings.provider() == Provider.AWS, common.bindsContext(), common.readsContextless(), notices);
         this.dataKeys = new DataKeyCache(keyRing);
         this.bags = new DataBagService(backend.secrets(),
                 new SecretsLayout(common.tier(), common.secretsFolder()),

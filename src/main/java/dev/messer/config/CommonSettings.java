@@ -36,6 +36,16 @@ public record CommonSettings(Provider provider, String profileName, Path configF
                 itemFormat, minItemFormat, parallel, allowed);
     }
 
+    /** Whether new data key versions are bound to an encryption context ({@code item_format = 2}). */
+    public boolean bindsContext() {
+        return itemFormat == 2;
+    }
+
+    /** Whether data key versions without an encryption context are read ({@code min_item_format = 1}). */
+    public boolean readsContextless() {
+        return minItemFormat < 2;
+    }
+
     /** It cannot exceed {@code item_format}, or the profile would refuse what it writes. */
     private static int minItemFormat(SettingValues values, int itemFormat) {
         Sourced<Integer> min = values.sourced(Setting.MIN_ITEM_FORMAT, Integer.class);

@@ -94,10 +94,6 @@ public enum Setting {
         return "MESSER_" + name();
     }
 
-    public Scope scope() {
-        return scope;
-    }
-
     /** True when a profile of {@code provider} reads it. */
     public boolean readBy(Provider provider) {
         return scope == Scope.COMMON || scope.name().equals(provider.name());

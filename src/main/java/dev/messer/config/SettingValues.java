@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The text of every setting of one profile after the resolution order, with where each came from:
@@ -35,7 +36,7 @@ final class SettingValues {
         for (Setting setting : Setting.values()) {
             raw.put(setting, values.containsKey(setting)
                     ? new Sourced<>(setting, values.get(setting), Source.GIVEN, null)
-                    : new Sourced<>(setting, setting.defaultFor(null), Source.DEFAULT, null));
+                    : new Sourced<>(setting, setting.defaultFor(provider), Source.DEFAULT, null));
         }
         return new SettingValues(provider, null, location, raw);
     }
@@ -69,6 +70,19 @@ final class SettingValues {
     /** What the setting's text reads as, with where it came from. */
     <T> Sourced<T> sourced(Setting setting, Class<T> type) {
         return raw.get(setting).map(text -> type.cast(setting.parse(text)));
+    }
+
+    /**
+     * Parses each value {@code which} selects, in the order of {@link Setting}.
+     *
+     * @throws dev.messer.error.ConfigException for the first that does not parse, naming it and its source
+     */
+    void check(Predicate<Setting> which) {
+        for (Setting setting : Setting.values()) {
+            if (which.test(setting)) {
+                setting.parse(raw.get(setting));
+            }
+        }
     }
 
     /** These values with {@code value} in place of the one of {@code setting}, keeping its source. */

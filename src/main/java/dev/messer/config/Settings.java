@@ -19,6 +19,7 @@ public final class Settings {
     private final LocalSettings local;
 
     private Settings(SettingValues values, Path configFile) {
+        values.check(setting -> setting.readBy(values.provider()));
         this.values = values;
         this.common = CommonSettings.from(values, configFile);
         this.aws = values.provider() == Provider.AWS ? AwsSettings.from(values) : null;
@@ -79,8 +80,7 @@ public final class Settings {
      * @throws dev.messer.error.ConfigException for the first value that does not parse, naming its source
      */
     public Settings validate() {
-        AwsSettings.from(values);
-        LocalSettings.from(values);
+        values.check(setting -> true);
         return this;
     }
 

@@ -5,35 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.error.ConfigException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Messer 2.x files: the [messer] and [aws] sections read as they were, and the encryption_context quirk. */
-class Messer2FilesTest {
-
-    @TempDir
-    Path dir;
-
-    ResolverFixture fixture;
-    Map<String, String> env;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new ResolverFixture(dir);
-        env = fixture.env;
-    }
-
-    private Settings resolve(String text, Provider word, String profileFlag, Map<Setting, String> flags)
-            throws IOException {
-        return fixture.resolve(text, word, profileFlag, flags);
-    }
-
-    private Settings resolve(String text, Provider word) throws IOException {
-        return fixture.resolve(text, word);
-    }
+class Messer2FilesTest extends ResolverTestBase {
 
     static final String MESSER_2_TEMPLATE = """
             # (c) Adobe. Messer 2.x template shape.

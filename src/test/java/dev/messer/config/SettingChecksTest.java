@@ -5,35 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.error.ConfigException;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every value with a fixed form is checked when the settings are resolved, naming where it came from. */
-class SettingChecksTest {
-
-    @TempDir
-    Path dir;
-
-    ResolverFixture fixture;
-    Map<String, String> env;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new ResolverFixture(dir);
-        env = fixture.env;
-    }
-
-    private Settings resolve(String text, Provider word, String profileFlag, Map<Setting, String> flags)
-            throws IOException {
-        return fixture.resolve(text, word, profileFlag, flags);
-    }
-
-    private Settings resolve(String text, Provider word) throws IOException {
-        return fixture.resolve(text, word);
-    }
+class SettingChecksTest extends ResolverTestBase {
 
     @Test
     void invalidItemFormat_namesTheSource() throws IOException {
@@ -144,18 +123,56 @@ class SettingChecksTest {
     @Test
     void diagnosis_setsABadAllowListApart_andKeepsItsError() throws IOException {
         env.put("MESSER_ALLOWED_VARIABLES", "DB-*");
-        SettingsResolver.Diagnosis diagnosis = fixture.resolver().diagnose(fixture.ini("[profile p]\ntier = dev\n"),
+        SettingsResolver.Diagnosis diagnosis = resolver().diagnose(ini("[profile p]\ntier = dev\n"),
                 Provider.LOCAL, "p");
         assertThat(diagnosis.settings().common().tier()).isEqualTo("dev");
         assertThat(diagnosis.settings().common().allowedVariables().isSet()).isFalse();
         assertThat(diagnosis.allowedVariables()).get().extracting(Throwable::getMessage).asString()
                 .startsWith("allowed_variables is 'DB-*' (from MESSER_ALLOWED_VARIABLES)");
-        assertThatThrownBy(() -> fixture.resolver().diagnose(fixture.ini("[profile p]\ntier = a/b\n"), Provider.LOCAL,
+        assertThatThrownBy(() -> resolver().diagnose(ini("[profile p]\ntier = a/b\n"), Provider.LOCAL,
                 "p")).isInstanceOf(ConfigException.class).hasMessageStartingWith("tier is 'a/b' (from [profile p])");
 
         env.put("MESSER_ALLOWED_VARIABLES", "DB_*");
-        SettingsResolver.Diagnosis good = fixture.resolver().diagnose(fixture.ini("[profile p]\n"), Provider.LOCAL, "p");
+        SettingsResolver.Diagnosis good = resolver().diagnose(ini("[profile p]\n"), Provider.LOCAL, "p");
         assertThat(good.allowedVariables()).isEmpty();
         assertThat(good.settings().common().allowedVariables().isSet()).isTrue();
+    }
+
+    @Test
+    void aProfileChecksTheValuesItsProviderReads_andValidateChecksEveryOther() throws IOException {
+        Map<Setting, List<Provider>> refused = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            if (setting == Setting.PROVIDER) {
+                continue;
+            }
+            env.clear();
+            env.put(setting.envName(), "?");
+            List<Provider> refusedBy = refused.computeIfAbsent(setting, s -> new ArrayList<>());
+            for (Provider word : Provider.values()) {
+                try {
+                    resolve("", word);
+                } catch (ConfigException e) {
+                    assertThat(setting.readBy(word)).as(setting + " checked by " + word).isTrue();
+                    assertThat(e.getMessage()).startsWith(setting.iniName()).contains("(from " + setting.envName() + ")");
+                    refusedBy.add(word);
+                }
+            }
+            for (Provider word : Provider.values()) {
+                if (refusedBy.contains(word)) {
+                    continue;
+                }
+                Settings resolved = resolve("", word);
+                if (refusedBy.isEmpty()) {
+                    resolved.validate();
+                } else {
+                    assertThat(setting.readBy(word)).as(setting + " refused by one reader only").isFalse();
+                    assertThatThrownBy(resolved::validate).as(setting + " validated for " + word)
+                            .hasMessageStartingWith(setting.iniName()).hasMessageContaining("(from " + setting.envName() + ")");
+                }
+            }
+        }
+        assertThat(refused).containsEntry(Setting.TIER, List.of(Provider.AWS, Provider.LOCAL))
+                .containsEntry(Setting.PATH_STYLE, List.of(Provider.AWS)).containsEntry(Setting.RETRY_MODE, List.of(Provider.AWS))
+                .containsEntry(Setting.LOCAL_VERSIONS, List.of(Provider.LOCAL)).containsEntry(Setting.REGION, List.of());
     }
 }

@@ -5,35 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.error.ConfigException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Profile selection and the resolution order: flag > MESSER_* > [profile] > [aws] > [messer] > default. */
-class SettingsResolverTest {
-
-    @TempDir
-    Path dir;
-
-    ResolverFixture fixture;
-    Map<String, String> env;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new ResolverFixture(dir);
-        env = fixture.env;
-    }
-
-    private Settings resolve(String text, Provider word, String profileFlag, Map<Setting, String> flags)
-            throws IOException {
-        return fixture.resolve(text, word, profileFlag, flags);
-    }
-
-    private Settings resolve(String text, Provider word) throws IOException {
-        return fixture.resolve(text, word);
-    }
+class SettingsResolverTest extends ResolverTestBase {
 
     static final String ALL_LAYERS = """
             [messer]
@@ -125,7 +101,7 @@ class SettingsResolverTest {
             }
             env.clear();
             env.put(key.envName(), "1");
-            SettingValues values = fixture.resolver().values(fixture.ini(""), Provider.LOCAL, null, Map.of());
+            SettingValues values = resolver().values(ini(""), Provider.LOCAL, null, Map.of());
             assertThat(values.text(key)).as(key.envName()).isEqualTo("1");
             assertThat(values.raw(key).source()).isEqualTo(Source.ENVIRONMENT);
             assertThat(values.raw(key).from()).isEqualTo("MESSER_" + key.name());
@@ -176,7 +152,7 @@ class SettingsResolverTest {
 
     @Test
     void theNamedProfile_isTheFlag_elseMesserProfile_elseNone() {
-        SettingsResolver resolver = fixture.resolver();
+        SettingsResolver resolver = resolver();
         assertThat(resolver.namedProfile(null)).isNull();
         assertThat(resolver.namedProfile(" ")).isNull();
         env.put("MESSER_PROFILE", " stage ");

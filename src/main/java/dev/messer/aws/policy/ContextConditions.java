@@ -34,7 +34,7 @@ public record ContextConditions(Map<String, String> pairs, boolean ifExists) {
 
     /** The conditions for a profile: its tier and pairs, in the {@code IfExists} form while it reads context-less versions. */
     public static ContextConditions forProfile(CommonSettings settings) {
-        boolean ifExists = settings.minItemFormat() < 2 || settings.itemFormat() == 1;
+        boolean ifExists = settings.readsContextless() || !settings.bindsContext();
         return of(settings.tier(), settings.encryptionContext(), ifExists);
     }
 

@@ -5,16 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Resolves ini text written to {@code messer.ini} in a folder, under an environment the test fills. */
-final class ResolverFixture {
+/** Resolves ini text written to {@code messer.ini} in a temporary folder, under an environment the test fills. */
+abstract class ResolverTestBase {
+
+    @TempDir
+    Path dir;
 
     final Map<String, String> env = new HashMap<>();
-    private final Path dir;
-
-    ResolverFixture(Path dir) {
-        this.dir = dir;
-    }
 
     IniFile ini(String text) throws IOException {
         Path file = dir.resolve("messer.ini");
