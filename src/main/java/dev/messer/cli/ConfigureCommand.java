@@ -103,7 +103,8 @@ final class ConfigureCommand extends CommandBase {
      */
     private MasterKeyPlan planMasterKey(CommandContext context, Settings settings) {
         Path root = settings.local().root();
-        Path file = LocalMasterKeyFile.pathFor(root, Names.check("master key name", settings.local().masterKey().value()));
+        Path file = LocalMasterKeyFile.pathFor(root,
+                Names.check("master key name", settings.local().masterKey().value()));
         PassphrasePrompt prompt = new PassphrasePrompt(context.console());
         if (!LocalMasterKeyFile.exists(file)) {
             int stored;

@@ -113,9 +113,10 @@ final class SettingOptions {
             return other instanceof SettingParameter parameter && parameter.setting == setting;
         }
 
+        /** From the name, as a field's is: the same in every run, so help and completion keep their order. */
         @Override
         public int hashCode() {
-            return setting.hashCode();
+            return setting.iniName().hashCode();
         }
     }
 

@@ -54,8 +54,8 @@ public enum Setting {
     CONNECT_TIMEOUT(Scope.AWS, "5", Form.SECONDS, null),
     READ_TIMEOUT(Scope.AWS, "30", Form.SECONDS, null),
     API_CALL_TIMEOUT(Scope.AWS, "", Form.SECONDS, null),
-    MAX_ATTEMPTS(Scope.AWS, "", Form.number(1, AwsSettings.MAX_MAX_ATTEMPTS, "use 1 to " + AwsSettings.MAX_MAX_ATTEMPTS),
-            null),
+    MAX_ATTEMPTS(Scope.AWS, "", Form.number(1, AwsSettings.MAX_MAX_ATTEMPTS,
+            "use 1 to " + AwsSettings.MAX_MAX_ATTEMPTS), null),
     RETRY_MODE(Scope.AWS, "", Form.RETRY_MODE, null),
     ALLOWED_VARIABLES(Scope.COMMON, "", Form.ALLOWED_VARIABLES, option("The only variables items may set in exec "
             + "and the export formats: patterns separated by spaces, such as 'DB_* API_*' ('' removes the list)",
@@ -64,7 +64,7 @@ public enum Setting {
     /** Which providers read a setting. */
     public enum Scope { COMMON, AWS, LOCAL }
 
-    /** The {@code messer configure} option that writes a setting: its names ({@code -m}, {@code --master-key}) and help. */
+    /** The {@code messer configure} option that writes a setting: its names ({@code -m}, {@code --master-key}), its help. */
     public record Option(List<String> names, String description) {
     }
 
@@ -125,7 +125,11 @@ public enum Setting {
         return option;
     }
 
-    /** What the text reads as; {@link Sourced#map} gives it where it came from. @throws dev.messer.error.ConfigException */
+    /**
+     * What the text reads as.
+     *
+     * @throws dev.messer.error.ConfigException when it does not have the setting's form, naming the source
+     */
     Object parse(Sourced<String> raw) {
         return form.parse(raw);
     }
