@@ -1,4 +1,5 @@
-# Sourced by bin/bundle: which JDK makes the release bundle's runtime.
+# Sourced by bin/bundle: which JDK makes the release bundle's runtime. (bin/messer uses
+# feature_version to check the java of a checkout.)
 #
 # find_jdk WANTED RUNNING: prints the JDK to use. WANTED (MESSER_BUNDLE_JDK or -Dbundle.jdk) wins
 # when set, and must be a JDK with jlink. Otherwise the newest of: JAVA_HOME, the running JDK
@@ -7,10 +8,19 @@
 # /usr/java, /opt/java, /opt/*jdk*, SDKMAN's and ~/.jdks). Ties go to the earlier in that list.
 # Prints a one-line reason on stderr and returns 1 when there is none.
 
-# feature_version DIR: the feature version of the JDK at DIR, from its release file (0 when not a JDK).
+# feature_version DIR: the feature version of the Java at DIR, from its release file (0 when it has
+# none): JAVA_VERSION="17.0.15" is 17, and the older form "1.8.0_292" is 8.
 feature_version() {
-  local v
-  v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n 1)"
+  local line v=""
+  if [ -r "$1/release" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in
+        JAVA_VERSION=\"*) v="${line#JAVA_VERSION=\"}"; break ;;
+      esac
+    done <"$1/release"
+  fi
+  case "$v" in 1.*) v="${v#1.}" ;; esac
+  v="${v%%[!0-9]*}"
   echo "${v:-0}"
 }
 

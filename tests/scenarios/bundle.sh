@@ -18,13 +18,17 @@ expect_out_contains '"password":"correct-horse-battery-staple"'
 bundled data bag show local demo db --decrypt --profile quickstart --format env
 expect_status 0
 expect_out_contains "PASSWORD="
-# The bundle's launcher hands MESSER_PASSPHRASE and MESSER_MFA_TOKEN to its JVM on pipes: the JVM,
-# the exec child's parent, did not start with them.
-MESSER_PASSPHRASE=never-in-environ MESSER_MFA_TOKEN=123456 bundled exec local demo/db --profile quickstart -- \
-  bash -c 'while IFS= read -r -d "" v; do case "$v" in MESSER_PASSPHRASE=*|MESSER_MFA_TOKEN=*) echo "${v%%=*}";; esac; done \
-    </proc/$PPID/environ; echo read'
-expect_status 0
-[ "$OUT" = read ] || fail "the bundle's JVM started with: $OUT"
+# The bundle's launcher hands MESSER_PASSPHRASE and MESSER_MFA_TOKEN to its JVM on pipes, and the
+# JVM hands the command back: the command is the process this scenario started (the launcher's),
+# and that process did not start with either variable.
+MESSER_PASSPHRASE=never-in-environ MESSER_MFA_TOKEN=123456 env -u JAVA_HOME PATH="$NOJAVA_PATH" \
+  "$BUNDLE/bin/messer" exec local demo/db --profile quickstart -- bash -c 'echo "$$"
+    while IFS= read -r -d "" v; do case "$v" in MESSER_PASSPHRASE=*|MESSER_MFA_TOKEN=*) echo "${v%%=*}";; esac; done \
+      </proc/$$/environ; echo read' >"$SANDBOX/handed" 2>"$SANDBOX/handed.err" &
+launcher=$!
+wait "$launcher" || fail "the bundle's exec failed: $(cat "$SANDBOX/handed.err")"
+[ "$(cat "$SANDBOX/handed")" = "$launcher"$'\nread' ] ||
+  fail "the bundle's exec command (launcher $launcher) printed: $(cat "$SANDBOX/handed")"
 
 start_moto
 moto_resources bundle-secrets bundle-keys bundle-dev
@@ -49,8 +53,18 @@ expect_status 0
 grep -q "software.amazon.awssdk.services.s3.DefaultS3Client source: shared objects file" "$SANDBOX/aws-classes.log" ||
   fail "the aws command's S3 client did not come from the aws cache"
 
+# The runtime holds only the modules messer runs (bin/lib/runtime-modules.sh): not the desktop
+# module (AWT, java.beans: 24 MB) that ini4j's unused bean mapping names, nor the preferences, SQL
+# or compiler modules; and not the archive for uncompressed object pointers (14 MB).
+modules="$(sed -n 's/^MODULES="\(.*\)"$/\1/p' "$BUNDLE/runtime/release")"
+[[ " $modules " == *" java.base "* ]] || fail "cannot read the runtime's modules: $modules"
+for module in java.desktop java.prefs java.sql java.compiler; do
+  [[ " $modules " != *" $module "* ]] || fail "the bundle's runtime holds $module"
+done
+[ ! -e "$BUNDLE/runtime/lib/server/classes_nocoops.jsa" ] || fail "the runtime holds classes_nocoops.jsa"
+
 # The bundle carries what it promises, and running it built nothing.
-for file in lib/messer.jar share/bash-completion/completions/messer share/zsh/site-functions/_messer \
+for file in lib/messer.jar bin/lib/exec-handoff.sh share/bash-completion/completions/messer share/zsh/site-functions/_messer \
             share/man/man1/messer.1 share/doc/messer/THIRD-PARTY.txt runtime/legal/java.base; do
   [ -e "$BUNDLE/$file" ] || fail "the bundle lacks $file"
 done

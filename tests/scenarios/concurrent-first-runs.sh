@@ -5,6 +5,7 @@
 project="$SANDBOX/project"
 mkdir -p "$project/bin" "$project/src/main" "$project/config" "$project/target"
 cp "$REPO/bin/messer" "$project/bin/messer"
+cp -R "$REPO/bin/lib" "$project/bin/lib"
 cp "$REPO/pom.xml" "$project/pom.xml"
 cp "$REPO/config/messer.ini" "$project/config/messer.ini"
 cp "$REPO/target/messer.jar" "$project/target/messer.jar"

@@ -119,6 +119,8 @@ layout="$SANDBOX/layout"
 mkdir -p "$layout/bin" "$layout/runtime/bin" "$layout/lib" "$layout/share/bash-completion/completions" \
   "$layout/share/zsh/site-functions" "$layout/share/man/man1"
 cp "$REPO/bin/messer" "$layout/bin/messer"
+mkdir "$layout/bin/lib"
+cp "$REPO/bin/lib/exec-handoff.sh" "$layout/bin/lib/exec-handoff.sh"
 ln -s "$(command -v "${MESSER_JAVA:-java}")" "$layout/runtime/bin/java"
 ln -s "$REPO/target/messer.jar" "$layout/lib/messer.jar"
 "$MESSER" completion bash >"$layout/share/bash-completion/completions/messer"

@@ -1,9 +1,11 @@
 # MESSER_PASSPHRASE and MESSER_MFA_TOKEN reach no process messer starts, not even through /proc:
 # /proc/PID/environ shows the environment a process started with, whatever it unset later. The
-# exec child, the editor of 'edit', a credential_process helper and the kill(1) that passes a
-# signal on each read the starting environment and the arguments of every ancestor, from
-# themselves up to PID 1 (so through the launcher as this scenario started it), and find neither
-# value. MESSER_PASSPHRASE_FILE and MESSER_PASSPHRASE_FD open the same protected key.
+# exec child (the launcher's own process after the handoff, and a child of the JVM), the editor of
+# 'edit', a credential_process helper and the kill(1) that passes a signal on each read the
+# starting environment and the arguments of every ancestor, from themselves up to PID 1 (so through
+# the launcher as this scenario started it), and find neither value. The item's values are in no
+# process's arguments or starting environment but the command's own. MESSER_PASSPHRASE_FILE and
+# MESSER_PASSPHRASE_FD open the same protected key.
 passphrase="passphrase-of-the-master-key-$$"
 token="mfa-code-$$"
 printf '%s\n%s\n' "$passphrase" "$token" >"$SANDBOX/patterns"
@@ -60,11 +62,38 @@ MESSER_PASSPHRASE="$passphrase" "$MESSER" encryption create local app --silent
 MESSER_PASSPHRASE="$passphrase" "$MESSER" data bag create local app --silent
 echo '{"id": "db", "password": "s3cr3t-Pa55"}' >db.json
 MESSER_PASSPHRASE="$passphrase" "$MESSER" data bag from file local app db.json --secret-file app --silent
+# An item with a variable bash would change (RANDOM): its command stays a child of the JVM.
+item_value="item-value-$$-$RANDOM"
+echo "{\"id\": \"jvm\", \"random\": \"4\", \"token\": \"$item_value\"}" >jvm.json
+MESSER_PASSPHRASE="$passphrase" "$MESSER" data bag from file local app jvm.json --secret-file app --silent
 
-# exec: the child, with the item's fields, finds neither value in itself or any ancestor.
+# exec: the child, with the item's fields, finds neither value in itself or any ancestor: handed
+# over (the launcher's process is the command's), and as a child of the JVM.
 start_messer exec local app/db -- sh -c '[ "$PASSWORD" = s3cr3t-Pa55 ] && "$0" "$1"' "$probe" "$SANDBOX/exec.report"
 expect_status 0
 expect_clean "$SANDBOX/exec.report" "$LAUNCHER"
+grep -q "^$LAUNCHER clean\$" <(head -n 2 "$SANDBOX/exec.report") || fail "the command is not the launcher's process"
+start_messer exec local app/jvm -- sh -c '[ "$(cat /proc/$PPID/comm)" = java ] && "$0" "$1"' "$probe" "$SANDBOX/jvm.report"
+expect_status 0
+expect_clean "$SANDBOX/jvm.report" "$LAUNCHER"
+
+# The item's value is in no other process's arguments or starting environment while the command
+# runs: the command (bash, reading /proc with builtins only, so that it starts no process) scans
+# every process but itself. app/plain, with the same token as app/jvm but no RANDOM, is handed
+# over; app/jvm runs as a child of the JVM.
+echo "{\"id\": \"plain\", \"token\": \"$item_value\"}" >plain.json
+MESSER_PASSPHRASE="$passphrase" "$MESSER" data bag from file local app plain.json --secret-file app --silent
+scan='found=""; for dir in /proc/[0-9]*; do [ "${dir#/proc/}" = "$$" ] && continue
+  for file in cmdline environ; do
+    { while IFS= read -r -d "" entry || [ -n "$entry" ]; do
+        case "$entry" in *"$TOKEN"*) found="$found ${dir#/proc/}/$file" ;; esac
+      done <"$dir/$file"; } 2>/dev/null
+  done; done; echo "found:$found"'
+for item in app/plain app/jvm; do
+  start_messer exec local "$item" -- bash -c "$scan"
+  expect_status 0
+  [ "$OUT" = "found:" ] || fail "the value of $item is readable in /proc:$OUT"
+done
 
 # edit: the editor and its ancestors.
 printf '#!/bin/sh\n"%s" "%s"\n' "$probe" "$SANDBOX/edit.report" >editor.sh
@@ -79,7 +108,7 @@ mkdir fakebin
 printf '#!/bin/sh\n"%s" "%s"\ntr "\\0" "\\n" </proc/$$/environ >"%s"\nPATH=/usr/bin:/bin exec kill "$@"\n' \
   "$probe" "$SANDBOX/kill.report" "$SANDBOX/kill.environ" >fakebin/kill
 chmod +x fakebin/kill
-PATH="$PWD/fakebin:$PATH" start_messer exec local app/db -- \
+PATH="$PWD/fakebin:$PATH" start_messer exec local app/jvm -- \
   bash -c 'trap "exit 7" TERM; kill -TERM $PPID; for _ in $(seq 1 300); do sleep 0.1; done; exit 3'
 expect_status 7
 expect_clean "$SANDBOX/kill.report" "$LAUNCHER"

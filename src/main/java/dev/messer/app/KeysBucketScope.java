@@ -26,7 +26,7 @@ public final class KeysBucketScope {
     public static KeyScope of(Session<?> deleting, IniFile file, SettingsResolver resolver, Sessions sessions) {
         String secrets = deleting.backend().secrets().describe();
         String keys = deleting.backend().keys().describe();
-        Set<String> ours = new HashSet<>(Set.of(deleting.bags().layout().bagsPrefix()));
+        Set<String> ours = new HashSet<>(Set.of(deleting.layout().bagsPrefix()));
         Map<String, String> elsewhere = new TreeMap<>();
         for (String profile : file.profiles()) {
             try {
@@ -35,7 +35,7 @@ public final class KeysBucketScope {
                     if (!other.backend().secrets().describe().equals(secrets)) {
                         continue;
                     }
-                    String prefix = other.bags().layout().bagsPrefix();
+                    String prefix = other.layout().bagsPrefix();
                     String otherKeys = other.backend().keys().describe();
                     if (otherKeys.equals(keys)) {
                         ours.add(prefix);

@@ -1,16 +1,14 @@
 package dev.messer.aws;
 
 import dev.messer.aws.KmsMasterKey;
-import dev.messer.aws.MfaTokenSource;
 import dev.messer.aws.S3BlobStore;
 import dev.messer.backend.Backend;
 import dev.messer.config.AwsSettings;
 import dev.messer.config.Sourced;
 import dev.messer.error.ConfigException;
+import dev.messer.error.Hint;
 import dev.messer.masterkey.MasterKey;
 import dev.messer.store.BlobStore;
-import java.util.Map;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -28,13 +26,13 @@ public final class AwsBackend implements Backend {
     private final S3BlobStore keys;
     private KmsMasterKey masterKey;
 
-    /** @param warnings one-line warnings for the user (an unusable cached session) */
-    public AwsBackend(AwsSettings settings, Map<String, String> env, MfaTokenSource mfa, Consumer<String> warnings) {
+    /** @param clients the profile's clients, made by the composition root; closed with the backend */
+    public AwsBackend(AwsSettings settings, AwsClientFactory clients) {
         this.settings = settings;
-        this.clients = new AwsClientFactory(settings, new AwsEnvironment(env), mfa, warnings);
-        this.secrets = new S3BlobStore(clients::s3, bucket(settings.secretsBucket(), "b"), "secrets_bucket",
+        this.clients = clients;
+        this.secrets = new S3BlobStore(clients::s3, bucket(settings.secretsBucket(), "-b"), "secrets_bucket",
                 settings.sseKmsKeyId());
-        this.keys = new S3BlobStore(clients::s3, bucket(settings.keysBucket(), "k"), "keys_bucket",
+        this.keys = new S3BlobStore(clients::s3, bucket(settings.keysBucket(), "-k"), "keys_bucket",
                 settings.sseKmsKeyId());
     }
 
@@ -53,6 +51,12 @@ public final class AwsBackend implements Backend {
         return keys;
     }
 
+    /** Each tier has a keys bucket of its own ({@code messer-<tier>-keys} or its override). */
+    @Override
+    public boolean tiersShareKeys() {
+        return false;
+    }
+
     @Override
     public String writer() {
         return clients.callerArn();
@@ -62,7 +66,7 @@ public final class AwsBackend implements Backend {
     public synchronized MasterKey masterKey() {
         if (masterKey == null) {
             String alias = settings.masterKey().require(
-                    "set it to the KMS alias without alias/ ('messer configure aws -m NAME')");
+                    Hint.of("set it to the KMS alias without alias/ ({})", Hint.aws("configure", "-m", "NAME")));
             if (alias.startsWith("alias/")) {
                 alias = alias.substring("alias/".length());
             }
@@ -82,7 +86,7 @@ public final class AwsBackend implements Backend {
 
     /** @param flag the short option of {@code configure aws} that sets it */
     private static String bucket(Sourced<String> setting, String flag) {
-        String name = setting.require("set it with 'messer configure aws -" + flag + " BUCKET'");
+        String name = setting.require(Hint.of("set it with {}", Hint.aws("configure", flag, "BUCKET")));
         if (!BUCKET_NAME.matcher(name).matches()) {
             throw new ConfigException(setting.name() + " '" + name + "' (from " + setting.from()
                     + ") is not an S3 bucket name; use 3 to 63 lowercase letters, digits, '.' and '-'");

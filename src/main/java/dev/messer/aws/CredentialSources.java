@@ -126,6 +126,9 @@ final class CredentialSources {
         return new RoleSession(role, base, clients::sts, mfa, cache);
     }
 
+    // command(String): credential_process is one string in the AWS config file, and the SDK's own
+    // profile provider runs it the same way; the list form would need messer to split it
+    @SuppressWarnings("deprecation")
     private CredentialSource profile(String name, List<String> visited) {
         if (visited.contains(name) || visited.size() >= MAX_CHAIN) {
             throw new ConfigException("AWS profile " + name + " is part of a source_profile loop (" + String.join(" -> ", visited)

@@ -14,6 +14,12 @@ public interface Backend extends AutoCloseable {
     BlobStore keys();
 
     /**
+     * Whether the keys bucket may be shared by profiles of different tiers (local tiers often share
+     * one folder). Where it is not, a key version stored for another tier is refused as copied over.
+     */
+    boolean tiersShareKeys();
+
+    /**
      * Who is writing, as recorded beside each item version (the caller ARN on AWS, user@host on
      * local): what the writing process claims, not an audit record. Resolved once, on first use.
      */

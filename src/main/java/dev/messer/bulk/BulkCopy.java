@@ -1,7 +1,8 @@
 package dev.messer.bulk;
 
-import dev.messer.databag.DataBagService;
 import dev.messer.databag.ItemDocument;
+import dev.messer.databag.ItemService;
+import dev.messer.databag.Precondition;
 import dev.messer.error.AccessDeniedException;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConfigException;
@@ -9,23 +10,21 @@ import dev.messer.error.ConflictException;
 import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
 import dev.messer.error.UnavailableException;
-import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code bulk copy}: every bag and item of a source profile into a destination profile (another
  * tier, region, account or provider). Items are decrypted in memory and sealed again at the
  * destination, with the latest version there of the key of the same name; missing bags and keys are
- * created at the destination, keys with the destination's master key.
+ * created at the destination, keys with the destination's master key, all before any item is
+ * written.
  *
  * <p>Rule for items that already exist at the destination: identical plaintext (the same bytes to
  * seal, so numbers compare by their text) is skipped, so a re-run finishes an interrupted copy;
@@ -34,8 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BulkCopy {
 
-    /** One side of the copy: its bags, its keys, and a label for messages. */
-    public record Side(DataBagService bags, DataKeyCache keys, String label) {
+    /** One side of the copy: its profile, and a label for messages. */
+    public record Side(BulkProfile profile, String label) {
     }
 
     private final Side source;
@@ -50,47 +49,38 @@ public final class BulkCopy {
 
     public BulkReport run(BulkOptions options) {
         long start = System.nanoTime();
-        int sourceUnwraps = source.keys().unwrapCount();
-        int destinationUnwraps = destination.keys().unwrapCount();
+        int sourceUnwraps = source.profile().dataKeys().unwrapCount();
+        int destinationUnwraps = destination.profile().dataKeys().unwrapCount();
         requireDestinationMasterKey();
-        Inventory inventory = Inventory.of(source.bags());
-        List<String> plan = Collections.synchronizedList(new ArrayList<>());
+        Inventory inventory = Inventory.of(source.profile().bags());
+        KeyTargets targets = new KeyTargets();
         for (String bag : inventory.bags().keySet()) {
-            if (!destination.bags().bagExists(bag)) {
+            if (!destination.profile().bags().bagExists(bag)) {
                 if (!options.dryRun()) {
-                    destination.bags().createBag(bag);
+                    destination.profile().bags().createBag(bag);
                 }
-                plan.add((options.dryRun() ? "would create" : "created") + " bag " + bag + " in " + destination.label());
+                targets.plan((options.dryRun() ? "would create" : "created") + " bag " + bag + " in "
+                        + destination.label());
             }
         }
-        List<ScannedItem> scanned = ScannedItem.scan(source.bags(), inventory.items(), options);
-        List<KeyRef> created = Collections.synchronizedList(new ArrayList<>());
-        Map<String, Object> keyTargets = new ConcurrentHashMap<>();
+        List<ScannedItem> scanned = ScannedItem.scan(source.profile().items(), inventory.items(), options);
         Set<String> used = ConcurrentHashMap.newKeySet();
+        destinationKeys(scanned, targets, options.dryRun(), used);
         ResultTally tally = new ResultTally(options.dryRun());
         ParallelMap.forEachRequeuing(scanned, options.parallel(), "copying", options.listener(),
-                item -> {
-                    if (!item.usable()) {
-                        return item.early();
-                    }
-                    String keyName = item.read().item().keyName();
-                    Object target = keyTargets.computeIfAbsent(keyName,
-                            name -> usableDestinationKey(name, options.dryRun(), plan, created, used));
-                    if (!(target instanceof KeyRef ref)) {
-                        return ItemResult.failed(item.path(), String.valueOf(target));
-                    }
-                    return copy(item, ref, options.dryRun(), used);
-                }, ItemResult::throttled, (item, result) -> tally.add(result));
+                item -> targets.apply(item, (it, target) -> copy(it, target, options.dryRun(), used)),
+                ItemResult::throttled, (item, result) -> tally.add(result));
         options.listener().finished();
-        return new BulkReport("copy", options.dryRun(), tally.counts(), plan,
-                source.keys().unwrapCount() - sourceUnwraps + destination.keys().unwrapCount() - destinationUnwraps,
-                used.size(), created, Duration.ofNanos(System.nanoTime() - start));
+        return new BulkReport("copy", options.dryRun(), tally.counts(), targets.plan(),
+                source.profile().dataKeys().unwrapCount() - sourceUnwraps
+                        + destination.profile().dataKeys().unwrapCount() - destinationUnwraps,
+                used.size(), targets.created(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Fails the whole run, before any bag or key is created, when the destination cannot make keys. */
     private void requireDestinationMasterKey() {
         try {
-            destination.keys().ring().probeMasterKey();
+            destination.profile().keyRing().probeMasterKey();
         } catch (MesserException e) {
             String message = "nothing was copied: the master key of " + destination.label() + " cannot be used: "
                     + e.getMessage();
@@ -108,71 +98,78 @@ public final class BulkCopy {
     }
 
     /**
-     * The destination key for items sealed with {@code name}, unwrapped once here so that a key the
-     * destination cannot use fails its items with one attempt, not one per item.
+     * The destination key for the items of each key name in use, unwrapped once here so that a key
+     * the destination cannot use fails its items with one attempt, not one per item.
      */
-    private Object usableDestinationKey(String name, boolean dryRun, List<String> plan, List<KeyRef> created,
-                                        Set<String> used) {
-        Object target = destinationKey(name, dryRun, plan, created);
-        if (dryRun || !(target instanceof KeyRef ref)) {
-            return target;
-        }
-        try {
-            used.add("destination " + ref);
-            destination.keys().get(ref);
-            return ref;
-        } catch (MesserException e) {
-            return "key " + ref + " in " + destination.label() + " cannot be used: " + e.getMessage();
+    private void destinationKeys(List<ScannedItem> scanned, KeyTargets targets, boolean dryRun, Set<String> used) {
+        Set<String> names = new TreeSet<>();
+        scanned.stream().filter(ScannedItem::usable).forEach(item -> names.add(item.read().item().keyName()));
+        for (String name : names) {
+            Optional<KeyRef> target = destinationKey(name, dryRun, targets);
+            if (target.isEmpty()) {
+                continue;
+            }
+            KeyRef ref = target.get();
+            try {
+                if (!dryRun) {
+                    used.add("destination " + ref);
+                    destination.profile().dataKeys().forReading(ref);
+                }
+                targets.target(ref);
+            } catch (MesserException e) {
+                targets.problem(name, "key " + ref + " in " + destination.label() + " cannot be used: "
+                        + e.getMessage());
+            }
         }
     }
 
     /** The latest destination version of {@code name}, creating the key (version 0) if it has none. */
-    private Object destinationKey(String name, boolean dryRun, List<String> plan, List<KeyRef> created) {
-        KeyRing ring = destination.keys().ring();
+    private Optional<KeyRef> destinationKey(String name, boolean dryRun, KeyTargets targets) {
+        KeyRing ring = destination.profile().keyRing();
         try {
             List<Integer> versions = ring.versions(name);
             if (!versions.isEmpty()) {
-                return new KeyRef(name, versions.get(versions.size() - 1));
+                return Optional.of(new KeyRef(name, versions.get(versions.size() - 1)));
             }
             if (dryRun) {
-                plan.add("would create key " + name + " v0 in " + destination.label());
-                return new KeyRef(name, 0);
+                targets.plan("would create key " + name + " v0 in " + destination.label());
+                return Optional.of(new KeyRef(name, 0));
             }
             KeyRef made;
             try {
                 made = ring.create(name);
-                created.add(made);
-                plan.add("created key " + made + " in " + destination.label());
+                targets.created(made);
+                targets.plan("created key " + made + " in " + destination.label());
             } catch (AlreadyExistsException raced) {
                 made = new KeyRef(name, ring.latest(name));
             }
-            return made;
+            return Optional.of(made);
         } catch (MesserException e) {
-            return "no key " + name + " at " + destination.label() + ": " + e.getMessage();
+            targets.problem(name, "no key " + name + " at " + destination.label() + ": " + e.getMessage());
+            return Optional.empty();
         }
     }
 
     private ItemResult copy(ScannedItem item, KeyRef target, boolean dryRun, Set<String> used) {
         ItemPath path = item.path();
         String to = " to " + destination.label();
+        ItemService items = destination.profile().items();
         try {
             used.add("source " + item.read().item().keyRef());
-            ItemDocument document = source.bags().open(path.bag(), path.id(), item.read(), source.keys());
-            Optional<DataBagService.Read> existing = destination.bags().find(path.bag(), path.id());
-            Optional<String> etag = Optional.empty();
+            ItemDocument document = source.profile().items().open(path.bag(), path.id(), item.read());
+            Optional<ItemService.Read> existing = items.find(path.bag(), path.id());
             if (existing.isPresent()) {
                 ItemResult verdict = compare(path, document, existing.get(), used);
                 if (verdict != null) {
                     return verdict;
                 }
-                etag = Optional.of(existing.get().etag());
             }
             String verb = existing.isPresent() ? "replace" : "copy";
             if (dryRun) {
                 return ItemResult.done(path, "would " + verb + to + " with " + target);
             }
             used.add("destination " + target);
-            destination.bags().write(path.bag(), document, target, destination.keys(), etag);
+            items.write(path.bag(), document, target, Precondition.asFound(existing));
             return ItemResult.done(path, (existing.isPresent() ? "replaced" : "copied") + to + " with " + target);
         } catch (AlreadyExistsException e) {
             return ItemResult.skipped(path, "created" + to + " meanwhile; left as it is (run again to compare)");
@@ -184,11 +181,11 @@ public final class BulkCopy {
     }
 
     /** Null if the existing destination item may be replaced; otherwise the result that leaves it alone. */
-    private ItemResult compare(ItemPath path, ItemDocument document, DataBagService.Read existing, Set<String> used) {
+    private ItemResult compare(ItemPath path, ItemDocument document, ItemService.Read existing, Set<String> used) {
         ItemDocument there;
         try {
             used.add("destination " + existing.item().keyRef());
-            there = destination.bags().open(path.bag(), path.id(), existing, destination.keys());
+            there = destination.profile().items().open(path.bag(), path.id(), existing);
         } catch (MesserException e) {
             if (overwrite) {
                 return null;

@@ -31,8 +31,4 @@ public record BulkOptions(int parallel, boolean dryRun, BulkListener listener) {
     public BulkOptions withParallel(int value) {
         return new BulkOptions(value, dryRun, listener);
     }
-
-    public BulkOptions withListener(BulkListener value) {
-        return new BulkOptions(parallel, dryRun, value);
-    }
 }

@@ -1,6 +1,6 @@
 package dev.messer.bulk;
 
-import dev.messer.databag.DataBagService;
+import dev.messer.databag.Bags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,8 @@ import java.util.SortedMap;
 public record Inventory(SortedMap<String, List<String>> bags) {
 
     /** One listing of the prefix (paged through by the store, so any number of items). */
-    public static Inventory of(DataBagService service) {
-        return new Inventory(service.listAllItems());
+    public static Inventory of(Bags bags) {
+        return new Inventory(bags.listAllItems());
     }
 
     public List<ItemPath> items() {

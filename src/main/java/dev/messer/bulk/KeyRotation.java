@@ -1,8 +1,6 @@
 package dev.messer.bulk;
 
-import dev.messer.databag.DataBagService;
 import dev.messer.error.MesserException;
-import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
 import java.util.List;
@@ -23,17 +21,15 @@ import java.util.TreeSet;
  */
 public final class KeyRotation {
 
-    private final DataBagService bags;
-    private final DataKeyCache keys;
+    private final BulkProfile profile;
 
-    public KeyRotation(DataBagService bags, DataKeyCache keys) {
-        this.bags = bags;
-        this.keys = keys;
+    public KeyRotation(BulkProfile profile) {
+        this.profile = profile;
     }
 
     public BulkReport run(BulkOptions options) {
-        return ResealRun.run("rotate-keys", bags, keys, options,
-                scanned -> rotate(keys.ring(), itemVersions(scanned), options.dryRun()));
+        return ResealRun.run("rotate-keys", profile, options,
+                scanned -> rotate(profile.keyRing(), itemVersions(scanned), options.dryRun()));
     }
 
     /** Key name -> the versions its items are on. */

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
- * The plan of a resealing run: for each key name, the version its items move to, or why they
- * cannot move; the lines that describe the plan; and the key versions it created.
+ * The plan of a bulk run, made before any item is written: for each key name, the version its
+ * items move to (or are copied with), or why they cannot; the lines that describe the plan; and
+ * the key versions it created.
  */
 final class KeyTargets {
 
@@ -41,14 +43,13 @@ final class KeyTargets {
         return created;
     }
 
-    /** Moves one item onto its key's target, or reports why it cannot. */
-    ItemResult apply(ScannedItem item, Resealing resealing, boolean dryRun) {
+    /** Moves one item onto its key's target with {@code move}, or reports why it cannot. */
+    ItemResult apply(ScannedItem item, BiFunction<ScannedItem, KeyRef, ItemResult> move) {
         if (!item.usable()) {
             return item.early();
         }
         String keyName = item.read().item().keyName();
         KeyRef target = targets.get(keyName);
-        return target != null ? resealing.apply(item, target, dryRun)
-                : ItemResult.failed(item.path(), problems.get(keyName));
+        return target != null ? move.apply(item, target) : ItemResult.failed(item.path(), problems.get(keyName));
     }
 }

@@ -1,8 +1,6 @@
 package dev.messer.bulk;
 
-import dev.messer.databag.DataBagService;
 import dev.messer.error.MesserException;
-import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
 import java.util.List;
@@ -15,16 +13,14 @@ import java.util.TreeSet;
  */
 public final class ReEncryption {
 
-    private final DataBagService bags;
-    private final DataKeyCache keys;
+    private final BulkProfile profile;
 
-    public ReEncryption(DataBagService bags, DataKeyCache keys) {
-        this.bags = bags;
-        this.keys = keys;
+    public ReEncryption(BulkProfile profile) {
+        this.profile = profile;
     }
 
     public BulkReport run(BulkOptions options) {
-        return ResealRun.run("re-encrypt", bags, keys, options, scanned -> latestVersions(keys.ring(), scanned));
+        return ResealRun.run("re-encrypt", profile, options, scanned -> latestVersions(profile.keyRing(), scanned));
     }
 
     /**

@@ -2,9 +2,7 @@ package dev.messer.bulk;
 
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.crypto.EnvelopeVersion;
-import dev.messer.databag.DataBagService;
 import dev.messer.error.MesserException;
-import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import java.time.Duration;
 import java.util.List;
@@ -23,27 +21,27 @@ final class ResealRun {
     private ResealRun() {
     }
 
-    static BulkReport run(String command, DataBagService bags, DataKeyCache keys, BulkOptions options,
+    static BulkReport run(String command, BulkProfile profile, BulkOptions options,
                           Function<List<ScannedItem>, KeyTargets> planner) {
         long start = System.nanoTime();
-        int unwrapsBefore = keys.unwrapCount();
-        List<ScannedItem> scanned = ScannedItem.scan(bags, Inventory.of(bags).items(), options);
+        int unwrapsBefore = profile.dataKeys().unwrapCount();
+        List<ScannedItem> scanned = ScannedItem.scan(profile.items(), Inventory.of(profile.bags()).items(), options);
         KeyTargets targets = planner.apply(scanned);
         Set<KeyRef> used = ConcurrentHashMap.newKeySet();
-        Resealing resealing = new Resealing(bags, keys, used);
+        Resealing resealing = new Resealing(profile.items(), used);
         ResultTally tally = new ResultTally(options.dryRun());
         AtomicInteger version1Remaining = new AtomicInteger();
         ParallelMap.forEachRequeuing(scanned, options.parallel(), "re-encrypting", options.listener(),
-                item -> targets.apply(item, resealing, options.dryRun()), ItemResult::throttled, (item, result) -> {
+                item -> targets.apply(item, (it, target) -> resealing.apply(it, target, options.dryRun())), ItemResult::throttled, (item, result) -> {
                     tally.add(result);
                     if (leftInVersion1(item, result)) {
                         version1Remaining.incrementAndGet();
                     }
                 });
         options.listener().finished();
-        return new BulkReport(command, options.dryRun(), tally.counts(), targets.plan(), keys.unwrapCount() - unwrapsBefore,
-                used.size(), targets.created(), Duration.ofNanos(System.nanoTime() - start),
-                bags.writeVersion() == EnvelopeVersion.V1 ? OptionalInt.empty()
+        return new BulkReport(command, options.dryRun(), tally.counts(), targets.plan(),
+                profile.dataKeys().unwrapCount() - unwrapsBefore, used.size(), targets.created(),
+                Duration.ofNanos(System.nanoTime() - start), profile.items().writeVersion() == EnvelopeVersion.V1 ? OptionalInt.empty()
                         : OptionalInt.of(version1Remaining.get()));
     }
 

@@ -2,11 +2,12 @@ package dev.messer.bulk;
 
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.crypto.EnvelopeVersion;
-import dev.messer.databag.DataBagService;
+import dev.messer.databag.ItemDocument;
+import dev.messer.databag.ItemService;
+import dev.messer.databag.Precondition;
 import dev.messer.databag.StoredItem;
 import dev.messer.error.ConflictException;
 import dev.messer.error.MesserException;
-import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import java.util.Set;
 
@@ -18,14 +19,12 @@ import java.util.Set;
  */
 final class Resealing {
 
-    private final DataBagService bags;
-    private final DataKeyCache keys;
+    private final ItemService items;
     private final Set<KeyRef> used;
 
     /** @param used collects the key versions whose plaintext was needed */
-    Resealing(DataBagService bags, DataKeyCache keys, Set<KeyRef> used) {
-        this.bags = bags;
-        this.keys = keys;
+    Resealing(ItemService items, Set<KeyRef> used) {
+        this.items = items;
         this.used = used;
     }
 
@@ -33,19 +32,21 @@ final class Resealing {
         ItemPath path = scanned.path();
         StoredItem stored = scanned.read().item();
         KeyRef from = stored.keyRef();
+        EnvelopeVersion writes = items.writeVersion();
         try {
             EnvelopeVersion format = EnvelopeCodec.decode(stored.encryptedData()).version();
-            if (from.equals(target) && format == bags.writeVersion()) {
+            if (from.equals(target) && format == writes) {
                 return ItemResult.upToDate(path, "already on " + target);
             }
             String change = from + " -> " + target
-                    + (format == bags.writeVersion() ? "" : " (format " + format.wire() + " -> " + bags.writeVersion().wire() + ")");
+                    + (format == writes ? "" : " (format " + format.wire() + " -> " + writes.wire() + ")");
             if (dryRun) {
                 return ItemResult.done(path, "re-encrypt " + change);
             }
             used.add(from);
             used.add(target);
-            bags.reseal(path.bag(), path.id(), scanned.read(), target, keys);
+            ItemDocument document = items.open(path.bag(), path.id(), scanned.read());
+            items.write(path.bag(), document, target, Precondition.unchanged(scanned.read()));
             return ItemResult.done(path, "re-encrypted " + change);
         } catch (ConflictException e) {
             return ItemResult.skipped(path, "changed since it was read; left as it is (run again to include it)");

@@ -7,8 +7,6 @@ import dev.messer.databag.ItemDiff;
 import dev.messer.databag.ItemDocument;
 import dev.messer.databag.ItemHistory;
 import dev.messer.app.Session;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,10 +20,9 @@ final class DataBagDiffCommand extends CommandBase {
     /** The exit status when the items differ, as {@code diff} has it. */
     static final int DIFFERENT = 1;
 
-    static final String GRAMMAR = "messer data bag diff aws|local BAG ITEM [V1 [V2] | --file ITEM_FILE] [--reveal]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG, Positional.ITEM,
+            Positional.word("V1").optional(), Positional.word("V2").optional()).options("[--file ITEM_FILE] [--reveal]");
 
-    @Parameter(description = "aws|local BAG ITEM [V1 [V2]]")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--file", description = "Compare this item file (an upload you are about to make) against the latest")
     String file;
@@ -34,6 +31,10 @@ final class DataBagDiffCommand extends CommandBase {
     boolean reveal;
 
     /** As {@code diff}: 1 means "they differ", so every error is 2. */
+    DataBagDiffCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int failureStatus(int usual) {
         return ExitCodes.USAGE;
@@ -41,8 +42,6 @@ final class DataBagDiffCommand extends CommandBase {
 
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 3, 5, GRAMMAR);
-        Positionals.names(words, 1, "bag name", "item id");
         if (file != null && words.size() > 3) {
             throw new UsageException("--file compares against the latest version; give no version with it");
         }
@@ -51,24 +50,23 @@ final class DataBagDiffCommand extends CommandBase {
         Console console = context.console();
         ItemDiff diff;
         try (Session<?> session = context.session(words.get(0))) {
-            ItemHistory history = new ItemHistory(session.bags());
+            ItemHistory history = session.history();
             JsonObject before;
             JsonObject after;
             if (file != null) {
-                before = history.fields(bag, id, Optional.empty(), session.dataKeys());
+                before = history.fields(bag, id, Optional.empty());
                 ItemDocument upload = ItemFiles.read(file, console);
                 if (!upload.id().equals(id)) {
                     throw new UsageException("item file " + file + " holds item '" + upload.id() + "', not '" + id + "'");
                 }
                 after = upload.json();
             } else if (words.size() == 3) {
-                JsonObject[] pair = history.latestAndPrevious(bag, id, session.dataKeys());
+                JsonObject[] pair = history.latestAndPrevious(bag, id);
                 before = pair[1];
                 after = pair[0];
             } else {
-                before = history.fields(bag, id, Optional.of(words.get(3)), session.dataKeys());
-                after = history.fields(bag, id, words.size() == 5 ? Optional.of(words.get(4)) : Optional.empty(),
-                        session.dataKeys());
+                before = history.fields(bag, id, Optional.of(words.get(3)));
+                after = history.fields(bag, id, words.size() == 5 ? Optional.of(words.get(4)) : Optional.empty());
             }
             diff = ItemDiff.between(before, after);
         }

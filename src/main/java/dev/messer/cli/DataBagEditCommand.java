@@ -1,23 +1,21 @@
 package dev.messer.cli;
 
-import com.beust.jcommander.Parameter;
 import com.google.gson.GsonBuilder;
 import dev.messer.app.Session;
-import dev.messer.databag.DataBagService;
+import dev.messer.databag.ItemService;
+import dev.messer.databag.Precondition;
 import dev.messer.databag.ItemDocument;
 import dev.messer.edit.Editor;
 import dev.messer.edit.ScratchFolder;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code messer data bag edit aws|local BAG ITEM}: decrypts the item into a private scratch file,
@@ -28,14 +26,15 @@ import java.util.Optional;
  */
 final class DataBagEditCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag edit aws|local BAG ITEM";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG, Positional.ITEM);
 
-    @Parameter(description = "aws|local BAG ITEM")
-    List<String> words = new ArrayList<>();
+
+    DataBagEditCommand() {
+        super(GRAMMAR);
+    }
 
     @Override
     public int run(CommandContext context) throws IOException, InterruptedException {
-        Positionals.require(words, 3, 3, GRAMMAR);
         String bag = words.get(1);
         String id = words.get(2);
         Console console = context.console();
@@ -48,7 +47,7 @@ final class DataBagEditCommand extends CommandBase {
         }
         try (Session<?> session = context.session(words.get(0));
              ScratchFolder scratch = ScratchFolder.create(temporary)) {
-            DataBagService.Opened opened = session.bags().open(bag, id, session.dataKeys());
+            ItemService.Opened opened = session.items().open(bag, id);
             byte[][] text = {new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
                     .toJson(opened.document().json()).concat("\n").getBytes(StandardCharsets.UTF_8)};
             try {
@@ -60,7 +59,7 @@ final class DataBagEditCommand extends CommandBase {
     }
 
     private static int editUntilSaved(Console console, Editor editor, ScratchFolder scratch, Session<?> session,
-                                      DataBagService.Opened opened, byte[][] text, String bag, String id)
+                                      ItemService.Opened opened, byte[][] text, String bag, String id)
             throws IOException, InterruptedException {
         while (true) {
             console.flush();
@@ -74,11 +73,12 @@ final class DataBagEditCommand extends CommandBase {
                     return ExitCodes.OK;
                 }
                 try {
-                    session.bags().write(bag, document, opened.read().item().keyRef(), session.dataKeys(),
-                            Optional.of(opened.read().etag()));
+                    session.items().write(bag, document, opened.read().item().keyRef(),
+                            Precondition.unchanged(opened.read()));
                 } catch (ConflictException e) {
                     throw new ConflictException("item " + bag + "/" + id + " was changed by someone else while you "
-                            + "edited it; your edit was not saved: run 'messer data bag edit <provider> " + bag + " " + id + "' again");
+                            + "edited it", Hint.of("your edit was not saved: run {} again",
+                            Hint.command("data bag edit", bag, id)));
                 }
                 console.info("Saved item " + bag + "/" + id + " with key " + opened.read().item().keyRef() + ".");
                 return ExitCodes.OK;
@@ -90,7 +90,7 @@ final class DataBagEditCommand extends CommandBase {
                     return ExitCodes.FAILURE;
                 }
                 if (e instanceof ConflictException) {
-                    opened = session.bags().open(bag, id, session.dataKeys());
+                    opened = session.items().open(bag, id);
                 }
             }
         }

@@ -1,9 +1,8 @@
 package dev.messer.cli;
 
 import dev.messer.databag.ConcurrentReads;
-import dev.messer.databag.DataBagService;
-import dev.messer.databag.ItemHistory;
 import dev.messer.databag.ItemRef;
+import dev.messer.databag.ItemService;
 import dev.messer.output.DecryptedItem;
 import dev.messer.app.Session;
 import java.util.List;
@@ -15,22 +14,23 @@ final class DecryptedItems {
     }
 
     static DecryptedItem read(Session<?> session, String bag, String id) {
-        DataBagService.Opened opened = session.bags().open(bag, id, session.dataKeys());
-        return new DecryptedItem(bag + "/" + id, opened.view(), opened.document().json());
+        return of(bag + "/" + id, session.items().open(bag, id));
     }
 
     /** Several items of one session, read concurrently, in the order given. */
     static List<DecryptedItem> read(Session<?> session, List<ItemRef> refs) {
-        List<DataBagService.Opened> opened = ConcurrentReads.open(session.bags(), refs, session.dataKeys());
+        List<ItemService.Opened> opened = ConcurrentReads.open(session.items(), refs);
         return java.util.stream.IntStream.range(0, refs.size())
-                .mapToObj(i -> new DecryptedItem(refs.get(i).toString(), opened.get(i).view(),
-                        opened.get(i).document().json()))
+                .mapToObj(i -> of(refs.get(i).toString(), opened.get(i)))
                 .toList();
     }
 
     /** One kept version of the item, decrypted at the item's own path. */
     static DecryptedItem readVersion(Session<?> session, String bag, String id, String version) {
-        DataBagService.Opened opened = new ItemHistory(session.bags()).openVersion(bag, id, version, session.dataKeys());
-        return new DecryptedItem(bag + "/" + id, opened.view(), opened.document().json());
+        return of(bag + "/" + id, session.history().openVersion(bag, id, version));
+    }
+
+    private static DecryptedItem of(String name, ItemService.Opened opened) {
+        return DecryptedItem.of(name, opened.read().item(), opened.document());
     }
 }

@@ -2,7 +2,9 @@ package dev.messer.cli;
 
 import com.beust.jcommander.JCommander;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Help text for groups (their commands) and leaves (JCommander's option list). */
 final class HelpPrinter {
@@ -18,10 +20,15 @@ final class HelpPrinter {
         }
         out.println();
         out.println("Commands:");
-        int width = node.children().keySet().stream().mapToInt(String::length).max().orElse(0);
+        List<CommandTree.LauncherCommand> launcher = node.parent == null ? CommandTree.LAUNCHER_COMMANDS : List.of();
+        int width = Stream.concat(node.children().keySet().stream(),
+                launcher.stream().map(CommandTree.LauncherCommand::word)).mapToInt(String::length).max().orElse(0);
         for (Map.Entry<String, CommandTree.Node> child : node.children().entrySet()) {
             String summary = child.getValue().summary();
             out.println("  " + pad(child.getKey(), width) + "  " + summary);
+        }
+        for (CommandTree.LauncherCommand command : launcher) {
+            out.println("  " + pad(command.word(), width) + "  " + command.summary());
         }
         out.println();
         out.println("Run '" + node.path() + " <command> --help' for more." + (node.parent == null

@@ -1,15 +1,16 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.LocalKeyFile;
 import dev.messer.app.Session;
+import dev.messer.app.Sessions;
 import dev.messer.config.ConfigWriter;
 import dev.messer.config.Provider;
 import dev.messer.config.Setting;
 import dev.messer.config.Settings;
+import dev.messer.databag.BagUpload;
 import dev.messer.databag.ItemDocument;
 import dev.messer.keys.KeyRef;
-import dev.messer.local.LocalBackend;
-import dev.messer.local.LocalMasterKeyFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,6 +25,8 @@ import java.util.OptionalInt;
  */
 final class QuickstartCommand extends CommandBase {
 
+    static final Grammar GRAMMAR = Grammar.NONE;
+
     static final String PROFILE = "quickstart";
     /**
      * Its own keys folder: data keys are found by name, so sharing the default "keys" folder with
@@ -36,6 +39,10 @@ final class QuickstartCommand extends CommandBase {
 
     @Parameter(names = "--item", description = "Item file to upload (default: " + SAMPLE + ")")
     String itemFile;
+
+    QuickstartCommand() {
+        super(GRAMMAR);
+    }
 
     @Override
     public int run(CommandContext context) {
@@ -53,11 +60,12 @@ final class QuickstartCommand extends CommandBase {
         values.put(Setting.KEYS_BUCKET, KEYS_BUCKET);
         Settings settings = new ConfigWriter(context.resolver()).update(configPath, Provider.LOCAL, PROFILE, values,
                 resolved -> { }).settings();
-        try (Session<LocalBackend> session = context.sessions(Provider.LOCAL).local(settings)) {
-            Path keyFile = session.backend().masterKeyFile();
-            console.info("   master key file: " + keyFile);
-            if (!LocalMasterKeyFile.exists(keyFile)) {
-                LocalMasterKeyFile.create(keyFile);
+        Sessions sessions = context.sessions(Provider.LOCAL);
+        try (Session<?> session = sessions.open(settings)) {
+            LocalKeyFile keyFile = sessions.localKeyFile(settings);
+            console.info("   master key file: " + keyFile.path());
+            if (!keyFile.exists()) {
+                keyFile.create(null);
                 console.info("   created (mode 0600)");
             } else {
                 console.info("   exists already");
@@ -74,18 +82,19 @@ final class QuickstartCommand extends CommandBase {
 
             step(console, "3. Create the data bag '" + BAG + "'", "messer data bag create local " + BAG + p);
             boolean created = session.bags().createBag(BAG);
-            console.info("   " + (created ? "created " : "exists already: ") + session.bags().layout().bagMarker(BAG));
+            console.info("   " + (created ? "created " : "exists already: ") + session.layout().bagMarker(BAG));
 
             String source = itemFile != null ? itemFile : Files.exists(Path.of(SAMPLE)) ? SAMPLE : null;
             ItemDocument item = source != null ? ItemFiles.read(source, console) : bundledSample();
             String shown = source != null ? source : "<bundled sample item>";
             step(console, "4. Encrypt and upload " + shown,
                     "messer data bag from file local " + BAG + " " + shown + " --secret-file " + KEY + " --force" + p);
-            KeyRef used = session.bags().upload(BAG, item, KEY, OptionalInt.empty(), true, session.dataKeys());
-            console.info("   stored " + session.bags().layout().itemKey(BAG, item.id()) + " sealed with " + used);
+            BagUpload upload = session.items().startUpload(BAG, KEY, OptionalInt.empty());
+            upload.put(item, true);
+            console.info("   stored " + session.layout().itemKey(BAG, item.id()) + " sealed with " + upload.key());
 
             step(console, "5. Show it decrypted", "messer data bag show local " + BAG + " " + item.id() + " --decrypt" + p);
-            console.data(session.bags().decryptedView(BAG, item.id(), session.dataKeys()).toString());
+            console.data(DecryptedItems.read(session, BAG, item.id()).view().toString());
         }
         console.info("");
         console.info("Done. Try: messer data bag show local" + p + "   (docs: README.md)");

@@ -1,10 +1,10 @@
 package dev.messer.cli;
 
 import dev.messer.error.UnavailableException;
+import dev.messer.exec.ChildEnvironment;
 import dev.messer.files.FileTrust;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -152,18 +152,9 @@ final class SecretInputs {
             if (end == 0) {
                 throw new UsageException(what + " gives an empty secret; put the secret in the " + kind);
             }
-            return new String(bytes, 0, end, environmentCharset());
+            return new String(bytes, 0, end, ChildEnvironment.charset());
         } finally {
             Arrays.fill(bytes, (byte) 0);
-        }
-    }
-
-    /** The encoding the JVM decodes environment variables with. */
-    private static Charset environmentCharset() {
-        try {
-            return Charset.forName(System.getProperty("sun.jnu.encoding"));
-        } catch (RuntimeException e) {
-            return Charset.defaultCharset();
         }
     }
 }

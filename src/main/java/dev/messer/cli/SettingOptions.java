@@ -18,7 +18,7 @@ import java.util.Map;
  * The options of {@code messer configure} that each write one setting, made from the setting
  * definitions ({@link Setting#option()}) instead of being listed by hand. JCommander sees each as a
  * {@code String} option with the definition's names and help: every parser is built by
- * {@link CommandParser}, whose {@link #DISCOVERY} adds them to the annotated options when it meets
+ * {@link Grammar#parser}, whose {@link #DISCOVERY} adds them to the annotated options when it meets
  * an object of this class (held by the command as a {@code @ParametersDelegate}).
  */
 final class SettingOptions {

@@ -33,6 +33,7 @@ final class ConfigFileLock {
     }
 
     /** @param configFile the file itself, not a symbolic link to it: the lock goes beside the file */
+    @SuppressWarnings("try") // the file lock is held while it is open; the body does not use it
     static <T> T holding(Path configFile, Supplier<T> action) {
         Path lockFile = lockFileFor(configFile);
         try {

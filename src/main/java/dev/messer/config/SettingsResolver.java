@@ -1,6 +1,7 @@
 package dev.messer.config;
 
 import dev.messer.error.ConfigException;
+import dev.messer.error.Hint;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +95,9 @@ public final class SettingsResolver {
         String name = declared.value().word();
         if (profile != null && declared.source() == Source.PROFILE && namedProfile(profileFlag) == null) {
             throw new ConfigException("the default profile " + profile + " is for provider " + name
-                    + " and there is no [profile " + word.word() + "]; add one with 'messer configure "
-                    + word.word() + " --profile NAME ...' or pick a profile with --profile");
+                    + " and there is no [profile " + word.word() + "]", Hint.of("add one with {} or pick a profile "
+                    + "with --profile", word == Provider.AWS ? Hint.aws("configure", "--profile", "NAME", "...")
+                    : Hint.local("configure", "--profile", "NAME", "...")));
         }
         if (profile != null && declared.source() == Source.PROFILE) {
             throw new ConfigException("profile " + profile + " is for provider " + name + ", but the command says "

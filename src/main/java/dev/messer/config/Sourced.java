@@ -1,6 +1,7 @@
 package dev.messer.config;
 
 import dev.messer.error.ConfigException;
+import dev.messer.error.Hint;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,10 +33,9 @@ public record Sourced<T>(Setting setting, T value, Source source, String profile
     }
 
     /** @throws ConfigException naming the setting, the profile and {@code hint} when it is not set */
-    public T require(String hint) {
+    public T require(Hint hint) {
         if (!isSet()) {
-            throw new ConfigException(name() + " is not set" + (profile == null ? "" : " in profile " + profile)
-                    + "; " + hint);
+            throw new ConfigException(name() + " is not set" + (profile == null ? "" : " in profile " + profile), hint);
         }
         return value;
     }

@@ -80,12 +80,6 @@ public final class EncryptionContext {
         return new EncryptionContext(copy);
     }
 
-    public EncryptionContext withAll(EncryptionContext other) {
-        TreeMap<String, String> copy = new TreeMap<>(pairs);
-        copy.putAll(other.pairs);
-        return new EncryptionContext(copy);
-    }
-
     public Map<String, String> asMap() {
         return pairs;
     }

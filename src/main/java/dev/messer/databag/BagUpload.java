@@ -1,10 +1,10 @@
 package dev.messer.databag;
 
-import dev.messer.crypto.EnvelopeCodec;
+import dev.messer.crypto.DataKey;
 import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.Hint;
 import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
-import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
 import dev.messer.names.Names;
@@ -16,7 +16,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Uploads into one bag with one key version ({@link DataBagService#startUpload}). A new item costs
+ * Uploads into one bag with one key version ({@link ItemService#startUpload}). A new item costs
  * one conditional create; a replaced one a read and a conditional replace, so that an item changed
  * meanwhile by another writer is reported as a conflict instead of being overwritten unseen. A
  * replacement that would store what is there already (the same plaintext bytes, key version and
@@ -29,38 +29,39 @@ public final class BagUpload {
         CREATED, REPLACED, UNCHANGED
     }
 
-    private final DataBagService bags;
+    private final ItemService items;
+    private final BlobStore store;
     private final String bag;
     private final KeyRef key;
-    private final DataKeyCache keys;
+    private final DataKey dataKey;
     private final Set<String> existing;
 
-    private BagUpload(DataBagService bags, String bag, KeyRef key, DataKeyCache keys, Set<String> existing) {
-        this.bags = bags;
+    private BagUpload(ItemService items, String bag, KeyRef key, DataKey dataKey, Set<String> existing) {
+        this.items = items;
+        this.store = items.store();
         this.bag = bag;
         this.key = key;
-        this.keys = keys;
+        this.dataKey = dataKey;
         this.existing = existing;
     }
 
     /**
      * Resolves, once for all the items a command uploads to {@code bag}: that the bag exists, which
      * items it already holds (one listing), and the key version to seal with (its number and its
-     * unwrapped data key).
+     * unwrapped data key, which every item of the run is sealed with).
      *
      * @param version the key version, or empty for the latest
      */
-    static BagUpload start(DataBagService bags, String bag, String keyName, OptionalInt version, DataKeyCache keys) {
-        Set<String> existing = new HashSet<>(bags.listItems(bag));
-        KeyRing ring = keys.ring();
+    static BagUpload start(ItemService items, String bag, String keyName, OptionalInt version) {
+        Set<String> existing = new HashSet<>(items.bags().listItems(bag));
+        KeyRing ring = items.ring();
         Names.check("key name", keyName);
         KeyRef key = new KeyRef(keyName, version.isPresent() ? version.getAsInt() : ring.latest(keyName));
         if (version.isPresent() && !ring.exists(key)) {
-            throw new NotFoundException("encryption key " + key + " does not exist; see 'messer encryption list <provider> "
-                    + keyName + "'");
+            throw new NotFoundException("encryption key " + key + " does not exist",
+                    Hint.of("see {}", Hint.command("encryption list", keyName)));
         }
-        keys.forWriting(key);
-        return new BagUpload(bags, bag, key, keys, existing);
+        return new BagUpload(items, bag, key, items.keys().forWriting(key), existing);
     }
 
     public KeyRef key() {
@@ -79,10 +80,9 @@ public final class BagUpload {
      */
     public Outcome put(ItemDocument item, boolean replace) {
         if (existing.contains(item.id()) && !replace) {
-            throw DataBagService.alreadyExists(bag, item.id());
+            throw ItemService.alreadyExists(bag, item.id());
         }
-        BlobStore store = bags.store();
-        String objectKey = bags.layout().itemKey(bag, item.id());
+        String objectKey = items.layout().itemKey(bag, item.id());
         if (existing.contains(item.id())) {
             Optional<Blob> current = store.get(objectKey);
             if (current.isPresent()) {
@@ -90,10 +90,10 @@ public final class BagUpload {
             }
         }
         try {
-            store.putIfAbsent(objectKey, seal(item), bags.writeMetadata());
+            store.putIfAbsent(objectKey, seal(item), items.writeMetadata());
         } catch (AlreadyExistsException e) {
             if (!replace) {
-                throw DataBagService.alreadyExists(bag, item.id());
+                throw ItemService.alreadyExists(bag, item.id());
             }
             Blob current = store.get(objectKey).orElseThrow(() -> e);
             existing.add(item.id());
@@ -107,12 +107,12 @@ public final class BagUpload {
         if (holds(current, item)) {
             return Outcome.UNCHANGED;
         }
-        bags.store().putIfMatch(objectKey, seal(item), bags.writeMetadata(), current.etag());
+        store.putIfMatch(objectKey, seal(item), items.writeMetadata(), current.etag());
         return Outcome.REPLACED;
     }
 
     private byte[] seal(ItemDocument item) {
-        return bags.sealed(bag, item, key, keys);
+        return items.crypto().seal(bag, item, key, dataKey).toBytes();
     }
 
     /**
@@ -123,11 +123,8 @@ public final class BagUpload {
     private boolean holds(Blob current, ItemDocument item) {
         try {
             StoredItem stored = StoredItem.parse(current.content(), "item " + bag + "/" + item.id());
-            if (!stored.keyRef().equals(key)
-                    || EnvelopeCodec.decode(stored.encryptedData()).version() != bags.writeVersion()) {
-                return false;
-            }
-            return bags.openStored(bag, item.id(), stored, keys).sealsAs(item);
+            return stored.keyRef().equals(key) && items.crypto().openIn(items.writeVersion(), bag, item.id(), stored,
+                    items.keys()).map(held -> held.sealsAs(item)).orElse(false);
         } catch (MesserException e) {
             return false;
         }

@@ -1,6 +1,5 @@
 package dev.messer.databag;
 
-import dev.messer.keys.DataKeyCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -9,8 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Opens several items of one profile at once: the reads run on a few threads, and the shared
- * {@link DataKeyCache} unwraps each key version once however many items use it. The results come
+ * Opens several items of one profile at once: the reads run on a few threads, and the profile's
+ * cached data keys unwrap each key version once however many items use it. The results come
  * back in the order asked; the first failure in that order is thrown as it was raised.
  */
 public final class ConcurrentReads {
@@ -21,9 +20,9 @@ public final class ConcurrentReads {
     private ConcurrentReads() {
     }
 
-    public static List<DataBagService.Opened> open(DataBagService bags, List<ItemRef> refs, DataKeyCache keys) {
+    public static List<ItemService.Opened> open(ItemService items, List<ItemRef> refs) {
         if (refs.size() == 1) {
-            return List.of(bags.open(refs.get(0).bag(), refs.get(0).id(), keys));
+            return List.of(items.open(refs.get(0).bag(), refs.get(0).id()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, Math.max(1, refs.size())), task -> {
             Thread thread = new Thread(task, "messer-read");
@@ -31,12 +30,12 @@ public final class ConcurrentReads {
             return thread;
         });
         try {
-            List<Future<DataBagService.Opened>> futures = new ArrayList<>();
+            List<Future<ItemService.Opened>> futures = new ArrayList<>();
             for (ItemRef ref : refs) {
-                futures.add(pool.submit(() -> bags.open(ref.bag(), ref.id(), keys)));
+                futures.add(pool.submit(() -> items.open(ref.bag(), ref.id())));
             }
-            List<DataBagService.Opened> opened = new ArrayList<>();
-            for (Future<DataBagService.Opened> future : futures) {
+            List<ItemService.Opened> opened = new ArrayList<>();
+            for (Future<ItemService.Opened> future : futures) {
                 opened.add(future.get());
             }
             return opened;

@@ -4,10 +4,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
-import dev.messer.keys.DataKeyCache;
 import dev.messer.keys.KeyRef;
+import dev.messer.keys.KeyRing;
 import dev.messer.names.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,15 @@ import java.util.Optional;
  */
 public final class FieldEditor {
 
-    private final DataBagService bags;
+    private final ItemService items;
+    private final Bags bags;
+    private final KeyRing ring;
 
-    public FieldEditor(DataBagService bags) {
+    /** @param ring names the latest version of the key an item is created with */
+    public FieldEditor(ItemService items, Bags bags, KeyRing ring) {
+        this.items = items;
         this.bags = bags;
+        this.ring = ring;
     }
 
     /**
@@ -33,18 +39,17 @@ public final class FieldEditor {
      *                   version); empty to refuse
      * @return the key the item is sealed with
      */
-    public KeyRef set(String bag, String id, Map<FieldPath, JsonElement> values, Optional<String> createWith,
-                      DataKeyCache keys) {
+    public KeyRef set(String bag, String id, Map<FieldPath, JsonElement> values, Optional<String> createWith) {
         for (FieldPath path : values.keySet()) {
             if (path.names().get(0).equals("id")) {
                 throw new InvalidInputException("'id' cannot be set: it is the item's name; upload the item under the "
                         + "new id, then delete the old one");
             }
         }
-        Optional<DataBagService.Read> current = bags.find(bag, id);
+        Optional<ItemService.Read> current = items.find(bag, id);
         if (current.isEmpty()) {
             if (!bags.bagExists(bag)) {
-                bags.read(bag, id); // throws the message that names the missing bag and how to create it
+                throw bags.noBag(bag);
             }
             if (createWith.isEmpty()) {
                 throw new NotFoundException("item " + id + " does not exist in data bag " + bag + "; add --create "
@@ -53,15 +58,15 @@ public final class FieldEditor {
             JsonObject json = new JsonObject();
             json.addProperty("id", id);
             values.forEach((path, value) -> path.set(json, value));
-            KeyRef key = new KeyRef(Names.check("key name", createWith.get()), keys.ring().latest(createWith.get()));
-            store(bag, id, json, key, keys, Optional.empty());
+            KeyRef key = new KeyRef(Names.check("key name", createWith.get()), ring.latest(createWith.get()));
+            store(bag, id, json, key, Precondition.absent());
             return key;
         }
-        ItemDocument document = bags.open(bag, id, current.get(), keys);
+        ItemDocument document = items.open(bag, id, current.get());
         JsonObject json = document.json();
         values.forEach((path, value) -> path.set(json, value));
         KeyRef key = current.get().item().keyRef();
-        store(bag, id, json, key, keys, Optional.of(current.get().etag()));
+        store(bag, id, json, key, Precondition.unchanged(current.get()));
         return key;
     }
 
@@ -70,14 +75,14 @@ public final class FieldEditor {
      *
      * @throws NotFoundException naming the paths the item does not have (nothing is written)
      */
-    public KeyRef unset(String bag, String id, List<FieldPath> paths, DataKeyCache keys) {
+    public KeyRef unset(String bag, String id, List<FieldPath> paths) {
         for (FieldPath path : paths) {
             if (path.isId()) {
                 throw new InvalidInputException("'id' cannot be removed: every item needs it");
             }
         }
-        DataBagService.Read current = bags.read(bag, id);
-        JsonObject json = bags.open(bag, id, current, keys).json();
+        ItemService.Read current = items.read(bag, id);
+        JsonObject json = items.open(bag, id, current).json();
         List<String> missing = new ArrayList<>();
         for (FieldPath path : paths) {
             if (!path.remove(json)) {
@@ -85,19 +90,18 @@ public final class FieldEditor {
             }
         }
         if (!missing.isEmpty()) {
-            throw new NotFoundException("item " + bag + "/" + id + " has no field " + String.join(", ", missing)
-                    + "; nothing was changed (see 'messer data bag show <provider> " + bag + " " + id
-                    + " --decrypt')");
+            throw new NotFoundException("item " + bag + "/" + id + " has no field " + String.join(", ", missing),
+                    Hint.of("nothing was changed (see {})", Hint.command("data bag show", bag, id, "--decrypt")));
         }
         KeyRef key = current.item().keyRef();
-        store(bag, id, json, key, keys, Optional.of(current.etag()));
+        store(bag, id, json, key, Precondition.unchanged(current));
         return key;
     }
 
-    private void store(String bag, String id, JsonObject json, KeyRef key, DataKeyCache keys, Optional<String> etag) {
+    private void store(String bag, String id, JsonObject json, KeyRef key, Precondition precondition) {
         ItemDocument document = ItemDocument.of(json, "item " + bag + "/" + id);
         try {
-            bags.write(bag, document, key, keys, etag);
+            items.write(bag, document, key, precondition);
         } catch (ConflictException | AlreadyExistsException e) {
             throw new ConflictException("item " + bag + "/" + id + " was changed by someone else while this command "
                     + "ran; nothing was written: run the command again", e);

@@ -1,19 +1,24 @@
 package dev.messer.databag;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.Envelope;
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.crypto.ItemBinding;
+import dev.messer.error.Hint;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.InvalidInputException;
+import dev.messer.keys.DataKeys;
 import dev.messer.keys.KeyRef;
+import dev.messer.names.Names;
 import dev.messer.store.StoreNotices;
 import java.util.Arrays;
+import java.util.Optional;
 
-/** Seals a plaintext item into a {@link StoredItem} for one place in the layout, and opens it again. */
+/**
+ * Seals a plaintext item into a {@link StoredItem} for one place in the layout, in the item format
+ * this profile writes, and opens one found there, in any format it reads.
+ */
 public final class ItemCrypto {
 
     private final SecretsLayout layout;
@@ -21,13 +26,10 @@ public final class ItemCrypto {
     private final EnvelopeVersion writeVersion;
     private final StoreNotices notices;
 
-    public ItemCrypto(SecretsLayout layout) {
-        this(layout, 1, EnvelopeVersion.V1, StoreNotices.NONE);
-    }
-
     /**
      * @param minItemFormat the lowest item format opened ({@code min_item_format}); older ones are refused
-     * @param writeVersion  the format this profile writes: opening an older one is reported to {@code notices}
+     * @param writeVersion  the format this profile writes ({@code item_format}): opening an older one is
+     *                      reported to {@code notices}
      */
     public ItemCrypto(SecretsLayout layout, int minItemFormat, EnvelopeVersion writeVersion, StoreNotices notices) {
         this.layout = layout;
@@ -36,10 +38,16 @@ public final class ItemCrypto {
         this.notices = notices;
     }
 
-    public StoredItem seal(String bag, ItemDocument item, KeyRef key, DataKey dataKey, EnvelopeVersion version) {
+    /** The envelope version {@link #seal} writes. */
+    public EnvelopeVersion writeVersion() {
+        return writeVersion;
+    }
+
+    /** Seals {@code item} for {@code bag} with {@code dataKey}, the key of version {@code key}. */
+    public StoredItem seal(String bag, ItemDocument item, KeyRef key, DataKey dataKey) {
         byte[] plaintext = item.toPlaintext();
         try {
-            Envelope envelope = Envelope.seal(version, dataKey, plaintext, binding(bag, item.id(), key));
+            Envelope envelope = Envelope.seal(writeVersion, dataKey, plaintext, binding(bag, item.id(), key));
             return new StoredItem(item.id(), EnvelopeCodec.encode(envelope), key.name(), key.version());
         } finally {
             Arrays.fill(plaintext, (byte) 0);
@@ -47,18 +55,35 @@ public final class ItemCrypto {
     }
 
     /**
-     * Decrypts a stored item found at {@code bag/pathId} and checks that it belongs there.
+     * Decrypts a stored item, or one kept version of it, found at {@code bag/pathId}, and checks that
+     * it belongs there: every read path comes here, so each makes the same checks in the same order.
+     * The envelope is decoded once; the key name and the item format are checked before the key is
+     * asked of {@code keys}, so a refused item costs no unwrap.
      *
      * @throws IntegrityException if it was altered, moved, relabelled, or its id disagrees with its path
      */
-    public ItemDocument open(String bag, String pathId, StoredItem stored, DataKey dataKey) {
+    public ItemDocument open(String bag, String pathId, StoredItem stored, DataKeys keys) {
+        Names.check("key name", stored.keyName());
         String where = describe(bag, pathId);
+        return open(bag, pathId, stored, decode(where, stored), keys);
+    }
+
+    /** {@link #open}, if the item is sealed in {@code format}; empty, with no key asked for, if it is not. */
+    Optional<ItemDocument> openIn(EnvelopeVersion format, String bag, String pathId, StoredItem stored, DataKeys keys) {
+        Names.check("key name", stored.keyName());
+        Envelope envelope = decode(describe(bag, pathId), stored);
+        return envelope.version() != format ? Optional.empty()
+                : Optional.of(open(bag, pathId, stored, envelope, keys));
+    }
+
+    private ItemDocument open(String bag, String pathId, StoredItem stored, Envelope envelope, DataKeys keys) {
+        String where = describe(bag, pathId);
+        checkFormat(where, envelope.version());
+        DataKey dataKey = keys.forReading(stored.keyRef());
         if (!stored.id().equals(pathId)) {
             throw new IntegrityException(where + " holds an item whose id is '" + stored.id()
                     + "': the stored object was moved or renamed");
         }
-        Envelope envelope = decode(where, stored);
-        checkFormat(where, envelope.version());
         if (!envelope.keyName().equals(stored.keyName()) || envelope.keyVersion() != stored.keyVersion()) {
             throw new IntegrityException(where + " is labelled with key " + stored.keyRef()
                     + " but was sealed with " + envelope.keyName() + " v" + envelope.keyVersion()
@@ -82,25 +107,6 @@ public final class ItemCrypto {
         }
     }
 
-    /**
-     * Messer's {@code show --decrypt} view: the stored {@code id}, {@code key_name} and {@code key_version},
-     * then the item's fields; an item field of one of those names replaces its value in place.
-     */
-    public static JsonObject decryptedView(StoredItem stored, ItemDocument document) {
-        JsonObject view = stored.publicFields();
-        for (var entry : document.json().entrySet()) {
-            JsonElement value = entry.getValue();
-            view.add(entry.getKey(), value);
-        }
-        return view;
-    }
-
-    /** {@link #open} checks this too; call it first to refuse an item before its key is unwrapped. */
-    public void checkFormat(String bag, String pathId, StoredItem stored) {
-        String where = describe(bag, pathId);
-        checkFormat(where, decode(where, stored).version());
-    }
-
     /** The envelope of a stored item; a malformed one is reported naming the item. */
     private static Envelope decode(String where, StoredItem stored) {
         try {
@@ -115,8 +121,9 @@ public final class ItemCrypto {
         int format = Integer.parseInt(version.wire());
         if (format < minItemFormat) {
             throw new IntegrityException(where + " is in item format " + format + ", which is not bound to its path, "
-                    + "and min_item_format = " + minItemFormat + " refuses it; restore it from a backup, or if you "
-                    + "trust it, re-encrypt it with 'messer bulk re-encrypt <provider>' under min_item_format = " + format);
+                    + "and min_item_format = " + minItemFormat + " refuses it", Hint.of("restore it from a backup, or if "
+                    + "you trust it, re-encrypt it with {} under min_item_format = " + format,
+                    Hint.command("bulk re-encrypt")));
         }
         if (version == EnvelopeVersion.V1 && writeVersion != EnvelopeVersion.V1) {
             notices.version1Item(where);

@@ -5,7 +5,8 @@ import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.crypto.EnvelopeVersion;
-import dev.messer.databag.DataBagService;
+import dev.messer.databag.ItemService;
+import dev.messer.error.Hint;
 import dev.messer.error.MesserException;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
@@ -30,6 +31,7 @@ public final class KeyProbe {
      * As {@link #wrapUnwrap(MasterKey)}, with {@code messer:tier} in the test context, so that a key
      * policy scoped to the tier lets the probe through.
      */
+    @SuppressWarnings("try") // the unwrapped key is only closed, which wipes it: the unwrap is the test
     public static String wrapUnwrap(MasterKey masterKey, String tier) {
         EncryptionContext base = EncryptionContext.of(Map.of("messer:doctor", "wrap-test"));
         EncryptionContext context = tier.isEmpty() ? base : base.with(KeyRing.CONTEXT_TIER, tier);
@@ -44,16 +46,19 @@ public final class KeyProbe {
         List<String> shown = new ArrayList<>();
         for (String name : session.keyRing().names()) {
             KeyRef latest = new KeyRef(name, session.keyRing().latest(name));
-            session.dataKeys().get(latest);
+            session.dataKeys().forReading(latest);
             shown.add(latest.toString());
         }
-        return shown.isEmpty() ? "no data keys yet (create one with 'messer encryption create <provider> KEY_NAME')"
-                : "latest versions unwrap: " + String.join(", ", shown);
+        if (shown.isEmpty()) {
+            throw new Checklist.Passed("no data keys yet", Hint.of("create one with {}",
+                    Hint.command("encryption create", "KEY_NAME")));
+        }
+        return "latest versions unwrap: " + String.join(", ", shown);
     }
 
     /** Context-less versions numbered above bound ones: what a rollback through the keys bucket looks like. */
-    public static String rollbackSuspects(Session session, String provider) {
-        List<KeyRef> suspects = session.keyRing().rollbackSuspects();
+    public static String rollbackSuspects(Session<?> session) {
+        List<KeyRef> suspects = KeyAudits.rollbackSuspects(session.keyRing());
         if (suspects.isEmpty()) {
             return "no version lacks the encryption context that a lower version of its key has";
         }
@@ -61,51 +66,51 @@ public final class KeyProbe {
         throw new Checklist.Failure(suspects.stream().map(KeyRef::toString).collect(Collectors.joining(", "))
                 + " ha" + (suspects.size() == 1 ? "s" : "ve") + " no encryption context although a lower version has one"
                 + " (a possible rollback; messer will not write with it)",
-                "find out who wrote it, then delete it: messer encryption delete " + provider + " " + first.name() + " "
-                        + first.version());
+                Hint.of("find out who wrote it, then delete it: {}", Hint.command("encryption delete", first.name(),
+                        String.valueOf(first.version()))));
     }
 
     /**
      * How many items in the profile's tier and folder are still in format 1, and whether
      * {@code min_item_format = 2} can be set. Reads every item once.
      */
-    public static String itemFormats(Session session, String provider) {
+    public static String itemFormats(Session<?> session) {
         int min = session.settings().common().minItemFormat();
         if (min >= 2) {
             return "min_item_format = " + min + ": format-1 items are refused";
         }
-        if (session.bags().writeVersion() == EnvelopeVersion.V1) {
+        if (session.items().writeVersion() == EnvelopeVersion.V1) {
             return "item_format = 1: items are written in format 1, as Messer reads them";
         }
-        DataBagService bags = session.bags();
+        ItemService items = session.items();
         int format1 = 0;
-        for (Map.Entry<String, List<String>> bag : bags.listAllItems().entrySet()) {
+        for (Map.Entry<String, List<String>> bag : session.bags().listAllItems().entrySet()) {
             for (String id : bag.getValue()) {
-                if (isFormat1(bags, bag.getKey(), id)) {
+                if (isFormat1(items, bag.getKey(), id)) {
                     format1++;
                 }
             }
         }
         if (format1 > 0) {
-            return format1 + " item" + (format1 == 1 ? " is" : "s are") + " still in format 1 (upgrade with "
-                    + "'messer bulk re-encrypt " + provider + "', then set min_item_format = 2)";
+            throw new Checklist.Passed(format1 + " item" + (format1 == 1 ? " is" : "s are") + " still in format 1",
+                    Hint.of("upgrade with {}, then set min_item_format = 2", Hint.command("bulk re-encrypt")));
         }
-        throw new Checklist.Warning("no item in " + describe(bags) + " is in format 1, but min_item_format = 1 "
+        throw new Checklist.Warning("no item in " + describe(session) + " is in format 1, but min_item_format = 1 "
                 + "still accepts one copied over a bound item",
-                "messer configure " + provider + " --min-item-format 2");
+                Hint.of("run {}", Hint.command("configure", "--min-item-format", "2")));
     }
 
-    private static boolean isFormat1(DataBagService bags, String bag, String id) {
+    private static boolean isFormat1(ItemService items, String bag, String id) {
         try {
-            return bags.find(bag, id).map(read -> EnvelopeCodec.decode(read.item().encryptedData()).version()
+            return items.find(bag, id).map(read -> EnvelopeCodec.decode(read.item().encryptedData()).version()
                     == EnvelopeVersion.V1).orElse(false);
         } catch (MesserException e) {
             return false;
         }
     }
 
-    private static String describe(DataBagService bags) {
-        String prefix = bags.layout().bagsPrefix();
-        return bags.store().describe() + (prefix.isEmpty() ? "" : "/" + prefix);
+    private static String describe(Session<?> session) {
+        String prefix = session.layout().bagsPrefix();
+        return session.backend().secrets().describe() + (prefix.isEmpty() ? "" : "/" + prefix);
     }
 }

@@ -1,12 +1,14 @@
 package dev.messer.exec;
 
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The environment a child of messer starts with ({@code exec}'s command, the editor of
- * {@code edit}, the {@code kill} that passes a signal on). The variables that carry messer's own
+ * {@code edit}, the {@code kill} that passes a signal on), and the command bin/messer runs in its
+ * own process after the JVM handed it over ({@link LauncherHandoff}). The variables that carry messer's own
  * secrets, or say where to read them, never reach a child: with the passphrase, a child on
  * {@code local} could unwrap the master key and read every bag. (bin/messer keeps the values out of
  * every process's starting environment too; see the CLI's {@code SecretInputs}.) The caller's AWS
@@ -22,8 +24,17 @@ public final class ChildEnvironment {
     public static final List<String> SECRET_VARIABLES = List.of("MESSER_PASSPHRASE", "MESSER_PASSPHRASE_FD",
             "MESSER_PASSPHRASE_FILE", "MESSER_MFA_TOKEN", "MESSER_MFA_TOKEN_FD");
 
-    /** The variables {@link #pristine} keeps from the caller. */
-    public static final List<String> PRISTINE_KEPT = List.of("HOME", "USER", "LOGNAME", "TERM", "LANG");
+    /**
+     * The variables by which bin/messer talks to its own JVM: never a child's business. (The launcher
+     * removes a caller's before it starts; see {@link LauncherHandoff}.)
+     */
+    public static final List<String> LAUNCHER_VARIABLES = List.of(LauncherHandoff.DESCRIPTOR_VARIABLE);
+
+    /**
+     * The variables {@link #pristine} keeps from the caller. SHLVL is among them because bash gives it
+     * to every command it starts, also to the one bin/messer becomes ({@link HandoffPlan}).
+     */
+    public static final List<String> PRISTINE_KEPT = List.of("HOME", "USER", "LOGNAME", "TERM", "LANG", "SHLVL");
 
     /** The command search path of a pristine child. */
     public static final String PRISTINE_PATH = "/usr/local/bin:/usr/bin:/bin";
@@ -31,14 +42,15 @@ public final class ChildEnvironment {
     private ChildEnvironment() {
     }
 
-    /** The caller's environment without messer's secrets. */
+    /** The caller's environment without messer's secrets and the launcher's own variables. */
     public static Map<String, String> inherited(Map<String, String> caller) {
         Map<String, String> env = new LinkedHashMap<>(caller);
         SECRET_VARIABLES.forEach(env::remove);
+        LAUNCHER_VARIABLES.forEach(env::remove);
         return env;
     }
 
-    /** Only HOME, USER, LOGNAME, TERM and LANG of the caller (those set), and a fixed PATH. */
+    /** Only HOME, USER, LOGNAME, TERM, LANG and SHLVL of the caller (those set), and a fixed PATH. */
     public static Map<String, String> pristine(Map<String, String> caller) {
         Map<String, String> env = new LinkedHashMap<>();
         for (String name : PRISTINE_KEPT) {
@@ -49,5 +61,17 @@ public final class ChildEnvironment {
         }
         env.put("PATH", PRISTINE_PATH);
         return env;
+    }
+
+    /**
+     * The encoding of environment strings: the one the JVM decodes its own environment with, so that
+     * a text read from the environment and written back keeps its bytes.
+     */
+    public static Charset charset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding"));
+        } catch (RuntimeException e) {
+            return Charset.defaultCharset();
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.messer.keys;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.AlreadyExistsException;
-import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.NotFoundException;
 import dev.messer.masterkey.MasterKey;
@@ -14,6 +14,7 @@ import dev.messer.store.StoreNotices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -22,18 +23,18 @@ import java.util.function.Supplier;
  * objects holding the wrapped key. New versions are bound to an encryption context made of the
  * configured pairs plus {@code messer:key_name}, {@code messer:key_version} and, when the profile
  * has a tier, {@code messer:tier}; the pairs are kept in the object's metadata so that unwrapping
- * reproduces them. A stored {@code messer:tier} must be the profile's tier. Objects without that
- * metadata (as Adobe's Messer writes them) unwrap with no context.
+ * reproduces them. Objects without that metadata (as Adobe's Messer writes them) unwrap with no
+ * context. Which stored versions a profile reads and writes with is its {@link KeyTrust}.
  *
- * <p>Trust rules. A stored context must contain every configured pair, or the version is refused.
- * A profile that writes bound items (item format 2) never writes with a context-less version: a
- * context-less version is what someone who can write the keys bucket would plant to roll a key
- * back (see {@link StoredContexts}). Deleted version numbers are never reused: deleting leaves a
- * tombstone under {@value #TOMBSTONES}, outside every {@code <name>/} prefix (Messer lists those),
- * and a deleted version is reported as deleted. Version numbers and tombstones that messer never
- * writes are refused as tampering (see {@link KeyNumbers}).
+ * <p>Deleted version numbers are never reused: deleting leaves a tombstone under
+ * {@value #TOMBSTONES}, outside every {@code <name>/} prefix (Messer lists those), and a deleted
+ * version is reported as deleted. Version numbers and tombstones that messer never writes are
+ * refused as tampering (see {@link KeyNumbers}).
+ *
+ * <p>As {@link DataKeys}, the ring fetches and unwraps on every call and keeps what it handed out
+ * until {@link #close()}; {@link CachingDataKeys} unwraps each version once.
  */
-public final class KeyRing {
+public final class KeyRing implements DataKeys {
 
     public static final String CONTEXT_METADATA = "messer-encryption-context";
     public static final String CONTEXT_KEY_NAME = "messer:key_name";
@@ -44,56 +45,29 @@ public final class KeyRing {
 
     private final BlobStore store;
     private final Supplier<MasterKey> masterKey;
-    private final String tier;
-    private final boolean checkTier;
-    private final boolean readContextless;
+    private final KeyTrust trust;
     private final StoreNotices notices;
     private final KeyNumbers numbers;
     private final StoredContexts contexts;
-
-    /** A key ring for a profile without a tier. */
-    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext,
-                   boolean bindContext) {
-        this(store, masterKey, configuredContext, "", false, bindContext);
-    }
+    private final List<DataKey> handedOut = new ArrayList<>();
+    private boolean closed;
 
     /**
-     * @param masterKey    resolved only when a key is created or unwrapped (listing needs none)
-     * @param tier         the profile's tier, put in the context of new versions as {@code messer:tier}
-     *                     (not when empty)
-     * @param checkTier    whether a stored {@code messer:tier} must equal {@code tier}: true where each
-     *                     tier has its own keys bucket (aws); false where tiers may share one (local)
-     * @param bindContext  false for {@code item_format = 1}: keys Python Messer can unwrap, with no context
+     * @param masterKey resolved only when a key is created or unwrapped (listing needs none)
+     * @param trust     which stored versions this profile reads and writes with, and the context of new ones
+     * @param notices   hears about names in the bucket that break the naming rule
      */
-    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext, String tier,
-                   boolean checkTier, boolean bindContext) {
-        this(store, masterKey, configuredContext, tier, checkTier, bindContext, true, StoreNotices.NONE);
-    }
-
-    /** A key ring for a profile without a tier, with the trust switches. */
-    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext,
-                   boolean bindContext, boolean readContextless, StoreNotices notices) {
-        this(store, masterKey, configuredContext, "", false, bindContext, readContextless, notices);
-    }
-
-    /**
-     * @param readContextless false for {@code min_item_format = 2}: versions without a context are refused
-     * @param notices         hears about names in the bucket that break the naming rule
-     */
-    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, EncryptionContext configuredContext, String tier,
-                   boolean checkTier, boolean bindContext, boolean readContextless, StoreNotices notices) {
+    public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, KeyTrust trust, StoreNotices notices) {
         this.store = store;
         this.masterKey = masterKey;
-        this.tier = tier;
-        this.checkTier = checkTier;
-        this.readContextless = readContextless;
+        this.trust = trust;
         this.notices = notices;
         this.numbers = new KeyNumbers(store);
-        this.contexts = new StoredContexts(store, numbers, configuredContext, tier, bindContext);
+        this.contexts = new StoredContexts(store, numbers);
     }
 
     /** An unwrapped data key with the context its stored version carries (empty for Messer's). */
-    public record Unwrapped(DataKey key, EncryptionContext context) {
+    record Unwrapped(DataKey key, EncryptionContext context) {
         @Override
         public String toString() {
             return "Unwrapped[" + context + "]";
@@ -105,8 +79,8 @@ public final class KeyRing {
         Names.check("key name", name);
         List<Integer> before = numbers.versions(name);
         if (!before.isEmpty()) {
-            throw new AlreadyExistsException("encryption key " + name + " already exists in " + store.describe()
-                    + "; add a version with 'messer encryption increment <provider> " + name + "'");
+            throw new AlreadyExistsException("encryption key " + name + " already exists in " + store.describe(),
+                    Hint.of("add a version with {}", Hint.command("encryption increment", name)));
         }
         KeyRef ref = new KeyRef(name, numbers.next(name, before));
         try {
@@ -138,31 +112,6 @@ public final class KeyRing {
     public int nextVersion(String name) {
         Names.check("key name", name);
         return numbers.next(name, numbers.versions(name));
-    }
-
-    /** Whether a tombstone says this version was deleted. */
-    public boolean wasDeleted(KeyRef ref) {
-        Names.check("key name", ref.name());
-        return numbers.wasDeleted(ref);
-    }
-
-    /** Adds a version whose number does not exist yet, creating the key if needed (bulk copy and rotation). */
-    public KeyRef ensureVersion(KeyRef ref) {
-        Names.check("key name", ref.name());
-        if (store.get(ref.objectKey()).isPresent()) {
-            return ref;
-        }
-        if (numbers.wasDeleted(ref)) {
-            throw new ConflictException("encryption key " + ref + " was deleted and its number is never reused; "
-                    + "use 'messer encryption increment <provider> " + ref.name() + "' for a new version");
-        }
-        try {
-            writeVersion(ref);
-        } catch (AlreadyExistsException raced) {
-            // another writer made it first: use theirs
-        }
-        ensureMarker(ref.name());
-        return ref;
     }
 
     /**
@@ -197,8 +146,8 @@ public final class KeyRing {
     public int latest(String name) {
         List<Integer> versions = versions(name);
         if (versions.isEmpty()) {
-            throw new NotFoundException("encryption key " + name + " does not exist in " + store.describe()
-                    + "; create it with 'messer encryption create <provider> " + name + "'");
+            throw new NotFoundException("encryption key " + name + " does not exist in " + store.describe(),
+                    Hint.of("create it with {}", Hint.command("encryption create", name)));
         }
         return versions.get(versions.size() - 1);
     }
@@ -227,43 +176,62 @@ public final class KeyRing {
 
     public void deleteVersion(KeyRef ref) {
         if (!exists(ref)) {
-            throw new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
-                    + "; see 'messer encryption list <provider> " + ref.name() + "'");
+            throw new NotFoundException("encryption key " + ref + " does not exist in " + store.describe(),
+                    Hint.of("see {}", Hint.command("encryption list", ref.name())));
         }
         numbers.writeTombstone(ref);
         store.delete(ref.objectKey());
     }
 
-    /** Fetches and unwraps one version. The caller owns the key; prefer {@link DataKeyCache}. */
-    public DataKey unwrap(KeyRef ref) {
-        return unwrapWithContext(ref).key();
+    /** Fetches and unwraps one version; the ring wipes it on {@link #close()}. */
+    @Override
+    public DataKey forReading(KeyRef ref) {
+        return handOut(unwrap(ref).key());
+    }
+
+    /** As {@link #forReading}, refusing a version this profile must not write with. */
+    @Override
+    public DataKey forWriting(KeyRef ref) {
+        Unwrapped unwrapped = unwrap(ref);
+        try {
+            checkWritable(ref, unwrapped.context());
+        } catch (RuntimeException refused) {
+            unwrapped.key().close();
+            throw refused;
+        }
+        return handOut(unwrapped.key());
+    }
+
+    /** Wipes every key this ring handed out through {@link DataKeys}. */
+    @Override
+    public void close() {
+        synchronized (handedOut) {
+            closed = true;
+            handedOut.forEach(DataKey::close);
+            handedOut.clear();
+        }
+    }
+
+    private DataKey handOut(DataKey key) {
+        synchronized (handedOut) {
+            if (closed) {
+                key.close();
+                throw new IllegalStateException("key ring used after close");
+            }
+            handedOut.add(key);
+        }
+        return key;
     }
 
     /**
-     * Fetches and unwraps one version, refusing a stored context that lacks a configured pair, and
-     * a context-less version when {@code min_item_format} is 2 or more. The caller owns the key.
+     * Fetches and unwraps one version, refusing what {@link KeyTrust#checkReadable} refuses. The
+     * caller owns the key.
      */
-    public Unwrapped unwrapWithContext(KeyRef ref) {
+    Unwrapped unwrap(KeyRef ref) {
         Names.check("key name", ref.name());
         Blob blob = store.get(ref.objectKey()).orElseThrow(() -> missing(ref));
         EncryptionContext context = contexts.of(ref, blob);
-        if (!context.isEmpty() && !(ref.name().equals(context.asMap().get(CONTEXT_KEY_NAME))
-                && String.valueOf(ref.version()).equals(context.asMap().get(CONTEXT_KEY_VERSION)))) {
-            throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
-                    + " carries the context of another key: it was moved or relabelled");
-        }
-        String storedTier = context.asMap().get(CONTEXT_TIER);
-        if (checkTier && storedTier != null && !storedTier.equals(tier)) {
-            throw new IntegrityException("key object " + ref.objectKey() + " in " + store.describe()
-                    + " belongs to tier '" + storedTier + "', not to this profile's tier '" + tier
-                    + "': it was copied from another tier's keys bucket; restore it from a backup");
-        }
-        if (context.isEmpty() && !readContextless) {
-            throw new IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in " + store.describe()
-                    + ") has no encryption context, which min_item_format = 2 refuses; re-encrypt its items with "
-                    + "'messer bulk re-encrypt <provider>' under min_item_format = 1 first");
-        }
-        contexts.requireConfiguredPairs(ref, context);
+        trust.checkReadable(ref, context, store.describe());
         try {
             return new Unwrapped(masterKey.get().unwrap(blob.content(), context), context);
         } catch (IntegrityException e) {
@@ -272,38 +240,27 @@ public final class KeyRing {
         }
     }
 
-    /** {@link #checkWritable(KeyRef, EncryptionContext)} from the stored object, without unwrapping (planning). */
+    /** {@link KeyTrust}'s write rule for {@code ref}, from the stored object, without unwrapping (planning). */
     public void checkWritable(KeyRef ref) {
         Names.check("key name", ref.name());
         Blob blob = store.get(ref.objectKey()).orElseThrow(() -> missing(ref));
         checkWritable(ref, contexts.of(ref, blob));
     }
 
+    /** @param context the context stored with {@code ref} (from {@link #unwrap}) */
+    void checkWritable(KeyRef ref, EncryptionContext context) {
+        trust.checkWritable(ref, context, () -> contexts.boundVersionBelow(ref));
+    }
+
     /**
-     * Refuses to write with a version whose stored context is empty when this profile writes bound
-     * items: as latest, as an explicit version, or as a bulk target.
+     * The context stored with a version, without unwrapping it: empty for a context-less version,
+     * absent when there is no such version.
      *
-     * @param context the context stored with {@code ref} (from {@link #unwrapWithContext})
+     * @throws IntegrityException if its context metadata is damaged
      */
-    public void checkWritable(KeyRef ref, EncryptionContext context) {
-        contexts.checkWritable(ref, context);
-    }
-
-    /**
-     * Context-less versions numbered above a version that has a context: what a rollback looks like.
-     * Reads every version's object (for doctor).
-     */
-    public List<KeyRef> rollbackSuspects() {
-        return contexts.rollbackSuspects(names());
-    }
-
-    /**
-     * The versions of every key whose stored context has no {@code messer:tier}: those written
-     * before the tier was part of the context, under {@code item_format = 1}, or by Messer. Empty
-     * when the profile has no tier. Reads the metadata of every version.
-     */
-    public List<KeyRef> versionsWithoutTier() {
-        return tier.isEmpty() ? new ArrayList<>() : contexts.versionsWithoutTier(names());
+    public Optional<EncryptionContext> storedContext(KeyRef ref) {
+        Names.check("key name", ref.name());
+        return store.get(ref.objectKey()).map(blob -> contexts.of(ref, blob));
     }
 
     private NotFoundException missing(KeyRef ref) {
@@ -312,12 +269,12 @@ public final class KeyRing {
             return new NotFoundException("encryption key " + ref + " was deleted (" + tombstone + " in "
                     + store.describe() + "), so what it sealed cannot be decrypted; restore the item from a backup");
         }
-        return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
-                + "; see 'messer encryption list <provider> " + ref.name() + "'");
+        return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe(),
+                Hint.of("see {}", Hint.command("encryption list", ref.name())));
     }
 
     private void writeVersion(KeyRef ref) {
-        EncryptionContext context = contexts.forNewVersion(ref);
+        EncryptionContext context = trust.forNewVersion(ref);
         byte[] wrapped = masterKey.get().generateWrappedDataKey(context);
         Map<String, String> metadata = context.isEmpty() ? Map.of()
                 : Map.of(CONTEXT_METADATA, context.toMetadataValue());

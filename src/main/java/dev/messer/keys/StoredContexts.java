@@ -1,46 +1,25 @@
 package dev.messer.keys;
 
 import dev.messer.crypto.EncryptionContext;
-import dev.messer.error.ConflictException;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.InvalidInputException;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The encryption contexts kept with key versions, and the trust rules about them: which context a
- * new version gets, which configured pairs a stored one must hold, and which versions a profile
- * that writes bound items must not write with.
+ * The encryption contexts kept with key versions, as {@value KeyRing#CONTEXT_METADATA} metadata of
+ * their objects: reading one, and whether a lower version of a key has one. What they must hold is
+ * {@link KeyTrust}'s to say.
  */
 final class StoredContexts {
 
     private final BlobStore store;
     private final KeyNumbers numbers;
-    private final EncryptionContext configuredContext;
-    private final String tier;
-    private final boolean bindContext;
 
-    StoredContexts(BlobStore store, KeyNumbers numbers, EncryptionContext configuredContext, String tier,
-                   boolean bindContext) {
+    StoredContexts(BlobStore store, KeyNumbers numbers) {
         this.store = store;
         this.numbers = numbers;
-        this.configuredContext = configuredContext;
-        this.tier = tier;
-        this.bindContext = bindContext;
-    }
-
-    /** The context a new version gets: none for {@code item_format = 1}. */
-    EncryptionContext forNewVersion(KeyRef ref) {
-        if (!bindContext) {
-            return EncryptionContext.empty();
-        }
-        EncryptionContext context = configuredContext.with(KeyRing.CONTEXT_KEY_NAME, ref.name())
-                .with(KeyRing.CONTEXT_KEY_VERSION, String.valueOf(ref.version()));
-        return tier.isEmpty() ? context : context.with(KeyRing.CONTEXT_TIER, tier);
     }
 
     /** The context stored with a version's object; empty for Messer's. */
@@ -54,78 +33,8 @@ final class StoredContexts {
         }
     }
 
-    void requireConfiguredPairs(KeyRef ref, EncryptionContext context) {
-        if (context.isEmpty()) {
-            return;
-        }
-        for (Map.Entry<String, String> pair : configuredContext.asMap().entrySet()) {
-            String stored = context.asMap().get(pair.getKey());
-            if (!pair.getValue().equals(stored)) {
-                throw new IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in " + store.describe()
-                        + ") is bound to " + (stored == null ? "no " + pair.getKey() : pair.getKey() + "=" + stored)
-                        + ", but encryption_context requires " + pair.getKey() + "=" + pair.getValue()
-                        + "; use the profile this key belongs to, or correct encryption_context");
-            }
-        }
-    }
-
-    /** See {@link KeyRing#checkWritable(KeyRef, EncryptionContext)}. */
-    void checkWritable(KeyRef ref, EncryptionContext context) {
-        if (!bindContext || !context.isEmpty()) {
-            return;
-        }
-        if (boundVersionBelow(ref)) {
-            throw new IntegrityException("encryption key " + ref + " has no encryption context although a lower "
-                    + "version has one, so it may have been planted to roll the key back: messer will not write "
-                    + "with it; check the keys bucket ('messer doctor <provider>') and delete it with "
-                    + "'messer encryption delete <provider> " + ref.name() + " " + ref.version() + "'");
-        }
-        throw new ConflictException("encryption key " + ref + " has no encryption context (Messer or "
-                + "item_format = 1 wrote it) and this profile writes bound items; add a bound version with "
-                + "'messer encryption increment <provider> " + ref.name() + "'");
-    }
-
-    /** See {@link KeyRing#rollbackSuspects()}. */
-    List<KeyRef> rollbackSuspects(List<String> names) {
-        List<KeyRef> suspects = new ArrayList<>();
-        for (String name : names) {
-            boolean boundSeen = false;
-            for (int version : numbers.versions(name)) {
-                KeyRef ref = new KeyRef(name, version);
-                Optional<Blob> blob = store.get(ref.objectKey());
-                if (blob.isEmpty()) {
-                    continue;
-                }
-                boolean bound = !of(ref, blob.get()).isEmpty();
-                if (!bound && boundSeen) {
-                    suspects.add(ref);
-                }
-                boundSeen |= bound;
-            }
-        }
-        return suspects;
-    }
-
-    /** See {@link KeyRing#versionsWithoutTier()}. */
-    List<KeyRef> versionsWithoutTier(List<String> names) {
-        List<KeyRef> lacking = new ArrayList<>();
-        if (tier.isEmpty()) {
-            return lacking;
-        }
-        for (String name : names) {
-            for (int version : numbers.versions(name)) {
-                KeyRef ref = new KeyRef(name, version);
-                String stored = store.get(ref.objectKey()).map(b -> b.metadata().get(KeyRing.CONTEXT_METADATA))
-                        .orElse(null);
-                if (stored == null || !hasTier(stored)) {
-                    lacking.add(ref);
-                }
-            }
-        }
-        return lacking;
-    }
-
-    private boolean boundVersionBelow(KeyRef ref) {
+    /** Whether a version of {@code ref}'s key numbered below it has a context. */
+    boolean boundVersionBelow(KeyRef ref) {
         for (int version : numbers.versions(ref.name())) {
             if (version >= ref.version()) {
                 break;
@@ -137,13 +46,5 @@ final class StoredContexts {
             }
         }
         return false;
-    }
-
-    private static boolean hasTier(String stored) {
-        try {
-            return EncryptionContext.fromMetadataValue(stored).asMap().containsKey(KeyRing.CONTEXT_TIER);
-        } catch (InvalidInputException damaged) {
-            return true; // damaged metadata is reported by unwrap, not as a missing tier
-        }
     }
 }

@@ -51,6 +51,7 @@ final class BucketLock {
      *
      * @param failure turns an {@link IOException} of the action into the store's error
      */
+    @SuppressWarnings("try") // the file lock is held while it is open; the body does not use it
     <T> T hold(Action<T> action, Function<IOException, RuntimeException> failure) {
         inProcess.lock();
         try {

@@ -62,6 +62,12 @@ public final class LocalBackend implements Backend {
         return keys;
     }
 
+    /** Local profiles of several tiers often keep their keys in one folder. */
+    @Override
+    public boolean tiersShareKeys() {
+        return true;
+    }
+
     @Override
     public synchronized String writer() {
         if (writer == null) {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.app.Session;
 import dev.messer.app.Sessions;
+import dev.messer.app.TestSessions;
 import dev.messer.cli.CliRun;
 import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.databag.ItemDocument;
-import dev.messer.local.PassphraseSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ class AwsClientFactoryIT {
     void showWithoutDecrypt_makesOnlyAnS3Client() {
         try (Session<?> session = open(aws.settings())) {
             assertThat(session.bags().listBags()).containsExactly("payments");
-            assertThat(session.bags().read("payments", "db").item().keyRef().name()).isEqualTo("app");
+            assertThat(session.items().read("payments", "db").item().keyRef().name()).isEqualTo("app");
 
             assertThat(clients(session)).containsExactly(AwsService.S3);
         }
@@ -47,7 +47,7 @@ class AwsClientFactoryIT {
     @Test
     void showWithoutDecrypt_withRole_makesNoKmsClient() {
         try (Session<?> session = open(aws.settings(Map.of(Setting.ROLE_ARN, ROLE_ARN)))) {
-            session.bags().read("payments", "db");
+            session.items().read("payments", "db");
 
             assertThat(clients(session)).containsExactly(AwsService.S3, AwsService.STS);
         }
@@ -63,8 +63,8 @@ class AwsClientFactoryIT {
     @Test
     void decrypt_makesTheKmsClientOnce() {
         try (Session<?> session = open(aws.settings())) {
-            ItemDocument first = session.bags().decrypt("payments", "db", session.dataKeys());
-            ItemDocument again = session.bags().decrypt("payments", "db", session.dataKeys());
+            ItemDocument first = session.items().open("payments", "db").document();
+            ItemDocument again = session.items().open("payments", "db").document();
 
             assertThat(first.json().get("password").getAsString()).isEqualTo("s3cret");
             assertThat(again.id()).isEqualTo("db");
@@ -76,7 +76,7 @@ class AwsClientFactoryIT {
     @Test
     void decryptFromAPlainHttpEndpoint_neverBuildsTheTlsClient() {
         try (Session<?> session = open(aws.settings())) {
-            session.bags().decrypt("payments", "db", session.dataKeys());
+            session.items().open("payments", "db").document();
 
             assertThat(((AwsBackend) session.backend()).clients().tlsClientBuilt()).isFalse();
         }
@@ -228,9 +228,7 @@ class AwsClientFactoryIT {
 
     private Session<?> open(Settings settings) {
         Map<String, String> env = Map.copyOf(aws.env());
-        return new Sessions(env, serial -> {
-            throw new AssertionError("no MFA prompt expected");
-        }, PassphraseSource.fromEnvironment(env)).open(settings);
+        return new Sessions(env, TestSessions.prompts(env)).open(settings);
     }
 
     private static List<AwsService> clients(Session<?> session) {

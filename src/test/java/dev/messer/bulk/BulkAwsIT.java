@@ -8,10 +8,9 @@ import dev.messer.aws.AwsFixture;
 import dev.messer.aws.MotoTest;
 import dev.messer.cli.CliRun;
 import dev.messer.config.Settings;
-import dev.messer.crypto.EnvelopeVersion;
-import dev.messer.databag.DataBagService;
+import dev.messer.databag.TestBucket;
+import dev.messer.databag.TestItems;
 import dev.messer.databag.SecretsLayout;
-import dev.messer.keys.DataKeyCache;
 import dev.messer.store.BlobStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,8 +53,8 @@ class BulkAwsIT {
             session.bags().createBag("web");
             session.bags().createBag("ops");
             for (int i = 0; i < count; i++) {
-                session.bags().upload(bag(i), TestProfile.document("item" + i, "value-" + i), "app",
-                        OptionalInt.of(0), false, session.dataKeys());
+                TestItems.upload(session.items(), bag(i), TestProfile.document("item" + i, "value-" + i), "app",
+                        OptionalInt.of(0), false);
             }
         }
     }
@@ -67,8 +66,8 @@ class BulkAwsIT {
     private void assertEveryItemOn(int count, int version) {
         try (Session<?> session = session()) {
             for (int i = 0; i < count; i++) {
-                assertThat(session.bags().read(bag(i), "item" + i).item().keyVersion()).isEqualTo(version);
-                assertThat(session.bags().decrypt(bag(i), "item" + i, session.dataKeys()).json().get("value")
+                assertThat(session.items().read(bag(i), "item" + i).item().keyVersion()).isEqualTo(version);
+                assertThat(session.items().open(bag(i), "item" + i).document().json().get("value")
                         .getAsString()).isEqualTo("value-" + i);
             }
         }
@@ -77,9 +76,9 @@ class BulkAwsIT {
     /** A bag service over {@code view} of the fixture's secrets bucket, with its own key cache. */
     private BulkReport reEncryptThrough(java.util.function.Function<BlobStore, BlobStore> view) {
         try (Session<?> session = session()) {
-            DataBagService bags = new DataBagService(view.apply(session.backend().secrets()),
-                    new SecretsLayout(AwsFixture.TIER, ""), EnvelopeVersion.V2);
-            return new ReEncryption(bags, session.dataKeys()).run(BulkOptions.defaults());
+            TestBucket bucket = TestBucket.on(view.apply(session.backend().secrets()),
+                    new SecretsLayout(AwsFixture.TIER, ""), session.keyRing()).keys(session.dataKeys()).build();
+            return new ReEncryption(TestProfile.bulk(bucket)).run(BulkOptions.defaults());
         }
     }
 
@@ -213,11 +212,10 @@ class BulkAwsIT {
                 aws.masterKey() + "-eu", dev.messer.config.Setting.TIER, "prod"));
         try (Session<?> source = session();
              Session<?> destination = TestSessions.open(euSettings, aws.env())) {
-            DataKeyCache destinationKeys = destination.dataKeys();
-            DataBagService crashing = new DataBagService(new CrashingBlobStore(destination.backend().secrets(), 5),
-                    new SecretsLayout("prod", ""), EnvelopeVersion.V2);
-            BulkReport first = new BulkCopy(new BulkCopy.Side(source.bags(), source.dataKeys(), "source"),
-                    new BulkCopy.Side(crashing, destinationKeys, "eu"), false).run(BulkOptions.defaults());
+            TestBucket crashing = TestBucket.on(new CrashingBlobStore(destination.backend().secrets(), 5),
+                    new SecretsLayout("prod", ""), destination.keyRing()).keys(destination.dataKeys()).build();
+            BulkReport first = new BulkCopy(new BulkCopy.Side(source.bulk(), "source"),
+                    new BulkCopy.Side(TestProfile.bulk(crashing), "eu"), false).run(BulkOptions.defaults());
             assertThat(first.count(Outcome.DONE)).isEqualTo(5);
             assertThat(first.count(Outcome.FAILED)).isEqualTo(7);
         }

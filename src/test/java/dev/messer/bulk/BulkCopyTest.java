@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.crypto.DataKey;
-import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.NotFoundException;
-import dev.messer.keys.DataKeyCache;
+import dev.messer.databag.TestBucket;
+import dev.messer.keys.TestKeyRing;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
 import dev.messer.local.LocalMasterKey;
@@ -18,18 +18,17 @@ class BulkCopyTest {
 
     private final TestProfile source = new TestProfile("dev");
     private final TestProfile destination = new TestProfile("prod");
-    private final DataKeyCache sourceKeys = source.newCache();
+    private final TestBucket sourceBucket = source.bucket();
+    private final BulkCopy.Side from = new BulkCopy.Side(TestProfile.bulk(sourceBucket), "source");
 
     @AfterEach
     void wipe() {
-        sourceKeys.close();
+        sourceBucket.close();
     }
 
     private BulkReport copy(BlobStore destinationView, boolean overwrite, BulkOptions options) {
-        try (DataKeyCache destinationKeys = destination.newCache()) {
-            return new BulkCopy(new BulkCopy.Side(source.bags(), sourceKeys, "source"),
-                    new BulkCopy.Side(destination.bags(destinationView), destinationKeys, "destination"), overwrite)
-                    .run(options);
+        try (TestBucket to = destination.bucket(destinationView)) {
+            return new BulkCopy(from, new BulkCopy.Side(TestProfile.bulk(to), "destination"), overwrite).run(options);
         }
     }
 
@@ -40,12 +39,12 @@ class BulkCopyTest {
     @Test
     void copy_createsMissingBagsAndKeysAtTheDestination_sealedUnderTheDestinationMasterKey() {
         source.key("app", 3).item("web", "a", "app", 3, "va").item("web", "b", "app", 1, "vb");
-        source.bags().createBag("empty");
+        source.bucket().bags.createBag("empty");
 
         BulkReport report = copy();
 
         assertThat(report.count(Outcome.DONE)).isEqualTo(2);
-        assertThat(destination.bags().listBags()).containsExactly("empty", "web");
+        assertThat(destination.bucket().bags.listBags()).containsExactly("empty", "web");
         assertThat(report.keysCreated()).containsExactly(new KeyRef("app", 0));
         assertThat(destination.keyVersion("web", "a")).isZero();
         assertThat(destination.value("web", "a")).isEqualTo("va");
@@ -98,7 +97,7 @@ class BulkCopyTest {
     void copy_destinationItemCreatedDuringTheRun_isNotOverwritten() {
         source.key("app", 0).item("web", "a", "app", 0, "from source");
         destination.key("app", 0);
-        destination.bags().createBag("web");
+        destination.bucket().bags.createBag("web");
         byte[] theirs = destination.sealedBytes("web", "a", "app", 0, "written meanwhile");
 
         BulkReport report = copy(new InterferingBlobStore(destination.secrets, destination.layout.itemKey("web", "a"),
@@ -166,12 +165,12 @@ class BulkCopyTest {
         }
         destination.key("app", 0);
         LocalMasterKey wrongMasterKey = new LocalMasterKey(DataKey.random(), "another master key");
-        KeyRing wrongRing = new KeyRing(destination.keyStore, () -> wrongMasterKey, EncryptionContext.empty(), true);
+        KeyRing wrongRing = TestKeyRing.of(destination.keyStore, wrongMasterKey);
 
         BulkReport report;
-        try (DataKeyCache wrongKeys = new DataKeyCache(wrongRing)) {
-            report = new BulkCopy(new BulkCopy.Side(source.bags(), sourceKeys, "source"),
-                    new BulkCopy.Side(destination.bags(), wrongKeys, "destination"), false).run(BulkOptions.defaults());
+        try (TestBucket wrong = TestBucket.of(destination.secrets, destination.layout, wrongRing)) {
+            report = new BulkCopy(from, new BulkCopy.Side(TestProfile.bulk(wrong), "destination"), false)
+                    .run(BulkOptions.defaults());
         }
 
         assertThat(report.count(Outcome.FAILED)).isEqualTo(10);
@@ -179,19 +178,18 @@ class BulkCopyTest {
                 assertThat(r.detail()).startsWith("key app v0 in destination cannot be used"));
         // one attempt at the destination; no source key is unwrapped for items that cannot be written
         assertThat(report.keyUnwraps()).isEqualTo(1);
-        assertThat(destination.bags().listItems("b")).isEmpty();
+        assertThat(destination.bucket().bags.listItems("b")).isEmpty();
     }
 
     @Test
     void copy_toADestinationWithoutAMasterKey_failsBeforeWritingAnything() {
         source.key("app", 0).item("web", "a", "app", 0, "va").item("ops", "b", "app", 0, "vb");
-        KeyRing noMasterKey = new KeyRing(destination.keyStore, () -> {
+        KeyRing noMasterKey = TestKeyRing.on(destination.keyStore, () -> {
             throw new NotFoundException("master key file prod.key does not exist; restore it from a backup");
-        }, EncryptionContext.empty(), true);
+        }).build();
 
-        try (DataKeyCache destinationKeys = new DataKeyCache(noMasterKey)) {
-            BulkCopy copy = new BulkCopy(new BulkCopy.Side(source.bags(), sourceKeys, "source"),
-                    new BulkCopy.Side(destination.bags(), destinationKeys, "prod"), false);
+        try (TestBucket to = TestBucket.of(destination.secrets, destination.layout, noMasterKey)) {
+            BulkCopy copy = new BulkCopy(from, new BulkCopy.Side(TestProfile.bulk(to), "prod"), false);
             assertThatThrownBy(() -> copy.run(BulkOptions.defaults()))
                     .isInstanceOf(NotFoundException.class)
                     .hasMessageStartingWith("nothing was copied: the master key of prod cannot be used")

@@ -19,7 +19,7 @@ class InventoryTest {
         }
         profile.secrets.resetCounts();
 
-        Inventory inventory = Inventory.of(profile.bags());
+        Inventory inventory = Inventory.of(profile.bucket().bags);
 
         assertThat(inventory.items()).hasSize(1500).doesNotHaveDuplicates();
         assertThat(inventory.items()).contains(new ItemPath("bag0", "item0000"), new ItemPath("bag1", "item1499"));
@@ -29,12 +29,12 @@ class InventoryTest {
 
     @Test
     void inventory_includesEmptyBags_andIgnoresOtherTiersAndDeeperObjects() {
-        profile.bags().createBag("empty");
+        profile.bucket().bags.createBag("empty");
         profile.secrets.put("prod/secrets/other/x", new byte[0], Map.of());
         profile.secrets.put(profile.layout.itemKey("web", "a"), new byte[0], Map.of());
         profile.secrets.put(profile.layout.bagsPrefix() + "web/nested/deep", new byte[0], Map.of());
 
-        Inventory inventory = Inventory.of(profile.bags());
+        Inventory inventory = Inventory.of(profile.bucket().bags);
 
         assertThat(inventory.bags()).containsOnlyKeys("empty", "web");
         assertThat(inventory.bags().get("empty")).isEmpty();

@@ -2,7 +2,7 @@ package dev.messer.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messer.keys.DataKeyCache;
+import dev.messer.databag.TestBucket;
 import dev.messer.keys.KeyRef;
 import dev.messer.store.BlobStore;
 import dev.messer.store.ForwardingBlobStore;
@@ -16,8 +16,8 @@ class KeyRotationTest {
     private final TestProfile profile = new TestProfile("dev");
 
     private BulkReport rotate(BlobStore secretsView, BulkOptions options) {
-        try (DataKeyCache cache = profile.newCache()) {
-            return new KeyRotation(profile.bags(secretsView), cache).run(options);
+        try (TestBucket bucket = profile.bucket(secretsView)) {
+            return new KeyRotation(TestProfile.bulk(bucket)).run(options);
         }
     }
 

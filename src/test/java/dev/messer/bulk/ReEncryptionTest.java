@@ -3,11 +3,10 @@ package dev.messer.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.crypto.EnvelopeVersion;
-import dev.messer.databag.DataBagService;
-import dev.messer.crypto.EncryptionContext;
-import dev.messer.keys.DataKeyCache;
+import dev.messer.databag.TestBucket;
+import dev.messer.databag.TestItems;
+import dev.messer.keys.TestKeyRing;
 import dev.messer.keys.KeyRef;
-import dev.messer.keys.KeyRing;
 import dev.messer.store.Blob;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -20,8 +19,8 @@ class ReEncryptionTest {
     private final TestProfile profile = new TestProfile("dev");
 
     private BulkReport reEncrypt(BulkOptions options) {
-        try (DataKeyCache cache = profile.newCache()) {
-            return new ReEncryption(profile.bags(), cache).run(options);
+        try (TestBucket bucket = profile.bucket()) {
+            return new ReEncryption(TestProfile.bulk(bucket)).run(options);
         }
     }
 
@@ -62,8 +61,8 @@ class ReEncryptionTest {
                 profile.layout.itemKey("web", "victim"), theirs);
 
         BulkReport report;
-        try (DataKeyCache cache = profile.newCache()) {
-            report = new ReEncryption(profile.bags(interfering), cache).run(BulkOptions.defaults());
+        try (TestBucket bucket = profile.bucket(interfering)) {
+            report = new ReEncryption(TestProfile.bulk(bucket)).run(BulkOptions.defaults());
         }
 
         assertThat(report.with(Outcome.SKIPPED)).singleElement().satisfies(r -> {
@@ -87,9 +86,8 @@ class ReEncryptionTest {
         }
 
         BulkReport first;
-        try (DataKeyCache cache = profile.newCache()) {
-            first = new ReEncryption(profile.bags(new CrashingBlobStore(profile.secrets, 15)), cache)
-                    .run(BulkOptions.defaults().withParallel(4));
+        try (TestBucket bucket = profile.bucket(new CrashingBlobStore(profile.secrets, 15))) {
+            first = new ReEncryption(TestProfile.bulk(bucket)).run(BulkOptions.defaults().withParallel(4));
         }
         assertThat(first.count(Outcome.DONE)).isEqualTo(15);
         assertThat(first.count(Outcome.FAILED)).isEqualTo(25);
@@ -170,11 +168,11 @@ class ReEncryptionTest {
     @Test
     void reEncrypt_itemInMessersFormat_isUpgradedWhenItemFormatIs2_andLeftWhenItIs1() {
         profile.key("app", 0);
-        DataBagService formatOne = new DataBagService(profile.secrets, profile.layout, EnvelopeVersion.V1);
-        formatOne.createBag("web");
-        try (DataKeyCache cache = profile.newCache()) {
-            formatOne.upload("web", TestProfile.document("legacy", "v"), "app", OptionalInt.of(0), true, cache);
-            BulkReport kept = new ReEncryption(formatOne, cache).run(BulkOptions.defaults());
+        try (TestBucket formatOne = TestBucket.on(profile.secrets, profile.layout, profile.ring)
+                .format(EnvelopeVersion.V1).build()) {
+            formatOne.bags.createBag("web");
+            TestItems.upload(formatOne.items, "web", TestProfile.document("legacy", "v"), "app", OptionalInt.of(0), true);
+            BulkReport kept = new ReEncryption(TestProfile.bulk(formatOne)).run(BulkOptions.defaults());
             assertThat(kept.count(Outcome.SKIPPED)).isEqualTo(1);
             assertThat(kept.results().upToDate()).isEqualTo(1);
         }
@@ -185,7 +183,7 @@ class ReEncryptionTest {
         BulkReport upgraded = reEncrypt(BulkOptions.defaults());
 
         assertThat(upgraded.count(Outcome.DONE)).isEqualTo(1);
-        assertThat(profile.bags().read("web", "legacy").item().encryptedData()).isNotEmpty();
+        assertThat(profile.keyVersion("web", "legacy")).isZero();
         assertThat(profile.value("web", "legacy")).isEqualTo("v");
         assertThat(reEncrypt(BulkOptions.defaults()).count(Outcome.SKIPPED)).isEqualTo(1);
     }
@@ -193,8 +191,7 @@ class ReEncryptionTest {
     @Test
     void reEncrypt_neverMovesItemsOntoAContextlessVersionPlantedAsLatest() {
         profile.key("app", 1).item("web", "a", "app", 0, "va").item("web", "b", "app", 1, "vb");
-        new KeyRing(profile.keyStore, () -> profile.masterKey, EncryptionContext.empty(), false)
-                .ensureVersion(new KeyRef("app", 2));
+        TestKeyRing.on(profile.keyStore, profile.masterKey).unbound().plant(new KeyRef("app", 2));
         int writesBefore = profile.secrets.writeCount();
 
         BulkReport report = reEncrypt(BulkOptions.defaults());
@@ -209,10 +206,10 @@ class ReEncryptionTest {
     @Test
     void reEncrypt_reportsHowManyFormat1ItemsRemain() {
         profile.key("app", 1).key("db", 0).item("web", "bound", "app", 1, "x");
-        DataBagService format1 = new DataBagService(profile.secrets, profile.layout, EnvelopeVersion.V1);
-        try (DataKeyCache cache = profile.newCache()) {
-            format1.upload("web", TestProfile.document("old", "o"), "app", OptionalInt.of(1), true, cache);
-            format1.upload("web", TestProfile.document("stuck", "s"), "db", OptionalInt.of(0), true, cache);
+        try (TestBucket format1 = TestBucket.on(profile.secrets, profile.layout, profile.ring)
+                .format(EnvelopeVersion.V1).build()) {
+            TestItems.upload(format1.items, "web", TestProfile.document("old", "o"), "app", OptionalInt.of(1), true);
+            TestItems.upload(format1.items, "web", TestProfile.document("stuck", "s"), "db", OptionalInt.of(0), true);
         }
         // db's only version is made context-less, so the bound profile cannot move "stuck" onto it
         Blob db = profile.keyStore.get("db/0").orElseThrow();

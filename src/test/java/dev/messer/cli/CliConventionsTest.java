@@ -75,6 +75,16 @@ class CliConventionsTest {
     }
 
     @Test
+    void topLevelHelp_listsTheLauncherInstall_inTheCommandColumn() {
+        List<String> lines = cli.ok("--help").out().lines().toList();
+        String install = lines.stream().filter(l -> l.startsWith("  install ")).findFirst().orElseThrow();
+        String configure = lines.stream().filter(l -> l.startsWith("  configure ")).findFirst().orElseThrow();
+        assertThat(install).contains("Put messer on the PATH with its bash and zsh completion");
+        assertThat(install.indexOf("Put messer")).isEqualTo(configure.indexOf("Write settings"));
+        assertThat(cli.ok("data", "--help").out()).doesNotContain("install");
+    }
+
+    @Test
     void leafHelp_listsItsOptions_evenWhenARequiredOptionIsMissing() {
         CliHarness.Result result = cli.ok("data", "bag", "from", "file", "--help");
         assertThat(result.out()).contains("--secret-file").contains("--key-version").contains("--force")
@@ -235,13 +245,9 @@ class CliConventionsTest {
     }
 
     /** A command that fails in a way no domain code reports, with a message that must not be shown. */
-    static final class BrokenCommand implements Command {
-        @com.beust.jcommander.ParametersDelegate
-        final CommonOptions common = new CommonOptions();
-
-        @Override
-        public CommonOptions common() {
-            return common;
+    static final class BrokenCommand extends CommandBase {
+        BrokenCommand() {
+            super(Grammar.NONE);
         }
 
         @Override

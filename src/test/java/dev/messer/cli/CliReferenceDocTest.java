@@ -33,7 +33,8 @@ class CliReferenceDocTest {
                 missing.add("no section '## " + words + "'");
                 continue;
             }
-            JCommander parser = CommandParser.of(leaf.newCommand(), leaf.path());
+            Command command = leaf.newCommand();
+            JCommander parser = command.grammar().parser(command, leaf.path());
             for (ParameterDescription option : parser.getParameters()) {
                 String longest = longestName(option);
                 if (!COMMON.contains(longest) && !section.contains(longest)) {

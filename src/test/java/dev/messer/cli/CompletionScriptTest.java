@@ -71,6 +71,14 @@ class CompletionScriptTest {
     }
 
     @Test
+    void configure_offersTheOptionsDerivedFromTheSettingDefinitions() throws Exception {
+        assertThat(complete("messer configure aws --k")).containsExactly("--keys-bucket");
+        assertThat(complete("messer configure aws --end")).containsExactly("--endpoint-url");
+        assertThat(complete("messer configure local --p")).contains("--print", "--passphrase", "--path-style");
+        assertThat(complete("messer configure local -m mk --")).contains("--allowed-variables", "--tier");
+    }
+
+    @Test
     void optionWithListedValues_offersThem() throws Exception {
         assertThat(complete("messer data bag show local app db --decrypt --format "))
                 .containsExactly("json", "pretty", "env", "dotenv", "export", "envfile", "properties");
@@ -88,6 +96,16 @@ class CompletionScriptTest {
     void configOption_completesFileNames() throws Exception {
         Files.writeString(home.resolve("team.ini"), "");
         assertThat(complete("messer data bag show -c te")).containsExactly("team.ini");
+    }
+
+    @Test
+    void launcherInstall_isOffered_withItsPrefixOption_thatTakesAFolder() throws Exception {
+        Files.createDirectories(home.resolve("links"));
+        assertThat(complete("messer ")).contains("install");
+        assertThat(complete("messer in")).containsExactly("install");
+        assertThat(complete("messer install --")).containsExactlyInAnyOrder("--prefix", "--help");
+        assertThat(complete("messer install --prefix li")).containsExactly("links");
+        assertThat(complete("messer install --prefix links -")).contains("-h");
     }
 
     @Test

@@ -55,7 +55,7 @@ class EncryptionContextTest {
     @Test
     void with_returnsACopyAndLeavesTheOriginalUnchanged() {
         EncryptionContext base = EncryptionContext.parse("a=1");
-        EncryptionContext more = base.with("b", "2").withAll(EncryptionContext.parse("a=9"));
+        EncryptionContext more = base.with("b", "2").with("a", "9");
         assertThat(base.asMap()).containsExactly(Map.entry("a", "1"));
         assertThat(more.asMap()).containsExactly(Map.entry("a", "9"), Map.entry("b", "2"));
     }

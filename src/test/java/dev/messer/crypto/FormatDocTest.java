@@ -1,5 +1,10 @@
 package dev.messer.crypto;
 
+import dev.messer.crypto.EnvelopeVersion;
+import dev.messer.store.StoreNotices;
+import dev.messer.output.DecryptedItem;
+import dev.messer.keys.FixedDataKeys;
+import dev.messer.keys.TestKeyRing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
@@ -73,8 +78,10 @@ class FormatDocTest {
                     return local.describe();
                 }
             };
-            KeyRing ring = new KeyRing(keys, () -> recording, EncryptionContext.parse("team=payments"), "dev", false, true);
-            ring.ensureVersion(new KeyRef("app", 3));
+            TestKeyRing builder = TestKeyRing.on(keys, recording).context(EncryptionContext.parse("team=payments"))
+                    .tier("dev", false);
+            KeyRing ring = builder.build();
+            builder.plant(new KeyRef("app", 3));
 
             EncryptionContext context = seen.get(0);
             assertThat(pairs(blocks.get(0))).isEqualTo(new ArrayList<>(context.asMap().entrySet()));
@@ -93,23 +100,25 @@ class FormatDocTest {
             byte[] sealed = AesGcm.seal(masterKey, nonce, dataKey, aad);
             assertThat(HEX.formatHex(wrapped)).isEqualTo("4d4b01" + HEX.formatHex(nonce) + HEX.formatHex(sealed));
             keys.put("app/3", wrapped, metadata);
-            try (DataKey unwrapped = ring.unwrap(new KeyRef("app", 3))) {
+            try (DataKey unwrapped = ring.forReading(new KeyRef("app", 3))) {
                 assertThat(unwrapped.material()).isEqualTo(dataKey);
             }
         }
     }
 
     @Test
+    @SuppressWarnings("try") // the data key is only closed: the KMS calls made to unwrap it are what is checked
     void keyContextExample_isTheKmsEncryptionContext_andBothKmsCallsNameTheAlias() {
         String json = fences(between("the `EncryptionContext` of the KMS request", "On `local`, the AAD")).get(0).strip();
         Map<String, String> expected = new LinkedHashMap<>();
         JsonParser.parseString(json).getAsJsonObject().entrySet()
                 .forEach(e -> expected.put(e.getKey(), e.getValue().getAsString()));
         RecordingKms kms = new RecordingKms();
-        KeyRing ring = new KeyRing(new MemoryBlobStore(), () -> new KmsMasterKey(() -> kms, "acme-dev", "test"),
-                EncryptionContext.parse("team=payments"), "dev", true, true);
-        ring.ensureVersion(new KeyRef("app", 3));
-        try (DataKey ignored = ring.unwrap(new KeyRef("app", 3))) {
+        TestKeyRing builder = TestKeyRing.on(new MemoryBlobStore(), new KmsMasterKey(() -> kms, "acme-dev", "test"))
+                .context(EncryptionContext.parse("team=payments")).tier("dev", true);
+        KeyRing ring = builder.build();
+        builder.plant(new KeyRef("app", 3));
+        try (DataKey ignored = ring.forReading(new KeyRef("app", 3))) {
             assertThat(kms.generate.encryptionContext()).isEqualTo(expected);
             assertThat(kms.decrypt.encryptionContext()).isEqualTo(expected);
             assertThat(kms.generate.keyId()).isEqualTo("alias/acme-dev");
@@ -162,10 +171,12 @@ class FormatDocTest {
     /** Opens a vector's stored item at its path and returns what {@code show --decrypt} prints. */
     private static JsonObject view(JsonObject v) {
         StoredItem stored = StoredItem.parse(v.get("stored_item").getAsString().getBytes(StandardCharsets.UTF_8), "vector");
-        ItemCrypto crypto = new ItemCrypto(new SecretsLayout(v.get("tier").getAsString(), v.get("folder").getAsString()));
+        ItemCrypto crypto = new ItemCrypto(new SecretsLayout(v.get("tier").getAsString(), v.get("folder").getAsString()),
+                1, EnvelopeVersion.V1, StoreNotices.NONE);
         try (DataKey key = TestKeys.fromHex(v.get("key").getAsString())) {
-            ItemDocument item = crypto.open(v.get("bag").getAsString(), v.get("id").getAsString(), stored, key);
-            return ItemCrypto.decryptedView(stored, item);
+            ItemDocument item = crypto.open(v.get("bag").getAsString(), v.get("id").getAsString(), stored,
+                    new FixedDataKeys(key));
+            return DecryptedItem.messerView(stored, item.json());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.messer.crypto;
 
+import dev.messer.store.StoreNotices;
+import dev.messer.keys.FixedDataKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -179,10 +181,10 @@ class FormatRulesTest {
         assertThat(layout.folder()).isEqualTo("team/secrets");
         assertThat(layout.itemKey("b", "db")).isEqualTo(composed + "/team/secrets/b/db");
         try (DataKey key = TestKeys.dataKey("tiers")) {
-            StoredItem item = new ItemCrypto(layout).seal("b", ITEM, new KeyRef("app", 3), key, EnvelopeVersion.V2);
-            assertThat(new ItemCrypto(layout).open("b", "db", item, key).json()).isEqualTo(ITEM.json());
-            assertThatThrownBy(() -> new ItemCrypto(new SecretsLayout(decomposed, "team/secrets")).open("b", "db", item, key))
-                    .isInstanceOf(IntegrityException.class);
+            StoredItem item = crypto(layout).seal("b", ITEM, new KeyRef("app", 3), key);
+            assertThat(crypto(layout).open("b", "db", item, new FixedDataKeys(key)).json()).isEqualTo(ITEM.json());
+            assertThatThrownBy(() -> crypto(new SecretsLayout(decomposed, "team/secrets")).open("b", "db", item,
+                    new FixedDataKeys(key))).isInstanceOf(IntegrityException.class);
         }
     }
 
@@ -208,7 +210,7 @@ class FormatRulesTest {
             dev.keyRing().create("app");
             String stored = dev.backend().keys().get("app/0").orElseThrow().metadata().get(KeyRing.CONTEXT_METADATA);
             assertThat(EncryptionContext.fromMetadataValue(stored).asMap()).containsEntry("messer:tier", "dev/");
-            try (DataKey shared = prod.keyRing().unwrap(new KeyRef("app", 0))) {
+            try (DataKey shared = prod.dataKeys().forReading(new KeyRef("app", 0))) {
                 assertThat(shared.isDestroyed()).isFalse();
             }
         }
@@ -252,7 +254,12 @@ class FormatRulesTest {
     }
 
     private static ItemDocument open(StoredItem item, DataKey key) {
-        return new ItemCrypto(LAYOUT).open("payments", "db", item, key);
+        return crypto(LAYOUT).open("payments", "db", item, new FixedDataKeys(key));
+    }
+
+    /** Writes version 2 envelopes and opens every format. */
+    private static ItemCrypto crypto(SecretsLayout layout) {
+        return new ItemCrypto(layout, 1, EnvelopeVersion.V2, StoreNotices.NONE);
     }
 
     /** Flips the lowest bit of the last character, which padded base64 leaves unused. */

@@ -1,5 +1,7 @@
 package dev.messer.crypto;
 
+import dev.messer.store.StoreNotices;
+import dev.messer.output.DecryptedItem;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -75,7 +77,8 @@ public final class JavaVectors {
         StoredItem stored;
         try (DataKey dataKey = DataKey.adopt(key.clone())) {
             if (nonce == null) {
-                stored = new ItemCrypto(layout).seal(bag, item, new KeyRef(keyName, keyVersion), dataKey, version);
+                stored = new ItemCrypto(layout, 1, version, StoreNotices.NONE).seal(bag, item,
+                        new KeyRef(keyName, keyVersion), dataKey);
             } else {
                 Envelope envelope = Envelope.seal(version, dataKey, plaintext, binding, nonce);
                 stored = new StoredItem(item.id(), EnvelopeCodec.encode(envelope), keyName, keyVersion);
@@ -103,7 +106,7 @@ public final class JavaVectors {
         v.addProperty("envelope_json", new String(Base64.getDecoder().decode(stored.encryptedData()),
                 StandardCharsets.UTF_8));
         v.addProperty("stored_item", new String(stored.toBytes(), StandardCharsets.UTF_8));
-        v.addProperty("decrypted_view", ItemCrypto.decryptedView(stored, item).toString());
+        v.addProperty("decrypted_view", DecryptedItem.messerView(stored, item.json()).toString());
         return v;
     }
 

@@ -3,9 +3,8 @@ package dev.messer.databag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.crypto.DataKey;
-import dev.messer.crypto.EncryptionContext;
 import dev.messer.crypto.EnvelopeVersion;
-import dev.messer.keys.DataKeyCache;
+import dev.messer.keys.TestKeyRing;
 import dev.messer.keys.KeyRing;
 import dev.messer.local.LocalMasterKey;
 import dev.messer.store.MemoryBlobStore;
@@ -21,20 +20,20 @@ class BagUploadTest {
 
     private final MemoryBlobStore secrets = new MemoryBlobStore();
     private final LocalMasterKey master = new LocalMasterKey(DataKey.random(), "test master key");
-    private final KeyRing ring = new KeyRing(new MemoryBlobStore(), () -> master, EncryptionContext.empty(), true);
-    private final DataKeyCache keys = new DataKeyCache(ring);
+    private final KeyRing ring = TestKeyRing.of(new MemoryBlobStore(), master);
     private final SecretsLayout layout = new SecretsLayout("dev", "");
-    private final DataBagService bags = new DataBagService(secrets, layout, EnvelopeVersion.V2);
+    private final TestBucket bucket = TestBucket.of(secrets, layout, ring);
+    private final ItemService bags = bucket.items;
 
     @BeforeEach
     void setUp() {
         ring.create("app");
-        bags.createBag("web");
+        bucket.bags.createBag("web");
     }
 
     @AfterEach
     void wipe() {
-        keys.close();
+        bucket.close();
         master.close();
     }
 
@@ -42,8 +41,8 @@ class BagUploadTest {
         return ItemDocument.parse(json.getBytes(StandardCharsets.UTF_8), "test");
     }
 
-    private BagUpload.Outcome put(DataBagService service, String json) {
-        return service.startUpload("web", "app", OptionalInt.empty(), keys).put(item(json), true);
+    private BagUpload.Outcome put(ItemService service, String json) {
+        return service.startUpload("web", "app", OptionalInt.empty()).put(item(json), true);
     }
 
     private int versions() {
@@ -61,7 +60,7 @@ class BagUploadTest {
     void aNumberWrittenAnotherWay_isReplaced() {
         put(bags, "{\"id\":\"db\",\"n\":1}");
         assertThat(put(bags, "{\"id\":\"db\",\"n\":1.0}")).isEqualTo(BagUpload.Outcome.REPLACED);
-        assertThat(bags.decrypt("web", "db", keys).json().get("n").toString()).isEqualTo("1.0");
+        assertThat(bags.open("web", "db").document().json().get("n").toString()).isEqualTo("1.0");
     }
 
     @Test
@@ -74,7 +73,8 @@ class BagUploadTest {
 
     @Test
     void sameContent_storedInAnotherItemFormat_isReplaced() {
-        put(new DataBagService(secrets, layout, EnvelopeVersion.V1), "{\"id\":\"db\",\"n\":1}");
+        put(TestBucket.on(secrets, layout, ring).format(EnvelopeVersion.V1).keys(bucket.keys).build().items,
+                "{\"id\":\"db\",\"n\":1}");
         assertThat(put(bags, "{\"id\":\"db\",\"n\":1}")).isEqualTo(BagUpload.Outcome.REPLACED);
         assertThat(versions()).isEqualTo(2);
     }
@@ -84,6 +84,6 @@ class BagUploadTest {
         put(bags, "{\"id\":\"db\",\"n\":1}");
         secrets.put(layout.itemKey("web", "db"), "not json".getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(put(bags, "{\"id\":\"db\",\"n\":1}")).isEqualTo(BagUpload.Outcome.REPLACED);
-        assertThat(bags.decrypt("web", "db", keys).json().get("n").toString()).isEqualTo("1");
+        assertThat(bags.open("web", "db").document().json().get("n").toString()).isEqualTo("1");
     }
 }

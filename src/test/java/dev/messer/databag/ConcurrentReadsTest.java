@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import dev.messer.crypto.DataKey;
-import dev.messer.crypto.EncryptionContext;
-import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.error.NotFoundException;
-import dev.messer.keys.DataKeyCache;
+import dev.messer.keys.TestKeyRing;
 import dev.messer.keys.KeyRing;
 import dev.messer.local.LocalMasterKey;
 import dev.messer.store.Blob;
@@ -26,37 +24,37 @@ class ConcurrentReadsTest {
 
     private final MemoryBlobStore keyStore = new MemoryBlobStore();
     private final LocalMasterKey masterKey = new LocalMasterKey(DataKey.random(), "test master key");
-    private final KeyRing ring = new KeyRing(keyStore, () -> masterKey, EncryptionContext.empty(), true);
+    private final KeyRing ring = TestKeyRing.of(keyStore, masterKey);
     private final SecretsLayout layout = new SecretsLayout("dev", "secrets");
 
     private final List<ItemRef> fiveFromThreeBags = List.of(new ItemRef("a", "one"), new ItemRef("a", "two"),
             new ItemRef("b", "three"), new ItemRef("c", "four"), new ItemRef("c", "five"));
 
-    private DataBagService seeded(MemoryBlobStore secrets) {
+    private void seed(MemoryBlobStore secrets) {
         ring.create("app");
         ring.increment("app");
-        DataBagService bags = new DataBagService(secrets, layout, EnvelopeVersion.V2);
-        try (DataKeyCache cache = new DataKeyCache(ring)) {
+        try (TestBucket bucket = TestBucket.of(secrets, layout, ring)) {
             int i = 0;
             for (ItemRef ref : fiveFromThreeBags) {
-                bags.createBag(ref.bag());
+                bucket.bags.createBag(ref.bag());
                 JsonObject json = new JsonObject();
                 json.addProperty("id", ref.id());
                 json.addProperty("value", ref.toString());
-                bags.upload(ref.bag(), ItemDocument.of(json, ref.toString()), "app", OptionalInt.of(i++ % 2), true, cache);
+                TestItems.upload(bucket.items, ref.bag(), ItemDocument.of(json, ref.toString()), "app",
+                        OptionalInt.of(i++ % 2), true);
             }
         }
-        return bags;
     }
 
     @Test
     void fiveItemsFromThreeBags_comeBackInOrder_withOneUnwrapPerKeyVersion() {
-        DataBagService bags = seeded(new MemoryBlobStore());
-        try (DataKeyCache cache = new DataKeyCache(ring)) {
-            List<DataBagService.Opened> opened = ConcurrentReads.open(bags, fiveFromThreeBags, cache);
+        MemoryBlobStore secrets = new MemoryBlobStore();
+        seed(secrets);
+        try (TestBucket bucket = TestBucket.of(secrets, layout, ring)) {
+            List<ItemService.Opened> opened = ConcurrentReads.open(bucket.items, fiveFromThreeBags);
             assertThat(opened).extracting(o -> o.document().json().get("value").getAsString())
                     .containsExactly("a/one", "a/two", "b/three", "c/four", "c/five");
-            assertThat(cache.unwrapCount()).isEqualTo(2);
+            assertThat(bucket.keys.unwrapCount()).isEqualTo(2);
         }
     }
 
@@ -64,19 +62,19 @@ class ConcurrentReadsTest {
     void reads_runConcurrently() {
         CountDownLatch allAsked = new CountDownLatch(fiveFromThreeBags.size());
         MemoryBlobStore secrets = new MemoryBlobStore();
-        seeded(secrets);
-        DataBagService waiting = new DataBagService(new WaitingStore(secrets, allAsked), layout, EnvelopeVersion.V2);
-        try (DataKeyCache cache = new DataKeyCache(ring)) {
-            assertThat(ConcurrentReads.open(waiting, fiveFromThreeBags, cache)).hasSize(5);
+        seed(secrets);
+        try (TestBucket waiting = TestBucket.of(new WaitingStore(secrets, allAsked), layout, ring)) {
+            assertThat(ConcurrentReads.open(waiting.items, fiveFromThreeBags)).hasSize(5);
         }
     }
 
     @Test
     void firstFailureInOrder_isThrownAsRaised() {
-        DataBagService bags = seeded(new MemoryBlobStore());
-        try (DataKeyCache cache = new DataKeyCache(ring)) {
-            assertThatThrownBy(() -> ConcurrentReads.open(bags, List.of(new ItemRef("a", "one"),
-                    new ItemRef("a", "nope"), new ItemRef("b", "three")), cache))
+        MemoryBlobStore secrets = new MemoryBlobStore();
+        seed(secrets);
+        try (TestBucket bucket = TestBucket.of(secrets, layout, ring)) {
+            assertThatThrownBy(() -> ConcurrentReads.open(bucket.items, List.of(new ItemRef("a", "one"),
+                    new ItemRef("a", "nope"), new ItemRef("b", "three"))))
                     .isInstanceOf(NotFoundException.class).hasMessageContaining("nope");
         }
     }

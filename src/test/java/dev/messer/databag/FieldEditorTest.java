@@ -7,12 +7,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.messer.crypto.DataKey;
-import dev.messer.crypto.EncryptionContext;
-import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.error.ConflictException;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
-import dev.messer.keys.DataKeyCache;
+import dev.messer.keys.TestKeyRing;
 import dev.messer.keys.KeyRing;
 import dev.messer.local.LocalMasterKey;
 import dev.messer.store.BlobStore;
@@ -32,23 +30,23 @@ class FieldEditorTest {
     private final MemoryBlobStore memory = new MemoryBlobStore();
     private final ConcurrentWriter secrets = new ConcurrentWriter(memory);
     private final LocalMasterKey master = new LocalMasterKey(DataKey.random(), "test master key");
-    private final KeyRing ring = new KeyRing(new MemoryBlobStore(), () -> master, EncryptionContext.empty(), true);
-    private final DataKeyCache keys = new DataKeyCache(ring);
-    private final DataBagService bags = new DataBagService(secrets, new SecretsLayout("dev", ""), EnvelopeVersion.V2,
-            () -> "ann@laptop");
-    private final FieldEditor editor = new FieldEditor(bags);
+    private final KeyRing ring = TestKeyRing.of(new MemoryBlobStore(), master);
+    private final TestBucket bucket = TestBucket.on(secrets, new SecretsLayout("dev", ""), ring)
+            .writer(() -> "ann@laptop").build();
+    private final ItemService bags = bucket.items;
+    private final FieldEditor editor = new FieldEditor(bucket.items, bucket.bags, ring);
 
     @BeforeEach
     void seed() {
         ring.create("app");
-        bags.createBag("app");
-        bags.upload("app", item("{\"id\":\"db\",\"password\":\"one\",\"user\":\"u\"}"), "app", OptionalInt.empty(), false,
-                keys);
+        bucket.bags.createBag("app");
+        TestItems.upload(bags, "app", item("{\"id\":\"db\",\"password\":\"one\",\"user\":\"u\"}"), "app",
+                OptionalInt.empty(), false);
     }
 
     @AfterEach
     void wipe() {
-        keys.close();
+        bucket.close();
         master.close();
     }
 
@@ -57,16 +55,16 @@ class FieldEditorTest {
     }
 
     private String password() {
-        return bags.decrypt("app", "db", keys).json().get("password").getAsString();
+        return bags.open("app", "db").document().json().get("password").getAsString();
     }
 
     @Test
     void set_duringAConcurrentWrite_isAConflict_andTheOtherWriteIsNotLost() {
         secrets.beforeNextConditionalWrite = () -> bags.write("app", item("{\"id\":\"db\",\"password\":\"theirs\"}"),
-                bags.read("app", "db").item().keyRef(), keys, Optional.of(bags.read("app", "db").etag()));
+                bags.read("app", "db").item().keyRef(), Precondition.unchanged(bags.read("app", "db")));
 
         assertThatThrownBy(() -> editor.set("app", "db", Map.of(FieldPath.parse("password"), new JsonPrimitive("mine")),
-                Optional.empty(), keys))
+                Optional.empty()))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("item app/db was changed by someone else").hasMessageContaining("run the command again");
 
@@ -78,34 +76,34 @@ class FieldEditorTest {
     void unset_duringAConcurrentWrite_isAConflictToo() {
         secrets.beforeNextConditionalWrite = () -> memory.put("dev/app/db", memory.get("dev/app/db").orElseThrow().content(),
                 Map.of());
-        assertThatThrownBy(() -> editor.unset("app", "db", List.of(FieldPath.parse("user")), keys))
+        assertThatThrownBy(() -> editor.unset("app", "db", List.of(FieldPath.parse("user"))))
                 .isInstanceOf(ConflictException.class);
     }
 
     @Test
     void set_keepsTheItemsKey_andRecordsTheWriter() {
         ring.increment("app");
-        editor.set("app", "db", Map.of(FieldPath.parse("password"), new JsonPrimitive("two")), Optional.empty(), keys);
+        editor.set("app", "db", Map.of(FieldPath.parse("password"), new JsonPrimitive("two")), Optional.empty());
         assertThat(password()).isEqualTo("two");
         assertThat(bags.read("app", "db").item().keyRef().version()).isZero();
-        assertThat(memory.get("dev/app/db").orElseThrow().metadata()).containsEntry(DataBagService.WRITER, "ann@laptop");
+        assertThat(memory.get("dev/app/db").orElseThrow().metadata()).containsEntry(ItemService.WRITER, "ann@laptop");
     }
 
     @Test
     void set_ofANewItem_needsAKey_andCreatesItOnlyIfStillAbsent() {
         Map<FieldPath, JsonElement> values = Map.of(FieldPath.parse("a/b"), JsonParser.parseString("1"));
-        assertThatThrownBy(() -> editor.set("app", "new", values, Optional.empty(), keys))
+        assertThatThrownBy(() -> editor.set("app", "new", values, Optional.empty()))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("--create");
         secrets.beforeNextConditionalWrite = () -> memory.put("dev/app/new", new byte[] {'x'}, Map.of());
-        assertThatThrownBy(() -> editor.set("app", "new", values, Optional.of("app"), keys))
+        assertThatThrownBy(() -> editor.set("app", "new", values, Optional.of("app")))
                 .isInstanceOf(ConflictException.class);
     }
 
     @Test
     void id_canNeitherBeSetNorRemoved() {
         assertThatThrownBy(() -> editor.set("app", "db", Map.of(FieldPath.parse("id"), new JsonPrimitive("x")),
-                Optional.empty(), keys)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> editor.unset("app", "db", List.of(FieldPath.parse("id")), keys))
+                Optional.empty())).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> editor.unset("app", "db", List.of(FieldPath.parse("id"))))
                 .isInstanceOf(InvalidInputException.class);
     }
 

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.crypto.DataKey;
-import dev.messer.crypto.EncryptionContext;
-import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.error.NotFoundException;
-import dev.messer.keys.DataKeyCache;
+import dev.messer.keys.TestKeyRing;
 import dev.messer.keys.KeyRing;
 import dev.messer.local.LocalMasterKey;
 import dev.messer.store.Blob;
@@ -44,28 +42,27 @@ class ItemHistoryPagingTest {
         }
     };
     private final LocalMasterKey master = new LocalMasterKey(DataKey.random(), "test master key");
-    private final KeyRing ring = new KeyRing(new MemoryBlobStore(), () -> master, EncryptionContext.empty(), true);
-    private final DataKeyCache keys = new DataKeyCache(ring);
-    private final DataBagService bags = new DataBagService(secrets, new SecretsLayout("dev", ""), EnvelopeVersion.V2);
-    private final ItemHistory history = new ItemHistory(bags);
+    private final KeyRing ring = TestKeyRing.of(new MemoryBlobStore(), master);
+    private final TestBucket bucket = TestBucket.of(secrets, new SecretsLayout("dev", ""), ring);
+    private final ItemService history = bucket.items;
     private List<String> all;
 
     @BeforeEach
     void seed() {
         ring.create("app");
-        bags.createBag("app");
+        bucket.bags.createBag("app");
         for (int i = 0; i < WRITES; i++) {
-            bags.upload("app", ItemDocument.parse(("{\"id\":\"db\",\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8),
-                    "test"), "app", OptionalInt.empty(), true, keys);
+            TestItems.upload(bucket.items, "app", ItemDocument.parse(("{\"id\":\"db\",\"n\":" + i + "}")
+                    .getBytes(StandardCharsets.UTF_8), "test"), "app", OptionalInt.empty(), true);
         }
-        all = ids(history.list("app", "db"));
+        all = ids(history.history("app", "db", Optional.empty(), 0));
         listings.set(0);
         versionReads.set(0);
     }
 
     @AfterEach
     void wipe() {
-        keys.close();
+        bucket.close();
         master.close();
     }
 
@@ -75,7 +72,7 @@ class ItemHistoryPagingTest {
 
     @Test
     void firstPage_isTheNewestVersions_andCountsTheOlderOnes_withOneListingAndOneReadPerVersionShown() {
-        ItemHistory.History page = history.list("app", "db", Optional.empty(), 3);
+        ItemHistory.History page = history.history("app", "db", Optional.empty(), 3);
 
         assertThat(ids(page)).isEqualTo(all.subList(0, 3));
         assertThat(page.older()).isEqualTo(WRITES - 3);
@@ -85,9 +82,9 @@ class ItemHistoryPagingTest {
 
     @Test
     void before_continuesAfterTheLastVersionShown_untilNothingIsLeft() {
-        ItemHistory.History second = history.list("app", "db", Optional.of(all.get(2)), 3);
-        ItemHistory.History third = history.list("app", "db", Optional.of(all.get(5)), 3);
-        ItemHistory.History past = history.list("app", "db", Optional.of(all.get(WRITES - 1)), 3);
+        ItemHistory.History second = history.history("app", "db", Optional.of(all.get(2)), 3);
+        ItemHistory.History third = history.history("app", "db", Optional.of(all.get(5)), 3);
+        ItemHistory.History past = history.history("app", "db", Optional.of(all.get(WRITES - 1)), 3);
 
         assertThat(ids(second)).isEqualTo(all.subList(3, 6));
         assertThat(second.older()).isEqualTo(1);
@@ -100,7 +97,7 @@ class ItemHistoryPagingTest {
 
     @Test
     void limitZero_listsEveryVersion() {
-        ItemHistory.History page = history.list("app", "db", Optional.empty(), 0);
+        ItemHistory.History page = history.history("app", "db", Optional.empty(), 0);
 
         assertThat(ids(page)).isEqualTo(all).hasSize(WRITES);
         assertThat(page.older()).isZero();
@@ -108,7 +105,7 @@ class ItemHistoryPagingTest {
 
     @Test
     void before_anUnknownVersion_isNotFound_namingTheHistoryCommand() {
-        assertThatThrownBy(() -> history.list("app", "db", Optional.of("999"), 3))
+        assertThatThrownBy(() -> history.history("app", "db", Optional.of("999"), 3))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("has no version '999'")
                 .hasMessageContaining("data bag history");
         assertThat(versionReads).hasValue(0);

@@ -1,8 +1,10 @@
 package dev.messer.databag;
 
+import dev.messer.keys.KeyRef;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 
-/** Items for tests that count what uploads cost, on any store. */
+/** Items for tests, and uploads of one item. */
 public final class TestItems {
 
     private TestItems() {
@@ -19,5 +21,17 @@ public final class TestItems {
         for (int i = 0; i < count; i++) {
             upload.put(withPassword("item" + i, value), replace);
         }
+    }
+
+    /**
+     * Uploads one item as {@code data bag from file} does: one upload run of one item.
+     *
+     * @return the key version it was sealed with
+     */
+    public static KeyRef upload(ItemService items, String bag, ItemDocument item, String keyName, OptionalInt version,
+                                boolean replace) {
+        BagUpload upload = items.startUpload(bag, keyName, version);
+        upload.put(item, replace);
+        return upload.key();
     }
 }

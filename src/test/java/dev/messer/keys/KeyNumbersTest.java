@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.crypto.DataKey;
-import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.IntegrityException;
 import dev.messer.local.LocalMasterKey;
 import dev.messer.store.ForwardingBlobStore;
@@ -24,7 +23,7 @@ class KeyNumbersTest {
 
     private final MemoryBlobStore keysBucket = new MemoryBlobStore();
     private final LocalMasterKey master = new LocalMasterKey(DataKey.random(), "test master key");
-    private final KeyRing ring = new KeyRing(keysBucket, () -> master, EncryptionContext.empty(), true);
+    private final KeyRing ring = TestKeyRing.of(keysBucket, master);
 
     @AfterEach
     void wipe() {
@@ -51,7 +50,7 @@ class KeyNumbersTest {
         ring.create("app");
         for (String number : new String[] {"-1", "-2147483648", "99999999999999999999", "+5"}) {
             MemoryBlobStore bucket = new MemoryBlobStore();
-            KeyRing other = new KeyRing(bucket, () -> master, EncryptionContext.empty(), true);
+            KeyRing other = TestKeyRing.of(bucket, master);
             other.create("app");
             bucket.put("!deleted/app/" + number, new byte[0], Map.of());
             assertThatThrownBy(() -> other.increment("app")).as(number)
@@ -120,7 +119,7 @@ class KeyNumbersTest {
     @Test
     void theHighestVersion_hasNoNumberAfterIt_andIncrementSaysSo() {
         ring.create("app");
-        new KeyRing(keysBucket, () -> master, EncryptionContext.empty(), true).ensureVersion(new KeyRef("app", 2147483646));
+        TestKeyRing.on(keysBucket, master).plant(new KeyRef("app", 2147483646));
 
         assertThatThrownBy(() -> ring.increment("app"))
                 .isInstanceOf(IntegrityException.class)
@@ -137,7 +136,7 @@ class KeyNumbersTest {
                 return delegate.list(prefix).stream().filter(k -> !k.equals("app/1")).toList();
             }
         };
-        KeyRing hidden = new KeyRing(hiding, () -> master, EncryptionContext.empty(), true);
+        KeyRing hidden = TestKeyRing.of(hiding, master);
         hidden.create("app");
 
         assertThatThrownBy(() -> hidden.increment("app"))

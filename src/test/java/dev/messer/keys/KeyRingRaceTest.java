@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.crypto.DataKey;
-import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.local.LocalMasterKey;
 import dev.messer.store.ForwardingBlobStore;
@@ -33,7 +32,7 @@ class KeyRingRaceTest {
                 delegate.put(key, new byte[] {1, 2, 3}, Map.of());
             }
         };
-        KeyRing ring = new KeyRing(racing, () -> master, EncryptionContext.empty(), true);
+        KeyRing ring = TestKeyRing.of(racing, master);
 
         assertThatThrownBy(() -> ring.create("app")).isInstanceOf(AlreadyExistsException.class)
                 .hasMessageContaining("another writer created it");

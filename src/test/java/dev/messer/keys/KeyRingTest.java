@@ -23,7 +23,7 @@ class KeyRingTest {
     private final MemoryBlobStore store = new MemoryBlobStore();
     private final LocalMasterKey master = new LocalMasterKey(DataKey.random(), "test master key");
     private final EncryptionContext configured = EncryptionContext.parse("team=payments");
-    private final KeyRing ring = new KeyRing(store, () -> master, configured, true);
+    private final KeyRing ring = TestKeyRing.on(store, master).context(configured).build();
 
     @AfterEach
     void wipe() {
@@ -48,9 +48,9 @@ class KeyRingTest {
 
     @Test
     void create_whoseMasterKeyFails_leavesNothingBehind() {
-        KeyRing failing = new KeyRing(store, () -> {
+        KeyRing failing = TestKeyRing.on(store, () -> {
             throw new NotFoundException("alias/missing does not exist");
-        }, configured, true);
+        }).context(configured).build();
         assertThatThrownBy(() -> failing.create("app")).isInstanceOf(NotFoundException.class);
         assertThat(store.list("")).isEmpty();
         assertThat(failing.names()).isEmpty();
@@ -125,7 +125,7 @@ class KeyRingTest {
 
     @Test
     void newVersionsOfATieredProfile_carryTheTierInTheirContext_andAreWrappedUnderIt() {
-        KeyRing tiered = new KeyRing(store, () -> master, configured, "prod", true, true);
+        KeyRing tiered = TestKeyRing.on(store, master).context(configured).tier("prod", true).build();
         tiered.create("app");
         Blob v0 = store.get("app/0").orElseThrow();
         EncryptionContext stored = EncryptionContext.fromMetadataValue(v0.metadata().get(KeyRing.CONTEXT_METADATA));
@@ -133,42 +133,40 @@ class KeyRingTest {
                 .containsEntry("messer:key_name", "app").containsEntry("messer:key_version", "0");
         EncryptionContext withoutTier = configured.with("messer:key_name", "app").with("messer:key_version", "0");
         assertThatThrownBy(() -> master.unwrap(v0.content(), withoutTier)).isInstanceOf(IntegrityException.class);
-        try (DataKey key = tiered.unwrap(new KeyRef("app", 0))) {
+        try (DataKey key = tiered.forReading(new KeyRef("app", 0))) {
             assertThat(key.isDestroyed()).isFalse();
         }
     }
 
     @Test
-    void versionsWrittenBeforeTheTierWasInTheContext_stillUnwrap_andAreListedAsLackingIt() {
+    void versionsWrittenBeforeTheTierWasInTheContext_stillUnwrap() {
         ring.create("app");
-        KeyRing tiered = new KeyRing(store, () -> master, configured, "prod", true, true);
+        KeyRing tiered = TestKeyRing.on(store, master).context(configured).tier("prod", true).build();
         tiered.increment("app");
-        try (DataKey old = tiered.unwrap(new KeyRef("app", 0)); DataKey fresh = tiered.unwrap(new KeyRef("app", 1))) {
+        try (DataKey old = tiered.forReading(new KeyRef("app", 0)); DataKey fresh = tiered.forReading(new KeyRef("app", 1))) {
             assertThat(old.isDestroyed()).isFalse();
             assertThat(fresh.isDestroyed()).isFalse();
         }
-        assertThat(tiered.versionsWithoutTier()).containsExactly(new KeyRef("app", 0));
-        assertThat(ring.versionsWithoutTier()).as("a profile without a tier has nothing to report").isEmpty();
     }
 
     @Test
     void itemFormat1_keepsNoContext_evenWithATier() {
-        new KeyRing(store, () -> master, configured, "prod", true, false).create("app");
+        TestKeyRing.on(store, master).context(configured).tier("prod", true).unbound().build().create("app");
         assertThat(store.get("app/0").orElseThrow().metadata()).isEmpty();
     }
 
     @Test
     void keyObjectCopiedFromAnotherTiersKeysBucket_isRefused_thoughTheSharedMasterKeyWouldUnwrapIt() {
         MemoryBlobStore prodKeys = new MemoryBlobStore();
-        new KeyRing(prodKeys, () -> master, configured, "prod", true, true).create("app");
+        TestKeyRing.on(prodKeys, master).context(configured).tier("prod", true).build().create("app");
         Blob prodV0 = prodKeys.get("app/0").orElseThrow();
         store.put("app/", new byte[0], Map.of());
         store.put("app/0", prodV0.content(), prodV0.metadata());
-        KeyRing dev = new KeyRing(store, () -> master, configured, "dev", true, true);
-        assertThatThrownBy(() -> dev.unwrap(new KeyRef("app", 0))).isInstanceOf(IntegrityException.class)
+        KeyRing dev = TestKeyRing.on(store, master).context(configured).tier("dev", true).build();
+        assertThatThrownBy(() -> dev.forReading(new KeyRef("app", 0))).isInstanceOf(IntegrityException.class)
                 .hasMessageContaining("tier 'prod'").hasMessageContaining("tier 'dev'").hasMessageContaining("app/0");
-        KeyRing sharedLocal = new KeyRing(store, () -> master, configured, "dev", false, true);
-        try (DataKey key = sharedLocal.unwrap(new KeyRef("app", 0))) {
+        KeyRing sharedLocal = TestKeyRing.on(store, master).context(configured).tier("dev", false).build();
+        try (DataKey key = sharedLocal.forReading(new KeyRef("app", 0))) {
             assertThat(key.isDestroyed()).as("tiers sharing a local keys folder share its keys").isFalse();
         }
     }
@@ -185,31 +183,31 @@ class KeyRingTest {
     }
 
     @Test
-    void unwrap_returnsTheSameKeyEachTime() {
+    void forReading_returnsTheSameKeyEachTime() {
         ring.create("app");
-        try (DataKey a = ring.unwrap(new KeyRef("app", 0)); DataKey b = ring.unwrap(new KeyRef("app", 0))) {
+        try (DataKey a = ring.forReading(new KeyRef("app", 0)); DataKey b = ring.forReading(new KeyRef("app", 0))) {
             assertThat(a.withMaterialForWrapping(byte[]::clone)).isEqualTo(b.withMaterialForWrapping(byte[]::clone));
         }
     }
 
     @Test
-    void unwrap_ofAMissingVersion_isNotFoundNamingList() {
+    void forReading_ofAMissingVersion_isNotFoundNamingList() {
         ring.create("app");
-        assertThatThrownBy(() -> ring.unwrap(new KeyRef("app", 4)))
+        assertThatThrownBy(() -> ring.forReading(new KeyRef("app", 4)))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("app v4")
                 .hasMessageContaining("'messer encryption list <provider> app'");
     }
 
     @Test
     void itemFormat1_writesNoContext_soPythonMesserCanUnwrap() {
-        KeyRing messerCompatible = new KeyRing(store, () -> master, configured, false);
+        KeyRing messerCompatible = TestKeyRing.on(store, master).context(configured).unbound().build();
         messerCompatible.create("app");
         Blob blob = store.get("app/0").orElseThrow();
         assertThat(blob.metadata()).isEmpty();
         try (DataKey key = master.unwrap(blob.content(), EncryptionContext.empty())) {
             assertThat(key.isDestroyed()).isFalse();
         }
-        try (DataKey key = ring.unwrap(new KeyRef("app", 0))) {
+        try (DataKey key = ring.forReading(new KeyRef("app", 0))) {
             assertThat(key.isDestroyed()).isFalse();
         }
     }
@@ -218,7 +216,7 @@ class KeyRingTest {
     void messerStyleKeyObjectWithoutMetadata_unwrapsWithEmptyContext() {
         store.put("legacy/", new byte[0], Map.of());
         store.put("legacy/0", master.generateWrappedDataKey(EncryptionContext.empty()), Map.of());
-        try (DataKey key = ring.unwrap(new KeyRef("legacy", 0))) {
+        try (DataKey key = ring.forReading(new KeyRef("legacy", 0))) {
             assertThat(key.isDestroyed()).isFalse();
         }
     }
@@ -229,7 +227,7 @@ class KeyRingTest {
         ring.increment("app");
         Blob v0 = store.get("app/0").orElseThrow();
         store.put("app/1", v0.content(), v0.metadata());
-        assertThatThrownBy(() -> ring.unwrap(new KeyRef("app", 1)))
+        assertThatThrownBy(() -> ring.forReading(new KeyRef("app", 1)))
                 .isInstanceOf(IntegrityException.class).hasMessageContaining("moved or relabelled");
     }
 
@@ -238,7 +236,7 @@ class KeyRingTest {
         ring.create("app");
         Blob v0 = store.get("app/0").orElseThrow();
         store.put("other/0", v0.content(), v0.metadata());
-        assertThatThrownBy(() -> ring.unwrap(new KeyRef("other", 0))).isInstanceOf(IntegrityException.class);
+        assertThatThrownBy(() -> ring.forReading(new KeyRef("other", 0))).isInstanceOf(IntegrityException.class);
     }
 
     @Test
@@ -247,7 +245,7 @@ class KeyRingTest {
         Blob v0 = store.get("app/0").orElseThrow();
         EncryptionContext forged = configured.with("messer:key_name", "app").with("messer:key_version", "5");
         store.put("app/5", v0.content(), Map.of(KeyRing.CONTEXT_METADATA, forged.toMetadataValue()));
-        assertThatThrownBy(() -> ring.unwrap(new KeyRef("app", 5))).isInstanceOf(IntegrityException.class);
+        assertThatThrownBy(() -> ring.forReading(new KeyRef("app", 5))).isInstanceOf(IntegrityException.class);
     }
 
     @Test
@@ -255,7 +253,7 @@ class KeyRingTest {
         ring.create("app");
         Blob v0 = store.get("app/0").orElseThrow();
         store.put("app/0", v0.content(), Map.of());
-        assertThatThrownBy(() -> ring.unwrap(new KeyRef("app", 0))).isInstanceOf(IntegrityException.class);
+        assertThatThrownBy(() -> ring.forReading(new KeyRef("app", 0))).isInstanceOf(IntegrityException.class);
     }
 
     @Test
@@ -265,7 +263,7 @@ class KeyRingTest {
         byte[] corrupted = v0.content();
         corrupted[20] ^= 1;
         store.put("app/0", corrupted, v0.metadata());
-        assertThatThrownBy(() -> ring.unwrap(new KeyRef("app", 0))).isInstanceOf(IntegrityException.class)
+        assertThatThrownBy(() -> ring.forReading(new KeyRef("app", 0))).isInstanceOf(IntegrityException.class)
                 .hasMessageStartingWith("encryption key app v0 (app/0 in memory bucket): ")
                 .hasMessageContaining("test master key");
     }
@@ -275,7 +273,7 @@ class KeyRingTest {
         ring.create("app");
         Blob v0 = store.get("app/0").orElseThrow();
         store.put("app/0", v0.content(), Map.of(KeyRing.CONTEXT_METADATA, "garbage-without-equals"));
-        assertThatThrownBy(() -> ring.unwrap(new KeyRef("app", 0))).isInstanceOf(IntegrityException.class)
+        assertThatThrownBy(() -> ring.forReading(new KeyRef("app", 0))).isInstanceOf(IntegrityException.class)
                 .hasMessageContaining("app/0").hasMessageContaining("damaged");
     }
 
@@ -320,22 +318,13 @@ class KeyRingTest {
     }
 
     @Test
-    void ensureVersion_createsAMissingVersionAndLeavesAnExistingOne() {
-        ring.ensureVersion(new KeyRef("copy", 4));
-        assertThat(ring.versions("copy")).containsExactly(4);
-        byte[] before = store.get("copy/4").orElseThrow().content();
-        ring.ensureVersion(new KeyRef("copy", 4));
-        assertThat(store.get("copy/4").orElseThrow().content()).isEqualTo(before);
-    }
-
-    @Test
     void listing_needsNoMasterKey() {
         AtomicInteger asked = new AtomicInteger();
         ring.create("app");
-        KeyRing lazy = new KeyRing(store, () -> {
+        KeyRing lazy = TestKeyRing.on(store, () -> {
             asked.incrementAndGet();
             return master;
-        }, configured, true);
+        }).context(configured).build();
         assertThat(lazy.names()).containsExactly("app");
         assertThat(lazy.versions("app")).containsExactly(0);
         assertThat(asked).hasValue(0);

@@ -7,15 +7,16 @@ import com.google.gson.JsonObject;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.crypto.EnvelopeVersion;
-import dev.messer.databag.DataBagService;
 import dev.messer.databag.ItemDocument;
+import dev.messer.databag.ItemService;
 import dev.messer.databag.SecretsLayout;
+import dev.messer.databag.TestBucket;
+import dev.messer.databag.TestItems;
 import dev.messer.error.ConflictException;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.NotFoundException;
 import dev.messer.local.LocalMasterKey;
 import dev.messer.store.MemoryBlobStore;
-import dev.messer.store.StoreNotices;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -33,15 +34,19 @@ class KeyTrustTest {
     private final LocalMasterKey master = new LocalMasterKey(DataKey.random(), "test master key");
     private final EncryptionContext payments = EncryptionContext.parse("team=payments");
     /** A profile that writes bound (format 2) items and reads context-less versions (min_item_format = 1). */
-    private final KeyRing ring = new KeyRing(keysBucket, () -> master, payments, true);
+    private final KeyRing ring = TestKeyRing.on(keysBucket, master).context(payments).build();
     /** The same bucket as Messer (or item_format = 1) writes it: versions without a context. */
-    private final KeyRing legacy = new KeyRing(keysBucket, () -> master, EncryptionContext.empty(), false);
+    private final KeyRing legacy = TestKeyRing.on(keysBucket, master).unbound().build();
     private final SecretsLayout layout = new SecretsLayout("prod", "");
-    private final DataBagService bags = new DataBagService(secrets, layout, EnvelopeVersion.V2);
-    private final DataBagService legacyBags = new DataBagService(secrets, layout, EnvelopeVersion.V1);
+    private final TestBucket bucket = TestBucket.of(secrets, layout, ring);
+    private final ItemService bags = bucket.items;
+    private final TestBucket legacyBucket = TestBucket.on(secrets, layout, legacy).format(EnvelopeVersion.V1).build();
+    private final ItemService legacyBags = legacyBucket.items;
 
     @AfterEach
     void wipe() {
+        bucket.close();
+        legacyBucket.close();
         master.close();
     }
 
@@ -51,19 +56,16 @@ class KeyTrustTest {
     void contextlessVersionPlantedAboveBoundOnes_isNeverWrittenWith() {
         ring.create("app");
         plantContextless(new KeyRef("app", 1));
-        bags.createBag("web");
+        bucket.bags.createBag("web");
         Map<String, String> before = etags(secrets);
 
-        try (DataKeyCache keys = new DataKeyCache(ring)) {
-            assertThatThrownBy(() -> bags.upload("web", item("a", "secret"), "app", OptionalInt.empty(), false, keys))
-                    .isInstanceOf(IntegrityException.class)
-                    .hasMessageContaining("app v1 has no encryption context although a lower version has one")
-                    .hasMessageContaining("roll the key back");
-            assertThatThrownBy(() -> bags.upload("web", item("a", "secret"), "app", OptionalInt.of(1), false, keys))
-                    .isInstanceOf(IntegrityException.class);
-        }
+        assertThatThrownBy(() -> upload(bags, item("a", "secret"), OptionalInt.empty()))
+                .isInstanceOf(IntegrityException.class)
+                .hasMessageContaining("app v1 has no encryption context although a lower version has one")
+                .hasMessageContaining("roll the key back");
+        assertThatThrownBy(() -> upload(bags, item("a", "secret"), OptionalInt.of(1)))
+                .isInstanceOf(IntegrityException.class);
         assertThat(etags(secrets)).isEqualTo(before);
-        assertThat(ring.rollbackSuspects()).containsExactly(new KeyRef("app", 1));
     }
 
     @Test
@@ -71,67 +73,56 @@ class KeyTrustTest {
         ring.create("app");
         plantContextless(new KeyRef("app", 1));
         assertThat(ring.increment("app")).isEqualTo(new KeyRef("app", 2));
-        bags.createBag("web");
-        try (DataKeyCache keys = new DataKeyCache(ring)) {
-            assertThat(bags.upload("web", item("a", "secret"), "app", OptionalInt.empty(), false, keys))
-                    .isEqualTo(new KeyRef("app", 2));
-        }
-        assertThat(ring.rollbackSuspects()).containsExactly(new KeyRef("app", 1));
+        bucket.bags.createBag("web");
+        assertThat(upload(bags, item("a", "secret"), OptionalInt.empty())).isEqualTo(new KeyRef("app", 2));
     }
 
     @Test
     void messerKeyWithoutAnyContext_isNotWrittenWithByABoundProfile_butItsItemsStayReadable() {
         legacy.create("app");
-        legacyBags.createBag("web");
-        try (DataKeyCache legacyKeys = new DataKeyCache(legacy)) {
-            legacyBags.upload("web", item("old", "kept"), "app", OptionalInt.empty(), false, legacyKeys);
-        }
-        try (DataKeyCache keys = new DataKeyCache(ring)) {
-            assertThatThrownBy(() -> bags.upload("web", item("new", "x"), "app", OptionalInt.empty(), false, keys))
-                    .isInstanceOf(ConflictException.class)
-                    .hasMessageContaining("app v0 has no encryption context")
-                    .hasMessageContaining("'messer encryption increment <provider> app'");
-            assertThat(bags.decrypt("web", "old", keys).json().get("value").getAsString()).isEqualTo("kept");
-        }
-        assertThat(ring.rollbackSuspects()).isEmpty();
-        assertThat(bags.itemExists("web", "new")).isFalse();
+        legacyBucket.bags.createBag("web");
+        upload(legacyBags, item("old", "kept"), OptionalInt.empty());
+        assertThatThrownBy(() -> upload(bags, item("new", "x"), OptionalInt.empty()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("app v0 has no encryption context")
+                .hasMessageContaining("'messer encryption increment <provider> app'");
+        assertThat(bags.open("web", "old").document().json().get("value").getAsString()).isEqualTo("kept");
+        assertThat(bags.find("web", "new")).isEmpty();
     }
 
     @Test
     void aProfileWritingFormat1_stillWritesWithContextlessVersions() {
         legacy.create("app");
-        legacyBags.createBag("web");
-        try (DataKeyCache keys = new DataKeyCache(legacy)) {
-            assertThat(legacyBags.upload("web", item("a", "x"), "app", OptionalInt.empty(), false, keys))
-                    .isEqualTo(new KeyRef("app", 0));
-        }
+        legacyBucket.bags.createBag("web");
+        assertThat(upload(legacyBags, item("a", "x"), OptionalInt.empty())).isEqualTo(new KeyRef("app", 0));
     }
 
     // case 5: the configured encryption context
 
     @Test
     void versionBoundToAnotherTeam_isRefusedNamingTheMissingPair() {
-        KeyRing billing = new KeyRing(keysBucket, () -> master, EncryptionContext.parse("team=billing"), true);
+        KeyRing billing = TestKeyRing.on(keysBucket, master).context(EncryptionContext.parse("team=billing")).build();
         billing.create("app");
 
-        assertThatThrownBy(() -> ring.unwrap(new KeyRef("app", 0)))
+        assertThatThrownBy(() -> ring.forReading(new KeyRef("app", 0)))
                 .isInstanceOf(IntegrityException.class)
                 .hasMessageContaining("is bound to team=billing")
                 .hasMessageContaining("requires team=payments");
-        KeyRing twoPairs = new KeyRing(keysBucket, () -> master, EncryptionContext.parse("team=billing,app=checkout"), true);
-        assertThatThrownBy(() -> twoPairs.unwrap(new KeyRef("app", 0)))
+        KeyRing twoPairs = TestKeyRing.on(keysBucket, master).context(EncryptionContext.parse("team=billing,app=checkout"))
+                .build();
+        assertThatThrownBy(() -> twoPairs.forReading(new KeyRef("app", 0)))
                 .isInstanceOf(IntegrityException.class).hasMessageContaining("bound to no app")
                 .hasMessageContaining("requires app=checkout");
-        billing.unwrap(new KeyRef("app", 0)).close();
+        billing.forReading(new KeyRef("app", 0)).close();
     }
 
     @Test
     void contextlessVersion_isReadableUnderMinFormat1_andRefusedUnderMinFormat2() {
         legacy.create("app");
-        ring.unwrap(new KeyRef("app", 0)).close();
+        ring.forReading(new KeyRef("app", 0)).close();
 
-        KeyRing strict = new KeyRing(keysBucket, () -> master, payments, true, false, StoreNotices.NONE);
-        assertThatThrownBy(() -> strict.unwrap(new KeyRef("app", 0)))
+        KeyRing strict = TestKeyRing.on(keysBucket, master).context(payments).refusingContextless().build();
+        assertThatThrownBy(() -> strict.forReading(new KeyRef("app", 0)))
                 .isInstanceOf(IntegrityException.class)
                 .hasMessageContaining("has no encryption context, which min_item_format = 2 refuses");
     }
@@ -142,16 +133,14 @@ class KeyTrustTest {
     void deletedKeyVersionNumber_isNeverReused() {
         ring.create("app");
         ring.increment("app");
-        bags.createBag("web");
-        try (DataKeyCache keys = new DataKeyCache(ring)) {
-            bags.upload("web", item("a", "sealed with v1"), "app", OptionalInt.of(1), false, keys);
-        }
+        bucket.bags.createBag("web");
+        upload(bags, item("a", "sealed with v1"), OptionalInt.of(1));
         ring.deleteVersion(new KeyRef("app", 1));
 
         assertThat(ring.increment("app")).isEqualTo(new KeyRef("app", 2));
         assertThat(ring.versions("app")).containsExactly(0, 2);
-        try (DataKeyCache keys = new DataKeyCache(ring)) {
-            assertThatThrownBy(() -> bags.decrypt("web", "a", keys))
+        try (TestBucket fresh = TestBucket.of(secrets, layout, ring)) {
+            assertThatThrownBy(() -> fresh.items.open("web", "a"))
                     .isInstanceOf(NotFoundException.class).hasMessageContaining("key app v1 was deleted");
         }
     }
@@ -165,8 +154,6 @@ class KeyTrustTest {
         assertThat(ring.create("app")).isEqualTo(new KeyRef("app", 2));
         assertThat(ring.versions("app")).containsExactly(2);
         assertThat(ring.names()).containsExactly("app");
-        assertThatThrownBy(() -> ring.ensureVersion(new KeyRef("app", 0)))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("never reused");
     }
 
     @Test
@@ -177,12 +164,17 @@ class KeyTrustTest {
 
         assertThat(keysBucket.list("app/")).containsExactly("app/", "app/1");
         assertThat(keysBucket.list(KeyRing.TOMBSTONES)).containsExactly("!deleted/app/0");
-        assertThat(ring.wasDeleted(new KeyRef("app", 0))).isTrue();
+        assertThatThrownBy(() -> ring.forReading(new KeyRef("app", 0))).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("was deleted (!deleted/app/0 in " + keysBucket.describe() + ")");
     }
 
     private void plantContextless(KeyRef ref) {
-        legacy.ensureVersion(ref);
+        TestKeyRing.on(keysBucket, master).unbound().plant(ref);
         assertThat(keysBucket.get(ref.objectKey()).orElseThrow().metadata()).isEmpty();
+    }
+
+    private static KeyRef upload(ItemService items, ItemDocument item, OptionalInt version) {
+        return TestItems.upload(items, "web", item, "app", version, false);
     }
 
     private static ItemDocument item(String id, String value) {

@@ -6,24 +6,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.IntegrityException;
+import dev.messer.masterkey.MasterKey;
+import dev.messer.masterkey.MasterKeyContract;
 import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class LocalMasterKeyTest {
+/** The local key file's master key: the {@link MasterKeyContract}, and its own wrapped format. */
+class LocalMasterKeyTest extends MasterKeyContract {
 
     private static final EncryptionContext CONTEXT = EncryptionContext.parse("messer:key_name=app,messer:key_version=0");
 
-    @Test
-    void wrapThenUnwrap_givesAUsableDataKey() {
-        try (LocalMasterKey master = new LocalMasterKey(DataKey.random(), "test key")) {
-            byte[] wrapped = master.generateWrappedDataKey(CONTEXT);
-            try (DataKey first = master.unwrap(wrapped, CONTEXT); DataKey second = master.unwrap(wrapped, CONTEXT)) {
-                assertThat(first.isDestroyed()).isFalse();
-                byte[] a = first.withMaterialForWrapping(bytes -> bytes.clone());
-                byte[] b = second.withMaterialForWrapping(bytes -> bytes.clone());
-                assertThat(a).hasSize(32).isEqualTo(b);
-            }
-        }
+    private final LocalMasterKey contractKey = new LocalMasterKey(DataKey.random(), "local master key /x/default.key");
+    private final LocalMasterKey contractOther = new LocalMasterKey(DataKey.random(), "local master key /x/other.key");
+
+    @Override
+    protected MasterKey masterKey() {
+        return contractKey;
+    }
+
+    @Override
+    protected MasterKey anotherMasterKey() {
+        return contractOther;
+    }
+
+    @AfterEach
+    void wipe() {
+        contractKey.close();
+        contractOther.close();
     }
 
     @Test

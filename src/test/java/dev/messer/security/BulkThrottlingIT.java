@@ -1,5 +1,6 @@
 package dev.messer.security;
 
+import dev.messer.databag.TestItems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -66,7 +67,7 @@ class BulkThrottlingIT {
             session.keyRing().create("app");
             session.bags().createBag("web");
             for (int i = 0; i < ITEMS; i++) {
-                session.bags().upload("web", document(i), "app", OptionalInt.of(0), false, session.dataKeys());
+                TestItems.upload(session.items(), "web", document(i), "app", OptionalInt.of(0), false);
             }
             session.keyRing().increment("app");
         }
@@ -90,8 +91,8 @@ class BulkThrottlingIT {
         assertThat(proxy.count("answered 503") + proxy.count("answered 400")).as("requests throttled").isGreaterThan(100);
         try (Session<?> session = direct()) {
             for (int i = 0; i < ITEMS; i++) {
-                assertThat(session.bags().read("web", "item" + i).item().keyVersion()).isEqualTo(1);
-                assertThat(session.bags().decrypt("web", "item" + i, session.dataKeys()).json().get("value").getAsString())
+                assertThat(session.items().read("web", "item" + i).item().keyVersion()).isEqualTo(1);
+                assertThat(session.items().open("web", "item" + i).document().json().get("value").getAsString())
                         .isEqualTo("value-" + i);
             }
         }

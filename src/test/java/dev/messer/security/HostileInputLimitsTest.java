@@ -1,5 +1,7 @@
 package dev.messer.security;
 
+import dev.messer.store.StoreNotices;
+import dev.messer.keys.FixedDataKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -138,12 +140,12 @@ class HostileInputLimitsTest {
     @Test
     void storedItemWhoseIdDisagreesWithItsPath_failsIntegrity() {
         SecretsLayout layout = new SecretsLayout("dev", "");
-        ItemCrypto crypto = new ItemCrypto(layout);
         try (DataKey key = DataKey.random()) {
             for (EnvelopeVersion version : EnvelopeVersion.values()) {
+                ItemCrypto crypto = new ItemCrypto(layout, 1, version, StoreNotices.NONE);
                 StoredItem stored = crypto.seal("bag", ItemDocument.parse(utf8("{\"id\":\"other\"}"), "x"),
-                        new KeyRef("app", 0), key, version);
-                assertThatThrownBy(() -> crypto.open("bag", "db", stored, key))
+                        new KeyRef("app", 0), key);
+                assertThatThrownBy(() -> crypto.open("bag", "db", stored, new FixedDataKeys(key)))
                         .isInstanceOf(IntegrityException.class)
                         .hasMessage("item bag/db (dev/bag/db) holds an item whose id is 'other': the stored object "
                                 + "was moved or renamed");

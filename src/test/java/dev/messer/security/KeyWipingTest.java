@@ -62,13 +62,13 @@ class KeyWipingTest {
         try (Session<?> session = TestSessions.open(settings)) {
             session.keyRing().create("app");
             session.keyRing().increment("app");
-            v0 = session.dataKeys().get(new KeyRef("app", 0));
-            v1 = session.dataKeys().get(new KeyRef("app", 1));
+            v0 = session.dataKeys().forReading(new KeyRef("app", 0));
+            v1 = session.dataKeys().forReading(new KeyRef("app", 1));
             inside0 = insideOf(v0);
             inside1 = insideOf(v1);
             master = (LocalMasterKey) session.backend().masterKey();
             assertThat(inside0).isNotEqualTo(new byte[DataKey.LENGTH]);
-            assertThat(session.dataKeys().get(new KeyRef("app", 0))).isSameAs(v0);
+            assertThat(session.dataKeys().forReading(new KeyRef("app", 0))).isSameAs(v0);
         }
         assertThat(v0.isDestroyed()).isTrue();
         assertThat(v1.isDestroyed()).isTrue();

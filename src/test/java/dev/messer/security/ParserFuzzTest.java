@@ -1,5 +1,7 @@
 package dev.messer.security;
 
+import dev.messer.store.StoreNotices;
+import dev.messer.keys.FixedDataKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class ParserFuzzTest {
 
     private static final SecretsLayout LAYOUT = new SecretsLayout("dev", "secrets");
-    private static final ItemCrypto CRYPTO = new ItemCrypto(LAYOUT);
+    private static final ItemCrypto CRYPTO = new ItemCrypto(LAYOUT, 1, EnvelopeVersion.V2, StoreNotices.NONE);
     private static final long SEED_OFFSET = 7919;
 
     private final DataKey key = DataKey.random();
@@ -43,7 +45,8 @@ class ParserFuzzTest {
         for (EnvelopeVersion version : EnvelopeVersion.values()) {
             ItemDocument document = ItemDocument.parse(("{\"id\":\"db\",\"password\":\"pw\",\"n\":[1,2,{\"x\":null}]}")
                     .getBytes(StandardCharsets.UTF_8), "seed");
-            seeds.add(CRYPTO.seal("bag", document, new KeyRef("app", 3), key, version).toBytes());
+            seeds.add(new ItemCrypto(LAYOUT, 1, version, StoreNotices.NONE).seal("bag", document, new KeyRef("app", 3), key)
+                    .toBytes());
         }
         seeds.add("{\"id\":\"db\",\"encrypted_data\":\"e30=\",\"key_name\":\"app\",\"key_version\":\"latest\"}"
                 .getBytes(StandardCharsets.UTF_8));
@@ -91,7 +94,7 @@ class ParserFuzzTest {
     void storedObjectToPlaintext_refusesHostileBytesOnlyWithCleanErrors() {
         fuzz("StoredItem.parse + ItemCrypto.open", storedItemSeeds(), input -> {
             StoredItem stored = StoredItem.parse(input, "item bag/db");
-            CRYPTO.open("bag", "db", stored, key);
+            CRYPTO.open("bag", "db", stored, new FixedDataKeys(key));
         });
     }
 
@@ -119,7 +122,7 @@ class ParserFuzzTest {
                     inner.toString().getBytes(StandardCharsets.UTF_8)));
             byte[] input = storedJson.toString().getBytes(StandardCharsets.UTF_8);
             check("envelope field " + field, i, input, bytes -> CRYPTO.open("bag", "db",
-                    StoredItem.parse(bytes, "item bag/db"), key));
+                    StoredItem.parse(bytes, "item bag/db"), new FixedDataKeys(key)));
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.messer.security;
 
+import dev.messer.keys.TestKeyRing;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.messer.crypto.DataKey;
-import dev.messer.crypto.EncryptionContext;
 import dev.messer.crypto.Envelope;
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.crypto.ItemBinding;
@@ -74,8 +74,8 @@ final class StoredObjects {
     static Envelope sealWithRealKey(CliSandbox sandbox, String masterKeyName, KeyRef key, byte[] plaintext,
                                     ItemBinding binding, dev.messer.crypto.EnvelopeVersion version) {
         try (LocalMasterKey master = LocalMasterKeyFile.open(sandbox.masterKeyFile(masterKeyName));
-             DataKey dataKey = new KeyRing(new LocalBlobStore(sandbox.keysBucket()), () -> master,
-                     EncryptionContext.empty(), true).unwrap(key)) {
+             KeyRing ring = TestKeyRing.of(new LocalBlobStore(sandbox.keysBucket()), master);
+             DataKey dataKey = ring.forReading(key)) {
             return Envelope.seal(version, dataKey, plaintext, binding);
         }
     }
@@ -83,8 +83,8 @@ final class StoredObjects {
     /** The raw bytes of a data key, for scanning outputs for it. */
     static byte[] dataKeyBytes(CliSandbox sandbox, String masterKeyName, KeyRef key) {
         try (LocalMasterKey master = LocalMasterKeyFile.open(sandbox.masterKeyFile(masterKeyName));
-             DataKey dataKey = new KeyRing(new LocalBlobStore(sandbox.keysBucket()), () -> master,
-                     EncryptionContext.empty(), true).unwrap(key)) {
+             KeyRing ring = TestKeyRing.of(new LocalBlobStore(sandbox.keysBucket()), master);
+             DataKey dataKey = ring.forReading(key)) {
             return dataKey.withMaterialForWrapping(byte[]::clone);
         }
     }

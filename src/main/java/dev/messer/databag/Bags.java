@@ -1,0 +1,143 @@
+package dev.messer.databag;
+
+import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
+import dev.messer.error.NotFoundException;
+import dev.messer.names.Names;
+import dev.messer.store.BlobStore;
+import dev.messer.store.StoreNotices;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The bags of the secrets bucket under the profile's tier and folder: folders with a marker object
+ * ({@code <prefix><bag>/}) or with items. Names in the bucket that break the naming rule are left
+ * out of every listing and reported to the notices.
+ */
+public final class Bags {
+
+    private final BlobStore store;
+    private final SecretsLayout layout;
+    private final StoreNotices notices;
+
+    /** @param notices hears about stored names that break the naming rule */
+    public Bags(BlobStore store, SecretsLayout layout, StoreNotices notices) {
+        this.store = store;
+        this.layout = layout;
+        this.notices = notices;
+    }
+
+    /** Creates the bag's folder marker. @return false if the bag already existed */
+    public boolean createBag(String bag) {
+        Names.check("bag name", bag);
+        if (bagExists(bag)) {
+            return false;
+        }
+        store.put(layout.bagMarker(bag), new byte[0], Map.of());
+        return true;
+    }
+
+    public boolean bagExists(String bag) {
+        Names.check("bag name", bag);
+        String marker = layout.bagMarker(bag);
+        // the marker answers in one request; only bags made without one (by hand) need a listing
+        return store.get(marker).isPresent() || !store.list(marker).isEmpty();
+    }
+
+    /** Bag names under the tier/folder prefix: folders with a marker or with items. */
+    public List<String> listBags() {
+        String prefix = layout.bagsPrefix();
+        TreeSet<String> bags = new TreeSet<>();
+        for (String key : store.list(prefix)) {
+            String rest = key.substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash > 0 && rest.indexOf('/', slash + 1) < 0) {
+                bags.add(rest.substring(0, slash));
+            }
+        }
+        return new ArrayList<>(validOnly("bag name", bags));
+    }
+
+    /**
+     * Every bag under the tier/folder prefix with its item ids, from one listing of the prefix (the
+     * store pages through it): bags without items are included with an empty list.
+     */
+    public SortedMap<String, List<String>> listAllItems() {
+        String prefix = layout.bagsPrefix();
+        SortedMap<String, List<String>> bags = new TreeMap<>();
+        for (String key : store.list(prefix)) {
+            String rest = key.substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash <= 0) {
+                continue;
+            }
+            String bag = rest.substring(0, slash);
+            String id = rest.substring(slash + 1);
+            if (id.contains("/")) {
+                continue;
+            }
+            List<String> ids = bags.computeIfAbsent(bag, b -> new ArrayList<>());
+            if (!id.isEmpty()) {
+                ids.add(id);
+            }
+        }
+        SortedMap<String, List<String>> valid = new TreeMap<>();
+        for (String bag : validOnly("bag name", bags.keySet())) {
+            valid.put(bag, new ArrayList<>(validOnly("item id", bags.get(bag))));
+        }
+        return valid;
+    }
+
+    /** Item ids in a bag. @throws NotFoundException if the bag does not exist */
+    public List<String> listItems(String bag) {
+        requireBag(bag);
+        String prefix = layout.bagMarker(bag);
+        List<String> items = new ArrayList<>();
+        for (String key : store.list(prefix)) {
+            String rest = key.substring(prefix.length());
+            if (!rest.isEmpty() && !rest.contains("/")) {
+                items.add(rest);
+            }
+        }
+        return new ArrayList<>(validOnly("item id", items));
+    }
+
+    /** Deletes an empty bag. @throws ConflictException naming the items if it is not empty */
+    public void deleteBag(String bag) {
+        List<String> items = listItems(bag);
+        if (!items.isEmpty()) {
+            throw new ConflictException("data bag " + bag + " is not empty (" + String.join(", ", items)
+                    + "); delete its items first");
+        }
+        store.delete(layout.bagMarker(bag));
+    }
+
+    void requireBag(String bag) {
+        if (!bagExists(bag)) {
+            throw noBag(bag);
+        }
+    }
+
+    NotFoundException noBag(String bag) {
+        return new NotFoundException("data bag " + bag + " (" + layout.bagMarker(bag) + ") does not exist in "
+                + store.describe(), Hint.of("create it with {}", Hint.command("data bag create", bag)));
+    }
+
+    /** Leaves out the names that break the naming rule, reporting each once, escaped. */
+    private List<String> validOnly(String what, Collection<String> names) {
+        List<String> valid = new ArrayList<>();
+        for (String name : names) {
+            if (Names.isValid(name)) {
+                valid.add(name);
+            } else {
+                notices.invalidName(what, Names.escaped(name), store.describe());
+            }
+        }
+        return valid;
+    }
+}
