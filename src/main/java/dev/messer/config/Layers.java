@@ -7,6 +7,11 @@ import java.util.Optional;
  * The places a setting's value may come from, highest first: command-line flags, {@code MESSER_*}
  * environment variables, the selected {@code [profile NAME]}, then the legacy {@code [aws]} and
  * {@code [messer]} sections. Every lookup goes through {@link #find}, by the setting's names.
+ *
+ * <p>A value that applies to one region only ({@code SETTING.REGION = value} in a profile) is a
+ * lookup of this class too: the typed records are built from the values of one profile alone, so
+ * the values of one region can be turned into records of their own the same way, and nothing
+ * outside this package needs to know where a value was written.
  */
 final class Layers {
 
