@@ -36,8 +36,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  *
  * <p>Credentials: {@link CredentialSources}, then {@code role_arn} through STS when set, as a
  * {@link RoleSession} kept in the {@link SessionCache} unless {@code cache_sessions = false}.
- * Region: the {@code region} setting, {@code AWS_REGION}, the region of the AWS profile in use,
- * then (on EC2) the instance metadata. Endpoints: {@link AwsEndpoints}.
+ * Region: the {@code region} setting, {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION} (as the
+ * AWS CLI reads them), the region of the AWS profile in use, then (on EC2) the instance metadata. Endpoints: {@link AwsEndpoints}.
  */
 public final class AwsClientFactory implements AutoCloseable {
 
@@ -261,6 +261,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private Region resolveRegion() {
         Optional<String> name = settings.region()
                 .or(() -> env.get("AWS_REGION"))
+                .or(() -> env.get("AWS_DEFAULT_REGION")) // the AWS CLI's variable, which the SDK does not read
                 .or(() -> env.profileFile()
                         .profile(env.profileName(settings.awsProfile()))
                         .flatMap(profile -> profile.property("region")));

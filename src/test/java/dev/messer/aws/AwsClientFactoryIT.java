@@ -167,6 +167,17 @@ class AwsClientFactoryIT {
     }
 
     @Test
+    void awsDefaultRegionVariable_isHonoured_whenNeitherTheSettingNorAwsRegionIsSet() {
+        String config = aws.writeIni(Map.of("region", "")).toString();
+        aws.env().remove("AWS_REGION");
+        aws.env().put("AWS_DEFAULT_REGION", MotoServer.REGION);
+
+        CliRun run = aws.run("data", "bag", "show", "aws", "payments", "db", "--decrypt", "-c", config);
+
+        assertThat(ok(run).out()).contains("\"password\":\"s3cret\"");
+    }
+
+    @Test
     void missingAwsProfile_saysSoInOneLine() {
         String config = aws.writeIni(Map.of("aws_profile", "nobody")).toString();
 
