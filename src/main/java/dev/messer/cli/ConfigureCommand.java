@@ -9,7 +9,6 @@ import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.config.Sourced;
 import dev.messer.error.ConflictException;
-import dev.messer.names.Names;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -57,13 +56,19 @@ final class ConfigureCommand extends CommandBase {
             if (!values.isEmpty()) {
                 ConfigWriter.checkLocalNames(provider, values);
                 context.createDefaultFileIfMissing();
+                NewProfileItemFormat itemFormat = new NewProfileItemFormat(context.sessionsWithoutPrompts(),
+                        context.hints());
                 ConfigWriter.Written written = new ConfigWriter(context.resolver()).update(path, provider,
-                        context.profileName(), values, resolved -> {
+                        context.profileName(), values, values.containsKey(Setting.MIN_ITEM_FORMAT)
+                                ? ConfigWriter.NewProfile.NOTHING : itemFormat, resolved -> {
                             if (provider == Provider.LOCAL) {
                                 plan[0] = planMasterKey(context, resolved);
                             }
                         });
                 context.console().info("Wrote " + values.size() + " setting(s) to " + written.where() + " in " + path);
+                if (itemFormat.choice() != null) {
+                    context.console().info(itemFormat.choice());
+                }
             }
             Settings settings = context.settings(provider).validate();
             if (provider == Provider.LOCAL) {
@@ -83,14 +88,14 @@ final class ConfigureCommand extends CommandBase {
         return ExitCodes.OK;
     }
 
-    /** The settings the options give, and the ones {@code --passphrase} and {@code --silent} write. */
+    /**
+     * The settings the options give, and the one {@code --passphrase} writes. {@code --silent} mutes
+     * this run, as on every command; {@code --set-silent} is the option that writes {@code silent}.
+     */
     private Map<Setting, String> givenValues() {
         Map<Setting, String> values = settingOptions.given();
         if (passphrase) {
             values.put(Setting.MASTER_KEY_PROTECTED, "true");
-        }
-        if (common.silent) {
-            values.put(Setting.SILENT, "true");
         }
         return values;
     }

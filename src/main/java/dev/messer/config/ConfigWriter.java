@@ -56,18 +56,36 @@ public final class ConfigWriter {
     }
 
     /**
-     * Under the file's lock: reads it (or starts an empty one), sets the values, checks the result,
-     * lets {@code beforeSave} refuse it, and replaces the file atomically (through a symbolic link,
-     * the file it points at).
+     * What a profile that {@link #update} creates starts with besides the given values: it sees the
+     * settings the new profile resolves to and returns the values to add (none to add nothing).
+     */
+    @FunctionalInterface
+    public interface NewProfile {
+
+        NewProfile NOTHING = settings -> Map.of();
+
+        Map<Setting, String> startingValues(Settings settings);
+    }
+
+    /** As {@link #update(Path, Provider, String, Map, NewProfile, Consumer)}, adding nothing to a new profile. */
+    public Written update(Path path, Provider word, String explicit, Map<Setting, String> values,
+                          Consumer<Settings> beforeSave) {
+        return update(path, word, explicit, values, NewProfile.NOTHING, beforeSave);
+    }
+
+    /**
+     * Under the file's lock: reads it (or starts an empty one), sets the values (and, when this
+     * creates the profile, what {@code newProfile} adds), checks the result, lets {@code beforeSave}
+     * refuse it, and replaces the file atomically (through a symbolic link, the file it points at).
      *
      * @param beforeSave sees the settings the command will resolve to; throwing leaves the file as it was
      */
     public Written update(Path path, Provider word, String explicit, Map<Setting, String> values,
-                          Consumer<Settings> beforeSave) {
+                          NewProfile newProfile, Consumer<Settings> beforeSave) {
         Path target = IniFile.writeTarget(path);
         return ConfigFileLock.holding(target, () -> {
             IniFile file = Files.exists(target) ? IniFile.load(target) : IniFile.empty(target);
-            return apply(file, word, explicit, values, beforeSave);
+            return apply(file, word, explicit, values, newProfile, beforeSave);
         });
     }
 
@@ -78,11 +96,11 @@ public final class ConfigWriter {
      * @return where the values went ("[profile dev]" or "[messer]/[aws]") and the resolved settings
      */
     public Written apply(IniFile file, Provider word, String explicit, Map<Setting, String> values) {
-        return apply(file, word, explicit, values, settings -> { });
+        return apply(file, word, explicit, values, NewProfile.NOTHING, settings -> { });
     }
 
     private Written apply(IniFile file, Provider word, String explicit, Map<Setting, String> values,
-                          Consumer<Settings> beforeSave) {
+                          NewProfile newProfile, Consumer<Settings> beforeSave) {
         boolean legacy = explicit == null && word == Provider.AWS && file.profiles().isEmpty()
                 && (SettingsResolver.hasLegacySettings(file) || file.hasSection(IniFile.AWS));
         if (legacy) {
@@ -92,7 +110,8 @@ public final class ConfigWriter {
         }
         String profile = explicit != null ? explicit : targetProfile(file, word);
         String section = IniFile.profileSection(profile);
-        if (!file.hasSection(section) || file.section(section).get(Setting.PROVIDER.iniName()) == null) {
+        boolean created = !file.hasSection(section);
+        if (created || file.section(section).get(Setting.PROVIDER.iniName()) == null) {
             file.set(section, Setting.PROVIDER.iniName(), word.word());
         }
         values.forEach((key, value) -> file.set(section, key.iniName(), value));
@@ -100,7 +119,13 @@ public final class ConfigWriter {
                 && !SettingsResolver.hasLegacySettings(file)) {
             file.set(IniFile.MESSER, SettingsResolver.DEFAULT_PROFILE, profile);
         }
-        return save(file, "[" + section + "]", resolver.resolve(file, word, profile, Map.of()), beforeSave);
+        Settings settings = resolver.resolve(file, word, profile, Map.of());
+        if (created) {
+            Map<Setting, String> starting = newProfile.startingValues(settings);
+            starting.forEach((key, value) -> file.set(section, key.iniName(), value));
+            settings = starting.isEmpty() ? settings : resolver.resolve(file, word, profile, Map.of());
+        }
+        return save(file, "[" + section + "]", settings, beforeSave);
     }
 
     private static Written save(IniFile file, String where, Settings settings, Consumer<Settings> beforeSave) {

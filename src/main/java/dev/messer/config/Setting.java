@@ -13,7 +13,8 @@ public enum Setting {
     TIER(Scope.COMMON, "", Form.PATH_PART, option("Tier, the first part of every item path", "-e", "--tier")),
     MASTER_KEY(Scope.COMMON, "", Form.TEXT, option(
             "Master key: KMS alias without alias/ (aws), key file name (local)", "-m", "--master-key")),
-    SILENT(Scope.COMMON, "false", Form.BOOLEAN, null),
+    SILENT(Scope.COMMON, "false", Form.BOOLEAN, option("Write silent = true|false: whether later runs of the "
+            + "profile print only the data asked for, and errors (--silent mutes this run only)", "--set-silent")),
     REGION(Scope.AWS, "", Form.TEXT, option("AWS region", "-r", "--region")),
     SECRETS_BUCKET(Scope.COMMON, "", Form.TEXT, option("Secrets bucket (aws) or folder name (local)",
             "-b", "--secrets-bucket")),
