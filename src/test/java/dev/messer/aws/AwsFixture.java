@@ -5,7 +5,7 @@ import static dev.messer.aws.AwsCommandsIT.ok;
 import dev.messer.cli.CliRun;
 import dev.messer.cli.CliSandbox;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -192,9 +193,9 @@ public final class AwsFixture {
     }
 
     /** Settings as the aws profile of {@link #writeIni()} resolves them, plus {@code overrides}. */
-    public Settings settings(Map<SettingKey, String> overrides) {
-        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        profile().forEach((k, v) -> values.put(SettingKey.fromIniName(k), v));
+    public Settings settings(Map<Setting, String> overrides) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        profile().forEach((k, v) -> values.put(Setting.valueOf(k.toUpperCase(Locale.ROOT)), v));
         values.putAll(overrides);
         return Settings.of(Provider.AWS, values);
     }

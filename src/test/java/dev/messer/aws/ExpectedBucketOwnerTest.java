@@ -3,8 +3,9 @@ package dev.messer.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.messer.config.AwsSettings;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,15 +17,15 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /** {@code expected_bucket_owner} travels on every S3 request about a bucket, as the SDK really sends it. */
 class ExpectedBucketOwnerTest {
 
-    private static Settings settings(FaultyAwsEndpoint endpoint, String owner) {
-        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        values.put(SettingKey.REGION, "us-east-1");
-        values.put(SettingKey.S3_ENDPOINT_URL, endpoint.endpoint().toString());
-        values.put(SettingKey.PATH_STYLE, "true");
+    private static AwsSettings settings(FaultyAwsEndpoint endpoint, String owner) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        values.put(Setting.REGION, "us-east-1");
+        values.put(Setting.S3_ENDPOINT_URL, endpoint.endpoint().toString());
+        values.put(Setting.PATH_STYLE, "true");
         if (owner != null) {
-            values.put(SettingKey.EXPECTED_BUCKET_OWNER, owner);
+            values.put(Setting.EXPECTED_BUCKET_OWNER, owner);
         }
-        return Settings.of(Provider.AWS, values);
+        return Settings.of(Provider.AWS, values).aws();
     }
 
     private static final Map<String, String> ENV = Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",

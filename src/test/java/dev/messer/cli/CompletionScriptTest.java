@@ -71,6 +71,14 @@ class CompletionScriptTest {
     }
 
     @Test
+    void configure_offersTheOptionsDerivedFromTheSettingDefinitions() throws Exception {
+        assertThat(complete("messer configure aws --k")).containsExactly("--keys-bucket");
+        assertThat(complete("messer configure aws --end")).containsExactly("--endpoint-url");
+        assertThat(complete("messer configure local --p")).contains("--print", "--passphrase", "--path-style");
+        assertThat(complete("messer configure local -m mk --")).contains("--allowed-variables", "--tier");
+    }
+
+    @Test
     void optionWithListedValues_offersThem() throws Exception {
         assertThat(complete("messer data bag show local app db --decrypt --format "))
                 .containsExactly("json", "pretty", "env", "dotenv", "export", "envfile", "properties");

@@ -100,9 +100,53 @@ class ConfigureCommandTest {
         cli.ok("configure", "local", "--profile", "prod", "-e", "prod", "-m", "prod-key");
 
         assertThat(Files.readString(cli.configFile())).isEqualTo(before
-                + "\n[profile prod]\nprovider = local\ntier = prod\nmaster_key = prod-key\n");
+                + "\n[profile prod]\nprovider = local\ntier = prod\nmaster_key = prod-key\nmin_item_format = 2\n");
         assertThat(cli.localRoot().resolve("master-keys/prod-key.key")).exists();
         assertThat(cli.ok("configure", "local", "-p").out()).contains("tier = dev");
+    }
+
+    @Test
+    void newProfile_overAnEmptyTierPrefix_startsWithMinItemFormat2_andSaysSo() throws IOException {
+        CliHarness.Result result = cli.ok("configure", "local", "--profile", "fresh", "-e", "fresh");
+
+        assertThat(Files.readString(cli.configFile())).contains("[profile fresh]\nprovider = local\ntier = fresh\n"
+                + "min_item_format = 2\n");
+        assertThat(result.err()).contains("starts with min_item_format = 2: nothing is stored under ")
+                .contains("'messer configure local --min-item-format 1 --profile fresh");
+        assertThat(cli.ok("configure", "local", "--profile", "fresh", "-p").out())
+                .contains("min_item_format = 2    ; [profile fresh]");
+    }
+
+    @Test
+    void newProfile_overATierPrefixThatHoldsItems_keepsMinItemFormat1_andSaysSo() throws IOException {
+        cli.ok("configure", "local", "--profile", "first", "-e", "shared", "--min-item-format", "1");
+        cli.ok("data", "bag", "create", "local", "app", "--profile", "first");
+
+        CliHarness.Result result = cli.ok("configure", "local", "--profile", "second", "-e", "shared");
+
+        assertThat(Files.readString(cli.configFile())).contains("[profile second]\nprovider = local\ntier = shared\n")
+                .doesNotContain("min_item_format = 2");
+        assertThat(result.err()).contains("keeps min_item_format = 1: ").contains("already holds items");
+        assertThat(cli.ok("configure", "local", "--profile", "second", "-p").out())
+                .contains("min_item_format = 1    ; default");
+    }
+
+    @Test
+    void existingProfile_orAGivenMinItemFormat_isNotChosenFor() throws IOException {
+        CliHarness.Result given = cli.ok("configure", "local", "--profile", "mine", "--min-item-format", "1");
+        assertThat(given.err()).doesNotContain("min_item_format");
+        assertThat(Files.readString(cli.configFile())).contains("[profile mine]\nprovider = local\nmin_item_format = 1\n");
+
+        CliHarness.Result updated = cli.ok("configure", "local", "--profile", "mine", "-e", "later");
+        assertThat(updated.err()).doesNotContain("min_item_format");
+        assertThat(Files.readString(cli.configFile())).doesNotContain("min_item_format = 2");
+    }
+
+    @Test
+    void newProfile_thatWritesItemFormat1_keepsMinItemFormat1() throws IOException {
+        CliHarness.Result result = cli.ok("configure", "local", "--profile", "compat", "--item-format", "1");
+        assertThat(result.err()).contains("keeps min_item_format = 1, as it writes item_format = 1");
+        assertThat(Files.readString(cli.configFile())).doesNotContain("min_item_format");
     }
 
     @Test
@@ -114,10 +158,37 @@ class ConfigureCommandTest {
     }
 
     @Test
-    void silentFlag_isWrittenAsTheSilentSetting() throws IOException {
-        cli.ok("configure", "local", "--silent");
+    void silentFlag_mutesThisRunOnly_andWritesNothing() throws IOException {
+        CliHarness.Result result = cli.ok("configure", "local", "-e", "qa", "--silent");
+
+        assertThat(result.err()).as("--silent mutes configure's own messages, as on every command").isEmpty();
+        assertThat(Files.readString(cli.configFile())).contains("tier = qa").doesNotContain("silent");
+        assertThat(cli.ok("encryption", "create", "local", "app").err()).as("later runs are not muted")
+                .contains("app");
+    }
+
+    @Test
+    void setSilent_writesTheSetting_whichMutesLaterRuns_andFalseUndoesIt() throws IOException {
+        CliHarness.Result result = cli.ok("configure", "local", "--set-silent", "true");
+        assertThat(result.err()).contains("Wrote 1 setting(s)");
         assertThat(Files.readString(cli.configFile())).contains("silent = true");
         assertThat(cli.ok("encryption", "create", "local", "app").err()).isEmpty();
+
+        cli.ok("configure", "local", "--set-silent", "false");
+        assertThat(Files.readString(cli.configFile())).contains("silent = false");
+        assertThat(cli.ok("encryption", "create", "local", "web").err()).contains("web");
+    }
+
+    @Test
+    void setSilent_withAValueThatIsNotABoolean_isRefused_andNothingChanges() {
+        cli.ok("configure", "local", "-e", "qa");
+        Map<String, String> before = cli.snapshot();
+
+        CliHarness.Result result = cli.run("configure", "local", "--set-silent", "yes please");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("silent");
+        assertThat(cli.snapshot()).isEqualTo(before);
     }
 
     @Test
@@ -194,7 +265,8 @@ class ConfigureCommandTest {
         Path named = sandbox.resolve("team/messer.ini");
         cli.ok("configure", "local", "-c", named.toString(), "-e", "team");
         assertThat(Files.readString(named)).isEqualTo(
-                "[profile local]\nprovider = local\ntier = team\n\n[messer]\ndefault_profile = local\n");
+                "[profile local]\nprovider = local\ntier = team\nmin_item_format = 2\n\n[messer]\n"
+                        + "default_profile = local\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(named))).isEqualTo("rw-------");
         assertThat(cli.configFile()).doesNotExist();
     }
