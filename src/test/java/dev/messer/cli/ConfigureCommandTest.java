@@ -17,11 +17,11 @@ class ConfigureCommandTest {
     @TempDir
     Path sandbox;
 
-    CliHarness cli;
+    CliSandbox cli;
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
     }
 
     static final String MESSER_2 = """
@@ -50,7 +50,7 @@ class ConfigureCommandTest {
     void print_showsEveryEffectiveValueWithItsSource() throws IOException {
         cli.ok("configure", "local", "-e", "qa");
         cli.env.put("MESSER_SECRETS_FOLDER", "team");
-        CliHarness.Result result = cli.ok("configure", "local", "-p");
+        CliRun result = cli.ok("configure", "local", "-p");
 
         assertThat(result.outLines()).contains(
                 "# profile: local; file: " + cli.configFile(),
@@ -65,7 +65,7 @@ class ConfigureCommandTest {
 
     @Test
     void valuesAndPrint_writeThenPrint() {
-        CliHarness.Result result = cli.ok("configure", "local", "-e", "stage", "-p");
+        CliRun result = cli.ok("configure", "local", "-e", "stage", "-p");
         assertThat(result.err()).contains("Wrote 1 setting(s) to [profile local] in " + cli.configFile());
         assertThat(result.out()).contains("tier = stage    ; [profile local]");
     }
@@ -125,9 +125,9 @@ class ConfigureCommandTest {
         cli.ok("configure", "aws", "--profile", "prod", "-e", "prod", "-m", "acme", "-r", "us-east-1");
         Map<String, String> before = cli.snapshot();
 
-        CliHarness.Result result = cli.run("configure", "local", "--profile", "prod", "-e", "x");
+        CliRun result = cli.run("configure", "local", "--profile", "prod", "-e", "x");
 
-        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
         assertThat(result.errLines()).singleElement().asString()
                 .isEqualTo("messer: profile prod is for provider aws, but the command says local; "
@@ -138,8 +138,8 @@ class ConfigureCommandTest {
     @Test
     void awsCommand_withOnlyTheTemplatesLocalProfile_saysHowToAddAnAwsProfile() {
         cli.ok("configure", "local");
-        CliHarness.Result result = cli.run("encryption", "list", "aws");
-        assertThat(result.status()).isEqualTo(2);
+        CliRun result = cli.run("encryption", "list", "aws");
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.errLines()).containsExactly("messer: the default profile local is for provider local "
                 + "and there is no [profile aws]; add one with 'messer configure aws --profile NAME ...' "
                 + "or pick a profile with --profile");
@@ -156,8 +156,8 @@ class ConfigureCommandTest {
                 {"configure", "local", "-b", "a/b"},
                 {"configure", "local", "-k", ".."}}) {
             Map<String, String> before = cli.snapshot();
-            CliHarness.Result result = cli.run(args);
-            assertThat(result.status()).as(String.join(" ", args)).isEqualTo(2);
+            CliRun result = cli.run(args);
+            assertThat(result.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(result.errLines()).as(result.toString()).hasSize(1);
             assertThat(cli.snapshot()).as(String.join(" ", args)).isEqualTo(before);
         }
@@ -166,7 +166,7 @@ class ConfigureCommandTest {
     @Test
     void messer2File_withDashC_staysLegacyForAws() throws IOException {
         Path legacy = cli.write("messer.ini", MESSER_2);
-        CliHarness.Result result = cli.ok("configure", "aws", "-c", legacy.toString(), "-m", "acme-key", "-e", "qa",
+        CliRun result = cli.ok("configure", "aws", "-c", legacy.toString(), "-m", "acme-key", "-e", "qa",
                 "-b", "acme-secrets", "-r", "eu-west-1");
 
         assertThat(result.err()).contains("Wrote 4 setting(s) to [messer]/[aws]");
@@ -223,10 +223,10 @@ class ConfigureCommandTest {
         cli.ok("configure", "aws", "--profile", "ci", "-e", "dev", "-m", "k", "-b", "s", "-k", "keys", "-r", "us-east-1");
         Map<String, String> before = cli.snapshot();
 
-        CliHarness.Result result = cli.run("configure", "aws", "--profile", "ci", "--role-session-name",
+        CliRun result = cli.run("configure", "aws", "--profile", "ci", "--role-session-name",
                 "a\nendpoint_url = http://127.0.0.1:1");
 
-        assertThat(result.status()).as(result.toString()).isEqualTo(2);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
         assertThat(result.errLines()).singleElement().asString().startsWith("messer: --role-session-name holds the control "
                 + "character U+000A; a setting is one line of printable text, so give the value without line breaks "
                 + "or control characters");
@@ -244,14 +244,14 @@ class ConfigureCommandTest {
         String[] controls = {"\r", "\n", "\u001b", "\u0000", "\t", "\u007f", "\u0085", "\u2028"};
         for (String option : options) {
             for (String control : controls) {
-                CliHarness.Result result = cli.run("configure", "aws", "--profile", "x", option, "v" + control + "w");
-                assertThat(result.status()).as(option + " " + result).isEqualTo(2);
+                CliRun result = cli.run("configure", "aws", "--profile", "x", option, "v" + control + "w");
+                assertThat(result.exit()).as(option + " " + result).isEqualTo(2);
                 assertThat(result.errLines()).as(option).singleElement().asString()
                         .contains(" holds the control character U+").doesNotContain(control);
             }
         }
-        CliHarness.Result profile = cli.run("configure", "local", "--profile", "p\n[profile evil]", "-e", "dev");
-        assertThat(profile.status()).isEqualTo(2);
+        CliRun profile = cli.run("configure", "local", "--profile", "p\n[profile evil]", "-e", "dev");
+        assertThat(profile.exit()).isEqualTo(2);
         assertThat(profile.errLines()).singleElement().asString()
                 .startsWith("messer: the profile name (--profile or MESSER_PROFILE) holds the control character U+000A");
         assertThat(cli.snapshot()).isEqualTo(before);
