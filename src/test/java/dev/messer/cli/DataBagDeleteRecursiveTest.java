@@ -13,11 +13,11 @@ class DataBagDeleteRecursiveTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\":\"db\",\"p\":\"1\"}")
+        sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"p\":\"1\"}")
                 .upload("{\"id\":\"api\",\"p\":\"2\"}");
     }
 

@@ -21,11 +21,11 @@ class EditKeepsTextTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"old-pass\"}");
+        sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"old-pass\"}");
     }
 
     @AfterEach
@@ -46,9 +46,9 @@ class EditKeepsTextTest {
 
     /** A shell command that runs messer in another JVM on this sandbox, as a second user would. */
     private String otherMesser(String args) {
-        StringBuilder command = new StringBuilder("HOME='" + home + "' XDG_CONFIG_HOME='" + sandbox.env.get("XDG_CONFIG_HOME")
+        StringBuilder command = new StringBuilder("HOME='" + sandbox.env.get("HOME") + "' XDG_CONFIG_HOME='" + sandbox.env.get("XDG_CONFIG_HOME")
                 + "' XDG_DATA_HOME='" + sandbox.env.get("XDG_DATA_HOME") + "' ");
-        for (String word : LocalCliSandbox.javaCommand()) {
+        for (String word : CliSandbox.javaCommand()) {
             command.append('\'').append(word).append("' ");
         }
         return command + args + " --silent";
@@ -79,7 +79,7 @@ class EditKeepsTextTest {
         assertThat(password()).isEqualTo("old-pass");
 
         Files.writeString(kept, "}", java.nio.file.StandardOpenOption.APPEND);
-        LocalCliSandbox.expectOk(sandbox.run("data", "bag", "from", "file", "local", "app", kept.toString(),
+        CliSandbox.expectOk(sandbox.run("data", "bag", "from", "file", "local", "app", kept.toString(),
                 "--secret-file", "app", "--force"));
         assertThat(password()).isEqualTo("typed-by-hand");
         assertThat(sandbox.run("data", "bag", "edit", "local", "app", "db").err())

@@ -20,11 +20,11 @@ class MetadataFieldNamesTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"p\"}");
+        sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"p\"}");
     }
 
     private String decrypted() {
