@@ -15,6 +15,11 @@ done
 bundled quickstart
 expect_status 0
 expect_out_contains '"password":"correct-horse-battery-staple"'
+# Its docs pointer names the README the bundle ships, with the docs its links lead to.
+expect_err_contains "(docs: $BUNDLE/share/doc/messer/README.md)"
+for doc in README.md docs/cli.md docs/configuration.md graphics/data-bag-show-decrypt.png; do
+  [ -f "$BUNDLE/share/doc/messer/$doc" ] || fail "the bundle lacks share/doc/messer/$doc"
+done
 bundled data bag show local demo db --decrypt --profile quickstart --format env
 expect_status 0
 expect_out_contains "PASSWORD="

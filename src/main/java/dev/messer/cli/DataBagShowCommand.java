@@ -32,7 +32,7 @@ final class DataBagShowCommand extends CommandBase {
             + "(implies --decrypt; a path such as db/password reaches inside)")
     String field;
 
-    @Parameter(names = "--at", description = "With --decrypt: show this version from 'data bag history'")
+    @Parameter(names = "--at", description = "With --decrypt: show this version from 'data bag history' (its id, previous, or ~N: N versions back)")
     String at;
 
     @Parameter(names = "-n", description = "With --field: no newline after the value")

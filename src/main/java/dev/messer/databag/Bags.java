@@ -111,8 +111,9 @@ public final class Bags {
     public void deleteBag(String bag) {
         List<String> items = listItems(bag);
         if (!items.isEmpty()) {
-            throw new ConflictException("data bag " + bag + " is not empty (" + String.join(", ", items)
-                    + "); delete its items first");
+            throw new ConflictException("data bag " + bag + " is not empty (" + String.join(", ", items) + ")",
+                    Hint.of("delete its items first, or the bag with its items: {}",
+                            Hint.command("data bag delete", bag, "--recursive")));
         }
         store.delete(layout.bagMarker(bag));
     }

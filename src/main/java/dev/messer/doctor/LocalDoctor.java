@@ -1,5 +1,6 @@
 package dev.messer.doctor;
 
+import dev.messer.app.LocalKeyFile;
 import dev.messer.app.Session;
 import dev.messer.app.Sessions;
 import dev.messer.config.LocalSettings;
@@ -27,11 +28,11 @@ public final class LocalDoctor {
     /** Adds the local checks after a passed "config" check that produced {@code settings}. */
     public static void check(Checklist list, Settings settings, Sessions sessions) {
         try (Session<LocalBackend> session = sessions.local(settings)) {
-            check(list, settings, session);
+            check(list, settings, session, sessions.localKeyFile(settings));
         }
     }
 
-    private static void check(Checklist list, Settings settings, Session<LocalBackend> session) {
+    private static void check(Checklist list, Settings settings, Session<LocalBackend> session, LocalKeyFile key) {
         Path localRoot = session.backend().root();
         list.check("local root", () -> {
             if (!Files.isDirectory(localRoot)) {
@@ -44,6 +45,10 @@ public final class LocalDoctor {
         Path keyFile = session.backend().masterKeyFile();
         list.check("master key file", () -> {
             if (!Files.exists(keyFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (key.storedKeyVersions() == 0 && noItems(session)) {
+                    throw new Checklist.Failure(keyFile + " does not exist yet, and no data key or item uses it",
+                            Hint.of("create it with {}", Hint.local("configure")));
+                }
                 throw new Checklist.Failure(keyFile + " does not exist", Hint.text("restore it from your backup "
                         + "(mode 0600); a new key cannot open what the old one protected"));
             }
@@ -65,6 +70,11 @@ public final class LocalDoctor {
         list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap", "keys bucket");
         list.check("key versions", () -> KeyProbe.rollbackSuspects(session), "keys bucket");
         list.check("item formats", () -> KeyProbe.itemFormats(session), "secrets bucket");
+    }
+
+    /** Whether the profile's tier holds no item yet (a fresh profile), so no master key was ever needed. */
+    private static boolean noItems(Session<LocalBackend> session) {
+        return session.bags().listAllItems().values().stream().allMatch(java.util.List::isEmpty);
     }
 
     private static String folder(Path folder, Hint fix) {

@@ -36,6 +36,7 @@ class DataBagEditTest {
         if (link != null) {
             Files.deleteIfExists(link);
         }
+        KeptEdits.removeOurs();
     }
 
     /** An editor that logs the file, its mode and its folder's mode, then runs {@code action} on "$1". */

@@ -51,6 +51,19 @@ class DoctorLocalTest {
     }
 
     @Test
+    void freshProfile_withNoKeyOrItemYet_isFixedByConfigure_notByARestore() {
+        CliSandbox sandbox = new CliSandbox(home);
+        CliSandbox.expectOk(sandbox.run("quickstart"));
+        CliRun result = doctor(sandbox, "--profile", "local");
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("[FAIL] master key file").contains("does not exist yet")
+                .contains("fix: create it with 'messer configure local --profile local'")
+                .doesNotContain("restore it from your backup");
+        CliSandbox.expectOk(sandbox.run("configure", "local", "--profile", "local"));
+        assertThat(doctor(sandbox, "--profile", "local").out()).contains("[ok]   master key file");
+    }
+
+    @Test
     void missingMasterKey_failsWithRestoreFix_neverCreate() throws IOException {
         CliSandbox sandbox = new CliSandbox(home).withBag();
         Files.delete(masterKeyFile());

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,11 @@ class EditRecoveryTest {
     @BeforeEach
     void setUp() {
         sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"old-pass\"}");
+    }
+
+    @AfterEach
+    void removeKept() {
+        KeptEdits.removeOurs();
     }
 
     /** An editor script: {@code first} on the first run, {@code then} on every later one. */

@@ -62,6 +62,14 @@ class ExportCommandTest {
     }
 
     @Test
+    void sameItemNamedTwice_isAUsageError_sayingSo_notAFieldClash() {
+        CliRun twice = export("app/db", "web/api", "app/db");
+        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.err()).contains("item app/db is named twice").doesNotContain("rename");
+        assertThat(twice.out()).isEmpty();
+    }
+
+    @Test
     void json_mapsEachReferenceToItsDecryptedFields_withoutMesserMetadata() {
         CliRun result = export("app/db", "web/api", "--format=json");
         assertThat(result.exit()).as(result.toString()).isZero();

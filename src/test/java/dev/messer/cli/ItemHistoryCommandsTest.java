@@ -124,6 +124,23 @@ class ItemHistoryCommandsTest {
     }
 
     @Test
+    void previousAndTildeN_countBackFromTheLatest_whileBareNumbersStayVersionNumbers() {
+        sandbox.upload("{\"id\":\"db\",\"user\":\"app\",\"password\":\"three\"}");
+        assertThat(field("--at", "previous", "--field", "password")).isEqualTo("two\n");
+        assertThat(field("--at", "~2", "--field", "password")).isEqualTo("one\n");
+        assertThat(field("--at", "1", "--field", "password")).as("a bare number is version 1").isEqualTo("one\n");
+        assertThat(sandbox.run("data", "bag", "diff", "local", "app", "db", "previous", "~0").out().lines())
+                .containsExactly("~ password");
+        CliRun rollback = sandbox.run("data", "bag", "rollback", "local", "app", "db", "~2");
+        assertThat(rollback.exit()).as(rollback.toString()).isZero();
+        assertThat(rollback.err()).contains("back to version 1,");
+        assertThat(field("--field", "password")).isEqualTo("one\n");
+        CliRun tooFar = sandbox.run("data", "bag", "show", "local", "app", "db", "--decrypt", "--at", "~9");
+        assertThat(tooFar.exit()).isEqualTo(1);
+        assertThat(tooFar.err()).contains("has 4 version(s)");
+    }
+
+    @Test
     void showAt_anUnknownVersion_exit1_namesTheHistoryCommand() {
         CliRun run = sandbox.run("data", "bag", "show", "local", "app", "db", "--decrypt", "--at", "99");
         assertThat(run.exit()).isEqualTo(1);

@@ -31,7 +31,6 @@ public final class MasterKeySetup {
 
     public static final String POLICY_NAME = "default";
     public static final String TAG_TIER = "messer:tier";
-    public static final String TAG_PROFILE = "messer:profile";
 
     private final KmsClient kms;
     private final String alias;
@@ -42,11 +41,14 @@ public final class MasterKeySetup {
         this.alias = masterKey.startsWith("alias/") ? masterKey : "alias/" + masterKey;
     }
 
-    /** The tags every master key carries: {@code messer:tier} and {@code messer:profile}. */
+    /**
+     * The tags every master key carries: {@code messer:tier}, which every profile of the tier shares.
+     * No profile name: the admin, writer and reader profiles of a tier use one key, and a tag naming
+     * one of them would be wrong for the others.
+     */
     public static Map<String, String> baseTags(CommonSettings settings) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(TAG_TIER, settings.tier());
-        tags.put(TAG_PROFILE, settings.profileName() == null ? "default" : settings.profileName());
         return tags;
     }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * What {@code setup aws} wants of the profile's master key: description, tags ({@code messer:tier},
- * {@code messer:profile}, {@code --tag}) and key policy from the role flags. A key created without
+ * {@code --tag}) and key policy from the role flags. A key created without
  * any role flag gets a policy naming the account root and, as key administrator, the caller.
  */
 final class KmsKeyPlan {
