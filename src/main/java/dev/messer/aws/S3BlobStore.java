@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -117,16 +119,24 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public List<String> list(String prefix) {
         List<String> keys = new ArrayList<>();
+        forEachKey(prefix, keys::add);
+        keys.sort(null);
+        return keys;
+    }
+
+    /** {@inheritDoc} One page of S3's listing (up to 1,000 keys) at a time, in S3's order. */
+    @Override
+    public void forEachKey(String prefix, Consumer<String> each) {
         try {
             ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
-            for (S3Object object : client.get().listObjectsV2Paginator(request).contents()) {
-                keys.add(object.key());
+            for (ListObjectsV2Response page : client.get().listObjectsV2Paginator(request)) {
+                for (S3Object object : page.contents()) {
+                    each.accept(object.key());
+                }
             }
         } catch (SdkException e) {
             throw translate(e, "s3:ListBucket", prefix + "*");
         }
-        keys.sort(null);
-        return keys;
     }
 
     @Override
