@@ -22,6 +22,14 @@ record ClientTuning(Duration connectTimeout, Duration readTimeout, Optional<Dura
 
     static final int DEFAULT_MAX_ATTEMPTS = 3;
     static final int MAX_MAX_ATTEMPTS = 20;
+    /**
+     * Connections kept open per endpoint between requests: as many as a bulk run keeps in flight
+     * at most ({@code BulkOptions.MAX_PARALLEL}), so that none is closed after its request and opened
+     * again (a TCP and TLS handshake, round trips on a far link). The JDK's HTTP client, which the
+     * SDK's URL-connection client uses, keeps 5 unless {@code http.maxConnections} says otherwise.
+     */
+    static final int KEEP_ALIVE_CONNECTIONS = 64;
+    static final String KEEP_ALIVE_PROPERTY = "http.maxConnections";
 
     static ClientTuning from(Settings settings) {
         RetryMode mode = switch (settings.get(SettingKey.RETRY_MODE).trim().toLowerCase(Locale.ROOT)) {
@@ -38,6 +46,17 @@ record ClientTuning(Duration connectTimeout, Duration readTimeout, Optional<Dura
         return new ClientTuning(settings.seconds(SettingKey.CONNECT_TIMEOUT).orElse(Duration.ofSeconds(5)),
                 settings.seconds(SettingKey.READ_TIMEOUT).orElse(Duration.ofSeconds(30)),
                 settings.seconds(SettingKey.API_CALL_TIMEOUT), mode, attempts);
+    }
+
+    /**
+     * Sets {@code http.maxConnections} to {@link #KEEP_ALIVE_CONNECTIONS} unless it is set already
+     * ({@code MESSER_JAVA_OPTS=-Dhttp.maxConnections=N} wins). The JDK reads it once, when the first
+     * connection is kept, so this runs before the first client is made.
+     */
+    static void sizeConnectionPool() {
+        if (System.getProperty(KEEP_ALIVE_PROPERTY) == null) {
+            System.setProperty(KEEP_ALIVE_PROPERTY, Integer.toString(KEEP_ALIVE_CONNECTIONS));
+        }
     }
 
     RetryStrategy retryStrategy() {
