@@ -15,8 +15,9 @@ final class BulkFlags {
     static final Map<SettingKey, String> RETRY_FALLBACKS = Map.of(SettingKey.RETRY_MODE, "adaptive",
             SettingKey.MAX_ATTEMPTS, "10");
 
-    @Parameter(names = "--parallel", description = "Items processed at once (1-" + BulkOptions.MAX_PARALLEL + ")")
-    int parallel = BulkOptions.DEFAULT_PARALLEL;
+    @Parameter(names = "--parallel", description = "Items processed at once (1-" + BulkOptions.MAX_PARALLEL
+            + "); without it the run chooses, up to " + BulkOptions.MAX_PARALLEL + ", from the throughput it measures")
+    Integer parallel;
 
     @Parameter(names = "--dry-run", description = "Print the plan on stdout; write nothing")
     boolean dryRun;
@@ -25,9 +26,10 @@ final class BulkFlags {
     boolean stats;
 
     BulkOptions options(Console console) {
-        if (parallel < 1 || parallel > BulkOptions.MAX_PARALLEL) {
+        if (parallel != null && (parallel < 1 || parallel > BulkOptions.MAX_PARALLEL)) {
             throw new UsageException("--parallel must be between 1 and " + BulkOptions.MAX_PARALLEL + ", not " + parallel);
         }
-        return new BulkOptions(parallel, dryRun, BulkProgressPrinter.forConsole(console));
+        return new BulkOptions(parallel == null ? BulkOptions.ADAPTIVE : parallel, dryRun,
+                BulkProgressPrinter.forConsole(console));
     }
 }

@@ -35,7 +35,7 @@ final class BulkReportPrinter {
         console.info(report.summaryLine());
         report.version1Line().ifPresent(console::info);
         if (flags.stats || console.debug()) {
-            console.error(report.statsLine(flags.parallel));
+            console.error(report.statsLine());
         }
         return report.failed() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
