@@ -24,7 +24,7 @@ INI
 run "$MESSER" doctor aws -c messer.ini --profile dev
 expect_status 1
 expect_out_contains "[FAIL] secrets bucket"
-expect_out_contains "fix: run 'messer setup aws'"
+expect_out_contains "fix: run 'messer setup aws --profile dev -c messer.ini' with admin credentials"
 
 run "$MESSER" setup aws --fix -c messer.ini --profile dev
 expect_status 0

@@ -1,52 +1,53 @@
 package dev.messer.app;
 
 import dev.messer.aws.AwsBackend;
-import dev.messer.aws.MfaTokenSource;
+import dev.messer.aws.AwsClientFactory;
+import dev.messer.aws.AwsEnvironment;
 import dev.messer.backend.Backend;
 import dev.messer.config.Provider;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
 import dev.messer.local.LocalBackend;
-import dev.messer.local.PassphraseSource;
+import dev.messer.local.LocalMasterKeyFile;
+import dev.messer.names.Names;
 import dev.messer.store.StoreNotices;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The composition root: the one place that turns resolved settings into a {@link Session}. Every
- * command, {@code doctor} and {@code quickstart} ask it for their session; nothing else builds a
- * backend. Opening connects nothing: backends make their clients and read key files on first use.
+ * The composition root: the one place that turns resolved settings into a {@link Session}, an
+ * {@link AdminSession} or a {@link LocalKeyFile}. Every command, {@code doctor}, {@code quickstart}
+ * and completion ask it; nothing else builds a backend or AWS clients. Opening connects nothing:
+ * backends make their clients and read key files on first use.
  */
 public final class Sessions {
 
     private final Map<String, String> env;
     private final SettingsResolver resolver;
-    private final MfaTokenSource mfa;
-    private final PassphraseSource passphrases;
+    private final Prompts prompts;
     private final StoreNotices notices;
     private final Consumer<String> warnings;
 
     /**
-     * @param env         the process environment (AWS variables, endpoints)
-     * @param mfa         asked for a code when a role is assumed with {@code mfa_serial}
-     * @param passphrases asked only if the local master key file is protected by a passphrase
+     * @param env     the process environment (AWS variables, endpoints)
+     * @param prompts asked for an MFA code when a role is assumed with {@code mfa_serial}, and for the
+     *                passphrase of a protected local master key file; {@link Prompts#NEVER} for runs
+     *                that must never wait for an answer
      */
-    public Sessions(Map<String, String> env, SettingsResolver resolver, MfaTokenSource mfa,
-                    PassphraseSource passphrases) {
-        this(env, resolver, mfa, passphrases, StoreNotices.NONE, warning -> { });
+    public Sessions(Map<String, String> env, SettingsResolver resolver, Prompts prompts) {
+        this(env, resolver, prompts, StoreNotices.NONE, warning -> { });
     }
 
     /**
      * @param notices  hears about invalid stored names and format-1 items (the command line prints them)
      * @param warnings hears one-line warnings of the AWS backend (a session cache file refused, for example)
      */
-    public Sessions(Map<String, String> env, SettingsResolver resolver, MfaTokenSource mfa,
-                    PassphraseSource passphrases, StoreNotices notices, Consumer<String> warnings) {
+    public Sessions(Map<String, String> env, SettingsResolver resolver, Prompts prompts, StoreNotices notices,
+                    Consumer<String> warnings) {
         this.env = env;
         this.resolver = resolver;
-        this.mfa = mfa;
-        this.passphrases = passphrases;
+        this.prompts = prompts;
         this.notices = notices;
         this.warnings = warnings;
     }
@@ -64,12 +65,34 @@ public final class Sessions {
 
     public Session<LocalBackend> local(Settings settings) {
         requireProvider(settings, Provider.LOCAL);
-        return new Session<>(settings, new LocalBackend(settings, resolver.localRoot(settings), passphrases), notices);
+        return new Session<>(settings, new LocalBackend(settings, resolver.localRoot(settings), prompts::passphrase),
+                notices);
     }
 
     public Session<AwsBackend> aws(Settings settings) {
         requireProvider(settings, Provider.AWS);
-        return new Session<>(settings, new AwsBackend(settings, env, mfa, warnings), notices);
+        return new Session<>(settings, new AwsBackend(settings, clients(settings)), notices);
+    }
+
+    /** The session of the aws administration commands: the profile's settings and AWS clients, no stores. */
+    public AdminSession admin(Settings settings) {
+        requireProvider(settings, Provider.AWS);
+        return new AdminSession(settings, clients(settings));
+    }
+
+    /** The master key file of a local profile, which configure and quickstart create and seal. */
+    public LocalKeyFile localKeyFile(Settings settings) {
+        requireProvider(settings, Provider.LOCAL);
+        return new LocalKeyFile(LocalMasterKeyFile.pathFor(resolver.localRoot(settings),
+                Names.check("master key name", settings.masterKey())), () -> {
+                    try (Session<LocalBackend> session = local(settings)) {
+                        return session.backend().storedKeyVersions();
+                    }
+                });
+    }
+
+    private AwsClientFactory clients(Settings settings) {
+        return new AwsClientFactory(settings, new AwsEnvironment(env), prompts::mfaCode, warnings);
     }
 
     private static void requireProvider(Settings settings, Provider provider) {

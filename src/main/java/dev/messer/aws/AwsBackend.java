@@ -1,16 +1,14 @@
 package dev.messer.aws;
 
 import dev.messer.aws.KmsMasterKey;
-import dev.messer.aws.MfaTokenSource;
 import dev.messer.aws.S3BlobStore;
 import dev.messer.backend.Backend;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
+import dev.messer.error.Hint;
 import dev.messer.masterkey.MasterKey;
 import dev.messer.store.BlobStore;
-import java.util.Map;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -28,10 +26,10 @@ public final class AwsBackend implements Backend {
     private final S3BlobStore keys;
     private KmsMasterKey masterKey;
 
-    /** @param warnings one-line warnings for the user (an unusable cached session) */
-    public AwsBackend(Settings settings, Map<String, String> env, MfaTokenSource mfa, Consumer<String> warnings) {
+    /** @param clients the profile's clients, made by the composition root; closed with the backend */
+    public AwsBackend(Settings settings, AwsClientFactory clients) {
         this.settings = settings;
-        this.clients = new AwsClientFactory(settings, new AwsEnvironment(env), mfa, warnings);
+        this.clients = clients;
         this.secrets = new S3BlobStore(clients::s3, bucket(SettingKey.SECRETS_BUCKET), "secrets_bucket",
                 settings.optional(SettingKey.SSE_KMS_KEY_ID));
         this.keys = new S3BlobStore(clients::s3, bucket(SettingKey.KEYS_BUCKET), "keys_bucket",
@@ -73,7 +71,7 @@ public final class AwsBackend implements Backend {
     public synchronized MasterKey masterKey() {
         if (masterKey == null) {
             String alias = settings.require(SettingKey.MASTER_KEY,
-                    "set it to the KMS alias without alias/ ('messer configure aws -m NAME')");
+                    Hint.of("set it to the KMS alias without alias/ ({})", Hint.aws("configure", "-m", "NAME")));
             if (alias.startsWith("alias/")) {
                 alias = alias.substring("alias/".length());
             }
@@ -92,8 +90,8 @@ public final class AwsBackend implements Backend {
     }
 
     private String bucket(SettingKey key) {
-        String name = settings.require(key, "set it with 'messer configure aws -"
-                + (key == SettingKey.SECRETS_BUCKET ? "b" : "k") + " BUCKET'");
+        String name = settings.require(key, Hint.of("set it with {}",
+                Hint.aws("configure", key == SettingKey.SECRETS_BUCKET ? "-b" : "-k", "BUCKET")));
         if (!BUCKET_NAME.matcher(name).matches()) {
             throw new ConfigException(key.iniName() + " '" + name + "' (from " + settings.source(key)
                     + ") is not an S3 bucket name; use 3 to 63 lowercase letters, digits, '.' and '-'");

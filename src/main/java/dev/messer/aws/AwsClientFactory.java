@@ -3,6 +3,7 @@ package dev.messer.aws;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
+import dev.messer.error.Hint;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -284,8 +285,8 @@ public final class AwsClientFactory implements AutoCloseable {
         if (name.isEmpty() && !env.metadataDisabled()) {
             name = instanceRegion();
         }
-        return Region.of(name.orElseThrow(() -> new ConfigException("no AWS region is set; set region in the "
-                + "profile ('messer configure aws -r REGION') or AWS_REGION")));
+        return Region.of(name.orElseThrow(() -> new ConfigException("no AWS region is set", Hint.of("set region in "
+                + "the profile ({}) or AWS_REGION", Hint.aws("configure", "-r", "REGION")))));
     }
 
     private static Optional<String> instanceRegion() {

@@ -1,6 +1,7 @@
 package dev.messer.aws;
 
 import dev.messer.error.AccessDeniedException;
+import dev.messer.error.Hint;
 import java.net.URI;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -35,10 +36,10 @@ public final class PlainHttpRefusal implements ExecutionInterceptor {
         String key = context.request().getValueForField("Key", String.class).map(k -> "/" + k).orElse("");
         String action = "s3:" + (operation.equals("ListObjectsV2") ? "ListBucket" : operation);
         AccessDeniedException named = new AccessDeniedException("access denied: " + action + " on s3://" + bucket + key
-                + " was refused over the plain-HTTP endpoint " + endpoint + "; a bucket policy statement that denies "
-                + "requests without TLS (" + TLS_STATEMENT_SID + ", added by 'messer setup aws' over HTTPS) refuses "
-                + "every such request, so use an https:// endpoint or remove that statement; otherwise grant " + action
-                + " to the caller (see docs/aws.md)", e);
+                + " was refused over the plain-HTTP endpoint " + endpoint, Hint.of("a bucket policy statement that "
+                + "denies requests without TLS ({}, added by {} over HTTPS) refuses every such request, so use an "
+                + "https:// endpoint or remove that statement; otherwise grant {} to the caller (see docs/aws.md)",
+                TLS_STATEMENT_SID, Hint.aws("setup"), action), e);
         return e.toBuilder().cause(named).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.messer.aws;
 
+import dev.messer.error.Hint;
 import dev.messer.error.MesserException;
 import dev.messer.error.UnavailableException;
 import dev.messer.error.WrittenThenChangedException;
@@ -102,7 +103,8 @@ final class S3ConditionalPut {
         if (!listing.kept()) {
             throw new UnavailableException("S3 refused the retried write of " + where + " after its first answer "
                     + "was lost, and the bucket keeps no versions: it cannot tell whether that write was stored and "
-                    + "then replaced; check the object, and enable versioning with 'messer setup aws'", refusal);
+                    + "then replaced", Hint.of("check the object, and enable versioning with {}", Hint.aws("setup")),
+                    refusal);
         }
         List<BlobVersion> newest = listing.versions().subList(0, Math.min(VERSIONS_SEARCHED, listing.versions().size()));
         for (BlobVersion version : newest) {

@@ -14,11 +14,10 @@ import java.util.List;
  */
 final class BulkCopyCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer bulk copy SRC_PROVIDER DEST_PROVIDER SRC_CONFIG DEST_CONFIG... "
-            + "[--src-profile P] [--dest-profile P] [--overwrite] [--dry-run] [--parallel N]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.provider("SRC_PROVIDER"), Positional.provider("DEST_PROVIDER"),
+            Positional.word("SRC_CONFIG"), Positional.word("DEST_CONFIG...").repeated())
+            .options("[--src-profile P] [--dest-profile P] [--overwrite] [--dry-run] [--parallel N]");
 
-    @Parameter(description = "SRC_PROVIDER DEST_PROVIDER SRC_CONFIG DEST_CONFIG...")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--src-profile", description = "Profile of the source configuration")
     String sourceProfile;
@@ -32,21 +31,22 @@ final class BulkCopyCommand extends CommandBase {
     @ParametersDelegate
     BulkFlags flags = new BulkFlags();
 
+    BulkCopyCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 4, Integer.MAX_VALUE, GRAMMAR);
         Console console = context.console();
         String sourceWord = words.get(0);
         String destinationWord = words.get(1);
-        CommandContext.provider(sourceWord);
-        CommandContext.provider(destinationWord);
         String sourceConfig = words.get(2);
         List<BulkReport> reports = new ArrayList<>();
-        try (Session<?> source = open(console, sourceWord, sourceConfig, sourceProfile)) {
+        try (Session<?> source = open(context, sourceWord, sourceConfig, sourceProfile)) {
             BulkCopy.Side from = new BulkCopy.Side(source.bulk(),
                     BulkConfigArgument.label(sourceWord, sourceConfig, sourceProfile));
             for (String destinationConfig : words.subList(3, words.size())) {
-                try (Session<?> destination = open(console, destinationWord, destinationConfig, destinationProfile)) {
+                try (Session<?> destination = open(context, destinationWord, destinationConfig, destinationProfile)) {
                     BulkCopy.Side to = new BulkCopy.Side(destination.bulk(),
                             BulkConfigArgument.label(destinationWord, destinationConfig, destinationProfile));
                     reports.add(new BulkCopy(from, to, overwrite).run(flags.options(console)));
@@ -56,8 +56,7 @@ final class BulkCopyCommand extends CommandBase {
         return BulkReportPrinter.print(console, BulkReport.merge("copy", reports), flags);
     }
 
-    private Session<?> open(Console console, String word, String config, String profile) {
-        return new CommandContext(console, BulkConfigArgument.options(common, config, profile))
-                .session(word, BulkFlags.RETRY_FALLBACKS);
+    private Session<?> open(CommandContext context, String word, String config, String profile) {
+        return context.with(BulkConfigArgument.options(common, config, profile)).session(word, BulkFlags.RETRY_FALLBACKS);
     }
 }

@@ -1,12 +1,9 @@
 package dev.messer.cli;
 
-import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
 import dev.messer.app.Session;
 import dev.messer.bulk.BulkOptions;
 import dev.messer.bulk.BulkReport;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code messer bulk <verb> aws|local [CONFIG]}: a bulk run over every item of one configuration
@@ -14,16 +11,14 @@ import java.util.List;
  */
 abstract class BulkItemsCommand extends CommandBase {
 
-    @Parameter(description = "aws|local [CONFIG]")
-    List<String> words = new ArrayList<>();
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.word("CONFIG").optional())
+            .options("[--dry-run] [--parallel N]");
 
     @ParametersDelegate
     BulkFlags flags = new BulkFlags();
 
-    private final String verb;
-
-    BulkItemsCommand(String verb) {
-        this.verb = verb;
+    BulkItemsCommand() {
+        super(GRAMMAR);
     }
 
     /** Runs the bulk operation on the session of the configuration. */
@@ -31,9 +26,8 @@ abstract class BulkItemsCommand extends CommandBase {
 
     @Override
     public final int run(CommandContext context) {
-        Positionals.require(words, 1, 2, "messer bulk " + verb + " aws|local [CONFIG] [--dry-run] [--parallel N]");
         Console console = context.console();
-        CommandContext configured = new CommandContext(console, BulkConfigArgument.options(common, BulkConfigArgument.optional(words), null));
+        CommandContext configured = context.with(BulkConfigArgument.options(common, BulkConfigArgument.optional(words), null));
         try (Session<?> session = configured.session(words.get(0), BulkFlags.RETRY_FALLBACKS)) {
             return BulkReportPrinter.print(console, run(session, flags.options(console)), flags);
         }

@@ -8,10 +8,6 @@ import dev.messer.bulk.ReEncryption;
 /** {@code messer bulk re-encrypt aws|local CONFIG}: every item onto the latest version of its key. */
 final class BulkReEncryptCommand extends BulkItemsCommand {
 
-    BulkReEncryptCommand() {
-        super("re-encrypt");
-    }
-
     @Override
     BulkReport run(Session<?> session, BulkOptions options) {
         return new ReEncryption(session.bulk()).run(options);

@@ -8,10 +8,6 @@ import dev.messer.bulk.KeyRotation;
 /** {@code messer bulk rotate-keys aws|local CONFIG}: a new version of every key in use, then every item onto it. */
 final class BulkRotateKeysCommand extends BulkItemsCommand {
 
-    BulkRotateKeysCommand() {
-        super("rotate-keys");
-    }
-
     @Override
     BulkReport run(Session<?> session, BulkOptions options) {
         return new KeyRotation(session.bulk()).run(options);

@@ -60,45 +60,33 @@ public final class Cli {
             }
             command = node.path();
             leaf = node.newCommand();
-            JCommander parser = JCommander.newBuilder().addObject(leaf).programName(node.path())
-                    .expandAtSign(false).build();
-            parser.createDescriptions(); // once: the usage line, UnknownOptions and parse() all read them
-            usage = ParserMessages.usage(leaf, command, parser);
+            Grammar grammar = leaf.grammar();
+            JCommander parser = grammar.parser(leaf, node.path());
+            parser.createDescriptions(); // once: UnknownOptions and parse() both read them
+            usage = grammar.usage(command);
             String[] rest = Arrays.copyOfRange(args, i, args.length);
-            if (leaf instanceof PassThroughCommand passThrough) {
+            if (grammar.passesThrough()) {
                 int dashes = Arrays.asList(rest).indexOf("--");
-                passThrough.passThrough(dashes < 0 ? null : List.of(Arrays.copyOfRange(rest, dashes + 1, rest.length)));
+                leaf.passThrough(dashes < 0 ? null : List.of(Arrays.copyOfRange(rest, dashes + 1, rest.length)));
                 rest = dashes < 0 ? rest : Arrays.copyOfRange(rest, 0, dashes);
             }
-            hints = new Hints(providerWord(rest), null, null);
             rest = UnknownOptions.of(parser, node.path()).normalise(Arrays.asList(rest)).toArray(String[]::new);
             parser.parse(rest);
-            hints = new Hints(providerWord(rest), leaf.common().profile, leaf.common().config);
             if (leaf.common().help) {
                 HelpPrinter.leaf(node, parser, console.out());
                 return ExitCodes.OK;
             }
+            hints = new Hints(grammar.providerWord(leaf.words()).orElse(null), leaf.common().profile,
+                    leaf.common().config);
+            grammar.check(leaf.words(), command);
             console.silent(leaf.common().silent);
             console.debug(console.debug() || leaf.common().debug);
-            return leaf.run(new CommandContext(console, leaf.common()));
+            return leaf.run(new CommandContext(console, leaf.common(), hints));
         } catch (Throwable e) {
             return report(command, usage, e, hints, leaf);
         } finally {
             console.flush();
         }
-    }
-
-    /** The provider word among the command's arguments, or null. */
-    private static String providerWord(String[] rest) {
-        for (String word : rest) {
-            if (word.equals("--")) {
-                break;
-            }
-            if (word.equals("aws") || word.equals("local")) {
-                return word;
-            }
-        }
-        return null;
     }
 
     private int report(String command, String usage, Throwable e, Hints hints, Command leaf) {
@@ -107,8 +95,11 @@ public final class Cli {
             status = leaf.failureStatus(status);
         }
         String message;
-        if (e instanceof MesserException || e instanceof UsageException) {
-            message = e.getMessage();
+        if (e instanceof UsageException usageError) {
+            message = hints.message(usageError.problem(), usageError.hint())
+                    + (usageError.showsUsage() && usage != null ? "; usage: " + usage : "");
+        } else if (e instanceof MesserException failure) {
+            message = hints.message(failure.problem(), failure.hint());
         } else if (e instanceof ParameterException) {
             message = ParserMessages.rewrite(e.getMessage()) + (usage == null ? "; see '" + command + " --help'"
                     : "; usage: " + usage);
@@ -118,7 +109,7 @@ public final class Cli {
         if (status == ExitCodes.USAGE && e instanceof UsageException) {
             message = message + (message.contains("--help") ? "" : " (see '" + command + " --help')");
         }
-        console.error("messer: " + hints.render(message));
+        console.error("messer: " + message);
         if (console.debug()) {
             java.io.StringWriter trace = new java.io.StringWriter();
             e.printStackTrace(new java.io.PrintWriter(trace));

@@ -1,10 +1,24 @@
 package dev.messer.cli;
 
-/** One leaf of the command tree. Parsed by JCommander from its annotated fields, then run. */
+import java.util.List;
+
+/**
+ * One leaf of the command tree. Parsed by JCommander from its annotated fields, checked against its
+ * {@link Grammar}, then run.
+ */
 public interface Command {
 
     /** The common options this command carries (for --silent, --debug, --help, -c, --profile). */
     CommonOptions common();
+
+    /** The positional words and usage line of the command. */
+    Grammar grammar();
+
+    /** The positional words as parsed. */
+    List<String> words();
+
+    /** Gives a command whose grammar passes words through the words after {@code --}, or null when there was no {@code --}. */
+    void passThrough(List<String> words);
 
     /**
      * The exit status for a failure, given the usual one (1 operational, 2 usage); a command whose

@@ -1,8 +1,8 @@
 package dev.messer.cli;
 
+import dev.messer.app.Prompts;
 import dev.messer.app.Session;
 import dev.messer.app.Sessions;
-import dev.messer.aws.MfaTokenSource;
 import dev.messer.config.ConfigLocation;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
@@ -10,7 +10,7 @@ import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
-import dev.messer.local.PassphraseSource;
+import dev.messer.error.Hint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,13 +23,21 @@ public final class CommandContext {
     private final CommonOptions common;
     private final ConfigLocation location;
     private final SettingsResolver resolver;
+    private final Hints hints;
     private boolean warnedGroupWritable;
 
-    public CommandContext(Console console, CommonOptions common) {
+    /** @param hints renders the hints of this run for the user (their provider word, --profile and -c) */
+    public CommandContext(Console console, CommonOptions common, Hints hints) {
         this.console = console;
         this.common = common;
         this.location = new ConfigLocation(console.env());
         this.resolver = new SettingsResolver(console.env());
+        this.hints = hints;
+    }
+
+    /** This run with other common options (the configuration a bulk command names), and the same hints. */
+    public CommandContext with(CommonOptions options) {
+        return new CommandContext(console, options, hints);
     }
 
     public Console console() {
@@ -40,12 +48,13 @@ public final class CommandContext {
         return common;
     }
 
-    public SettingsResolver resolver() {
-        return resolver;
+    /** Renders hints as the user who runs this command can run them. */
+    public Hints hints() {
+        return hints;
     }
 
-    public ConfigLocation location() {
-        return location;
+    public SettingsResolver resolver() {
+        return resolver;
     }
 
     public static Provider provider(String word) {
@@ -69,8 +78,8 @@ public final class CommandContext {
         Path path = configPath();
         createDefaultFileIfMissing();
         if (location.isNamed(common.config) && !Files.exists(path)) {
-            throw new ConfigException("config file " + path + " does not exist; check the path, or create it with "
-                    + "'messer configure aws|local -c " + path + " ...'");
+            throw new ConfigException("config file " + path + " does not exist", Hint.of("check the path, or create "
+                    + "it with {}", Hint.command("configure", "-c", path.toString(), "...")));
         }
         IniFile file = IniFile.load(path);
         warnIfGroupWritable(file);
@@ -128,36 +137,20 @@ public final class CommandContext {
      * printers for store notices and warnings.
      */
     public Sessions sessions(Provider provider) {
-        return new Sessions(console.env(), resolver, mfaPrompt(), passphrasePrompt(),
-                new NoticePrinter(console, provider.word()), warnings());
+        return new Sessions(console.env(), resolver, new TerminalPrompts(console),
+                new NoticePrinter(console, hints.forProvider(provider.word())), warnings());
+    }
+
+    /**
+     * The composition root in the mode that never asks (no MFA code, no passphrase) and prints
+     * nothing: what it cannot open without asking fails, for the caller to pass over quietly.
+     */
+    public Sessions sessionsWithoutPrompts() {
+        return new Sessions(console.env(), resolver, Prompts.NEVER);
     }
 
     /** Warnings from below the command (an unusable cached AWS session), one line each on stderr. */
     public Consumer<String> warnings() {
         return line -> console.error("warning: " + line);
-    }
-
-    /** The passphrase of a protected local master key: MESSER_PASSPHRASE, else asked on the terminal. */
-    public PassphraseSource passphrasePrompt() {
-        return new PassphrasePrompt(console)::existing;
-    }
-
-    /** MFA codes from MESSER_MFA_TOKEN, else from the terminal. */
-    public MfaTokenSource mfaPrompt() {
-        return serial -> {
-            String fromEnv = console.env().get("MESSER_MFA_TOKEN");
-            if (fromEnv != null && !fromEnv.isBlank()) {
-                return fromEnv.trim();
-            }
-            if (!console.terminal().interactive()) {
-                throw new UsageException("role assumption needs an MFA code for " + serial
-                        + " and there is no terminal to ask on; set MESSER_MFA_TOKEN");
-            }
-            String code = console.terminal().readLine("MFA code for " + serial + ": ");
-            if (code == null || code.isBlank()) {
-                throw new UsageException("no MFA code was entered for " + serial);
-            }
-            return code.trim();
-        };
     }
 }

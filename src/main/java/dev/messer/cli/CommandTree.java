@@ -1,5 +1,10 @@
 package dev.messer.cli;
 
+import dev.messer.cli.aws.LoginCommand;
+import dev.messer.cli.aws.LogoutCommand;
+import dev.messer.cli.aws.PolicyCommand;
+import dev.messer.cli.aws.SetupCommand;
+import dev.messer.cli.completion.CompletionCommand;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +52,11 @@ public final class CommandTree {
             return factory.get();
         }
 
+        /** Whether this is the root, "messer" itself. */
+        public boolean isRoot() {
+            return parent == null;
+        }
+
         /** "messer data bag show" */
         public String path() {
             List<String> words = new ArrayList<>();
@@ -62,10 +72,10 @@ public final class CommandTree {
      * such command. Help and completion list it beside the tree's own: its flags, and its options
      * that take a folder.
      */
-    record LauncherCommand(String word, String summary, List<String> folderOptions, List<String> flags) {
+    public record LauncherCommand(String word, String summary, List<String> folderOptions, List<String> flags) {
     }
 
-    static final List<LauncherCommand> LAUNCHER_COMMANDS = List.of(new LauncherCommand("install",
+    public static final List<LauncherCommand> LAUNCHER_COMMANDS = List.of(new LauncherCommand("install",
             "Put messer on the PATH with its bash and zsh completion (--prefix DIR, default ~/.local)",
             List.of("--prefix"), List.of("-h", "--help")));
 

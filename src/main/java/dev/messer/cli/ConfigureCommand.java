@@ -1,20 +1,16 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import dev.messer.app.Session;
+import dev.messer.app.LocalKeyFile;
 import dev.messer.config.ConfigWriter;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConflictException;
-import dev.messer.local.LocalBackend;
-import dev.messer.local.LocalMasterKeyFile;
 import dev.messer.names.Names;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,8 +20,8 @@ import java.util.Map;
  */
 final class ConfigureCommand extends CommandBase {
 
-    @Parameter(description = "aws|local")
-    List<String> words = new ArrayList<>();
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER).options("[options] [-p]");
+
 
     @Parameter(names = {"-m", "--master-key"}, description = "Master key: KMS alias without alias/ (aws), key file name (local)")
     String masterKey;
@@ -78,9 +74,12 @@ final class ConfigureCommand extends CommandBase {
             + "export formats: patterns separated by spaces, such as 'DB_* API_*' ('' removes the list)")
     String allowedVariables;
 
+    ConfigureCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 1, "messer configure aws|local [options] [-p]");
         Provider provider = CommandContext.provider(words.get(0));
         if (passphrase && provider != Provider.LOCAL) {
             throw new UsageException("--passphrase protects a local master key file; the aws provider uses KMS");
@@ -93,7 +92,7 @@ final class ConfigureCommand extends CommandBase {
             oneLine("the profile name (--profile or MESSER_PROFILE)", context.profileName());
         }
         Path path = context.configPath();
-        MasterKeyPlan[] plan = new MasterKeyPlan[1];
+        KeyFilePlan[] plan = new KeyFilePlan[1];
         try {
             if (!values.isEmpty()) {
                 checkLocalNames(provider, values);
@@ -189,49 +188,44 @@ final class ConfigureCommand extends CommandBase {
      * new key while the keys folder holds versions only the missing key can unwrap (unless
      * {@code --new-master-key}), and takes the new passphrase first, so a refused one changes nothing.
      */
-    private MasterKeyPlan planMasterKey(CommandContext context, Settings settings) {
+    private KeyFilePlan planMasterKey(CommandContext context, Settings settings) {
         Path root = context.resolver().localRoot(settings);
-        Path file = LocalMasterKeyFile.pathFor(root, Names.check("master key name", settings.masterKey()));
+        LocalKeyFile keyFile = context.sessions(Provider.LOCAL).localKeyFile(settings);
+        Path file = keyFile.path();
         PassphrasePrompt prompt = new PassphrasePrompt(context.console());
-        if (!LocalMasterKeyFile.exists(file)) {
-            int stored;
-            try (Session<LocalBackend> session = context.sessions(Provider.LOCAL).local(settings)) {
-                stored = session.backend().storedKeyVersions();
-            }
+        if (!keyFile.exists()) {
+            int stored = keyFile.storedKeyVersions();
             if (stored > 0 && !newMasterKey) {
                 throw new ConflictException("master key file " + file + " is missing and keys folder "
                         + root.resolve(settings.get(SettingKey.KEYS_BUCKET)) + " holds " + stored + " data key "
                         + "version(s) that a new master key could not unwrap; restore the key file from your backup, "
                         + "use a keys folder of its own (-k NAME), or add --new-master-key to start over");
             }
-            return new MasterKeyPlan(file, Action.CREATE, passphrase ? prompt.chooseNew(file) : null, stored);
+            return new KeyFilePlan(keyFile, Action.CREATE, passphrase ? prompt.chooseNew(file) : null, stored);
         }
-        LocalMasterKeyFile.checkIntact(file);
+        keyFile.checkIntact();
         if (newMasterKey) {
             throw new UsageException("--new-master-key: master key file " + file + " exists, so there is nothing to "
                     + "create; it is never replaced by configure");
         }
         if (!passphrase) {
-            return new MasterKeyPlan(file, Action.NONE, null, 0);
+            return new KeyFilePlan(keyFile, Action.NONE, null, 0);
         }
-        if (LocalMasterKeyFile.isProtected(file)) {
-            return new MasterKeyPlan(file, Action.ALREADY_PROTECTED, null, 0);
+        if (keyFile.isProtected()) {
+            return new KeyFilePlan(keyFile, Action.ALREADY_PROTECTED, null, 0);
         }
-        return new MasterKeyPlan(file, Action.SEAL, prompt.chooseNew(file), 0);
+        return new KeyFilePlan(keyFile, Action.SEAL, prompt.chooseNew(file), 0);
     }
 
     private enum Action { CREATE, SEAL, ALREADY_PROTECTED, NONE }
 
-    /** What configure does to the master key file once the configuration is saved. */
-    private record MasterKeyPlan(Path file, Action action, char[] passphrase, int unreadableVersions) {
+    /** What configure does to the local master key file once the configuration is saved. */
+    private record KeyFilePlan(LocalKeyFile keyFile, Action action, char[] passphrase, int unreadableVersions) {
 
         void carryOut(Console console) {
+            Path file = keyFile.path();
             if (action == Action.CREATE) {
-                if (passphrase != null) {
-                    LocalMasterKeyFile.createProtected(file, passphrase);
-                } else {
-                    LocalMasterKeyFile.create(file);
-                }
+                keyFile.create(passphrase);
                 console.info("Created local master key " + file + " (mode 0600" + (passphrase != null
                         ? ", protected by a passphrase" : "") + "). Back it up: without it nothing encrypted under "
                         + "it can be read.");
@@ -240,7 +234,7 @@ final class ConfigureCommand extends CommandBase {
                             + "keys folder were wrapped by the old master key and stay unreadable");
                 }
             } else if (action == Action.SEAL) {
-                LocalMasterKeyFile.protect(file, passphrase);
+                keyFile.protect(passphrase);
                 console.info("Sealed local master key " + file + " under the passphrase; the key itself is "
                         + "unchanged, so every data key wrapped by it still opens.");
             } else if (action == Action.ALREADY_PROTECTED) {

@@ -1,13 +1,13 @@
 package dev.messer.cli;
 
 /** Yes/no confirmation on the terminal for destructive commands. */
-final class Confirm {
+public final class Confirm {
 
     private Confirm() {
     }
 
     /** @throws UsageException when there is no terminal to ask on */
-    static boolean ask(Console console, String question) {
+    public static boolean ask(Console console, String question) {
         if (!console.terminal().interactive()) {
             throw new UsageException("refusing to delete without confirmation: there is no terminal to ask on; "
                     + "add --no-prompt to delete anyway");
@@ -20,7 +20,7 @@ final class Confirm {
      * @param withoutTerminal the usage error when there is no terminal, naming {@code --no-prompt}
      * @throws UsageException when there is no terminal to ask on
      */
-    static boolean ask(Console console, String question, String withoutTerminal) {
+    public static boolean ask(Console console, String question, String withoutTerminal) {
         if (!console.terminal().interactive()) {
             throw new UsageException(withoutTerminal);
         }

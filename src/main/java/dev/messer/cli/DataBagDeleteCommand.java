@@ -2,8 +2,6 @@ package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
 import dev.messer.app.Session;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code messer data bag delete aws|local BAG [ITEM [--purge]]}: an item, or a bag that has no items
@@ -11,19 +9,21 @@ import java.util.List;
  */
 final class DataBagDeleteCommand extends CommandBase {
 
-    @Parameter(description = "aws|local BAG [ITEM]")
-    List<String> words = new ArrayList<>();
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG, Positional.ITEM.optional())
+            .options("[--purge]");
+
 
     @Parameter(names = "--purge", description = "Also remove every kept version of the item; it cannot be rolled back")
     boolean purge;
 
+    DataBagDeleteCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        String grammar = "messer data bag delete aws|local BAG [ITEM [--purge]]";
-        Positionals.require(words, 2, 3, grammar);
-        Positionals.names(words, 1, "bag name", "item id");
         if (purge && words.size() != 3) {
-            throw new UsageException("--purge applies to one item; usage: " + grammar);
+            throw UsageException.withUsage("--purge applies to one item");
         }
         String bag = words.get(1);
         try (Session<?> session = context.session(words.get(0))) {

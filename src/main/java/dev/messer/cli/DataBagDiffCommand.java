@@ -7,8 +7,6 @@ import dev.messer.databag.ItemDiff;
 import dev.messer.databag.ItemDocument;
 import dev.messer.databag.ItemHistory;
 import dev.messer.app.Session;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,10 +20,9 @@ final class DataBagDiffCommand extends CommandBase {
     /** The exit status when the items differ, as {@code diff} has it. */
     static final int DIFFERENT = 1;
 
-    static final String GRAMMAR = "messer data bag diff aws|local BAG ITEM [V1 [V2] | --file ITEM_FILE] [--reveal]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG, Positional.ITEM,
+            Positional.word("V1").optional(), Positional.word("V2").optional()).options("[--file ITEM_FILE] [--reveal]");
 
-    @Parameter(description = "aws|local BAG ITEM [V1 [V2]]")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--file", description = "Compare this item file (an upload you are about to make) against the latest")
     String file;
@@ -34,6 +31,10 @@ final class DataBagDiffCommand extends CommandBase {
     boolean reveal;
 
     /** As {@code diff}: 1 means "they differ", so every error is 2. */
+    DataBagDiffCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int failureStatus(int usual) {
         return ExitCodes.USAGE;
@@ -41,8 +42,6 @@ final class DataBagDiffCommand extends CommandBase {
 
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 3, 5, GRAMMAR);
-        Positionals.names(words, 1, "bag name", "item id");
         if (file != null && words.size() > 3) {
             throw new UsageException("--file compares against the latest version; give no version with it");
         }

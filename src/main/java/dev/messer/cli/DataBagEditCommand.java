@@ -1,6 +1,5 @@
 package dev.messer.cli;
 
-import com.beust.jcommander.Parameter;
 import com.google.gson.GsonBuilder;
 import dev.messer.app.Session;
 import dev.messer.databag.ItemService;
@@ -9,14 +8,13 @@ import dev.messer.databag.ItemDocument;
 import dev.messer.edit.Editor;
 import dev.messer.edit.ScratchFolder;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,14 +26,15 @@ import java.util.Map;
  */
 final class DataBagEditCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag edit aws|local BAG ITEM";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG, Positional.ITEM);
 
-    @Parameter(description = "aws|local BAG ITEM")
-    List<String> words = new ArrayList<>();
+
+    DataBagEditCommand() {
+        super(GRAMMAR);
+    }
 
     @Override
     public int run(CommandContext context) throws IOException, InterruptedException {
-        Positionals.require(words, 3, 3, GRAMMAR);
         String bag = words.get(1);
         String id = words.get(2);
         Console console = context.console();
@@ -78,7 +77,8 @@ final class DataBagEditCommand extends CommandBase {
                             Precondition.unchanged(opened.read()));
                 } catch (ConflictException e) {
                     throw new ConflictException("item " + bag + "/" + id + " was changed by someone else while you "
-                            + "edited it; your edit was not saved: run 'messer data bag edit <provider> " + bag + " " + id + "' again");
+                            + "edited it", Hint.of("your edit was not saved: run {} again",
+                            Hint.command("data bag edit", bag, id)));
                 }
                 console.info("Saved item " + bag + "/" + id + " with key " + opened.read().item().keyRef() + ".");
                 return ExitCodes.OK;

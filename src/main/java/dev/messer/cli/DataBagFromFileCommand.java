@@ -21,11 +21,10 @@ import java.util.OptionalInt;
  */
 final class DataBagFromFileCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag from file aws|local BAG ITEM_FILE|FOLDER|- [...] "
-            + "--secret-file KEY_NAME [-v VERSION|latest] [--force]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG,
+            Positional.word("ITEM_FILE|FOLDER|- [...]").repeated())
+            .options("--secret-file KEY_NAME [-v VERSION|latest] [--force]");
 
-    @Parameter(description = "aws|local BAG ITEM_FILE|FOLDER|- [...]")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--secret-file", description = "Name of the data key to encrypt with (required)")
     String keyName;
@@ -36,12 +35,14 @@ final class DataBagFromFileCommand extends CommandBase {
     @Parameter(names = "--force", description = "Replace items that exist")
     boolean force;
 
+    DataBagFromFileCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) throws Exception {
-        Positionals.require(words, 3, Integer.MAX_VALUE, GRAMMAR);
-        Positionals.names(words, 1, "bag name");
         if (keyName == null) {
-            throw new UsageException("missing option --secret-file KEY_NAME; usage: " + GRAMMAR);
+            throw UsageException.withUsage("missing option --secret-file KEY_NAME");
         }
         Names.check("key name", keyName);
         String bag = words.get(1);
@@ -83,7 +84,7 @@ final class DataBagFromFileCommand extends CommandBase {
                 }
                 throw Reworded.as(e, "upload stopped at item " + id + " (from " + named.source() + "), " + (i + 1)
                         + " of " + items.size() + ": " + before(written, unchanged) + ", " + (items.size() - i - 1)
-                        + " not tried; " + e.getMessage());
+                        + " not tried; " + e.problem());
             }
             String where = session.layout().itemKey(bag, id) + " in " + session.backend().secrets().describe();
             if (outcome == BagUpload.Outcome.UNCHANGED) {
@@ -107,6 +108,6 @@ final class DataBagFromFileCommand extends CommandBase {
     }
 
     static OptionalInt parseVersion(String text) {
-        return text == null || text.equals("latest") ? OptionalInt.empty() : OptionalInt.of(Positionals.keyVersion(text));
+        return text == null || text.equals("latest") ? OptionalInt.empty() : OptionalInt.of(Positional.keyVersion(text));
     }
 }

@@ -11,6 +11,7 @@ import dev.messer.config.Provider;
 import dev.messer.databag.ItemHistory;
 import dev.messer.databag.ItemVersion;
 import dev.messer.app.Session;
+import dev.messer.error.Hint;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -26,12 +27,10 @@ import java.util.Optional;
  */
 final class DataBagHistoryCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag history aws|local BAG ITEM [--limit N] [--before VERSION] "
-            + "[--format table|json]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG, Positional.ITEM)
+            .options("[--limit N] [--before VERSION] [--format table|json]");
     static final int DEFAULT_LIMIT = 50;
 
-    @Parameter(description = "aws|local BAG ITEM")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--format", description = "table (default) or json")
     String format = "table";
@@ -42,10 +41,12 @@ final class DataBagHistoryCommand extends CommandBase {
     @Parameter(names = "--before", description = "Start after this version (the last one a page showed)")
     String before;
 
+    DataBagHistoryCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 3, 3, GRAMMAR);
-        Positionals.names(words, 1, "bag name", "item id");
         if (!format.equals("table") && !format.equals("json")) {
             throw new UsageException("'" + format + "' is not a history format; use table or json");
         }
@@ -65,32 +66,33 @@ final class DataBagHistoryCommand extends CommandBase {
                 table(history.versions()).forEach(console::report);
             }
             if (history.older() > 0) {
-                console.error(moreHint(history, words.get(0), bag, id));
+                console.error(moreHint(context.hints(), history, bag, id));
             }
             if (!history.kept()) {
-                console.error(hint(CommandContext.provider(words.get(0)), session.backend().secrets().describe()));
+                console.error(hint(context.hints(), CommandContext.provider(words.get(0)),
+                        session.backend().secrets().describe()));
             }
         }
         return ExitCodes.OK;
     }
 
-    private static String hint(Provider provider, String store) {
+    private static String hint(Hints hints, Provider provider, String store) {
         if (provider == Provider.AWS) {
             String bucket = store.replaceFirst("^s3://", "");
-            return "messer: hint: " + store + " keeps no old versions; enable versioning with 'aws s3api "
-                    + "put-bucket-versioning --bucket " + bucket + " --versioning-configuration Status=Enabled' "
-                    + "or run 'messer setup aws'";
+            return "messer: hint: " + hints.message(store + " keeps no old versions", Hint.of("enable versioning with "
+                    + "'aws s3api put-bucket-versioning --bucket {} --versioning-configuration Status=Enabled' or run {}",
+                    bucket, Hint.aws("setup")));
         }
         return "messer: hint: the local store keeps no old versions; set local_versions = 10 in the profile "
                 + "(or MESSER_LOCAL_VERSIONS=10)";
     }
 
     /** Says how many older versions the page left out, and how to list them. */
-    private String moreHint(ItemHistory.History history, String provider, String bag, String id) {
+    private String moreHint(Hints hints, ItemHistory.History history, String bag, String id) {
         String last = history.versions().get(history.versions().size() - 1).version();
-        return "messer: " + history.older() + " older version" + (history.older() == 1 ? "" : "s") + " not listed; "
-                + "list the next " + Math.min(limit, history.older()) + " with 'messer data bag history " + provider + " "
-                + bag + " " + id + " --before " + last + "', or all with --limit 0";
+        return "messer: " + hints.message(history.older() + " older version" + (history.older() == 1 ? "" : "s")
+                + " not listed", Hint.of("list the next " + Math.min(limit, history.older()) + " with {}, or all with "
+                + "--limit 0", Hint.command("data bag history", bag, id, "--before", last)));
     }
 
     static String time(ItemVersion v) {

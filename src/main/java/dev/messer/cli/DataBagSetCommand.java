@@ -35,11 +35,10 @@ import java.util.Optional;
  */
 final class DataBagSetCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag set aws|local BAG ITEM FIELD [FIELD...] [--value-file FILE | --json "
-            + "| --generate [--length N] [--charset alnum|hex|base64|ascii] [--print]] [--create --secret-file KEY]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG, Positional.ITEM,
+            Positional.word("FIELD [FIELD...]").repeated()).options("[--value-file FILE | --json | --generate [--length N] "
+            + "[--charset alnum|hex|base64|ascii] [--print]] [--create --secret-file KEY]");
 
-    @Parameter(description = "aws|local BAG ITEM FIELD [FIELD...]")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--value-file", description = "Read the value of the one FIELD from this file (less one trailing newline)")
     String valueFile;
@@ -65,10 +64,12 @@ final class DataBagSetCommand extends CommandBase {
     @Parameter(names = "--secret-file", description = "With --create: the data key a new item is sealed with")
     String secretFile;
 
+    DataBagSetCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 4, Integer.MAX_VALUE, GRAMMAR);
-        Positionals.names(words, 1, "bag name", "item id");
         List<FieldPath> paths = new ArrayList<>();
         for (String word : words.subList(3, words.size())) {
             FieldPath path = FieldPaths.parse(word);

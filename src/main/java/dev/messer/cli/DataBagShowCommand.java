@@ -7,8 +7,6 @@ import dev.messer.databag.FieldPath;
 import dev.messer.output.DecryptedItem;
 import dev.messer.output.FieldText;
 import dev.messer.output.OutputFormat;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code messer data bag show aws|local [BAG [ITEM]] [--decrypt] [--format F | --field PATH [-n]]}:
@@ -18,11 +16,10 @@ import java.util.List;
  */
 final class DataBagShowCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag show aws|local [BAG [ITEM]] [--decrypt [--at VERSION]] [--format "
-            + OutputFormat.words() + " | --field PATH [-n]]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG.optional(),
+            Positional.ITEM.optional()).options("[--decrypt [--at VERSION]] [--format " + OutputFormat.words()
+            + " | --field PATH [-n]]");
 
-    @Parameter(description = "aws|local [BAG [ITEM]]")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--decrypt", description = "Decrypt the item")
     boolean decrypt;
@@ -44,10 +41,12 @@ final class DataBagShowCommand extends CommandBase {
     @ParametersDelegate
     VariableOptions variables = new VariableOptions();
 
+    DataBagShowCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 3, GRAMMAR);
-        Positionals.names(words, 1, "bag name", "item id");
         OutputFormat outputFormat = checkOptions();
         Console console = context.console();
         try (Session<?> session = context.session(words.get(0))) {
@@ -84,10 +83,10 @@ final class DataBagShowCommand extends CommandBase {
         boolean formatting = format != null || field != null || noNewline || at != null;
         decrypt = decrypt || format != null || field != null;
         if (at != null && !decrypt) {
-            throw new UsageException("--at shows a decrypted version: add --decrypt; usage: " + GRAMMAR);
+            throw UsageException.withUsage("--at shows a decrypted version: add --decrypt");
         }
         if (formatting && words.size() != 3) {
-            throw new UsageException("--format, --field, --at and -n apply to one item: name BAG and ITEM; usage: " + GRAMMAR);
+            throw UsageException.withUsage("--format, --field, --at and -n apply to one item: name BAG and ITEM");
         }
         if (variables.given() && format == null) {
             throw new UsageException("--prefix and --allow-var apply to --format env, dotenv, export or envfile "

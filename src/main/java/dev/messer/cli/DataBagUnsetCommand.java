@@ -1,6 +1,5 @@
 package dev.messer.cli;
 
-import com.beust.jcommander.Parameter;
 import dev.messer.databag.FieldEditor;
 import dev.messer.databag.FieldPath;
 import dev.messer.app.Session;
@@ -10,15 +9,16 @@ import java.util.List;
 /** {@code messer data bag unset aws|local BAG ITEM FIELD [FIELD...]}: removes fields, by path; never {@code id}. */
 final class DataBagUnsetCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer data bag unset aws|local BAG ITEM FIELD [FIELD...]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG, Positional.ITEM,
+            Positional.word("FIELD [FIELD...]").repeated());
 
-    @Parameter(description = "aws|local BAG ITEM FIELD [FIELD...]")
-    List<String> words = new ArrayList<>();
+
+    DataBagUnsetCommand() {
+        super(GRAMMAR);
+    }
 
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 4, Integer.MAX_VALUE, GRAMMAR);
-        Positionals.names(words, 1, "bag name", "item id");
         List<FieldPath> paths = new ArrayList<>();
         for (String word : words.subList(3, words.size())) {
             paths.add(FieldPaths.parse(word));

@@ -8,9 +8,6 @@ import dev.messer.doctor.Check;
 import dev.messer.doctor.Checklist;
 import dev.messer.doctor.LocalDoctor;
 import dev.messer.doctor.VariableAllowListCheck;
-import dev.messer.aws.policy.PolicyRole;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,21 +16,24 @@ import java.util.Map;
  */
 final class DoctorCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer doctor aws|local [--role admin|writer|reader] [--profile P] [-c CONFIG]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER)
+            .options("[--role admin|writer|reader] [--profile P] [-c CONFIG]");
 
-    @Parameter(description = "aws|local")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--role", description = "aws: also check that the key policy lets this caller act as admin|writer|reader")
     String role;
 
+    DoctorCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 1, GRAMMAR);
         Provider provider = CommandContext.provider(words.get(0));
-        PolicyRole policyRole = role == null ? null : PolicyRole.fromWord(role).orElseThrow(() -> new UsageException(
-                "'" + role + "' is not a role; use admin, writer or reader"));
-        if (policyRole != null && provider != Provider.AWS) {
+        if (role != null && !AwsDoctor.ROLES.contains(role)) {
+            throw new UsageException("'" + role + "' is not a role; use admin, writer or reader");
+        }
+        if (role != null && provider != Provider.AWS) {
             throw new UsageException("--role is for 'doctor aws': a local profile has no key policy");
         }
         Checklist list = new Checklist();
@@ -51,14 +51,15 @@ final class DoctorCommand extends CommandBase {
                 LocalDoctor.check(list, settings[0], context.sessions(provider));
             } else {
                 AwsDoctor.check(list, settings[0], context.sessions(provider), context.console().env(),
-                        policyRole);
+                        role);
             }
         }
-        print(list, context.console());
+        print(list, context.console(), context.hints());
         return list.anyFailed() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
-    private static void print(Checklist list, Console console) {
+    /** The checklist, each fix or hint with its command lines as the user can run them (their provider, --profile, -c). */
+    private static void print(Checklist list, Console console, Hints hints) {
         int width = list.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
         for (Check check : list.checks()) {
             String mark = switch (check.status()) {
@@ -70,8 +71,8 @@ final class DoctorCommand extends CommandBase {
             };
             console.report(mark + " " + check.name() + " ".repeat(width - check.name().length()) + "  " + check.detail());
             if (!check.fix().isEmpty()) {
-                console.report("       " + " ".repeat(width) + (check.status() == Check.Status.INFO ? "  hint: "
-                        : "  fix: ") + check.fix());
+                boolean passed = check.status() == Check.Status.INFO || check.status() == Check.Status.PASS;
+                console.report("       " + " ".repeat(width) + (passed ? "  hint: " : "  fix: ") + hints.render(check.fix()));
             }
         }
         long failed = list.checks().stream().filter(Check::failed).count();

@@ -6,9 +6,9 @@ import dev.messer.app.Session;
 import dev.messer.bulk.KeyScope;
 import dev.messer.bulk.KeyUsage;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.KeyRef;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -22,11 +22,9 @@ import java.util.OptionalInt;
  */
 final class EncryptionDeleteCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer encryption delete aws|local KEY_NAME [KEY_VERSION] [--no-prompt] [--force] "
-            + "[--drop-history] [--dry-run]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.KEY_NAME,
+            Positional.word("KEY_VERSION").optional()).options("[--no-prompt] [--force] [--drop-history] [--dry-run]");
 
-    @Parameter(description = "aws|local KEY_NAME [KEY_VERSION]")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--no-prompt", description = "Delete without asking for confirmation")
     boolean noPrompt;
@@ -41,12 +39,14 @@ final class EncryptionDeleteCommand extends CommandBase {
     @Parameter(names = "--dry-run", description = "Print how many items and kept versions use it, and delete nothing")
     boolean dryRun;
 
+    EncryptionDeleteCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 2, 3, GRAMMAR);
-        Positionals.names(words, 1, "key name");
         String name = words.get(1);
-        Integer version = words.size() == 3 ? Positionals.keyVersion(words.get(2)) : null;
+        Integer version = words.size() == 3 ? Positional.keyVersion(words.get(2)) : null;
         Console console = context.console();
         try (Session<?> session = context.session(words.get(0))) {
             String what = version == null ? "encryption key " + name + " (every version)"
@@ -54,8 +54,8 @@ final class EncryptionDeleteCommand extends CommandBase {
             if (version == null) {
                 session.keyRing().latest(name);
             } else if (!session.keyRing().exists(new KeyRef(name, version))) {
-                throw new NotFoundException(what + " does not exist in " + session.backend().keys().describe()
-                        + "; see 'messer encryption list <provider> " + name + "'");
+                throw new NotFoundException(what + " does not exist in " + session.backend().keys().describe(),
+                        Hint.of("see {}", Hint.command("encryption list", name)));
             }
             KeyScope scope = KeysBucketScope.of(session, context.loadConfig(), context.resolver(),
                     context.sessions(session.settings().provider()));
@@ -98,9 +98,9 @@ final class EncryptionDeleteCommand extends CommandBase {
      */
     private void refuseWhatIsInUse(String what, String counted, KeyUsage usage) {
         if (usage.items() > 0 && !force) {
-            throw new ConflictException(what + " is still " + counted + "; move them to another version ('messer bulk "
-                    + "re-encrypt " + words.get(0) + "' in each tier) or delete them first, or add --force"
-                    + (usage.keptVersions() > 0 && !dropHistory ? " --drop-history" : "") + " to delete it anyway");
+            throw new ConflictException(what + " is still " + counted, Hint.of("move them to another version ({} in "
+                    + "each tier) or delete them first, or add --force" + (usage.keptVersions() > 0 && !dropHistory
+                    ? " --drop-history" : "") + " to delete it anyway", Hint.command("bulk re-encrypt")));
         }
         if (usage.keptVersions() > 0 && !dropHistory) {
             throw new ConflictException(what + " is still " + counted + "; deleting it stops history (show --at, "

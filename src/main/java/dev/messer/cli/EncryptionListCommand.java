@@ -1,21 +1,22 @@
 package dev.messer.cli;
 
-import com.beust.jcommander.Parameter;
 import dev.messer.app.Session;
+import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code messer encryption list aws|local [KEY_NAME]}: key names, or the versions of one key, one per line. */
 final class EncryptionListCommand extends CommandBase {
 
-    @Parameter(description = "aws|local [KEY_NAME]")
-    List<String> words = new ArrayList<>();
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.KEY_NAME.optional());
+
+
+    EncryptionListCommand() {
+        super(GRAMMAR);
+    }
 
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 2, "messer encryption list aws|local [KEY_NAME]");
-        Positionals.names(words, 1, "key name");
         try (Session<?> session = context.session(words.get(0))) {
             if (words.size() == 1) {
                 session.keyRing().names().forEach(context.console()::data);
@@ -25,7 +26,8 @@ final class EncryptionListCommand extends CommandBase {
             List<Integer> versions = session.keyRing().versions(name);
             if (versions.isEmpty()) {
                 throw new NotFoundException("encryption key " + name + " does not exist in "
-                        + session.backend().keys().describe() + "; create it with 'messer encryption create <provider> " + name + "'");
+                        + session.backend().keys().describe(), Hint.of("create it with {}",
+                        Hint.command("encryption create", name)));
             }
             versions.forEach(v -> context.console().data(String.valueOf(v)));
         }

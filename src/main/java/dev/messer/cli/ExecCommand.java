@@ -14,7 +14,6 @@ import dev.messer.output.DecryptedItem;
 import dev.messer.output.EnvVariables;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +29,12 @@ import java.util.Optional;
  * ({@link LauncherHandoff}); otherwise, or when a name cannot pass through bash unchanged
  * ({@link HandoffPlan}), the command runs as the JVM's child and its exit status is returned.
  */
-final class ExecCommand extends CommandBase implements PassThroughCommand {
+final class ExecCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer exec aws|local BAG/ITEM... [--pristine | --keep-env] [--no-clobber] "
-            + "[--prefix P] [--allow-var NAME]... -- COMMAND [ARGS...]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.references("BAG/ITEM...").optional())
+            .options("[--pristine | --keep-env] [--no-clobber] [--prefix P] [--allow-var NAME]...")
+            .passThrough("COMMAND [ARGS...]");
 
-    @Parameter(description = "aws|local BAG/ITEM... (or BAG ITEM...) -- COMMAND [ARGS...]")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--pristine", description = "Start the command with only the item variables, HOME, USER, "
             + "LOGNAME, TERM, LANG, SHLVL and PATH=" + ChildEnvironment.PRISTINE_PATH)
@@ -55,22 +53,19 @@ final class ExecCommand extends CommandBase implements PassThroughCommand {
     @ParametersDelegate
     VariableOptions variables = new VariableOptions();
 
-    private List<String> command;
-
-    @Override
-    public void passThrough(List<String> words) {
-        this.command = words;
+    ExecCommand() {
+        super(GRAMMAR);
     }
 
     @Override
     public int run(CommandContext context) throws InterruptedException {
-        Positionals.require(words, 1, Integer.MAX_VALUE, GRAMMAR);
         if (pristine && keepEnv) {
             throw new UsageException("use either --pristine or --keep-env, not both");
         }
         List<ItemRef> refs = refs(context);
+        List<String> command = passedThrough();
         if (command == null || command.isEmpty()) {
-            throw new UsageException("no command to run: put it after '--'; usage: " + GRAMMAR);
+            throw UsageException.withUsage("no command to run: put it after '--'");
         }
         Map<String, String> caller = context.console().env();
         // Before any item is read: a command that cannot run costs no decryption.
@@ -103,7 +98,7 @@ final class ExecCommand extends CommandBase implements PassThroughCommand {
         if (launcher.isPresent()) {
             HandoffPlan plan = HandoffPlan.between(LauncherHandoff.launcherExports(caller), environment);
             if (plan.possible()) {
-                return handOver(context, launcher.get(), program.program(), plan);
+                return handOver(context, launcher.get(), program.program(), command, plan);
             }
             if (context.console().debug()) {
                 context.console().error("messer: " + command.get(0) + " runs as a child of messer's JVM: " + plan.obstacle());
@@ -119,7 +114,8 @@ final class ExecCommand extends CommandBase implements PassThroughCommand {
     }
 
     /** Hands the command to bin/messer, which runs it once this JVM has exited with status 0. */
-    private int handOver(CommandContext context, LauncherHandoff launcher, Path program, HandoffPlan plan) {
+    private int handOver(CommandContext context, LauncherHandoff launcher, Path program, List<String> command,
+            HandoffPlan plan) {
         try {
             launcher.handOver(program, command, plan);
             return ExitCodes.OK;
@@ -134,12 +130,12 @@ final class ExecCommand extends CommandBase implements PassThroughCommand {
     private List<ItemRef> refs(CommandContext context) {
         List<String> named = words.subList(1, words.size());
         if (!named.isEmpty()) {
-            return ItemRefs.referencesOrBagAndIds(named, GRAMMAR);
+            return ItemRefs.referencesOrBagAndIds(named, null);
         }
         String fromEnv = context.console().env().get("MESSER_ITEMS");
         if (fromEnv == null || fromEnv.isBlank()) {
-            throw new UsageException("no items named: give BAG/ITEM references, or set MESSER_ITEMS=\"app/db app/api\";"
-                    + " usage: " + GRAMMAR);
+            throw UsageException.withUsage("no items named: give BAG/ITEM references, or set "
+                    + "MESSER_ITEMS=\"app/db app/api\"");
         }
         return ItemRefs.references(Arrays.asList(fromEnv.trim().split("\\s+")), "MESSER_ITEMS=\"BAG/ITEM ...\"");
     }

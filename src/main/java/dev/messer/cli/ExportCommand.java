@@ -6,7 +6,6 @@ import dev.messer.databag.ItemRef;
 import dev.messer.output.DecryptedItem;
 import dev.messer.output.OutputFormat;
 import dev.messer.app.Session;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,11 +15,9 @@ import java.util.List;
  */
 final class ExportCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer export aws|local BAG/ITEM... [--format " + OutputFormat.words()
-            + "] [--override] [--prefix P] [--allow-var NAME]...";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.references("BAG/ITEM...")).options("[--format "
+            + OutputFormat.words() + "] [--override] [--prefix P] [--allow-var NAME]...");
 
-    @Parameter(description = "aws|local BAG/ITEM...")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--format", description = "Output: json|pretty|env|dotenv|export|envfile|properties (default export)")
     String format;
@@ -31,10 +28,13 @@ final class ExportCommand extends CommandBase {
     @ParametersDelegate
     VariableOptions variables = new VariableOptions();
 
+    ExportCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 2, Integer.MAX_VALUE, GRAMMAR);
-        List<ItemRef> refs = ItemRefs.references(words.subList(1, words.size()), GRAMMAR);
+        List<ItemRef> refs = ItemRefs.references(words.subList(1, words.size()), null);
         OutputFormat outputFormat = format == null ? OutputFormat.EXPORT : OutputFormat.fromWord(format)
                 .orElseThrow(() -> new UsageException("'" + format + "' is not an output format; use one of "
                         + OutputFormat.words()));

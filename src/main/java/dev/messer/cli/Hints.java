@@ -1,19 +1,15 @@
 package dev.messer.cli;
 
-import java.util.regex.Matcher;
+import dev.messer.error.Hint;
+import dev.messer.error.MesserException;
 import java.util.regex.Pattern;
 
 /**
- * Makes the command lines suggested in messages run as written for the user who got them. Domain
- * code writes a hint as {@code 'messer data bag show <provider> web'}; here {@code <provider>}
- * becomes the provider word the user typed, and the {@code --profile} and {@code -c} the user gave
- * are added, so that the hint reaches the same profile and file.
+ * Renders typed {@link Hint}s for the user who gets them: each command line takes the provider word
+ * the user typed (where the hint leaves it to them), and the {@code --profile} and {@code -c} the
+ * user gave, so that it reaches the same profile and file and runs as written.
  */
-final class Hints {
-
-    /** The placeholder domain code writes where the provider word goes. */
-    static final String PROVIDER = "<provider>";
-    private static final Pattern HINT = Pattern.compile("'(messer [^']*)'");
+public final class Hints {
 
     private final String provider;
     private final String profile;
@@ -24,31 +20,45 @@ final class Hints {
      * @param profile  the {@code --profile} typed, or null
      * @param config   the {@code -c} typed, or null
      */
-    Hints(String provider, String profile, String config) {
+    public Hints(String provider, String profile, String config) {
         this.provider = provider;
         this.profile = profile;
         this.config = config;
     }
 
-    String render(String message) {
-        Matcher matcher = HINT.matcher(message);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement("'" + complete(matcher.group(1)) + "'"));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+    /** These hints with {@code word} as the provider the user typed (for the stores of another provider). */
+    public Hints forProvider(String word) {
+        return new Hints(word, profile, config);
     }
 
-    private String complete(String command) {
-        String line = command.replace(PROVIDER, provider == null ? "aws|local" : provider);
-        if (profile != null && !line.contains("--profile")) {
-            line = line + " --profile " + ShellWord.quote(profile);
+    /** The advice, each command line in single quotes. */
+    public String render(Hint hint) {
+        return hint.render(this::commandLine);
+    }
+
+    /** {@code problem; advice}, or the problem alone. */
+    public String message(String problem, Hint hint) {
+        return hint.after(problem, this::commandLine);
+    }
+
+    /** The failure's problem and its advice. */
+    public String message(MesserException failure) {
+        return message(failure.problem(), failure.hint());
+    }
+
+    /** One command line, without quotes: {@code messer data bag create local web --profile dev -c "my.ini"}. */
+    public String commandLine(Hint.Run run) {
+        StringBuilder line = new StringBuilder("messer ").append(run.words()).append(' ')
+                .append(run.provider() == Hint.Run.Provider.TYPED && provider == null ? "aws|local"
+                        : run.providerWord(provider));
+        run.arguments().forEach(argument -> line.append(' ').append(ShellWord.quote(argument)));
+        if (profile != null && !run.arguments().contains("--profile")) {
+            line.append(" --profile ").append(ShellWord.quote(profile));
         }
-        if (config != null && !line.contains(" -c ")) {
-            line = line + " -c " + ShellWord.quote(config);
+        if (config != null && !run.arguments().contains("-c") && !run.arguments().contains("--config")) {
+            line.append(" -c ").append(ShellWord.quote(config));
         }
-        return line;
+        return line.toString();
     }
 
     /** Quotes a word for a shell only when it needs it. */

@@ -18,16 +18,21 @@ final class ItemRefs {
         return words.stream().anyMatch(w -> w.contains("/"));
     }
 
-    /** {@code BAG/ITEM ...} only. @throws UsageException for a word that is not a reference */
-    static List<ItemRef> references(List<String> words, String grammar) {
+    /**
+     * {@code BAG/ITEM ...} only.
+     *
+     * @param usage how the words are given, for messages; null for the command's usage line
+     * @throws UsageException for a word that is not a reference
+     */
+    static List<ItemRef> references(List<String> words, String usage) {
         if (words.isEmpty()) {
-            throw new UsageException("no items named: give one or more BAG/ITEM; usage: " + grammar);
+            throw usageError("no items named: give one or more BAG/ITEM", usage);
         }
         List<ItemRef> refs = new ArrayList<>();
         for (String word : words) {
             if (!word.contains("/")) {
-                throw new UsageException("'" + word + "' is not an item reference: name items as BAG/ITEM (for example"
-                        + " app/" + word + "); usage: " + grammar);
+                throw usageError("'" + word + "' is not an item reference: name items as BAG/ITEM (for example"
+                        + " app/" + word + ")", usage);
             }
             refs.add(ItemRef.parse(word));
         }
@@ -39,24 +44,27 @@ final class ItemRefs {
      *
      * @throws UsageException when the two forms are mixed, or a bag is given without items
      */
-    static List<ItemRef> referencesOrBagAndIds(List<String> words, String grammar) {
+    static List<ItemRef> referencesOrBagAndIds(List<String> words, String usage) {
         if (anyReference(words)) {
             for (String word : words) {
                 if (!word.contains("/")) {
-                    throw new UsageException("'" + word + "' is not BAG/ITEM but other words are: name every item as"
-                            + " BAG/ITEM, or give one BAG followed by item ids; usage: " + grammar);
+                    throw usageError("'" + word + "' is not BAG/ITEM but other words are: name every item as"
+                            + " BAG/ITEM, or give one BAG followed by item ids", usage);
                 }
             }
-            return references(words, grammar);
+            return references(words, usage);
         }
         if (words.size() < 2) {
-            throw new UsageException("missing arguments: give BAG/ITEM references, or a BAG and its item ids; usage: "
-                    + grammar);
+            throw usageError("missing arguments: give BAG/ITEM references, or a BAG and its item ids", usage);
         }
         List<ItemRef> refs = new ArrayList<>();
         for (String id : words.subList(1, words.size())) {
             refs.add(new ItemRef(words.get(0), id));
         }
         return refs;
+    }
+
+    private static UsageException usageError(String problem, String usage) {
+        return usage == null ? UsageException.withUsage(problem) : new UsageException(problem + "; usage: " + usage);
     }
 }

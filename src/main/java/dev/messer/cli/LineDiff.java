@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A line diff for showing a change before it is made: {@code "  "} kept, {@code "- "} removed, {@code "+ "} added. */
-final class LineDiff {
+public final class LineDiff {
 
     private LineDiff() {
     }
 
-    static List<String> of(List<String> before, List<String> after) {
+    public static List<String> of(List<String> before, List<String> after) {
         int[][] common = new int[before.size() + 1][after.size() + 1];
         for (int i = before.size() - 1; i >= 0; i--) {
             for (int j = after.size() - 1; j >= 0; j--) {
@@ -33,7 +33,7 @@ final class LineDiff {
         return lines;
     }
 
-    static boolean changes(List<String> diff) {
+    public static boolean changes(List<String> diff) {
         return diff.stream().anyMatch(l -> !l.startsWith("  "));
     }
 }

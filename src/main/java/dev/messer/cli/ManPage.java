@@ -67,7 +67,8 @@ public final class ManPage {
     }
 
     private static String usage(CommandTree.Node leaf) {
-        JCommander parser = JCommander.newBuilder().addObject(leaf.newCommand()).programName(leaf.path()).build();
+        Command command = leaf.newCommand();
+        JCommander parser = command.grammar().parser(command, leaf.path());
         StringBuilder text = new StringBuilder();
         parser.getUsageFormatter().usage(text);
         return text.toString().stripTrailing();

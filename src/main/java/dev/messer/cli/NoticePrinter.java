@@ -1,5 +1,6 @@
 package dev.messer.cli;
 
+import dev.messer.error.Hint;
 import dev.messer.store.StoreNotices;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -10,12 +11,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class NoticePrinter implements StoreNotices {
 
     private final Console console;
-    private final String provider;
+    private final Hints hints;
     private final AtomicBoolean version1Warned = new AtomicBoolean();
 
-    NoticePrinter(Console console, String provider) {
+    /** @param hints renders the upgrade hint for the provider of the stores */
+    NoticePrinter(Console console, Hints hints) {
         this.console = console;
-        this.provider = provider;
+        this.hints = hints;
     }
 
     @Override
@@ -27,8 +29,8 @@ final class NoticePrinter implements StoreNotices {
     public void version1Item(String where) {
         if (version1Warned.compareAndSet(false, true)) {
             synchronized (this) {
-                console.info("warning: " + where + " is in item format 1, which is not bound to its path; upgrade with "
-                        + "'messer bulk re-encrypt " + provider + "', then set min_item_format = 2");
+                console.info("warning: " + hints.message(where + " is in item format 1, which is not bound to its path",
+                        Hint.of("upgrade with {}, then set min_item_format = 2", Hint.command("bulk re-encrypt"))));
             }
         }
     }

@@ -1,11 +1,9 @@
 package dev.messer.cli;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The parser's messages in messer's own words, and the usage line of a command. */
+/** The parser's messages in messer's own words. */
 final class ParserMessages {
 
     private static final Pattern REQUIRED = Pattern.compile("The following options? (?:is|are) required: (.*)");
@@ -41,29 +39,5 @@ final class ParserMessages {
         }
         String firstLine = text.lines().findFirst().orElse("");
         return "cannot read the command line: " + firstLine;
-    }
-
-    /** The command's GRAMMAR constant, else its path, its positional words and "[options]". */
-    static String usage(Command command, String path, com.beust.jcommander.JCommander parser) {
-        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field grammar = type.getDeclaredField("GRAMMAR");
-                if (Modifier.isStatic(grammar.getModifiers()) && grammar.getType() == String.class) {
-                    grammar.setAccessible(true);
-                    return (String) grammar.get(null);
-                }
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            } catch (IllegalAccessException e) {
-                break;
-            }
-        }
-        String words = "";
-        try {
-            words = parser.getMainParameterDescription();
-        } catch (RuntimeException noMainParameter) {
-            // a command without positional words
-        }
-        return path + (words == null || words.isBlank() ? "" : " " + words) + " [options]";
     }
 }

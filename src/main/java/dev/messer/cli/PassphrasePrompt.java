@@ -1,6 +1,5 @@
 package dev.messer.cli;
 
-import dev.messer.local.PassphraseSource;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -37,7 +36,7 @@ final class PassphrasePrompt {
     char[] chooseNew(Path keyFile) {
         char[] fromEnv = fromEnvironment();
         if (fromEnv != null) {
-            return longEnough(fromEnv, PassphraseSource.ENVIRONMENT_VARIABLE + " holds");
+            return longEnough(fromEnv, SecretInputs.PASSPHRASE + " holds");
         }
         requireTerminal("protecting master key file " + keyFile + " needs a passphrase");
         char[] first = console.terminal().readSecret("New passphrase for master key file " + keyFile + ": ");
@@ -66,14 +65,14 @@ final class PassphrasePrompt {
     }
 
     private char[] fromEnvironment() {
-        String value = console.env().get(PassphraseSource.ENVIRONMENT_VARIABLE);
+        String value = console.env().get(SecretInputs.PASSPHRASE);
         return value == null || value.isEmpty() ? null : value.toCharArray();
     }
 
     private void requireTerminal(String why) {
         if (!console.terminal().interactive()) {
             throw new UsageException(why + " and there is no terminal to ask on; set "
-                    + PassphraseSource.ENVIRONMENT_VARIABLE);
+                    + SecretInputs.PASSPHRASE);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.app.LocalKeyFile;
 import dev.messer.app.Session;
+import dev.messer.app.Sessions;
 import dev.messer.config.ConfigWriter;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
@@ -9,8 +11,6 @@ import dev.messer.config.Settings;
 import dev.messer.databag.BagUpload;
 import dev.messer.databag.ItemDocument;
 import dev.messer.keys.KeyRef;
-import dev.messer.local.LocalBackend;
-import dev.messer.local.LocalMasterKeyFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,6 +25,8 @@ import java.util.OptionalInt;
  */
 final class QuickstartCommand extends CommandBase {
 
+    static final Grammar GRAMMAR = Grammar.NONE;
+
     static final String PROFILE = "quickstart";
     /**
      * Its own keys folder: data keys are found by name, so sharing the default "keys" folder with
@@ -37,6 +39,10 @@ final class QuickstartCommand extends CommandBase {
 
     @Parameter(names = "--item", description = "Item file to upload (default: " + SAMPLE + ")")
     String itemFile;
+
+    QuickstartCommand() {
+        super(GRAMMAR);
+    }
 
     @Override
     public int run(CommandContext context) {
@@ -54,11 +60,12 @@ final class QuickstartCommand extends CommandBase {
         values.put(SettingKey.KEYS_BUCKET, KEYS_BUCKET);
         Settings settings = new ConfigWriter(context.resolver()).update(configPath, Provider.LOCAL, PROFILE, values,
                 resolved -> { }).settings();
-        try (Session<LocalBackend> session = context.sessions(Provider.LOCAL).local(settings)) {
-            Path keyFile = session.backend().masterKeyFile();
-            console.info("   master key file: " + keyFile);
-            if (!LocalMasterKeyFile.exists(keyFile)) {
-                LocalMasterKeyFile.create(keyFile);
+        Sessions sessions = context.sessions(Provider.LOCAL);
+        try (Session<?> session = sessions.open(settings)) {
+            LocalKeyFile keyFile = sessions.localKeyFile(settings);
+            console.info("   master key file: " + keyFile.path());
+            if (!keyFile.exists()) {
+                keyFile.create(null);
                 console.info("   created (mode 0600)");
             } else {
                 console.info("   exists already");

@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,9 @@ import java.util.Map;
  */
 final class RenderCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer render aws|local TEMPLATE|- [-o FILE] [--delimiters 'L R'] [--check]";
+    static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.word("TEMPLATE|-"))
+            .options("[-o FILE] [--delimiters 'L R'] [--check]");
 
-    @Parameter(description = "aws|local TEMPLATE|-")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = {"-o", "--output"}, description = "Write the result to this file (atomically, mode 0600)")
     String output;
@@ -45,9 +43,12 @@ final class RenderCommand extends CommandBase {
     @Parameter(names = "--check", description = "Check that every placeholder names an existing field; print no values")
     boolean check;
 
+    RenderCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) throws IOException {
-        Positionals.require(words, 2, 2, GRAMMAR);
         if (check && output != null) {
             throw new UsageException("--check prints no values, so -o has nothing to write; use one of them");
         }

@@ -12,12 +12,12 @@ import java.util.concurrent.TimeoutException;
  * Runs work on a daemon thread and waits for it at most a given time. Work that is late or fails
  * gives nothing; a late daemon thread does not keep the process alive.
  */
-final class TimeLimit {
+public final class TimeLimit {
 
     private TimeLimit() {
     }
 
-    static <T> Optional<T> within(Duration limit, Callable<T> work) {
+    public static <T> Optional<T> within(Duration limit, Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {

@@ -1,6 +1,7 @@
 package dev.messer.config;
 
 import dev.messer.error.ConfigException;
+import dev.messer.error.Hint;
 import dev.messer.files.FileErrors;
 import dev.messer.files.FileTrust;
 import dev.messer.files.PrivateFiles;
@@ -83,8 +84,8 @@ public final class IniFile {
             content = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
             ini.load(new StringReader(content));
         } catch (NoSuchFileException e) {
-            throw new ConfigException("config file " + path + " does not exist; create it with 'messer configure <provider>'"
-                    + " or pass another with -c");
+            throw new ConfigException("config file " + path + " does not exist",
+                    Hint.of("create it with {} or pass another with -c", Hint.command("configure")));
         } catch (InvalidFileFormatException e) {
             throw new ConfigException("config file " + path + " is not a valid ini file (" + FileErrors.firstLine(e.getMessage())
                     + "); fix it or pass another with -c");

@@ -2,6 +2,7 @@ package dev.messer.config;
 
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.ConfigException;
+import dev.messer.error.Hint;
 import dev.messer.names.Names;
 import dev.messer.output.VariableAllowList;
 import java.math.BigDecimal;
@@ -73,9 +74,9 @@ public final class Settings {
         return sources.getOrDefault(key, "default");
     }
 
-    public String require(SettingKey key, String hint) {
+    public String require(SettingKey key, Hint hint) {
         return optional(key).orElseThrow(() -> new ConfigException(key.iniName() + " is not set"
-                + (profileName == null ? "" : " in profile " + profileName) + "; " + hint));
+                + (profileName == null ? "" : " in profile " + profileName), hint));
     }
 
     /** The tier, as written; empty for none. @throws ConfigException if it is not a name ({@link #prefixPart}) */

@@ -1,6 +1,7 @@
 package dev.messer.config;
 
 import dev.messer.error.ConfigException;
+import dev.messer.error.Hint;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,8 +71,9 @@ public final class SettingsResolver {
             boolean named = nonBlank(profileFlag) || nonBlank(env.get("MESSER_PROFILE"));
             if (profile != null && !named && source.equals("[" + IniFile.profileSection(profile) + "]")) {
                 throw new ConfigException("the default profile " + profile + " is for provider " + declared.trim()
-                        + " and there is no [profile " + word.word() + "]; add one with 'messer configure "
-                        + word.word() + " --profile NAME ...' or pick a profile with --profile");
+                        + " and there is no [profile " + word.word() + "]", Hint.of("add one with {} or pick a profile "
+                        + "with --profile", word == Provider.AWS ? Hint.aws("configure", "--profile", "NAME", "...")
+                        : Hint.local("configure", "--profile", "NAME", "...")));
             }
             if (profile != null && source.equals("[" + IniFile.profileSection(profile) + "]")) {
                 throw new ConfigException("profile " + profile + " is for provider " + declared.trim()

@@ -2,6 +2,7 @@ package dev.messer.databag;
 
 import dev.messer.crypto.DataKey;
 import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.Hint;
 import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.KeyRef;
@@ -57,8 +58,8 @@ public final class BagUpload {
         Names.check("key name", keyName);
         KeyRef key = new KeyRef(keyName, version.isPresent() ? version.getAsInt() : ring.latest(keyName));
         if (version.isPresent() && !ring.exists(key)) {
-            throw new NotFoundException("encryption key " + key + " does not exist; see 'messer encryption list <provider> "
-                    + keyName + "'");
+            throw new NotFoundException("encryption key " + key + " does not exist",
+                    Hint.of("see {}", Hint.command("encryption list", keyName)));
         }
         return new BagUpload(items, bag, key, items.keys().forWriting(key), existing);
     }

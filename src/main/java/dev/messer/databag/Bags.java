@@ -1,6 +1,7 @@
 package dev.messer.databag;
 
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
 import dev.messer.names.Names;
 import dev.messer.store.BlobStore;
@@ -167,7 +168,7 @@ public final class Bags {
 
     NotFoundException noBag(String bag) {
         return new NotFoundException("data bag " + bag + " (" + layout.bagMarker(bag) + ") does not exist in "
-                + store.describe() + "; create it with 'messer data bag create <provider> " + bag + "'");
+                + store.describe(), Hint.of("create it with {}", Hint.command("data bag create", bag)));
     }
 
     /** Leaves out the names that break the naming rule, reporting each once, escaped. */

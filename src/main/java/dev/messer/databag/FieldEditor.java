@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.KeyRef;
@@ -89,9 +90,8 @@ public final class FieldEditor {
             }
         }
         if (!missing.isEmpty()) {
-            throw new NotFoundException("item " + bag + "/" + id + " has no field " + String.join(", ", missing)
-                    + "; nothing was changed (see 'messer data bag show <provider> " + bag + " " + id
-                    + " --decrypt')");
+            throw new NotFoundException("item " + bag + "/" + id + " has no field " + String.join(", ", missing),
+                    Hint.of("nothing was changed (see {})", Hint.command("data bag show", bag, id, "--decrypt")));
         }
         KeyRef key = current.item().keyRef();
         store(bag, id, json, key, Precondition.unchanged(current));

@@ -5,6 +5,7 @@ import dev.messer.crypto.Envelope;
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.crypto.ItemBinding;
+import dev.messer.error.Hint;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.InvalidInputException;
 import dev.messer.keys.DataKeys;
@@ -120,8 +121,9 @@ public final class ItemCrypto {
         int format = Integer.parseInt(version.wire());
         if (format < minItemFormat) {
             throw new IntegrityException(where + " is in item format " + format + ", which is not bound to its path, "
-                    + "and min_item_format = " + minItemFormat + " refuses it; restore it from a backup, or if you "
-                    + "trust it, re-encrypt it with 'messer bulk re-encrypt <provider>' under min_item_format = " + format);
+                    + "and min_item_format = " + minItemFormat + " refuses it", Hint.of("restore it from a backup, or if "
+                    + "you trust it, re-encrypt it with {} under min_item_format = " + format,
+                    Hint.command("bulk re-encrypt")));
         }
         if (version == EnvelopeVersion.V1 && writeVersion != EnvelopeVersion.V1) {
             notices.version1Item(where);

@@ -3,6 +3,7 @@ package dev.messer.databag;
 import com.google.gson.JsonObject;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.DataKeys;
@@ -110,9 +111,9 @@ public final class ItemHistory {
         try {
             items.write(bag, document, key, Precondition.asFound(current));
         } catch (ConflictException | AlreadyExistsException e) {
-            throw new ConflictException("item " + bag + "/" + id + " changed while it was being rolled back; nothing "
-                    + "was written: see 'messer data bag history <provider> " + bag + " " + id + "' and run the "
-                    + "rollback again", e);
+            throw new ConflictException("item " + bag + "/" + id + " changed while it was being rolled back",
+                    Hint.of("nothing was written: see {} and run the rollback again",
+                            Hint.command("data bag history", bag, id)), e);
         }
         return key;
     }
@@ -136,8 +137,8 @@ public final class ItemHistory {
                     .anyMatch(v -> v.id().equals(version) && v.deleted());
             if (deletion) {
                 return new InvalidInputException("version " + version + " of item " + bag + "/" + id + " is a deletion "
-                        + "and has no content; pick another version from 'messer data bag history <provider> " + bag
-                        + " " + id + "'");
+                        + "and has no content", Hint.of("pick another version from {}",
+                        Hint.command("data bag history", bag, id)));
             }
             return ItemVersions.noVersion(bag, id, version);
         });

@@ -2,6 +2,7 @@ package dev.messer.databag;
 
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.Hint;
 import dev.messer.error.ConflictException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.DataKeys;
@@ -160,8 +161,8 @@ public final class ItemService {
         if (!bags.bagExists(bag)) {
             return bags.noBag(bag);
         }
-        return new NotFoundException("item " + id + " does not exist in data bag " + bag
-                + "; see 'messer data bag show <provider> " + bag + "'");
+        return new NotFoundException("item " + id + " does not exist in data bag " + bag,
+                Hint.of("see {}", Hint.command("data bag show", bag)));
     }
 
     static AlreadyExistsException alreadyExists(String bag, String id) {

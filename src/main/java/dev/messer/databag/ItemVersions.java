@@ -2,6 +2,7 @@ package dev.messer.databag;
 
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.error.MesserException;
+import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
 import dev.messer.names.Names;
 import dev.messer.store.Blob;
@@ -61,15 +62,15 @@ final class ItemVersions {
         Names.check("item id", id);
         VersionListing listing = store.versions(layout.itemKey(bag, id));
         if (listing.isEmpty()) {
-            throw new NotFoundException("item " + id + " has no history in data bag " + bag + " in " + store.describe()
-                    + "; see 'messer data bag show <provider> " + bag + "'");
+            throw new NotFoundException("item " + id + " has no history in data bag " + bag + " in " + store.describe(),
+                    Hint.of("see {}", Hint.command("data bag show", bag)));
         }
         return listing;
     }
 
     static NotFoundException noVersion(String bag, String id, String version) {
-        return new NotFoundException("item " + bag + "/" + id + " has no version '" + version + "'; see 'messer data bag "
-                + "history <provider> " + bag + " " + id + "'");
+        return new NotFoundException("item " + bag + "/" + id + " has no version '" + version + "'",
+                Hint.of("see {}", Hint.command("data bag history", bag, id)));
     }
 
     /** Empty if the version is gone since it was listed. */

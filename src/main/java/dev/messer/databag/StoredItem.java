@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.messer.crypto.KeyVersionField;
+import dev.messer.error.Hint;
 import dev.messer.error.InvalidInputException;
 import dev.messer.keys.KeyRef;
 import dev.messer.names.Names;
@@ -67,7 +68,7 @@ public record StoredItem(String id, String encryptedData, String keyName, int ke
         }
         String encrypted = string(json, "encrypted_data", where);
         if (!BASE64_TEXT.matcher(encrypted).matches()) {
-            throw new InvalidInputException(where + " has encrypted_data that is not base64 text; " + NOT_MESSERS);
+            throw new InvalidInputException(where + " has encrypted_data that is not base64 text", NOT_MESSERS);
         }
         String keyName = label(json, "key_name", where);
         int keyVersion = KeyVersionField.parse(json.get("key_version"), where);
@@ -75,8 +76,8 @@ public record StoredItem(String id, String encryptedData, String keyName, int ke
     }
 
     /** What the stored labels of an item written by hand or by another tool break; the fix. */
-    private static final String NOT_MESSERS = "it was not written by messer: roll the item back to an earlier version "
-            + "('messer data bag history'), or delete it";
+    private static final Hint NOT_MESSERS = Hint.of("it was not written by messer: roll the item back to an earlier "
+            + "version ({}), or delete it", Hint.command("data bag history", "BAG", "ITEM"));
 
     /** Base64 as Messer and this tool write it, with the line breaks a MIME encoder adds. */
     private static final java.util.regex.Pattern BASE64_TEXT = java.util.regex.Pattern.compile("[A-Za-z0-9+/=\\r\\n]*");
@@ -86,7 +87,7 @@ public record StoredItem(String id, String encryptedData, String keyName, int ke
         String value = string(json, field, where);
         if (!Names.isValid(value)) {
             throw new InvalidInputException(where + " has " + field + " '" + Names.printable(value)
-                    + "', which breaks the naming rule; " + NOT_MESSERS);
+                    + "', which breaks the naming rule", NOT_MESSERS);
         }
         return value;
     }

@@ -12,7 +12,9 @@ import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.AccessDeniedException;
 import dev.messer.aws.policy.PolicyRole;
+import dev.messer.error.Hint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,14 +25,23 @@ import java.util.Map;
  */
 public final class AwsDoctor {
 
-    private static final String SETUP_FIX = "run 'messer setup aws' with admin credentials";
+    private static final Hint.Run SETUP = Hint.aws("setup");
+
+    /** The words {@code doctor aws --role} takes. */
+    public static final List<String> ROLES = Arrays.stream(PolicyRole.values()).map(PolicyRole::word).toList();
 
     private AwsDoctor() {
     }
 
-    /** Adds the aws checks after a passed "config" check that produced {@code settings}. */
+    /**
+     * Adds the aws checks after a passed "config" check that produced {@code settings}.
+     *
+     * @param roleWord one of {@link #ROLES}, whose key policy grants are checked too, or null
+     */
     public static void check(Checklist list, Settings settings, Sessions sessions, Map<String, String> env,
-                             PolicyRole role) {
+                             String roleWord) {
+        PolicyRole role = roleWord == null ? null : PolicyRole.fromWord(roleWord).orElseThrow(() ->
+                new IllegalArgumentException("not a role: " + roleWord));
         List<Session<AwsBackend>> opened = new ArrayList<>(1);
         try {
             list.check("aws settings", () -> {
@@ -59,8 +70,8 @@ public final class AwsDoctor {
             list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey(), settings.tier()),
                     "master key alias");
             list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap");
-            list.check("key versions", () -> KeyProbe.rollbackSuspects(session, "aws"), "keys bucket");
-            list.check("item formats", () -> KeyProbe.itemFormats(session, "aws"), "secrets bucket");
+            list.check("key versions", () -> KeyProbe.rollbackSuspects(session), "keys bucket");
+            list.check("item formats", () -> KeyProbe.itemFormats(session), "secrets bucket");
             list.check("key tiers", () -> AwsKeyDoctor.versionsWithoutTier(session.keyRing(), settings), "data keys");
         } finally {
             opened.forEach(Session::close);
@@ -82,7 +93,8 @@ public final class AwsDoctor {
         }
         if (!plain.isEmpty()) {
             throw new Checklist.Warning("plain HTTP: " + String.join(", ", plain) + "; buckets set up by 'messer setup "
-                    + "aws' refuse object requests without TLS", "use https:// endpoints outside of test emulators");
+                    + "aws' refuse object requests without TLS", Hint.text("use https:// endpoints outside of test "
+                    + "emulators"));
         }
         return "HTTPS";
     }
@@ -102,17 +114,20 @@ public final class AwsDoctor {
             review = hardening.review(bucket);
         } catch (AccessDeniedException e) {
             throw new Checklist.Warning("s3://" + bucket + " is usable, but its settings cannot be read with these "
-                    + "credentials", "run 'messer doctor aws' with admin credentials to check them");
+                    + "credentials", Hint.of("run {} with admin credentials to check them", Hint.aws("doctor")));
         }
         if (review.fixable().equals(List.of("the bucket does not exist"))) {
-            throw new Checklist.Failure("s3://" + bucket + " does not exist", SETUP_FIX + " to create it");
+            throw new Checklist.Failure("s3://" + bucket + " does not exist",
+                    Hint.of("run {} with admin credentials to create it", SETUP));
         }
         if (!review.broadGrants().isEmpty()) {
-            throw new Checklist.Failure("s3://" + bucket + ": " + String.join(", ", review.all()),
-                    (review.fixable().isEmpty() ? "" : SETUP_FIX + ", and ") + BucketHardening.BROAD_GRANTS_FIX);
+            throw new Checklist.Failure("s3://" + bucket + ": " + String.join(", ", review.all()), review.fixable().isEmpty()
+                    ? Hint.text(BucketHardening.BROAD_GRANTS_FIX)
+                    : Hint.of("run {} with admin credentials, and {}", SETUP, BucketHardening.BROAD_GRANTS_FIX));
         }
         if (!review.fixable().isEmpty()) {
-            throw new Checklist.Failure("s3://" + bucket + ": " + String.join(", ", review.fixable()), SETUP_FIX);
+            throw new Checklist.Failure("s3://" + bucket + ": " + String.join(", ", review.fixable()),
+                    Hint.of("run {} with admin credentials", SETUP));
         }
         return "s3://" + bucket + " (public access blocked, SSE-KMS, versioning"
                 + (tlsPolicy ? ", TLS only)" : "; TLS-only policy not required over plain HTTP)");

@@ -4,6 +4,7 @@ import dev.messer.aws.AwsClientFactory;
 import dev.messer.aws.AwsService;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
+import dev.messer.error.Hint;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
 import dev.messer.aws.policy.KeyPolicy;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
  */
 public final class AwsKeyDoctor {
 
-    private static final String FIX = "run 'messer setup aws --fix' with key administrator credentials";
+    private static final Hint FIX = Hint.of("run {} with key administrator credentials", Hint.aws("setup", "--fix"));
 
     private AwsKeyDoctor() {
     }
@@ -35,7 +36,7 @@ public final class AwsKeyDoctor {
         KeyMetadata[] key = new KeyMetadata[1];
         List<KeyFinding> findings = new ArrayList<>();
         list.check("key settings", () -> {
-            key[0] = keys.require("run 'messer setup aws --create-key'");
+            key[0] = keys.require(Hint.of("create the key and its alias with {}", Hint.aws("setup", "--create-key")));
             String[] arn = key[0].arn().split(":", 6);
             findings.addAll(keys.check(key[0].keyId(), new MasterKeySetup.Wanted(null, MasterKeySetup.baseTags(settings),
                     null, arn[1], arn[4], List.of(), false), false));
@@ -70,7 +71,7 @@ public final class AwsKeyDoctor {
         List<String> shown = lacking.stream().map(KeyRef::toString).limit(10).toList();
         throw new Checklist.Warning(lacking.size() + " key version(s) lack messer:tier in their context: "
                 + String.join(", ", shown) + (lacking.size() > shown.size() ? ", ..." : ""),
-                "run 'messer bulk rotate-keys aws' to move the items onto new versions that carry it");
+                Hint.of("run {} to move the items onto new versions that carry it", Hint.aws("bulk rotate-keys")));
     }
 
     private static String describe(Optional<URI> override, String publicHost) {
@@ -94,7 +95,7 @@ public final class AwsKeyDoctor {
             }
         }
         if (unchecked) {
-            throw new Checklist.Warning(detail, "run 'messer doctor aws' with key administrator credentials");
+            throw new Checklist.Warning(detail, Hint.of("run {} with key administrator credentials", Hint.aws("doctor")));
         }
         if (problems.isEmpty()) {
             return detail;
@@ -102,8 +103,8 @@ public final class AwsKeyDoctor {
         if (fixable) {
             throw new Checklist.Warning(String.join("; ", problems), FIX);
         }
-        throw new Checklist.Failure(String.join("; ", problems), "remove the broad grants from the key policy "
-                + "('aws kms put-key-policy'; see docs/aws.md, Master key)");
+        throw new Checklist.Failure(String.join("; ", problems), Hint.text("remove the broad grants from the key "
+                + "policy ('aws kms put-key-policy'; see docs/aws.md, Master key)"));
     }
 
     private static String roleCheck(MasterKeySetup keys, KeyMetadata key, Settings settings, AwsClientFactory clients,
@@ -125,10 +126,11 @@ public final class AwsKeyDoctor {
         String root = "arn:" + arn[1] + ":iam::" + arn[4] + ":root";
         if (!review.allowedTo(root, missing).isEmpty()) {
             throw new Checklist.Warning("the key policy does not name " + caller + " for " + String.join(", ", missing)
-                    + "; it leaves them to the account's IAM policies", "grant them with 'messer policy aws --role "
-                    + role.word() + "', or name the role: 'messer setup aws --fix --" + role.word() + "-role ARN'");
+                    + "; it leaves them to the account's IAM policies", Hint.of("grant them with {}, or name the role: "
+                    + "{}", Hint.aws("policy", "--role", role.word()), Hint.aws("setup", "--fix", "--" + role.word()
+                    + "-role", "ARN")));
         }
         throw new Checklist.Failure("the key policy does not let " + caller + " " + String.join(", ", missing),
-                "'messer setup aws --fix --" + role.word() + "-role ARN' adds the statement");
+                Hint.of("{} adds the statement", Hint.aws("setup", "--fix", "--" + role.word() + "-role", "ARN")));
     }
 }

@@ -1,5 +1,7 @@
 package dev.messer.doctor;
 
+import dev.messer.error.Hint;
+
 /**
  * The outcome of one check of {@code messer doctor}.
  *
@@ -7,9 +9,10 @@ package dev.messer.doctor;
  * @param status passed, passed with something to know, passed with a warning, failed, or skipped because a
  *               check it needs failed
  * @param detail what was found, or why it failed
- * @param fix    what to do about a failure or warning, or what may be done about the information (empty otherwise)
+ * @param fix    what to do about a failure or warning, or what may be done about what was found
+ *               ({@link Hint#NONE} otherwise); its command lines are typed, for the command line to render
  */
-public record Check(String name, Status status, String detail, String fix) {
+public record Check(String name, Status status, String detail, Hint fix) {
 
     public enum Status { PASS, INFO, WARN, FAIL, SKIP }
 

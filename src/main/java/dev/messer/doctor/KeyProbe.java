@@ -6,6 +6,7 @@ import dev.messer.crypto.EncryptionContext;
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.databag.ItemService;
+import dev.messer.error.Hint;
 import dev.messer.error.MesserException;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
@@ -48,12 +49,15 @@ public final class KeyProbe {
             session.dataKeys().forReading(latest);
             shown.add(latest.toString());
         }
-        return shown.isEmpty() ? "no data keys yet (create one with 'messer encryption create <provider> KEY_NAME')"
-                : "latest versions unwrap: " + String.join(", ", shown);
+        if (shown.isEmpty()) {
+            throw new Checklist.Passed("no data keys yet", Hint.of("create one with {}",
+                    Hint.command("encryption create", "KEY_NAME")));
+        }
+        return "latest versions unwrap: " + String.join(", ", shown);
     }
 
     /** Context-less versions numbered above bound ones: what a rollback through the keys bucket looks like. */
-    public static String rollbackSuspects(Session<?> session, String provider) {
+    public static String rollbackSuspects(Session<?> session) {
         List<KeyRef> suspects = KeyAudits.rollbackSuspects(session.keyRing());
         if (suspects.isEmpty()) {
             return "no version lacks the encryption context that a lower version of its key has";
@@ -62,15 +66,15 @@ public final class KeyProbe {
         throw new Checklist.Failure(suspects.stream().map(KeyRef::toString).collect(Collectors.joining(", "))
                 + " ha" + (suspects.size() == 1 ? "s" : "ve") + " no encryption context although a lower version has one"
                 + " (a possible rollback; messer will not write with it)",
-                "find out who wrote it, then delete it: messer encryption delete " + provider + " " + first.name() + " "
-                        + first.version());
+                Hint.of("find out who wrote it, then delete it: {}", Hint.command("encryption delete", first.name(),
+                        String.valueOf(first.version()))));
     }
 
     /**
      * How many items in the profile's tier and folder are still in format 1, and whether
      * {@code min_item_format = 2} can be set. Reads every item once.
      */
-    public static String itemFormats(Session<?> session, String provider) {
+    public static String itemFormats(Session<?> session) {
         int min = session.settings().minItemFormat();
         if (min >= 2) {
             return "min_item_format = " + min + ": format-1 items are refused";
@@ -88,12 +92,12 @@ public final class KeyProbe {
             }
         }
         if (format1 > 0) {
-            return format1 + " item" + (format1 == 1 ? " is" : "s are") + " still in format 1 (upgrade with "
-                    + "'messer bulk re-encrypt " + provider + "', then set min_item_format = 2)";
+            throw new Checklist.Passed(format1 + " item" + (format1 == 1 ? " is" : "s are") + " still in format 1",
+                    Hint.of("upgrade with {}, then set min_item_format = 2", Hint.command("bulk re-encrypt")));
         }
         throw new Checklist.Warning("no item in " + describe(session) + " is in format 1, but min_item_format = 1 "
                 + "still accepts one copied over a bound item",
-                "messer configure " + provider + " --min-item-format 2");
+                Hint.of("run {}", Hint.command("configure", "--min-item-format", "2")));
     }
 
     private static boolean isFormat1(ItemService items, String bag, String id) {

@@ -4,6 +4,7 @@ import dev.messer.app.Session;
 import dev.messer.app.Sessions;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
+import dev.messer.error.Hint;
 import dev.messer.files.FileTrust;
 import dev.messer.local.LocalBackend;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public final class LocalDoctor {
         list.check("local root", () -> {
             if (!Files.isDirectory(localRoot)) {
                 throw new Checklist.Failure(localRoot + " does not exist",
-                        "run 'messer configure local' (or set local_root to the right folder)");
+                        Hint.of("run {} (or set local_root to the right folder)", Hint.local("configure")));
             }
             trusted(localRoot.toRealPath(), "local_root");
             return localRoot.toString();
@@ -43,29 +44,29 @@ public final class LocalDoctor {
         Path keyFile = session.backend().masterKeyFile();
         list.check("master key file", () -> {
             if (!Files.exists(keyFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new Checklist.Failure(keyFile + " does not exist",
-                        "restore it from your backup (mode 0600); a new key cannot open what the old one protected");
+                throw new Checklist.Failure(keyFile + " does not exist", Hint.text("restore it from your backup "
+                        + "(mode 0600); a new key cannot open what the old one protected"));
             }
             trusted(keyFile.getParent(), "master key folder");
             trusted(keyFile, "master key file");
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(keyFile);
             if (!Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE).containsAll(mode)) {
                 throw new Checklist.Failure(keyFile + " has mode " + PosixFilePermissions.toString(mode)
-                        + "; others may read it", "chmod 600 " + keyFile);
+                        + "; others may read it", Hint.text("chmod 600 " + keyFile));
             }
             return keyFile + " (rw-------)";
         }, "local root");
         list.check("keys bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.KEYS_BUCKET)),
-                "create a data key: messer encryption create local KEY_NAME"), "local root");
+                Hint.of("create a data key: {}", Hint.local("encryption create", "KEY_NAME"))), "local root");
         list.check("secrets bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.SECRETS_BUCKET)),
-                "create a bag: messer data bag create local BAG"), "local root");
+                Hint.of("create a bag: {}", Hint.local("data bag create", "BAG"))), "local root");
         list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key file");
         list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap", "keys bucket");
-        list.check("key versions", () -> KeyProbe.rollbackSuspects(session, "local"), "keys bucket");
-        list.check("item formats", () -> KeyProbe.itemFormats(session, "local"), "secrets bucket");
+        list.check("key versions", () -> KeyProbe.rollbackSuspects(session), "keys bucket");
+        list.check("item formats", () -> KeyProbe.itemFormats(session), "secrets bucket");
     }
 
-    private static String folder(Path folder, String fix) {
+    private static String folder(Path folder, Hint fix) {
         trusted(folder, "bucket folder");
         if (!Files.isDirectory(folder)) {
             throw new Checklist.Failure(folder + " does not exist", fix);
@@ -75,7 +76,7 @@ public final class LocalDoctor {
 
     private static void trusted(Path path, String what) {
         FileTrust.currentUser().privateProblem(path, what).ifPresent(p -> {
-            throw new Checklist.Failure(p.problem(), p.fix());
+            throw new Checklist.Failure(p.problem(), Hint.text(p.fix()));
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.messer.doctor;
 
 import dev.messer.config.Settings;
+import dev.messer.error.Hint;
 import dev.messer.output.VariableAllowList;
 
 /**
@@ -20,8 +21,7 @@ public final class VariableAllowListCheck {
                     + "named exactly";
         }
         throw new Checklist.Info("no allowed_variables: items may set any variable outside the refused names "
-                + "(docs/security.md)", "name what your programs read, such as: messer configure "
-                + settings.provider().word() + (settings.profileName() == null ? "" : " --profile "
-                + settings.profileName()) + " --allowed-variables 'DB_* API_*'");
+                + "(docs/security.md)", Hint.of("name what your programs read, such as: {}",
+                Hint.command("configure", "--allowed-variables", "DB_* API_*")));
     }
 }

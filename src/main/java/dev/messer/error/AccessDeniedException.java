@@ -10,4 +10,12 @@ public class AccessDeniedException extends MesserException {
     public AccessDeniedException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public AccessDeniedException(String problem, Hint hint) {
+        super(problem, hint);
+    }
+
+    public AccessDeniedException(String problem, Hint hint, Throwable cause) {
+        super(problem, hint, cause);
+    }
 }

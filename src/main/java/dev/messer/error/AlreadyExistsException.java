@@ -10,4 +10,12 @@ public class AlreadyExistsException extends MesserException {
     public AlreadyExistsException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public AlreadyExistsException(String problem, Hint hint) {
+        super(problem, hint);
+    }
+
+    public AlreadyExistsException(String problem, Hint hint, Throwable cause) {
+        super(problem, hint, cause);
+    }
 }

@@ -10,4 +10,12 @@ public class ConfigException extends MesserException {
     public ConfigException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public ConfigException(String problem, Hint hint) {
+        super(problem, hint);
+    }
+
+    public ConfigException(String problem, Hint hint, Throwable cause) {
+        super(problem, hint, cause);
+    }
 }

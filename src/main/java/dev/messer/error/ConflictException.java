@@ -10,4 +10,12 @@ public class ConflictException extends MesserException {
     public ConflictException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public ConflictException(String problem, Hint hint) {
+        super(problem, hint);
+    }
+
+    public ConflictException(String problem, Hint hint, Throwable cause) {
+        super(problem, hint, cause);
+    }
 }

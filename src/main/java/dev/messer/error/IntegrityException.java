@@ -10,4 +10,12 @@ public class IntegrityException extends MesserException {
     public IntegrityException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public IntegrityException(String problem, Hint hint) {
+        super(problem, hint);
+    }
+
+    public IntegrityException(String problem, Hint hint, Throwable cause) {
+        super(problem, hint, cause);
+    }
 }

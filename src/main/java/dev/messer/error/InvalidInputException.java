@@ -10,4 +10,12 @@ public class InvalidInputException extends MesserException {
     public InvalidInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public InvalidInputException(String problem, Hint hint) {
+        super(problem, hint);
+    }
+
+    public InvalidInputException(String problem, Hint hint, Throwable cause) {
+        super(problem, hint, cause);
+    }
 }

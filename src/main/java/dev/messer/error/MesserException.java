@@ -3,14 +3,40 @@ package dev.messer.error;
 /**
  * Base of the small hierarchy of failures the domain reports. The message is one line meant for
  * the user: what failed, on which bag/item/key, and what to do. It never carries secret material.
+ * What to do may be a typed {@link Hint}, whose command lines the command line renders with the
+ * provider word, {@code --profile} and {@code -c} the user typed.
  */
 public abstract class MesserException extends RuntimeException {
 
+    private final String problem;
+    private final Hint hint;
+
     protected MesserException(String message) {
-        super(message);
+        this(message, Hint.NONE, null);
     }
 
     protected MesserException(String message, Throwable cause) {
-        super(message, cause);
+        this(message, Hint.NONE, cause);
+    }
+
+    /** @param hint what to do, with its command lines typed (the command line renders them for the user) */
+    protected MesserException(String problem, Hint hint) {
+        this(problem, hint, null);
+    }
+
+    protected MesserException(String problem, Hint hint, Throwable cause) {
+        super(hint.after(problem, Hint.Run::toString), cause);
+        this.problem = problem;
+        this.hint = hint;
+    }
+
+    /** What failed, without the advice. */
+    public String problem() {
+        return problem;
+    }
+
+    /** What to do, or {@link Hint#NONE}. */
+    public Hint hint() {
+        return hint;
     }
 }

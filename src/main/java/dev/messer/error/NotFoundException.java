@@ -10,4 +10,12 @@ public class NotFoundException extends MesserException {
     public NotFoundException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public NotFoundException(String problem, Hint hint) {
+        super(problem, hint);
+    }
+
+    public NotFoundException(String problem, Hint hint, Throwable cause) {
+        super(problem, hint, cause);
+    }
 }

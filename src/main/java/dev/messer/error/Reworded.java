@@ -6,32 +6,33 @@ public final class Reworded {
     private Reworded() {
     }
 
-    /** @return a failure of the same kind as {@code e} with {@code message} */
-    public static MesserException as(MesserException e, String message) {
+    /** @return a failure of the same kind as {@code e} with {@code problem} and e's hint */
+    public static MesserException as(MesserException e, String problem) {
+        Hint hint = e.hint();
         if (e instanceof ConfigException) {
-            return new ConfigException(message, e);
+            return new ConfigException(problem, hint, e);
         }
         if (e instanceof AccessDeniedException) {
-            return new AccessDeniedException(message, e);
+            return new AccessDeniedException(problem, hint, e);
         }
         if (e instanceof AlreadyExistsException) {
-            return new AlreadyExistsException(message, e);
+            return new AlreadyExistsException(problem, hint, e);
         }
         if (e instanceof ConflictException) {
-            return new ConflictException(message, e);
+            return new ConflictException(problem, hint, e);
         }
         if (e instanceof IntegrityException) {
-            return new IntegrityException(message, e);
+            return new IntegrityException(problem, hint, e);
         }
         if (e instanceof InvalidInputException) {
-            return new InvalidInputException(message, e);
+            return new InvalidInputException(problem, hint, e);
         }
         if (e instanceof NotFoundException) {
-            return new NotFoundException(message, e);
+            return new NotFoundException(problem, hint, e);
         }
         if (e instanceof ThrottledException) {
-            return new ThrottledException(message, e);
+            return new ThrottledException(problem, hint, e);
         }
-        return new UnavailableException(message, e);
+        return new UnavailableException(problem, hint, e);
     }
 }

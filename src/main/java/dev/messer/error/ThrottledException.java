@@ -9,4 +9,8 @@ public class ThrottledException extends UnavailableException {
     public ThrottledException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public ThrottledException(String problem, Hint hint, Throwable cause) {
+        super(problem, hint, cause);
+    }
 }

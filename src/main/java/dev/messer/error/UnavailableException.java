@@ -10,4 +10,12 @@ public class UnavailableException extends MesserException {
     public UnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public UnavailableException(String problem, Hint hint) {
+        super(problem, hint);
+    }
+
+    public UnavailableException(String problem, Hint hint, Throwable cause) {
+        super(problem, hint, cause);
+    }
 }

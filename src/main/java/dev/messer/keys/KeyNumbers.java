@@ -1,5 +1,6 @@
 package dev.messer.keys;
 
+import dev.messer.error.Hint;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.InvalidInputException;
 import dev.messer.names.KeyVersionNumber;
@@ -78,8 +79,8 @@ final class KeyNumbers {
         if (!now.contains(ref.version()) || olderAbove) {
             throw new IntegrityException("encryption key " + ref + " was written to " + store.describe()
                     + " but is not its latest version (the latest is " + (now.isEmpty() ? "missing"
-                    : "v" + now.get(now.size() - 1)) + "), so items would still be sealed with an older one; check "
-                    + "the keys bucket with 'messer encryption list <provider> " + ref.name() + "'");
+                    : "v" + now.get(now.size() - 1)) + "), so items would still be sealed with an older one",
+                    Hint.of("check the keys bucket with {}", Hint.command("encryption list", ref.name())));
         }
     }
 

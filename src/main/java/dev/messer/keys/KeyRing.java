@@ -3,6 +3,7 @@ package dev.messer.keys;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.Hint;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.NotFoundException;
 import dev.messer.masterkey.MasterKey;
@@ -78,8 +79,8 @@ public final class KeyRing implements DataKeys {
         Names.check("key name", name);
         List<Integer> before = numbers.versions(name);
         if (!before.isEmpty()) {
-            throw new AlreadyExistsException("encryption key " + name + " already exists in " + store.describe()
-                    + "; add a version with 'messer encryption increment <provider> " + name + "'");
+            throw new AlreadyExistsException("encryption key " + name + " already exists in " + store.describe(),
+                    Hint.of("add a version with {}", Hint.command("encryption increment", name)));
         }
         KeyRef ref = new KeyRef(name, numbers.next(name, before));
         try {
@@ -145,8 +146,8 @@ public final class KeyRing implements DataKeys {
     public int latest(String name) {
         List<Integer> versions = versions(name);
         if (versions.isEmpty()) {
-            throw new NotFoundException("encryption key " + name + " does not exist in " + store.describe()
-                    + "; create it with 'messer encryption create <provider> " + name + "'");
+            throw new NotFoundException("encryption key " + name + " does not exist in " + store.describe(),
+                    Hint.of("create it with {}", Hint.command("encryption create", name)));
         }
         return versions.get(versions.size() - 1);
     }
@@ -175,8 +176,8 @@ public final class KeyRing implements DataKeys {
 
     public void deleteVersion(KeyRef ref) {
         if (!exists(ref)) {
-            throw new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
-                    + "; see 'messer encryption list <provider> " + ref.name() + "'");
+            throw new NotFoundException("encryption key " + ref + " does not exist in " + store.describe(),
+                    Hint.of("see {}", Hint.command("encryption list", ref.name())));
         }
         numbers.writeTombstone(ref);
         store.delete(ref.objectKey());
@@ -268,8 +269,8 @@ public final class KeyRing implements DataKeys {
             return new NotFoundException("encryption key " + ref + " was deleted (" + tombstone + " in "
                     + store.describe() + "), so what it sealed cannot be decrypted; restore the item from a backup");
         }
-        return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe()
-                + "; see 'messer encryption list <provider> " + ref.name() + "'");
+        return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe(),
+                Hint.of("see {}", Hint.command("encryption list", ref.name())));
     }
 
     private void writeVersion(KeyRef ref) {

@@ -2,6 +2,7 @@ package dev.messer.keys;
 
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.IntegrityException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -64,8 +65,8 @@ public record KeyTrust(EncryptionContext context, String tier, boolean checkTier
         }
         if (stored.isEmpty() && !readContextless) {
             throw new IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in " + bucket
-                    + ") has no encryption context, which min_item_format = 2 refuses; re-encrypt its items with "
-                    + "'messer bulk re-encrypt <provider>' under min_item_format = 1 first");
+                    + ") has no encryption context, which min_item_format = 2 refuses", Hint.of("re-encrypt its items "
+                    + "with {} under min_item_format = 1 first", Hint.command("bulk re-encrypt")));
         }
         if (stored.isEmpty()) {
             return;
@@ -94,11 +95,11 @@ public record KeyTrust(EncryptionContext context, String tier, boolean checkTier
         if (boundVersionBelow.getAsBoolean()) {
             throw new IntegrityException("encryption key " + ref + " has no encryption context although a lower "
                     + "version has one, so it may have been planted to roll the key back: messer will not write "
-                    + "with it; check the keys bucket ('messer doctor <provider>') and delete it with "
-                    + "'messer encryption delete <provider> " + ref.name() + " " + ref.version() + "'");
+                    + "with it", Hint.of("check the keys bucket ({}) and delete it with {}", Hint.command("doctor"),
+                    Hint.command("encryption delete", ref.name(), String.valueOf(ref.version()))));
         }
         throw new ConflictException("encryption key " + ref + " has no encryption context (Messer or "
-                + "item_format = 1 wrote it) and this profile writes bound items; add a bound version with "
-                + "'messer encryption increment <provider> " + ref.name() + "'");
+                + "item_format = 1 wrote it) and this profile writes bound items", Hint.of("add a bound version with {}",
+                Hint.command("encryption increment", ref.name())));
     }
 }

@@ -3,6 +3,7 @@ package dev.messer.local;
 import dev.messer.crypto.DataKey;
 import dev.messer.error.AccessDeniedException;
 import dev.messer.error.AlreadyExistsException;
+import dev.messer.error.Hint;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.NotFoundException;
 import dev.messer.error.UnavailableException;
@@ -82,9 +83,9 @@ public final class LocalMasterKeyFile {
                     };
             if (!intact) {
                 throw new IntegrityException("master key file " + file + (content.length == 0 ? " is empty"
-                        : " is damaged (" + content.length + " bytes)") + ", so it is not a messer local master key; "
-                        + "if nothing was encrypted under it, remove it with 'rm " + file + "' and run 'messer "
-                        + "configure local' again, else restore it from your backup");
+                        : " is damaged (" + content.length + " bytes)") + ", so it is not a messer local master key",
+                        Hint.of("if nothing was encrypted under it, remove it with 'rm {}' and run {} again, else "
+                                + "restore it from your backup", file, Hint.local("configure")));
             }
         } finally {
             Arrays.fill(content, (byte) 0);

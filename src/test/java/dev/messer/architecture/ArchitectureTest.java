@@ -9,19 +9,23 @@ import com.google.gson.JsonElement;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.messer.aws.AwsBackend;
+import dev.messer.aws.AwsClientFactory;
 import dev.messer.local.LocalBackend;
 import java.util.Objects;
+import software.amazon.awssdk.core.SdkClient;
 
 /**
  * The layering of docs/architecture.md, kept true by the build. The core (crypto, names, the store,
  * master key and backend ports, keys, databag, bulk, output, config, error) knows no provider and no
  * command line; each provider (aws, local) knows the core and not the other; the composition root
- * (app) knows the providers; doctor and cli sit on top.
+ * (app) knows the providers and is the only one to make AWS clients; doctor and the command line
+ * (cli with edit and exec) sit on top, and of the command line only cli.aws names a provider's types.
  */
 @AnalyzeClasses(packages = "dev.messer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -31,7 +35,11 @@ class ArchitectureTest {
         "dev.messer.store..", "dev.messer.masterkey..", "dev.messer.backend..", "dev.messer.keys..",
         "dev.messer.databag..", "dev.messer.bulk..", "dev.messer.output..", "dev.messer.config..",
     };
-    private static final String[] ABOVE_PROVIDERS = {"dev.messer.app..", "dev.messer.doctor..", "dev.messer.cli.."};
+    private static final String[] ABOVE_PROVIDERS = {
+        "dev.messer.app..", "dev.messer.doctor..", "dev.messer.cli..", "dev.messer.edit..", "dev.messer.exec..",
+    };
+    private static final String[] COMMAND_LINE = {"dev.messer.cli..", "dev.messer.edit..", "dev.messer.exec.."};
+    private static final String[] PROVIDERS = {"dev.messer.aws..", "dev.messer.local.."};
 
     @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("dev.messer.(*)..").should().beFreeOfCycles();
@@ -59,8 +67,38 @@ class ArchitectureTest {
                             || owner.isEquivalentTo(LocalBackend.class)))));
 
     @ArchTest
+    static final ArchRule onlyTheCompositionRootMakesAwsClients = noClasses()
+            .that().resideOutsideOfPackage("dev.messer.app..").and().doNotHaveFullyQualifiedName(AwsClientFactory.class.getName())
+            .should().callConstructorWhere(target(owner(DescribedPredicate.describe("the AWS client factory",
+                    (JavaClass owner) -> owner.isEquivalentTo(AwsClientFactory.class)))))
+            .because("the composition root (app.Sessions) makes every session's clients");
+
+    /** The SDK's clients are built in one place, the client factory, which only the composition root makes. */
+    @ArchTest
+    static final ArchRule sdkClientsAreBuiltOnlyByTheClientFactory = noClasses()
+            .that(DescribedPredicate.describe("are not the client factory", (JavaClass c) ->
+                    !c.getName().equals(AwsClientFactory.class.getName())
+                            && !c.getName().startsWith(AwsClientFactory.class.getName() + "$")))
+            .should().callMethodWhere(DescribedPredicate.describe("a builder of an AWS SDK client",
+                    (JavaMethodCall call) -> (call.getName().equals("builder") || call.getName().equals("create"))
+                            && call.getTargetOwner().isAssignableTo(SdkClient.class)));
+
+    @ArchTest
+    static final ArchRule withinTheCommandLine_onlyCliAwsNamesAProvider = noClasses()
+            .that().resideInAPackage("dev.messer.cli..").and().resideOutsideOfPackage("dev.messer.cli.aws..")
+            .should().dependOnClassesThat().resideInAnyPackage(PROVIDERS)
+            .because("the command line gets sessions, admin sessions and key files from app; "
+                    + "only the aws-only commands in cli.aws work with AWS types");
+
+    @ArchTest
+    static final ArchRule outsideTheCommandLine_onlyAppAndDoctorNameAProvider = noClasses()
+            .that().resideOutsideOfPackages("dev.messer.cli..", "dev.messer.app..", "dev.messer.doctor..",
+                    "dev.messer.aws..", "dev.messer.local..")
+            .should().dependOnClassesThat().resideInAnyPackage(PROVIDERS);
+
+    @ArchTest
     static final ArchRule onlyTheCommandLinePrintsOrExits = noClasses()
-            .that().resideOutsideOfPackage("dev.messer.cli..")
+            .that().resideOutsideOfPackages(COMMAND_LINE)
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .orShould().callMethod(System.class, "exit", int.class);

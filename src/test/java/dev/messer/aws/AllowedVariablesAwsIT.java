@@ -29,8 +29,8 @@ class AllowedVariablesAwsIT {
         aws.storePaymentsItem(unlisted.toString());
         CliRun without = aws.runWithConfig(unlisted, "doctor", "aws");
         assertThat(without.out()).as(without.toString()).contains("[info] variables").contains("no allowed_variables")
-                .contains("hint: name what your programs read, such as: messer configure aws --profile aws "
-                        + "--allowed-variables 'DB_* API_*'")
+                .contains("hint: name what your programs read, such as: 'messer configure aws --allowed-variables "
+                        + "\"DB_* API_*\" -c " + unlisted + "'")
                 .doesNotContain("[warn] variables").doesNotContain("[FAIL] variables");
 
         Path listed = aws.writeIni("listed.ini", Map.of("allowed_variables", "DB_* PASS*"));

@@ -17,9 +17,13 @@ class AwsBackendTest {
 
     private static final Map<String, String> ENV = Map.of("AWS_EC2_METADATA_DISABLED", "true");
 
+    private static AwsBackend backend(Settings settings) {
+        return new AwsBackend(settings, new AwsClientFactory(settings, new AwsEnvironment(ENV), serial -> "0"));
+    }
+
     @Test
     void opening_makesNoClient() {
-        try (AwsBackend backend = new AwsBackend(settings(Map.of()), ENV, serial -> "0", warning -> { })) {
+        try (AwsBackend backend = backend(settings(Map.of()))) {
             backend.secrets();
             backend.keys();
             backend.masterKey();
@@ -33,29 +37,28 @@ class AwsBackendTest {
 
     @Test
     void masterKeyWithAliasPrefix_isAccepted() {
-        try (AwsBackend backend = new AwsBackend(settings(Map.of(SettingKey.MASTER_KEY, "alias/acme-dev")), ENV,
-                serial -> "0", warning -> { })) {
+        try (AwsBackend backend = backend(settings(Map.of(SettingKey.MASTER_KEY, "alias/acme-dev")))) {
             assertThat(backend.masterKey().describe()).isEqualTo("KMS key alias/acme-dev (us-east-1)");
         }
     }
 
     @Test
     void missingSecretsBucket_isAConfigError() {
-        assertThatThrownBy(() -> new AwsBackend(settings(Map.of(SettingKey.SECRETS_BUCKET, "")), ENV, serial -> "0", warning -> { }))
+        assertThatThrownBy(() -> backend(settings(Map.of(SettingKey.SECRETS_BUCKET, ""))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("secrets_bucket is not set; set it with 'messer configure aws -b BUCKET'");
     }
 
     @Test
     void missingKeysBucket_isAConfigError() {
-        assertThatThrownBy(() -> new AwsBackend(settings(Map.of(SettingKey.KEYS_BUCKET, "")), ENV, serial -> "0", warning -> { }))
+        assertThatThrownBy(() -> backend(settings(Map.of(SettingKey.KEYS_BUCKET, ""))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("keys_bucket is not set; set it with 'messer configure aws -k BUCKET'");
     }
 
     @Test
     void missingMasterKey_isAConfigErrorOnlyWhenTheKeyIsNeeded() {
-        try (AwsBackend backend = new AwsBackend(settings(Map.of(SettingKey.MASTER_KEY, "")), ENV, serial -> "0", warning -> { })) {
+        try (AwsBackend backend = backend(settings(Map.of(SettingKey.MASTER_KEY, "")))) {
             assertThat(backend.secrets().describe()).isEqualTo("s3://acme-secrets");
             assertThatThrownBy(backend::masterKey)
                     .isInstanceOf(ConfigException.class)
@@ -65,8 +68,7 @@ class AwsBackendTest {
 
     @Test
     void invalidBucketName_isAConfigError() {
-        assertThatThrownBy(() -> new AwsBackend(settings(Map.of(SettingKey.SECRETS_BUCKET, "Acme_Secrets")), ENV,
-                serial -> "0", warning -> { }))
+        assertThatThrownBy(() -> backend(settings(Map.of(SettingKey.SECRETS_BUCKET, "Acme_Secrets"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("secrets_bucket 'Acme_Secrets' (from given) is not an S3 bucket name; use 3 to 63 "
                         + "lowercase letters, digits, '.' and '-'");
@@ -74,8 +76,7 @@ class AwsBackendTest {
 
     @Test
     void invalidAliasName_isAConfigError() {
-        try (AwsBackend backend = new AwsBackend(settings(Map.of(SettingKey.MASTER_KEY, "acme dev")), ENV,
-                serial -> "0", warning -> { })) {
+        try (AwsBackend backend = backend(settings(Map.of(SettingKey.MASTER_KEY, "acme dev")))) {
             assertThatThrownBy(backend::masterKey)
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("master_key 'acme dev'");

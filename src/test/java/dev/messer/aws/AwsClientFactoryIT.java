@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.app.Session;
 import dev.messer.app.Sessions;
+import dev.messer.app.TestSessions;
 import dev.messer.cli.CliRun;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
 import dev.messer.databag.ItemDocument;
-import dev.messer.local.PassphraseSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -229,9 +229,7 @@ class AwsClientFactoryIT {
 
     private Session<?> open(Settings settings) {
         Map<String, String> env = Map.copyOf(aws.env());
-        return new Sessions(env, new SettingsResolver(env), serial -> {
-            throw new AssertionError("no MFA prompt expected");
-        }, PassphraseSource.fromEnvironment(env)).open(settings);
+        return new Sessions(env, new SettingsResolver(env), TestSessions.prompts(env)).open(settings);
     }
 
     private static List<AwsService> clients(Session<?> session) {

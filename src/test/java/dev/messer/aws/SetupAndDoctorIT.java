@@ -160,7 +160,7 @@ class SetupAndDoctorIT {
     void setup_onLocal_isUsageError() {
         CliRun result = aws.run("setup", "local");
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).contains("aws provider");
+        assertThat(result.err()).contains("'messer setup' applies to aws only").contains("configure local");
     }
 
     @Test
@@ -296,11 +296,12 @@ class SetupAndDoctorIT {
 
     @Test
     void doctor_unhardenedBuckets_failWithTheSetupFix() {
-        CliRun result = run(aws.writeIni(), "doctor", "aws");
+        Path ini = aws.writeIni();
+        CliRun result = run(ini, "doctor", "aws");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[FAIL] secrets bucket").contains("public access is not blocked")
                 .contains("versioning is not enabled")
-                .contains("fix: run 'messer setup aws' with admin credentials")
+                .contains("fix: run 'messer setup aws --profile aws -c " + ini + "' with admin credentials")
                 .contains("[ok]   master key alias").contains("[ok]   wrap/unwrap");
     }
 
@@ -310,7 +311,9 @@ class SetupAndDoctorIT {
         CliRun result = run(ini, "doctor", "aws");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[FAIL] secrets bucket").contains("does not exist")
-                .contains("to create it").contains("[FAIL] master key alias").contains("aws kms create-alias")
+                .contains("to create it").contains("[FAIL] master key alias")
+                .contains("fix: create the key and its alias with 'messer setup aws --create-key --profile aws -c " + ini
+                        + "'").doesNotContain("aws kms create-alias")
                 .contains("[skip] wrap/unwrap").contains("[skip] data keys");
     }
 

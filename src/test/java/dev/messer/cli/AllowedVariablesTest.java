@@ -167,8 +167,8 @@ class AllowedVariablesTest {
         CliRun unlisted = run("doctor", "local");
         assertThat(unlisted.exit()).as(unlisted.toString()).isZero();
         assertThat(unlisted.out()).contains("[info] variables").contains("no allowed_variables")
-                .contains("hint: name what your programs read, such as: messer configure local --profile local --allowed-variables "
-                        + "'DB_* API_*'")
+                .contains("hint: name what your programs read, such as: 'messer configure local --allowed-variables "
+                        + "\"DB_* API_*\"'")
                 .doesNotContain("[warn] variables").doesNotContain("[FAIL]");
         assertThat(unlisted.err()).contains("All checks passed.");
     }

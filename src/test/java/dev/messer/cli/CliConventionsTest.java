@@ -245,13 +245,9 @@ class CliConventionsTest {
     }
 
     /** A command that fails in a way no domain code reports, with a message that must not be shown. */
-    static final class BrokenCommand implements Command {
-        @com.beust.jcommander.ParametersDelegate
-        final CommonOptions common = new CommonOptions();
-
-        @Override
-        public CommonOptions common() {
-            return common;
+    static final class BrokenCommand extends CommandBase {
+        BrokenCommand() {
+            super(Grammar.NONE);
         }
 
         @Override

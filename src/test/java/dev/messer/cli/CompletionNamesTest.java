@@ -2,6 +2,7 @@ package dev.messer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.cli.completion.CompletionCommand;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -182,11 +183,8 @@ class CompletionNamesTest {
             acceptor.setDaemon(true);
             acceptor.start();
             Path config = awsConfig(silent.getLocalPort(), "");
-            CommandTree tree = new CommandTree().add("completion", "completion", () -> {
-                CompletionCommand command = new CompletionCommand();
-                command.timeLimit = Duration.ofSeconds(3);
-                return command;
-            });
+            CommandTree tree = new CommandTree().add("completion", "completion",
+                    () -> new CompletionCommand(Duration.ofSeconds(3)));
 
             CliRun run = CliRun.run(tree, awsSandbox().env, new byte[0], CliRun.noTerminal(), "completion", "names",
                     "aws", "-c", config.toString());

@@ -90,7 +90,7 @@ class DoctorLocalTest {
         LocalCliSandbox.expectOk(sandbox.run("configure", "local", "-m", "test", "-e", "dev"));
         CliRun result = doctor(sandbox);
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).contains("[FAIL] keys bucket").contains("fix: create a data key: messer encryption create local")
+        assertThat(result.out()).contains("[FAIL] keys bucket").contains("fix: create a data key: 'messer encryption create local KEY_NAME'")
                 .contains("[ok]   wrap/unwrap");
     }
 

@@ -40,6 +40,7 @@ class ExecHandoffTest {
     private String handingOver(CliRun[] result, String... args) throws IOException {
         Path pipe = elsewhere.resolve("pipe");
         try (FileOutputStream open = new FileOutputStream(pipe.toFile())) {
+            open.flush(); // held open so that the descriptor named below stays valid
             sandbox.env.put("MESSER_EXEC_HANDOFF_FD", descriptorOf(pipe));
             result[0] = exec(args);
         } finally {

@@ -6,20 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every command line that an error suggests runs as written for the user who got it: with the
- * provider word, the {@code --profile} and the {@code -c} they typed. Each hint is taken from the
- * error, split into words as a shell would, and run; it must succeed.
+ * Every command line that an error or a fix of {@code doctor} suggests runs as written for the user
+ * who got it: with the provider word, the {@code --profile} and the {@code -c} they typed, here a
+ * profile that is not the default one in a file whose path holds a space. Each hint is taken from the
+ * output, split into words as a shell would, and run; it must succeed, and reach the same profile.
  */
 class HintsRunAsWrittenTest {
-
-    private static final Pattern HINT = Pattern.compile("'(messer [^']*)'");
 
     @TempDir
     Path home;
@@ -74,6 +71,48 @@ class HintsRunAsWrittenTest {
     }
 
     @Test
+    void doctorsFixes_onAProfileWithEverything_runAsWritten_againstTheSameProfile() throws Exception {
+        CliRun last = HintLines.runDoctorsFixes(sandbox::run, withProfile("doctor", "local"), this::reachesTeam);
+        assertThat(last.exit()).as(last.toString()).isZero();
+        assertThat(last.out()).contains("[ok]   variables").contains("[ok]   item formats")
+                .contains("min_item_format = 2: format-1 items are refused");
+        assertNoStrayProfile("team");
+    }
+
+    @Test
+    void doctorsFixes_onAFreshProfile_runAsWritten_againstTheSameProfile() throws Exception {
+        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "-m", "fresh", "-e", "fresh", "-k", "fresh-keys",
+                "-b", "fresh-secrets", "--profile", "fresh", "-c", config));
+        CliRun first = sandbox.run("doctor", "local", "--profile", "fresh", "-c", config);
+        assertThat(first.out()).contains("[FAIL] keys bucket").contains("[FAIL] secrets bucket");
+
+        CliRun last = HintLines.runDoctorsFixes(sandbox::run,
+                new String[] {"doctor", "local", "--profile", "fresh", "-c", config}, command -> {
+                    assertThat(command).startsWith("messer ").contains(" local ").contains("--profile fresh")
+                            .contains("-c \"" + config + "\"");
+                });
+        assertThat(last.exit()).as(last.toString()).isZero();
+        assertThat(last.out()).contains("[ok]   keys bucket").contains("[ok]   secrets bucket")
+                .contains("latest versions unwrap: KEY_NAME v0").contains("[ok]   item formats");
+        assertNoStrayProfile("team", "fresh");
+    }
+
+    private void reachesTeam(String command) {
+        assertThat(command).startsWith("messer ").contains(" local ").contains("--profile team")
+                .contains("-c \"" + config + "\"");
+    }
+
+    /** The fixes wrote to the profiles doctor checked, and made no profile named after the provider. */
+    private void assertNoStrayProfile(String... profiles) throws Exception {
+        String text = Files.readString(Path.of(config));
+        assertThat(text).doesNotContain("[profile local]").doesNotContain("[profile aws]");
+        for (String profile : profiles) {
+            assertThat(text).contains("[profile " + profile + "]");
+        }
+        assertThat(text.split("\\[profile ", -1)).hasSize(profiles.length + 1);
+    }
+
+    @Test
     void hintsOfACommandWithoutProfileOrConfig_carryNeither() {
         LocalCliSandbox plain = new LocalCliSandbox(home.resolve("other"));
         LocalCliSandbox.expectOk(plain.run("configure", "local", "-m", "test", "-e", "dev"));
@@ -82,15 +121,11 @@ class HintsRunAsWrittenTest {
     }
 
     private void runEveryHint(CliRun failed) {
-        List<String> hints = new ArrayList<>();
-        Matcher matcher = HINT.matcher(failed.err());
-        while (matcher.find()) {
-            hints.add(matcher.group(1));
-        }
+        List<String> hints = HintLines.commands(failed.err());
         assertThat(hints).as("hints in: " + failed.err()).isNotEmpty();
         for (String hint : hints) {
             assertThat(hint).contains(" local ").contains("--profile team").contains("-c \"" + config + "\"");
-            CliRun result = sandbox.run(shellWords(hint.substring("messer ".length())));
+            CliRun result = sandbox.run(HintLines.shellWords(hint.substring("messer ".length())));
             assertThat(result.exit()).as(hint + " -> " + result).isZero();
         }
     }
@@ -109,35 +144,5 @@ class HintsRunAsWrittenTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--profile", "team", "-c", config));
         return all.toArray(String[]::new);
-    }
-
-    /** Splits like a POSIX shell for the quoting hints use: plain words and double-quoted ones. */
-    private static String[] shellWords(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean quoted = false;
-        boolean inWord = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '\\' && i + 1 < line.length()) {
-                word.append(line.charAt(++i));
-            } else if (c == '"') {
-                quoted = !quoted;
-                inWord = true;
-            } else if (c == ' ' && !quoted) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words.toArray(String[]::new);
     }
 }

@@ -227,7 +227,7 @@ class PolicyCommandTest {
         assertThat(role.err()).contains("'root'");
         CliRun local = sandbox.run("policy", "local", "--role", "reader", "-c", ini.toString());
         assertThat(local.exit()).isEqualTo(2);
-        assertThat(local.err()).contains("aws provider");
+        assertThat(local.err()).contains("'messer policy' applies to aws only");
     }
 
     @Test

@@ -54,6 +54,6 @@ class PrefixSettingsCliTest {
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("tier is '*'");
         assertThat(Files.readString(config)).isEqualTo(before);
-        sandbox.expectOk(sandbox.run("data", "bag", "show", "local"));
+        LocalCliSandbox.expectOk(sandbox.run("data", "bag", "show", "local"));
     }
 }

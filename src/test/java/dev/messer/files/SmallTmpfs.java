@@ -81,11 +81,16 @@ public final class SmallTmpfs implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         Process umount = new ProcessBuilder("umount", mountPoint.toString()).redirectErrorStream(true).start();
         umount.getInputStream().readAllBytes();
-        if (!umount.waitFor(30, TimeUnit.SECONDS) || umount.exitValue() != 0) {
-            throw new IOException("umount " + mountPoint + " failed");
+        try {
+            if (!umount.waitFor(30, TimeUnit.SECONDS) || umount.exitValue() != 0) {
+                throw new IOException("umount " + mountPoint + " failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while unmounting " + mountPoint, e);
         }
     }
 }

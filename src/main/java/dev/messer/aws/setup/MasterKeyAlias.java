@@ -1,6 +1,7 @@
 package dev.messer.aws.setup;
 
 import dev.messer.aws.AwsErrors;
+import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
 import dev.messer.error.UnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -23,9 +24,8 @@ public final class MasterKeyAlias {
         try {
             key = kms.describeKey(r -> r.keyId(alias)).keyMetadata();
         } catch (software.amazon.awssdk.services.kms.model.NotFoundException e) {
-            throw new NotFoundException("KMS " + alias + " does not exist in " + region + "; create a key and the alias: "
-                    + "aws kms create-alias --alias-name " + alias + " --target-key-id \"$(aws kms create-key "
-                    + "--query KeyMetadata.KeyId --output text)\"");
+            throw new NotFoundException("KMS " + alias + " does not exist in " + region,
+                    Hint.of("create the key and its alias with {} (see docs/aws.md)", Hint.aws("setup", "--create-key")));
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "KMS", "kms:DescribeKey", alias);
         }

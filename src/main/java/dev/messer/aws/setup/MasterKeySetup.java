@@ -3,6 +3,7 @@ package dev.messer.aws.setup;
 import com.google.gson.JsonObject;
 import dev.messer.aws.AwsErrors;
 import dev.messer.config.Settings;
+import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
 import dev.messer.aws.policy.KeyPolicyReview;
 import java.util.ArrayList;
@@ -107,8 +108,8 @@ public final class MasterKeySetup {
     }
 
     /** @throws NotFoundException naming {@code fix} when the alias does not exist */
-    public KeyMetadata require(String fix) {
-        return describe().orElseThrow(() -> new NotFoundException("KMS " + alias + " does not exist; " + fix));
+    public KeyMetadata require(Hint fix) {
+        return describe().orElseThrow(() -> new NotFoundException("KMS " + alias + " does not exist", fix));
     }
 
     private KeyFinding rotation(String keyId, boolean fix) {

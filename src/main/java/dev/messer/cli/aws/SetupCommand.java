@@ -1,18 +1,25 @@
-package dev.messer.cli;
+package dev.messer.cli.aws;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
+import dev.messer.app.AdminSession;
 import dev.messer.aws.AwsClientFactory;
-import dev.messer.aws.AwsEnvironment;
 import dev.messer.aws.AwsService;
-import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
-import dev.messer.config.Settings;
-import dev.messer.error.MesserException;
 import dev.messer.aws.setup.BucketHardening;
 import dev.messer.aws.setup.KeyFinding;
 import dev.messer.aws.setup.MasterKeyAlias;
 import dev.messer.aws.setup.MasterKeySetup;
+import dev.messer.cli.CommandBase;
+import dev.messer.cli.CommandContext;
+import dev.messer.cli.Console;
+import dev.messer.cli.ExitCodes;
+import dev.messer.cli.Grammar;
+import dev.messer.cli.UsageException;
+import dev.messer.config.Provider;
+import dev.messer.config.SettingKey;
+import dev.messer.config.Settings;
+import dev.messer.error.Hint;
+import dev.messer.error.MesserException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,14 +35,13 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
  * {@code --fix}, and replaces the key policy with {@code --apply-key-policy}. Changes only what
  * differs, so running it again changes nothing.
  */
-final class SetupCommand extends CommandBase {
+public final class SetupCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer setup aws [--create-key] [--tag KEY=VALUE]... [--fix] [--apply-key-policy] "
-            + "[--no-prompt] [--key-admin-role ARN]... [--admin-role ARN]... [--writer-role ARN]... "
-            + "[--reader-role ARN]... [--account ID] [--require-mfa] [--profile P] [-c CONFIG]";
+    static final Grammar GRAMMAR = Grammar.awsOnly(Hint.of("a local profile needs only {}", Hint.local("configure")))
+            .options("[--create-key] [--tag KEY=VALUE]... [--fix] [--apply-key-policy] [--no-prompt] "
+            + "[--key-admin-role ARN]... [--admin-role ARN]... [--writer-role ARN]... [--reader-role ARN]... "
+            + "[--account ID] [--require-mfa] [--profile P] [-c CONFIG]");
 
-    @Parameter(description = "aws")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--create-key", description = "Create the master key and its alias when the alias is missing")
     boolean createKey;
@@ -55,30 +61,29 @@ final class SetupCommand extends CommandBase {
     @ParametersDelegate
     KeyPolicyFlags keyFlags = new KeyPolicyFlags();
 
+    public SetupCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 1, GRAMMAR);
-        if (CommandContext.provider(words.get(0)) != Provider.AWS) {
-            throw new UsageException("setup is for the aws provider; a local profile needs only "
-                    + "'messer configure local'");
-        }
         Map<String, String> extraTags = parseTags();
         keyFlags.roles();
         Settings settings = context.settings(Provider.AWS, Map.of()).validate();
         if (keyFlags.requireMfa && settings.optional(SettingKey.MFA_SERIAL).isEmpty()) {
             throw new UsageException("refusing a key policy that requires MFA from a caller without MFA: KMS would "
-                    + "refuse this profile's next change to the key; set mfa_serial (messer configure aws "
-                    + "--mfa-serial ARN) with a role_arn, or leave out --require-mfa");
+                    + "refuse this profile's next change to the key", Hint.of("set mfa_serial ({}) with a role_arn, or "
+                    + "leave out --require-mfa", Hint.aws("configure", "--mfa-serial", "ARN")));
         }
         keyFlags.explainMfa(context.console());
-        String hint = "set it with 'messer configure aws'";
+        Hint hint = Hint.of("set it with {}", Hint.aws("configure"));
         Map<String, String> buckets = new LinkedHashMap<>();
         buckets.put(settings.require(SettingKey.SECRETS_BUCKET, hint), "secrets bucket");
         buckets.merge(settings.require(SettingKey.KEYS_BUCKET, hint), "keys bucket", (a, b) -> a + " and " + b);
         String masterKey = settings.require(SettingKey.MASTER_KEY, hint);
         Console console = context.console();
-        try (AwsClientFactory clients = new AwsClientFactory(settings, new AwsEnvironment(console.env()),
-                context.mfaPrompt())) {
+        try (AdminSession session = context.sessions(Provider.AWS).admin(settings)) {
+            AwsClientFactory clients = session.clients();
             Optional<URI> plain = clients.endpoint(AwsService.S3).filter(u -> "http".equals(u.getScheme()));
             plain.ifPresent(url -> console.error("warning: S3 endpoint " + url + " is plain HTTP, so the TLS-only "
                     + "bucket policy is not applied (it would refuse every request through this endpoint); use an "
@@ -99,7 +104,7 @@ final class SetupCommand extends CommandBase {
             try {
                 status = masterKey(context, settings, clients, new MasterKeySetup(clients.kms(), masterKey), extraTags);
             } catch (MesserException e) {
-                console.error("messer: " + e.getMessage());
+                console.error("messer: " + context.hints().message(e));
                 status = ExitCodes.FAILURE;
             }
             if (broadBucketGrants) {
@@ -115,16 +120,17 @@ final class SetupCommand extends CommandBase {
         Console console = context.console();
         Optional<KeyMetadata> key = keys.describe();
         if (key.isEmpty() && !createKey) {
-            console.error("messer: KMS " + keys.alias() + " does not exist in " + clients.region().id()
-                    + "; run 'messer setup aws --create-key' to create the key and its alias (see docs/aws.md)");
+            console.error("messer: " + context.hints().message("KMS " + keys.alias() + " does not exist in "
+                    + clients.region().id(), Hint.of("run {} to create the key and its alias (see docs/aws.md)",
+                    Hint.aws("setup", rerun("--create-key")))));
             return ExitCodes.FAILURE;
         }
-        MasterKeyPlan plan = new MasterKeyPlan(settings, keyFlags, extraTags, console, clients);
+        KmsKeyPlan plan = new KmsKeyPlan(settings, keyFlags, extraTags, console, clients);
         if (key.isEmpty()) {
             MasterKeySetup.Wanted wanted = plan.wanted(null, true);
             String keyId = keys.create(wanted);
             console.data("master key: created " + keys.alias() + " -> key " + keyId + " (symmetric, rotation on, tags "
-                    + MasterKeyPlan.describe(wanted.tags()) + ", key policy " + MasterKeyPlan.sids(wanted.policy()) + ")");
+                    + KmsKeyPlan.describe(wanted.tags()) + ", key policy " + KmsKeyPlan.sids(wanted.policy()) + ")");
             return ExitCodes.OK;
         }
         console.data("master key: " + MasterKeyAlias.check(clients.kms(), keys.alias(), clients.region().id()));
@@ -148,17 +154,20 @@ final class SetupCommand extends CommandBase {
         if (fixable + byHand == 0) {
             return ExitCodes.OK;
         }
-        List<String> fixes = new ArrayList<>();
-        if (fixable > 0) {
-            fixes.add("run 'messer setup aws --fix' with the same flags to repair rotation, tags and missing Messer "
-                    + "statements");
-        }
-        if (byHand > 0) {
-            fixes.add("remove the broad grants from the key policy by hand ('aws kms put-key-policy')");
-        }
-        console.error("messer: the master key " + keys.alias() + " has " + (fixable + byHand) + " problem(s); "
-                + String.join(", and ", fixes));
+        String byHandFix = "remove the broad grants from the key policy by hand ('aws kms put-key-policy')";
+        Hint fixes = fixable == 0 ? Hint.text(byHandFix) : Hint.of("run {} to repair rotation, tags and missing Messer "
+                + "statements" + (byHand > 0 ? ", and " + byHandFix : ""), Hint.aws("setup", rerun("--fix")));
+        console.error("messer: " + context.hints().message("the master key " + keys.alias() + " has "
+                + (fixable + byHand) + " problem(s)", fixes));
         return ExitCodes.FAILURE;
+    }
+
+    /** This run's flags that shape the key (tags, roles, --account, --require-mfa), after {@code first}. */
+    private String[] rerun(String first) {
+        List<String> words = new ArrayList<>(List.of(first));
+        tags.forEach(tag -> words.addAll(List.of("--tag", tag)));
+        words.addAll(keyFlags.arguments());
+        return words.toArray(String[]::new);
     }
 
     private Map<String, String> parseTags() {

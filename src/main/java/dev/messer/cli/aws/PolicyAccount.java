@@ -1,7 +1,9 @@
-package dev.messer.cli;
+package dev.messer.cli.aws;
 
 import dev.messer.aws.AwsClientFactory;
 import dev.messer.aws.AwsPartition;
+import dev.messer.cli.Console;
+import dev.messer.cli.UsageException;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;

@@ -1,8 +1,10 @@
-package dev.messer.cli;
+package dev.messer.cli.aws;
 
 import com.beust.jcommander.Parameter;
 import dev.messer.aws.policy.KeyPolicy;
 import dev.messer.aws.policy.KeyPolicyRoles;
+import dev.messer.cli.Console;
+import dev.messer.cli.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +63,22 @@ final class KeyPolicyFlags {
                         + "key, or change its alias; name a role that people assume with MFA instead");
             }
         }
+    }
+
+    /** The flags as they were given, for a command line that repeats them. */
+    List<String> arguments() {
+        List<String> words = new ArrayList<>();
+        keyAdmins.forEach(arn -> words.addAll(List.of("--key-admin-role", arn)));
+        admins.forEach(arn -> words.addAll(List.of("--admin-role", arn)));
+        writers.forEach(arn -> words.addAll(List.of("--writer-role", arn)));
+        readers.forEach(arn -> words.addAll(List.of("--reader-role", arn)));
+        if (account != null) {
+            words.addAll(List.of("--account", account));
+        }
+        if (requireMfa) {
+            words.add("--require-mfa");
+        }
+        return words;
     }
 
     boolean anyGiven() {

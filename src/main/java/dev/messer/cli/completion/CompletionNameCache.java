@@ -1,4 +1,5 @@
-package dev.messer.cli;
+package dev.messer.cli.completion;
+
 
 import dev.messer.files.PrivateFiles;
 import java.io.IOException;

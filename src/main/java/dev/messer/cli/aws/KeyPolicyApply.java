@@ -1,10 +1,13 @@
-package dev.messer.cli;
+package dev.messer.cli.aws;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.messer.aws.setup.MasterKeySetup;
+import dev.messer.cli.Confirm;
+import dev.messer.cli.Console;
+import dev.messer.cli.LineDiff;
 import java.util.List;
 
 /**
@@ -36,7 +39,7 @@ final class KeyPolicyApply {
             return false;
         }
         keys.putPolicy(keyId, wanted);
-        console.data("master key policy: applied (" + MasterKeyPlan.sids(wanted) + ")");
+        console.data("master key policy: applied (" + KmsKeyPlan.sids(wanted) + ")");
         return true;
     }
 }

@@ -1,13 +1,11 @@
-package dev.messer.cli;
+package dev.messer.cli.completion;
 
 import dev.messer.app.Session;
-import dev.messer.app.Sessions;
-import dev.messer.aws.MfaTokenSource;
+import dev.messer.cli.CommandContext;
+import dev.messer.cli.TimeLimit;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
 import dev.messer.config.Settings;
-import dev.messer.error.AccessDeniedException;
-import dev.messer.local.PassphraseSource;
 import dev.messer.names.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,25 +69,8 @@ final class CompletionNames {
         }
         Provider provider = Provider.fromWord(what);
         Settings settings = context.resolver().resolve(ini, provider, context.common().profile, Map.of());
-        Sessions sessions = new Sessions(context.console().env(), context.resolver(), refusingMfa(),
-                refusingPassphrase());
-        try (Session<?> session = sessions.open(settings)) {
+        try (Session<?> session = context.sessionsWithoutPrompts().open(settings)) {
             return bag == null ? session.bags().listBags() : session.bags().listItems(bag);
         }
-    }
-
-    /** Only a cached role session can be used: assuming a role with MFA is refused, never asked. */
-    static MfaTokenSource refusingMfa() {
-        return serial -> {
-            throw new AccessDeniedException("completion does not ask for an MFA code for " + serial
-                    + "; run 'messer login aws' first");
-        };
-    }
-
-    /** A protected master key is never unlocked for completion (listing does not need it). */
-    static PassphraseSource refusingPassphrase() {
-        return keyFile -> {
-            throw new AccessDeniedException("completion does not ask for the passphrase of " + keyFile);
-        };
     }
 }

@@ -1,29 +1,33 @@
-package dev.messer.cli;
+package dev.messer.cli.aws;
 
 import com.beust.jcommander.Parameter;
-import dev.messer.app.Session;
-import dev.messer.aws.AwsBackend;
+import dev.messer.app.AdminSession;
 import dev.messer.aws.AwsIdentity;
+import dev.messer.cli.CommandBase;
+import dev.messer.cli.CommandContext;
+import dev.messer.cli.Console;
+import dev.messer.cli.ExitCodes;
+import dev.messer.cli.Grammar;
+import dev.messer.cli.UsageException;
 import dev.messer.config.Provider;
-import java.util.ArrayList;
-import java.util.List;
+import dev.messer.error.Hint;
 import java.util.Map;
 
 /** {@code messer logout aws [--profile P | --all]}: deletes cached role sessions. */
-final class LogoutCommand extends CommandBase {
+public final class LogoutCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer logout aws [--profile P | --all] [-c CONFIG]";
+    static final Grammar GRAMMAR = Grammar.awsOnly(Hint.text("local has no sessions")).options("[--profile P | --all] [-c CONFIG]");
 
-    @Parameter(description = "aws")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--all", description = "Delete every cached AWS session of this user, for every profile")
     boolean all;
 
+    public LogoutCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 1, GRAMMAR);
-        LoginCommand.requireAws(words.get(0), "logout");
         Console console = context.console();
         int deleted;
         if (all) {
@@ -32,8 +36,8 @@ final class LogoutCommand extends CommandBase {
             }
             deleted = AwsIdentity.logoutAll(console.env(), context.warnings());
         } else {
-            try (Session<AwsBackend> session = context.sessions(Provider.AWS).aws(context.settings(Provider.AWS, Map.of()))) {
-                deleted = session.backend().clients().identity().logout();
+            try (AdminSession session = context.sessions(Provider.AWS).admin(context.settings(Provider.AWS, Map.of()))) {
+                deleted = session.identity().logout();
             }
         }
         console.info(deleted == 0 ? "No cached AWS session to delete."

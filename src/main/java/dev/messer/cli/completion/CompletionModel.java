@@ -1,7 +1,11 @@
-package dev.messer.cli;
+package dev.messer.cli.completion;
 
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterDescription;
+import dev.messer.cli.Command;
+import dev.messer.cli.CommandTree;
+import dev.messer.cli.Grammar;
+import dev.messer.cli.Positional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +16,12 @@ import java.util.regex.Pattern;
 /**
  * What shell completion needs to know, read from the command tree and the JCommander parameters
  * of each leaf: the words of each group, and for each leaf its options, which options take a
- * value (and which values, when the description lists them as {@code a|b|c}), and the words its
- * first positional argument takes ({@code aws|local}).
+ * value (and which values, when the description lists them as {@code a|b|c}), and from its
+ * {@link Grammar} the words its first positional argument takes ({@code aws|local}) and which
+ * positionals name bags and items.
  */
 final class CompletionModel {
 
-    private static final Pattern LITERAL_WORDS = Pattern.compile("[a-z][a-z0-9-]*(?:\\|[a-z][a-z0-9-]*)*");
     private static final Pattern FILE_WORD = Pattern.compile("(?i)\\bfile\\b");
     private static final Pattern WORD_LIST = Pattern.compile("\\b[a-z][a-z0-9-]*(?:\\|[a-z][a-z0-9-]*)+\\b");
 
@@ -50,7 +54,7 @@ final class CompletionModel {
             return;
         }
         List<String> words = new ArrayList<>(node.children().keySet());
-        if (node.parent == null) {
+        if (node.isRoot()) {
             for (CommandTree.LauncherCommand command : CommandTree.LAUNCHER_COMMANDS) {
                 words.add(command.word());
                 List<String> options = new ArrayList<>(command.folderOptions());
@@ -60,7 +64,7 @@ final class CompletionModel {
             }
         }
         words.add("--help");
-        if (node.parent == null) {
+        if (node.isRoot()) {
             words.add("--version");
         }
         levels.add(new Level(node.path(), words, List.of(), Map.of(), List.of(), List.of(), List.of(), false,
@@ -70,7 +74,8 @@ final class CompletionModel {
 
     private static Level leaf(CommandTree.Node node) {
         Command command = node.newCommand();
-        JCommander parser = JCommander.newBuilder().addObject(command).build();
+        Grammar grammar = command.grammar();
+        JCommander parser = grammar.parser(command, node.path());
         parser.createDescriptions();
         List<String> options = new ArrayList<>();
         Map<String, List<String>> values = new LinkedHashMap<>();
@@ -96,42 +101,29 @@ final class CompletionModel {
                 }
             }
         }
-        ParameterDescription main = parser.getMainParameterValue();
-        List<String> first = main == null ? List.of() : firstListedWords(main.getDescription());
-        return new Level(node.path(), List.of(), options, values, files, takingValue, first,
-                command instanceof PassThroughCommand, main == null ? Names.NONE : names(main.getDescription()));
+        List<Positional> positionals = grammar.positionals();
+        List<String> first = positionals.isEmpty() ? List.of() : positionals.get(0).offers();
+        return new Level(node.path(), List.of(), options, values, files, takingValue, first, grammar.passesThrough(),
+                names(positionals));
     }
 
     /**
-     * Store names from the words after the provider: "BAG/ITEM..." gives references, "BAG [ITEM]" or
-     * "[BAG [ITEM]]" a bag and an item, "BAG ITEM_FILE" a bag only.
+     * Store names from the words after the provider: references, a bag and an item, or a bag only
+     * (when the word after the bag is not an item, such as an item file).
      */
-    private static Names names(String description) {
-        List<String> words = List.of(description.replaceAll("[\\[\\]]", "").trim().split("\\s+"));
-        if (words.size() < 2) {
-            return Names.NONE;
-        }
-        if (words.get(1).startsWith("BAG/ITEM")) {
-            return Names.REFERENCES;
-        }
-        if (!words.get(1).equals("BAG")) {
-            return Names.NONE;
-        }
-        return words.size() > 2 && words.get(2).equals("ITEM") ? Names.BAG_ITEM : Names.BAG;
+    private static Names names(List<Positional> positionals) {
+        Positional.Kind second = positionals.size() > 1 ? positionals.get(1).kind() : Positional.Kind.OTHER;
+        Positional.Kind third = positionals.size() > 2 ? positionals.get(2).kind() : Positional.Kind.OTHER;
+        return switch (second) {
+            case REFERENCES -> Names.REFERENCES;
+            case BAG -> third == Positional.Kind.ITEM ? Names.BAG_ITEM : Names.BAG;
+            default -> Names.NONE;
+        };
     }
 
     /** The first {@code a|b|c} list in a description. */
     private static List<String> listedWords(String description) {
         Matcher matcher = WORD_LIST.matcher(description);
         return matcher.find() ? List.of(matcher.group().split("\\|")) : List.of();
-    }
-
-    /**
-     * The literal words a main parameter's description starts with: "aws|local BAG ..." gives aws and
-     * local, "aws" gives aws; placeholders are upper case ("SRC_PROVIDER ...") and give nothing.
-     */
-    private static List<String> firstListedWords(String description) {
-        String first = description.trim().split("\\s+")[0];
-        return LITERAL_WORDS.matcher(first).matches() ? List.of(first.split("\\|")) : List.of();
     }
 }

@@ -1,21 +1,25 @@
-package dev.messer.cli;
+package dev.messer.cli.aws;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParametersDelegate;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import dev.messer.aws.AwsClientFactory;
-import dev.messer.aws.AwsEnvironment;
+import dev.messer.app.AdminSession;
 import dev.messer.aws.policy.ContextConditions;
 import dev.messer.aws.policy.IamPolicy;
 import dev.messer.aws.policy.KeyPolicy;
 import dev.messer.aws.policy.PolicyRole;
 import dev.messer.aws.policy.PolicyTarget;
+import dev.messer.cli.CommandBase;
+import dev.messer.cli.CommandContext;
+import dev.messer.cli.ExitCodes;
+import dev.messer.cli.Grammar;
+import dev.messer.cli.UsageException;
 import dev.messer.config.Provider;
 import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.databag.SecretsLayout;
-import java.util.ArrayList;
+import dev.messer.error.Hint;
 import java.util.List;
 import java.util.Map;
 
@@ -25,16 +29,14 @@ import java.util.Map;
  * [role flags]}: prints the KMS key policy of the profile's master key. Makes one STS call when the
  * account is not known from the flags or settings.
  */
-final class PolicyCommand extends CommandBase {
+public final class PolicyCommand extends CommandBase {
 
-    static final String GRAMMAR = "messer policy aws --role admin|writer|reader [--key-arn ARN] [--account ID] | "
-            + "--key-policy [--key-admin-role ARN]... [--admin-role ARN]... [--writer-role ARN]... "
-            + "[--reader-role ARN]... [--account ID] [--require-mfa]";
+    static final Grammar GRAMMAR = Grammar.awsOnly(Hint.text("local has no IAM or key policies"))
+            .options("--role admin|writer|reader [--key-arn ARN] [--account ID] | --key-policy [--key-admin-role ARN]... "
+            + "[--admin-role ARN]... [--writer-role ARN]... [--reader-role ARN]... [--account ID] [--require-mfa]");
 
-    private static final String HINT = "set it with 'messer configure aws'";
+    private static final Hint HINT = Hint.of("set it with {}", Hint.aws("configure"));
 
-    @Parameter(description = "aws")
-    List<String> words = new ArrayList<>();
 
     @Parameter(names = "--role", description = "Who the IAM policy is for: admin|writer|reader")
     String role;
@@ -48,17 +50,17 @@ final class PolicyCommand extends CommandBase {
     @ParametersDelegate
     KeyPolicyFlags keyFlags = new KeyPolicyFlags();
 
+    public PolicyCommand() {
+        super(GRAMMAR);
+    }
+
     @Override
     public int run(CommandContext context) {
-        Positionals.require(words, 1, 1, GRAMMAR);
-        if (CommandContext.provider(words.get(0)) != Provider.AWS) {
-            throw new UsageException("policies are for the aws provider; usage: " + GRAMMAR);
-        }
         if (role == null && !keyPolicy) {
-            throw new UsageException("missing option --role admin|writer|reader (or --key-policy); usage: " + GRAMMAR);
+            throw UsageException.withUsage("missing option --role admin|writer|reader (or --key-policy)");
         }
         if (role != null && keyPolicy) {
-            throw new UsageException("give either --role admin|writer|reader or --key-policy, not both; usage: " + GRAMMAR);
+            throw UsageException.withUsage("give either --role admin|writer|reader or --key-policy, not both");
         }
         if (keyArn != null && !keyArn.startsWith("arn:")) {
             throw new UsageException("--key-arn '" + keyArn + "' is not an ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)");
@@ -75,10 +77,9 @@ final class PolicyCommand extends CommandBase {
             requireTargetSettings(settings);
         }
         JsonObject policy;
-        try (AwsClientFactory clients = new AwsClientFactory(settings, new AwsEnvironment(context.console().env()),
-                context.mfaPrompt())) {
+        try (AdminSession session = context.sessions(Provider.AWS).admin(settings)) {
             PolicyAccount account = PolicyAccount.resolve(settings, keyFlags.account, keyArn, context.console(),
-                    () -> clients);
+                    session::clients);
             policy = keyPolicy
                     ? KeyPolicy.of(account.partition(), account.account(), keyFlags.roles(), conditions,
                             keyFlags.requireMfa)

@@ -1,16 +1,16 @@
-package dev.messer.cli;
+package dev.messer.cli.aws;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.messer.aws.AwsClientFactory;
-import dev.messer.config.SettingKey;
-import dev.messer.config.Settings;
 import dev.messer.aws.policy.ContextConditions;
 import dev.messer.aws.policy.KeyPolicy;
 import dev.messer.aws.policy.KeyPolicyRoles;
 import dev.messer.aws.setup.MasterKeySetup;
+import dev.messer.cli.Console;
+import dev.messer.config.SettingKey;
+import dev.messer.config.Settings;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code messer:profile}, {@code --tag}) and key policy from the role flags. A key created without
  * any role flag gets a policy naming the account root and, as key administrator, the caller.
  */
-final class MasterKeyPlan {
+final class KmsKeyPlan {
 
     private final Settings settings;
     private final KeyPolicyFlags flags;
@@ -27,7 +27,7 @@ final class MasterKeyPlan {
     private final Console console;
     private final AwsClientFactory clients;
 
-    MasterKeyPlan(Settings settings, KeyPolicyFlags flags, Map<String, String> extraTags, Console console,
+    KmsKeyPlan(Settings settings, KeyPolicyFlags flags, Map<String, String> extraTags, Console console,
                   AwsClientFactory clients) {
         this.settings = settings;
         this.flags = flags;

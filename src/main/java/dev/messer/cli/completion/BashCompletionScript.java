@@ -1,4 +1,5 @@
-package dev.messer.cli;
+package dev.messer.cli.completion;
+
 
 import java.util.List;
 import java.util.Map;
