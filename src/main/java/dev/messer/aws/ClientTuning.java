@@ -13,7 +13,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 /**
  * Timeouts and retries of every AWS client, from the settings: {@code connect_timeout} and
  * {@code read_timeout} (seconds, default 5 and 30), {@code api_call_timeout} (the whole call,
- * retries included; none by default), {@code retry_mode} ({@code standard}, the default, or
+ * retries included; 10 by default), {@code retry_mode} ({@code standard}, the default, or
  * {@code adaptive}, which also slows the client down while AWS throttles) and
  * {@code max_attempts} (first try included; default 3).
  */
@@ -21,6 +21,12 @@ record ClientTuning(Duration connectTimeout, Duration readTimeout, Optional<Dura
                     RetryMode retryMode, int maxAttempts) {
 
     static final int DEFAULT_MAX_ATTEMPTS = 3;
+    /**
+     * The whole of one call, retries included, unless {@code api_call_timeout} says otherwise: an
+     * endpoint that takes connections and never answers fails a call in this time, not after every
+     * attempt's read timeout.
+     */
+    static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofSeconds(10);
     static final int MAX_MAX_ATTEMPTS = 20;
     /**
      * Connections kept open per endpoint between requests: as many as a bulk run keeps in flight
@@ -45,7 +51,7 @@ record ClientTuning(Duration connectTimeout, Duration readTimeout, Optional<Dura
         }
         return new ClientTuning(settings.seconds(SettingKey.CONNECT_TIMEOUT).orElse(Duration.ofSeconds(5)),
                 settings.seconds(SettingKey.READ_TIMEOUT).orElse(Duration.ofSeconds(30)),
-                settings.seconds(SettingKey.API_CALL_TIMEOUT), mode, attempts);
+                settings.seconds(SettingKey.API_CALL_TIMEOUT).or(() -> Optional.of(DEFAULT_API_CALL_TIMEOUT)), mode, attempts);
     }
 
     /**
