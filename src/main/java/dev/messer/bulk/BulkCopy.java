@@ -54,7 +54,7 @@ public final class BulkCopy {
         requireDestinationMasterKey();
         LongSupplier throttles = () -> source.profile().throttles().getAsLong()
                 + destination.profile().throttles().getAsLong();
-        try (BulkRun run = new BulkRun(options, throttles)) {
+        try (BulkRun run = new BulkRun("copy", options, throttles)) {
             ItemListing listing = ItemListing.of(source.profile().bags(), run);
             KeyTargets targets = new KeyTargets();
             for (String bag : listing.bags()) {
@@ -70,15 +70,17 @@ public final class BulkCopy {
             Spill<ScannedItem> scanned = ScannedItem.scan(run, source.profile().items(), listing,
                     item -> names.add(item.read().item().keyName()));
             Set<String> used = ConcurrentHashMap.newKeySet();
-            destinationKeys(new TreeSet<>(names), targets, options.dryRun(), used);
-            run.workers().forEach("copying", scanned.size(), scanned.iterator(),
-                    item -> targets.apply(item, (it, target) -> copy(it, target, options.dryRun(), used)),
-                    ItemResult::throttled, (item, result) -> run.tally().add(result));
+            if (!run.stopped()) {
+                destinationKeys(new TreeSet<>(names), targets, options.dryRun(), used);
+                run.workers().forEach("copying", scanned.size(), scanned.iterator(),
+                        item -> targets.apply(item, (it, target) -> copy(it, target, options.dryRun(), used)),
+                        result -> result, (item, result) -> run.tally().add(result));
+            }
             return new BulkReport("copy", options.dryRun(), run.tally().counts(), targets.plan(),
                     source.profile().dataKeys().unwrapCount() - sourceUnwraps
                             + destination.profile().dataKeys().unwrapCount() - destinationUnwraps,
                     used.size(), targets.created(), Duration.ofNanos(System.nanoTime() - run.startNanos()),
-                    run.workers().concurrency());
+                    run.workers().concurrency()).stoppedBecause(run.stopLine());
         }
     }
 

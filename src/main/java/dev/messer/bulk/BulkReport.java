@@ -19,10 +19,25 @@ import java.util.OptionalInt;
  * @param version1Remaining items left in item format 1 after the run (after a dry run: that would be
  *                          left); empty when the run does not upgrade formats
  * @param concurrency       how many items the run kept in flight
+ * @param stopped           why the run stopped before it tried every item ("S3 at URL is unreachable;
+ *                          ..."), if it did
  */
 public record BulkReport(String operation, boolean dryRun, ResultCounts results, List<String> plan,
                          int keyUnwraps, int keyVersionsUsed, List<KeyRef> keysCreated, Duration elapsed,
-                         OptionalInt version1Remaining, ConcurrencyTrace concurrency) {
+                         OptionalInt version1Remaining, ConcurrencyTrace concurrency, Optional<String> stopped) {
+
+    public BulkReport(String operation, boolean dryRun, ResultCounts results, List<String> plan,
+                      int keyUnwraps, int keyVersionsUsed, List<KeyRef> keysCreated, Duration elapsed,
+                      OptionalInt version1Remaining, ConcurrencyTrace concurrency) {
+        this(operation, dryRun, results, plan, keyUnwraps, keyVersionsUsed, keysCreated, elapsed, version1Remaining,
+                concurrency, Optional.empty());
+    }
+
+    /** The same report for a run that stopped early, saying why. */
+    public BulkReport stoppedBecause(Optional<String> why) {
+        return new BulkReport(operation, dryRun, results, plan, keyUnwraps, keyVersionsUsed, keysCreated, elapsed,
+                why.isPresent() ? OptionalInt.empty() : version1Remaining, concurrency, why);
+    }
 
     public BulkReport {
         plan = List.copyOf(plan);
@@ -58,7 +73,7 @@ public record BulkReport(String operation, boolean dryRun, ResultCounts results,
     }
 
     public boolean failed() {
-        return count(Outcome.FAILED) > 0;
+        return count(Outcome.FAILED) > 0 || stopped.isPresent();
     }
 
     /** "re-encrypt: 1498 done, 2 skipped, 0 failed in 3.1 s" */
@@ -94,7 +109,9 @@ public record BulkReport(String operation, boolean dryRun, ResultCounts results,
         Duration elapsed = Duration.ZERO;
         boolean dryRun = false;
         ConcurrencyTrace concurrency = null;
+        Optional<String> stopped = Optional.empty();
         for (BulkReport report : reports) {
+            stopped = stopped.or(report::stopped);
             concurrency = concurrency == null ? report.concurrency : concurrency.merge(report.concurrency);
             results.add(report.results);
             plan.addAll(report.plan);
@@ -105,6 +122,6 @@ public record BulkReport(String operation, boolean dryRun, ResultCounts results,
             dryRun |= report.dryRun;
         }
         return new BulkReport(operation, dryRun, ResultCounts.sum(results), plan, unwraps, used, created, elapsed,
-                concurrency == null ? ConcurrencyTrace.fixed(1) : concurrency);
+                concurrency == null ? ConcurrencyTrace.fixed(1) : concurrency).stoppedBecause(stopped);
     }
 }

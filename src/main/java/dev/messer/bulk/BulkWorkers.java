@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The worker threads of a bulk run. Inputs are taken from an iterator on the calling thread, one
@@ -23,7 +23,9 @@ import java.util.function.Predicate;
  * {@link AdaptiveConcurrency} allows, so a run over any number of items holds only those in flight.
  * Threads are made as the limit needs them and reused. Tasks report their own failures as values;
  * an exception escaping a task is a bug: no further input is started, and it is rethrown once the
- * items in flight have finished.
+ * items in flight have finished. When items keep failing because the service cannot be reached
+ * ({@link ConnectionBreaker}), no further input is started either, and the run ends normally,
+ * saying so ({@link #unreachable()}).
  */
 final class BulkWorkers implements AutoCloseable {
 
@@ -34,6 +36,7 @@ final class BulkWorkers implements AutoCloseable {
     private final AdaptiveConcurrency concurrency;
     private final BulkListener listener;
     private final ExecutorService threads;
+    private final ConnectionBreaker breaker = new ConnectionBreaker(System::nanoTime);
     private final Object lock = new Object();
     private int inFlight;
     private Throwable failure;
@@ -45,6 +48,11 @@ final class BulkWorkers implements AutoCloseable {
                 workers());
     }
 
+    /** The service and endpoint ("S3 at URL") that stopped the run because it could not be reached. */
+    Optional<String> unreachable() {
+        return breaker.open();
+    }
+
     /** What the number of items in flight did so far. */
     ConcurrencyTrace concurrency() {
         return concurrency.trace();
@@ -52,14 +60,15 @@ final class BulkWorkers implements AutoCloseable {
 
     /**
      * Applies {@code task} to every input and hands each result to {@code sink} (from the worker
-     * threads, in no particular order). Inputs whose result {@code throttled} says AWS kept throttling
-     * are put back on the queue, up to {@link #MAX_REQUEUES} times with a growing pause, before their
-     * result stands; only those are held between rounds.
+     * threads, in no particular order). {@code outcome} says what a result means for the run (null
+     * when it is a step that succeeded): inputs AWS kept throttling are put back on the queue, up to
+     * {@link #MAX_REQUEUES} times with a growing pause, before their result stands (only those are
+     * held between rounds); inputs that found the service unreachable feed the {@link ConnectionBreaker}.
      *
      * @param total how many inputs there are, for the progress display
      */
     <T, R> void forEach(String phase, int total, Iterator<? extends T> inputs, Function<T, R> task,
-                        Predicate<R> throttled, BiConsumer<T, R> sink) {
+                        Function<R, ItemResult> outcome, BiConsumer<T, R> sink) {
         concurrency.newPhase();
         Iterator<? extends T> pending = inputs;
         int count = total;
@@ -71,15 +80,15 @@ final class BulkWorkers implements AutoCloseable {
             listener.phase(name, count);
             run(pending, input -> {
                 R result = task.apply(input);
-                boolean wasThrottled = throttled.test(result);
-                if (!lastRound && wasThrottled) {
+                ItemResult meaning = outcome.apply(result);
+                if (!lastRound && meaning != null && meaning.throttled()) {
                     again.add(input);
                 } else {
                     sink.accept(input, result);
                 }
-                return wasThrottled;
+                return meaning;
             });
-            if (again.isEmpty()) {
+            if (again.isEmpty() || breaker.open().isPresent()) {
                 return;
             }
             sleep(pause);
@@ -102,7 +111,7 @@ final class BulkWorkers implements AutoCloseable {
             indexes.add(i);
         }
         try (BulkWorkers workers = new BulkWorkers(AdaptiveConcurrency.pinned(parallel), listener)) {
-            workers.forEach(phase, inputs.size(), indexes.iterator(), i -> task.apply(inputs.get(i)), r -> false,
+            workers.forEach(phase, inputs.size(), indexes.iterator(), i -> task.apply(inputs.get(i)), r -> null,
                     (i, r) -> results[i] = r);
         }
         @SuppressWarnings("unchecked")
@@ -110,8 +119,8 @@ final class BulkWorkers implements AutoCloseable {
         return list;
     }
 
-    /** Runs {@code task} on every input, within the limit; {@code task} says whether its item was throttled. */
-    private <T> void run(Iterator<? extends T> inputs, Predicate<T> task) {
+    /** Runs {@code task} on every input, within the limit; {@code task} says what became of its item. */
+    private <T> void run(Iterator<? extends T> inputs, Function<T, ItemResult> task) {
         try {
             while (inputs.hasNext()) {
                 T input = inputs.next();
@@ -138,10 +147,12 @@ final class BulkWorkers implements AutoCloseable {
         }
     }
 
-    private <T> void work(T input, Predicate<T> task) {
+    private <T> void work(T input, Function<T, ItemResult> task) {
         boolean throttled = false;
         try {
-            throttled = task.test(input);
+            ItemResult result = task.apply(input);
+            throttled = result != null && result.throttled();
+            breaker.finished(result);
         } catch (Throwable t) {
             synchronized (lock) {
                 if (failure == null) {
@@ -158,13 +169,13 @@ final class BulkWorkers implements AutoCloseable {
         }
     }
 
-    /** Waits until one more item may start; false when a task failed and nothing more may. */
+    /** Waits until one more item may start; false when a task failed, or the breaker opened, and nothing more may. */
     private boolean awaitSlot() {
         synchronized (lock) {
-            while (failure == null && inFlight >= concurrency.limit()) {
+            while (failure == null && breaker.open().isEmpty() && inFlight >= concurrency.limit()) {
                 waitOn();
             }
-            if (failure != null) {
+            if (failure != null || breaker.open().isPresent()) {
                 return false;
             }
             inFlight++;

@@ -30,6 +30,7 @@ record ItemListing(Spill<ItemPath> items, SortedSet<String> bags) {
     static ItemListing of(Bags bags, BulkRun run) {
         Spill<ItemPath> items = run.spill(PATHS);
         SortedSet<String> names = bags.forEachItem((bag, id) -> items.add(new ItemPath(bag, id)));
+        run.listed(items.size());
         return new ItemListing(items, names);
     }
 

@@ -40,7 +40,7 @@ final class ResealRun {
     /** A run whose targets need no plan before the first write: each item read and moved at once. */
     static BulkReport inOnePass(String command, BulkProfile profile, BulkOptions options, KeyTargets targets) {
         int unwrapsBefore = profile.dataKeys().unwrapCount();
-        try (BulkRun run = new BulkRun(options, profile.throttles())) {
+        try (BulkRun run = new BulkRun(command, options, profile.throttles())) {
             ResealRun reseal = new ResealRun(profile, run);
             ItemListing listing = ItemListing.of(profile.bags(), run);
             reseal.move(listing.items(), listing.size(), path -> ScannedItem.read(profile.items(), path), targets);
@@ -56,10 +56,13 @@ final class ResealRun {
     static BulkReport readFirst(String command, BulkProfile profile, BulkOptions options, Consumer<ScannedItem> seen,
                                 Supplier<KeyTargets> planner) {
         int unwrapsBefore = profile.dataKeys().unwrapCount();
-        try (BulkRun run = new BulkRun(options, profile.throttles())) {
+        try (BulkRun run = new BulkRun(command, options, profile.throttles())) {
             ResealRun reseal = new ResealRun(profile, run);
             ItemListing listing = ItemListing.of(profile.bags(), run);
             Spill<ScannedItem> scanned = ScannedItem.scan(run, profile.items(), listing, seen);
+            if (run.stopped()) {
+                return reseal.report(command, new KeyTargets(), unwrapsBefore);
+            }
             KeyTargets targets = planner.get();
             reseal.move(scanned, scanned.size(), item -> item, targets);
             return reseal.report(command, targets, unwrapsBefore);
@@ -71,8 +74,11 @@ final class ResealRun {
         run.workers().forEach("re-encrypting", total, inputs.iterator(), input -> {
             ScannedItem item = read.apply(input);
             return new Moved(item, targets.apply(item, (it, target) -> resealing.apply(it, target, run.dryRun())));
-        }, moved -> moved.result().throttled(), (input, moved) -> {
+        }, Moved::result, (input, moved) -> {
             run.tally().add(moved.result());
+            if (!moved.item().usable()) {
+                run.unread(moved.result());
+            }
             if (leftInVersion1(moved.item(), moved.result())) {
                 version1Remaining.incrementAndGet();
             }
@@ -83,8 +89,9 @@ final class ResealRun {
         return new BulkReport(command, run.dryRun(), run.tally().counts(), targets.plan(),
                 profile.dataKeys().unwrapCount() - unwrapsBefore, used.size(), targets.created(),
                 Duration.ofNanos(System.nanoTime() - run.startNanos()),
-                profile.items().writeVersion() == EnvelopeVersion.V1 ? OptionalInt.empty()
-                        : OptionalInt.of(version1Remaining.get()), run.workers().concurrency());
+                profile.items().writeVersion() == EnvelopeVersion.V1 || !run.readEveryItem() ? OptionalInt.empty()
+                        : OptionalInt.of(version1Remaining.get()), run.workers().concurrency())
+                .stoppedBecause(run.stopLine());
     }
 
     /** An item read in format 1 that the run did not (in a dry run: would not) seal again. */

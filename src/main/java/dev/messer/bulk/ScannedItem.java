@@ -47,12 +47,13 @@ record ScannedItem(ItemPath path, ItemService.Read read, ItemResult early) {
     static Spill<ScannedItem> scan(BulkRun run, ItemService items, ItemListing listing, Consumer<ScannedItem> seen) {
         Spill<ScannedItem> scanned = run.spill(RECORDS);
         run.workers().forEach("reading", listing.size(), listing.items().iterator(), path -> read(items, path),
-                ScannedItem::throttled, (path, item) -> {
+                ScannedItem::early, (path, item) -> {
                     if (item.usable()) {
                         seen.accept(item);
                         scanned.add(item);
                     } else {
                         run.tally().add(item.early());
+                        run.unread(item.early());
                     }
                 });
         return scanned;
@@ -75,8 +76,4 @@ record ScannedItem(ItemPath path, ItemService.Read read, ItemResult early) {
         return early == null;
     }
 
-    /** Read failed because AWS kept throttling it: worth reading again. */
-    boolean throttled() {
-        return !usable() && early.throttled();
-    }
 }

@@ -1,6 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.bulk.BulkListener;
 import dev.messer.bulk.BulkOptions;
 import dev.messer.config.SettingKey;
 import java.util.Map;
@@ -25,11 +26,11 @@ final class BulkFlags {
     @Parameter(names = "--stats", description = "Print key unwraps, key versions and throughput after the summary (also with --debug)")
     boolean stats;
 
-    BulkOptions options(Console console) {
+    /** @param listener hears the run: a {@link BulkRunGuard} around the progress display */
+    BulkOptions options(BulkListener listener) {
         if (parallel != null && (parallel < 1 || parallel > BulkOptions.MAX_PARALLEL)) {
             throw new UsageException("--parallel must be between 1 and " + BulkOptions.MAX_PARALLEL + ", not " + parallel);
         }
-        return new BulkOptions(parallel == null ? BulkOptions.ADAPTIVE : parallel, dryRun,
-                BulkProgressPrinter.forConsole(console));
+        return new BulkOptions(parallel == null ? BulkOptions.ADAPTIVE : parallel, dryRun, listener);
     }
 }

@@ -58,7 +58,7 @@ class ResultTallyTest {
         try (BulkWorkers workers = new BulkWorkers(AdaptiveConcurrency.pinned(8), BulkListener.NONE)) {
             workers.forEach("test", 5_000, IntStream.range(0, 5_000).iterator(),
                     i -> i % 1000 == 0 ? ItemResult.failed(item(i), "refused") : ItemResult.done(item(i), "done"),
-                    ItemResult::throttled, (i, result) -> tally.add(result));
+                    result -> result, (i, result) -> tally.add(result));
         }
 
         ResultCounts counts = tally.counts();
