@@ -7,6 +7,7 @@ import dev.messer.error.ThrottledException;
 import dev.messer.error.UnavailableException;
 import dev.messer.error.UnreachableException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -51,7 +52,12 @@ public final class AwsErrors {
             return fromService(service4xx5xx, service, action, resource);
         }
         String where = service + endpoint.map(url -> " at " + url).orElse("");
-        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+        boolean timedOut = e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException;
+        if (timedOut && Arrays.stream(e.getSuppressed()).anyMatch(ThrottledAnswers.WhileThrottled.class::isInstance)) {
+            return new ThrottledException(service + " kept throttling " + action + " on " + resource
+                    + " until the call's time ran out (api_call_timeout); wait a moment and run the command again", e);
+        }
+        if (timedOut) {
             return new UnreachableException(where, where + " did not answer " + action + " on " + resource
                     + " in time (" + oneLine(e.getMessage()) + "); check the network, or raise api_call_timeout", e);
         }

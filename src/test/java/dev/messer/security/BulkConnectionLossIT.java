@@ -122,7 +122,8 @@ class BulkConnectionLossIT {
         int done = Integer.parseInt(summary.group(1));
         int failed = Integer.parseInt(summary.group(3));
         int notTried = Integer.parseInt(stop.group(3));
-        assertThat(done).isEqualTo(10).isEqualTo(Integer.parseInt(stop.group(2)));
+        assertThat(done).as("10 writes passed; one may have been in flight when the relay stopped").isBetween(9, 10)
+                .isEqualTo(Integer.parseInt(stop.group(2)));
         assertThat(failed).as("items failed before the run stopped").isBetween(1, 12);
         assertThat(done + failed + notTried).isEqualTo(ITEMS);
         assertThat(run.err().lines().filter(line -> line.startsWith("failed web/")).count()).isEqualTo(failed);
@@ -133,8 +134,12 @@ class BulkConnectionLossIT {
         assertEveryItemDecrypts(ITEMS);
         CliRun rerun = aws.run("bulk", "re-encrypt", "aws", aws.writeIni().toString());
         assertThat(rerun.exit()).as(rerun.toString()).isZero();
-        assertThat(rerun.err()).contains("re-encrypt: " + (ITEMS - 10) + " done, 10 skipped, 0 failed")
-                .contains("0 items remain in item format 1");
+        Matcher again = SUMMARY.matcher(rerun.err());
+        assertThat(again.find()).as(rerun.err()).isTrue();
+        assertThat(Integer.parseInt(again.group(1)) + Integer.parseInt(again.group(2))).isEqualTo(ITEMS);
+        assertThat(Integer.parseInt(again.group(2))).isGreaterThanOrEqualTo(done);
+        assertThat(again.group(3)).isEqualTo("0");
+        assertThat(rerun.err()).contains("0 items remain in item format 1");
         assertEveryItemDecrypts(ITEMS);
     }
 }
