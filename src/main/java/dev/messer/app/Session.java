@@ -89,7 +89,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
 
     /** What a bulk run over this profile works with. */
     public BulkProfile bulk() {
-        return new BulkProfile(items, bags, keyRing, dataKeys);
+        return new BulkProfile(items, bags, keyRing, dataKeys, backend::throttledAnswers);
     }
 
     @Override

@@ -58,6 +58,11 @@ public final class AwsBackend implements Backend {
     }
 
     @Override
+    public long throttledAnswers() {
+        return clients.throttledAnswers();
+    }
+
+    @Override
     public String writer() {
         return clients.callerArn();
     }

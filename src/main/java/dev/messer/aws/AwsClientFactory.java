@@ -49,6 +49,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private final ClientTuning tuning;
     private final List<AwsService> created = new ArrayList<>();
     private final List<SdkAutoCloseable> toClose = new ArrayList<>();
+    private final ThrottledAnswers throttled = new ThrottledAnswers();
 
     private DeferredTlsHttpClient http;
     private CredentialSource base;
@@ -83,6 +84,7 @@ public final class AwsClientFactory implements AutoCloseable {
             Optional<URI> plainHttp = endpoints.endpointFor(AwsService.S3).filter(u -> "http".equals(u.getScheme()));
             builder.overrideConfiguration(o -> {
                 tune(o);
+                o.addExecutionInterceptor(throttled);
                 o.addExecutionInterceptor(new S3ListingOrder());
                 owner.ifPresent(account -> o.addExecutionInterceptor(new ExpectedBucketOwner(account)));
                 plainHttp.ifPresent(url -> o.addExecutionInterceptor(new PlainHttpRefusal(url)));
@@ -94,9 +96,18 @@ public final class AwsClientFactory implements AutoCloseable {
 
     public synchronized KmsClient kms() {
         if (kms == null) {
-            kms = remember(AwsService.KMS, configure(KmsClient.builder(), AwsService.KMS, credentials()).build());
+            kms = remember(AwsService.KMS, configure(KmsClient.builder(), AwsService.KMS, credentials())
+                    .overrideConfiguration(o -> {
+                        tune(o);
+                        o.addExecutionInterceptor(throttled);
+                    }).build());
         }
         return kms;
+    }
+
+    /** How many S3 and KMS answers so far said AWS was throttling this process ({@link ThrottledAnswers}). */
+    public long throttledAnswers() {
+        return throttled.count();
     }
 
     /** The services a client was built for so far, in order (for tests and --debug). */
@@ -288,6 +299,7 @@ public final class AwsClientFactory implements AutoCloseable {
 
     private synchronized DeferredTlsHttpClient http() {
         if (http == null) {
+            ClientTuning.sizeConnectionPool();
             http = new DeferredTlsHttpClient(tuning.connectTimeout(), tuning.readTimeout());
         }
         return http;

@@ -1,6 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import dev.messer.bulk.BulkListener;
 import dev.messer.bulk.BulkOptions;
 import dev.messer.config.CommandDefaults;
 
@@ -13,8 +14,9 @@ final class BulkFlags {
      */
     static final CommandDefaults RETRY_FALLBACKS = CommandDefaults.BULK;
 
-    @Parameter(names = "--parallel", description = "Items processed at once (1-" + BulkOptions.MAX_PARALLEL + ")")
-    int parallel = BulkOptions.DEFAULT_PARALLEL;
+    @Parameter(names = "--parallel", description = "Items processed at once (1-" + BulkOptions.MAX_PARALLEL
+            + "); without it the run chooses, up to " + BulkOptions.MAX_PARALLEL + ", from the throughput it measures")
+    Integer parallel;
 
     @Parameter(names = "--dry-run", description = "Print the plan on stdout; write nothing")
     boolean dryRun;
@@ -22,10 +24,11 @@ final class BulkFlags {
     @Parameter(names = "--stats", description = "Print key unwraps, key versions and throughput after the summary (also with --debug)")
     boolean stats;
 
-    BulkOptions options(Console console) {
-        if (parallel < 1 || parallel > BulkOptions.MAX_PARALLEL) {
+    /** @param listener hears the run: a {@link BulkRunGuard} around the progress display */
+    BulkOptions options(BulkListener listener) {
+        if (parallel != null && (parallel < 1 || parallel > BulkOptions.MAX_PARALLEL)) {
             throw new UsageException("--parallel must be between 1 and " + BulkOptions.MAX_PARALLEL + ", not " + parallel);
         }
-        return new BulkOptions(parallel, dryRun, BulkProgressPrinter.forConsole(console));
+        return new BulkOptions(parallel == null ? BulkOptions.ADAPTIVE : parallel, dryRun, listener);
     }
 }

@@ -25,8 +25,8 @@ class ClientTuningTest {
     void defaults_areStandardRetries_threeAttempts_5sConnect_30sRead_noCallTimeout() {
         ClientTuning tuning = tuning(Map.of());
 
-        assertThat(tuning).isEqualTo(new ClientTuning(Duration.ofSeconds(5), Duration.ofSeconds(30), Optional.empty(),
-                RetryMode.STANDARD, 3));
+        assertThat(tuning).isEqualTo(new ClientTuning(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Optional.of(Duration.ofSeconds(10)), RetryMode.STANDARD, 3));
     }
 
     @Test
