@@ -3,6 +3,7 @@ package dev.messer.cli;
 import com.beust.jcommander.Parameter;
 import dev.messer.app.Session;
 import dev.messer.bulk.BulkOptions;
+import dev.messer.error.ConfigException;
 import dev.messer.error.MesserException;
 import dev.messer.estate.CompareHtml;
 import dev.messer.estate.CompareJson;
@@ -86,6 +87,8 @@ final class CompareCommand extends CommandBase {
         try (Session<?> session = EstateProfiles.open(context, words.get(0), profile)) {
             return FieldScanner.scan(profile, session.bags(), session.items(), bags, hasher, parallel,
                     BulkProgressPrinter.forConsole(context.console()));
+        } catch (ConfigException e) {
+            throw e; // the configuration is wrong, not the tier: a usage error
         } catch (MesserException e) {
             return TierFields.unreachable(profile, "profile " + profile + " could not be read: "
                     + context.hints().message(e));
