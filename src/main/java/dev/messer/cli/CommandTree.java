@@ -132,6 +132,10 @@ public final class CommandTree {
                 .add("policy", "Print a least-privilege IAM policy for the profile (admin, writer or reader)",
                         PolicyCommand::new)
                 .add("doctor", "Check a profile end to end and print what to fix", DoctorCommand::new)
+                .add("audit", "Count every tier's items, key versions and formats, and list what to fix", AuditCommand::new)
+                .add("compare", "Show which bags, items and fields tiers lack, and values equal across tiers",
+                        CompareCommand::new)
+                .add("check", "Check that the items and fields a manifest names exist and decrypt", CheckCommand::new)
                 .add("login", "Assume the profile's AWS role now (MFA asked once) and keep the session", LoginCommand::new)
                 .add("logout", "Delete cached AWS role sessions", LogoutCommand::new)
                 .add("setup", "Create or check the profile's buckets and KMS alias (aws)", SetupCommand::new)

@@ -133,8 +133,11 @@ final class RenderCommand extends CommandBase {
         }
     }
 
-    /** A 0600 temporary file beside the target, synced, checked again ({@link #checkOutput}), then renamed over it. */
-    private static void writeAtomically(Path target, String template, byte[] content) {
+    /**
+     * A 0600 temporary file beside the target, synced, checked again ({@link #checkOutput}), then
+     * renamed over it. {@code template} "-" when no template can be the target. Wipes {@code content}.
+     */
+    static void writeAtomically(Path target, String template, byte[] content) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
