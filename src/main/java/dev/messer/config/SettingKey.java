@@ -9,6 +9,8 @@ public enum SettingKey {
     MASTER_KEY(""),
     SILENT("false"),
     REGION(""),
+    REGIONS(""),
+    FAILOVER_AFTER("0.5"),
     SECRETS_BUCKET(""),
     SECRETS_FOLDER(""),
     KEYS_BUCKET(""),

@@ -26,9 +26,16 @@ public final class Settings {
     private final Path configFile;
     private final Map<SettingKey, String> values;
     private final Map<SettingKey, String> sources;
+    private final RegionOverrides overrides;
 
     Settings(Provider provider, String profileName, Path configFile, Map<SettingKey, String> values,
              Map<SettingKey, String> sources) {
+        this(provider, profileName, configFile, values, sources, RegionOverrides.NONE);
+    }
+
+    Settings(Provider provider, String profileName, Path configFile, Map<SettingKey, String> values,
+             Map<SettingKey, String> sources, RegionOverrides overrides) {
+        this.overrides = overrides;
         this.provider = provider;
         this.profileName = profileName;
         this.configFile = configFile;
@@ -141,7 +148,40 @@ public final class Settings {
                 newValues.put(key, value);
             }
         });
-        return new Settings(provider, profileName, configFile, newValues, newSources);
+        return new Settings(provider, profileName, configFile, newValues, newSources, overrides);
+    }
+
+    /**
+     * The regions of a profile that spans several ({@code regions}), the home region first; empty for
+     * a profile of one region.
+     *
+     * @throws ConfigException for a name that is not a region, a region named twice, or a
+     *                         {@code SETTING.REGION} value for a region that is not listed
+     */
+    public List<String> regions() {
+        return RegionalValues.regions(this, overrides);
+    }
+
+    /**
+     * The settings of one region of {@link #regions()}: every {@code {region}} replaced by its name,
+     * its own {@code SETTING.REGION} values applied, {@code region} set to it and {@code regions}
+     * cleared, so that it reads as a profile of that region alone.
+     */
+    public Settings forRegion(String region) {
+        return RegionalValues.forRegion(this, overrides, region);
+    }
+
+    /** How long the nearest region may take to start answering before a read turns to another ({@code failover_after}). */
+    public Duration failoverAfter() {
+        return seconds(SettingKey.FAILOVER_AFTER).orElse(Duration.ofMillis(500));
+    }
+
+    Map<SettingKey, String> values() {
+        return values;
+    }
+
+    Map<SettingKey, String> sources() {
+        return sources;
     }
 
     /** An optional number of seconds such as {@code 5} or {@code 2.5}, validated when read. */
@@ -275,6 +315,8 @@ public final class Settings {
         seconds(SettingKey.API_CALL_TIMEOUT);
         intSetting(SettingKey.MAX_ATTEMPTS).orElse(0);
         allowedVariables();
+        regions();
+        failoverAfter();
         return this;
     }
 

@@ -84,7 +84,9 @@ public final class SettingsResolver {
                     + word.word() + "; use the matching word or change " + source);
         }
         values.put(SettingKey.PROVIDER, word.word());
-        return new Settings(word, profile, ini == null ? null : ini.path(), values, sources);
+        RegionOverrides overrides = profile == null ? RegionOverrides.NONE
+                : RegionOverrides.of(profileValues, "[" + IniFile.profileSection(profile) + "]");
+        return new Settings(word, profile, ini == null ? null : ini.path(), values, sources, overrides);
     }
 
     /** The profile a command would use, or null for the legacy sections and defaults. */
