@@ -12,6 +12,14 @@ import dev.messer.local.LocalBackend;
 import dev.messer.local.LocalMasterKeyFile;
 import dev.messer.names.Names;
 import dev.messer.store.StoreNotices;
+import dev.messer.config.SettingKey;
+import dev.messer.regions.DownMarks;
+import dev.messer.regions.FileDownMarks;
+import dev.messer.regions.RegionalReads;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -71,7 +79,55 @@ public final class Sessions {
 
     public Session<AwsBackend> aws(Settings settings) {
         requireProvider(settings, Provider.AWS);
-        return new Session<>(settings, new AwsBackend(settings, clients(settings)), notices);
+        List<String> regions = settings.regions();
+        if (regions.isEmpty()) {
+            return new Session<>(settings, new AwsBackend(settings, clients(settings)), notices);
+        }
+        boolean forced = settings.source(SettingKey.REGION).equals(SettingsResolver.COMMAND_LINE);
+        String nearest = nearest(settings, regions, forced);
+        Map<String, Backend> writers = new LinkedHashMap<>();
+        Map<String, Backend> readers = new LinkedHashMap<>();
+        for (String region : regions) {
+            Settings own = settings.forRegion(region);
+            AwsBackend writer = new AwsBackend(own, clients(own));
+            writers.put(region, writer);
+            boolean tuned = region.equals(nearest) && !forced;
+            readers.put(region, tuned ? new AwsBackend(own.forFailoverReads(), clients(own.forFailoverReads())) : writer);
+        }
+        DownMarks marks = new FileDownMarks(downMarkFolder(), region -> settings.forRegion(region)
+                .get(SettingKey.SECRETS_BUCKET), Clock.systemUTC());
+        RegionalReads reads = new RegionalReads(regions, nearest, forced, marks, notices::failedOver);
+        AwsBackend home = (AwsBackend) writers.get(regions.get(0));
+        return new Session<>(settings, home, notices, new RegionalBackends(regions, writers, readers, reads));
+    }
+
+    /**
+     * The region reads start at: the one named with {@code --region}, else the region the AWS SDK's
+     * chain resolves (setting, {@code AWS_REGION}, the AWS profile, the instance) when it is one of
+     * {@code regions}, else the home region.
+     */
+    private String nearest(Settings settings, List<String> regions, boolean forced) {
+        String named = settings.get(SettingKey.REGION);
+        if (forced && !regions.contains(named)) {
+            throw new ConfigException("--region " + named + " is not one of the profile's regions ("
+                    + String.join(" ", regions) + "); name one of them");
+        }
+        if (forced) {
+            return named;
+        }
+        try (AwsClientFactory probe = clients(settings)) {
+            String resolved = probe.region().id();
+            return regions.contains(resolved) ? resolved : regions.get(0);
+        } catch (ConfigException noRegion) {
+            return regions.get(0);
+        }
+    }
+
+    private Path downMarkFolder() {
+        String cache = env.get("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".cache");
+        return base.resolve("messer").resolve("regions");
     }
 
     /** The session of the aws administration commands: the profile's settings and AWS clients, no stores. */

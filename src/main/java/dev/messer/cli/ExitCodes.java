@@ -13,6 +13,11 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** The command line or configuration is wrong: fix the command and run it again. */
     public static final int USAGE = 2;
+    /**
+     * A data-key change was made in the home region of a profile that spans regions, but one or more
+     * other regions could not be brought along; {@code encryption sync} catches them up.
+     */
+    public static final int REGIONS_BEHIND = 3;
 
     private ExitCodes() {
     }

@@ -56,6 +56,21 @@ final class RegionalValues {
         values.put(SettingKey.REGION, region);
         sources.put(SettingKey.REGION, "regions (from " + settings.source(SettingKey.REGIONS) + ")");
         values.put(SettingKey.REGIONS, "");
-        return new Settings(settings.provider(), settings.profileName(), settings.configFile(), values, sources);
+        return new Settings(settings.provider(), settings.profileName(), settings.configFile(), values, sources,
+                RegionOverrides.NONE);
+    }
+
+    static Settings forFailoverReads(Settings settings) {
+        EnumMap<SettingKey, String> values = new EnumMap<>(settings.values());
+        EnumMap<SettingKey, String> sources = new EnumMap<>(settings.sources());
+        String seconds = java.math.BigDecimal.valueOf(settings.failoverAfter().toMillis()).movePointLeft(3).toPlainString();
+        for (SettingKey key : new SettingKey[] {SettingKey.CONNECT_TIMEOUT, SettingKey.READ_TIMEOUT}) {
+            values.put(key, seconds);
+            sources.put(key, "failover_after (from " + settings.source(SettingKey.FAILOVER_AFTER) + ")");
+        }
+        values.put(SettingKey.MAX_ATTEMPTS, "1");
+        sources.put(SettingKey.MAX_ATTEMPTS, "failover_after (no retry on the nearest region)");
+        return new Settings(settings.provider(), settings.profileName(), settings.configFile(), values, sources,
+                RegionOverrides.NONE);
     }
 }

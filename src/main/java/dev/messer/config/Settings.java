@@ -29,11 +29,6 @@ public final class Settings {
     private final RegionOverrides overrides;
 
     Settings(Provider provider, String profileName, Path configFile, Map<SettingKey, String> values,
-             Map<SettingKey, String> sources) {
-        this(provider, profileName, configFile, values, sources, RegionOverrides.NONE);
-    }
-
-    Settings(Provider provider, String profileName, Path configFile, Map<SettingKey, String> values,
              Map<SettingKey, String> sources, RegionOverrides overrides) {
         this.overrides = overrides;
         this.provider = provider;
@@ -51,7 +46,7 @@ public final class Settings {
             all.put(key, values.getOrDefault(key, key.defaultValue()));
             sources.put(key, values.containsKey(key) ? "given" : "default");
         }
-        return new Settings(provider, null, null, all, sources);
+        return new Settings(provider, null, null, all, sources, RegionOverrides.NONE);
     }
 
     public Provider provider() {
@@ -151,27 +146,22 @@ public final class Settings {
         return new Settings(provider, profileName, configFile, newValues, newSources, overrides);
     }
 
-    /**
-     * The regions of a profile that spans several ({@code regions}), the home region first; empty for
-     * a profile of one region.
-     *
-     * @throws ConfigException for a name that is not a region, a region named twice, or a
-     *                         {@code SETTING.REGION} value for a region that is not listed
-     */
+    /** The regions of a profile that spans several, home first; empty for one region ({@link RegionalValues}). */
     public List<String> regions() {
         return RegionalValues.regions(this, overrides);
     }
 
-    /**
-     * The settings of one region of {@link #regions()}: every {@code {region}} replaced by its name,
-     * its own {@code SETTING.REGION} values applied, {@code region} set to it and {@code regions}
-     * cleared, so that it reads as a profile of that region alone.
-     */
+    /** The settings of one of {@link #regions()}, as a profile of that region alone ({@link RegionalValues}). */
     public Settings forRegion(String region) {
         return RegionalValues.forRegion(this, overrides, region);
     }
 
-    /** How long the nearest region may take to start answering before a read turns to another ({@code failover_after}). */
+    /** These settings for reads of the nearest of several regions: no retry, no wait past failover_after. */
+    public Settings forFailoverReads() {
+        return RegionalValues.forFailoverReads(this);
+    }
+
+    /** How long the nearest region may take to answer before a read turns to another ({@code failover_after}). */
     public Duration failoverAfter() {
         return seconds(SettingKey.FAILOVER_AFTER).orElse(Duration.ofMillis(500));
     }

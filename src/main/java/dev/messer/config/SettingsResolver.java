@@ -21,6 +21,8 @@ import java.util.Map;
 public final class SettingsResolver {
 
     static final String DEFAULT_PROFILE = "default_profile";
+    /** The source of a value given as a command-line flag. */
+    public static final String COMMAND_LINE = "command line";
 
     private final Map<String, String> env;
     private final ConfigLocation location;
@@ -48,7 +50,7 @@ public final class SettingsResolver {
         for (SettingKey key : SettingKey.values()) {
             String name = key.iniName();
             if (flags.containsKey(key) && flags.get(key) != null) {
-                put(values, sources, key, flags.get(key), "command line");
+                put(values, sources, key, flags.get(key), COMMAND_LINE);
             } else if (nonBlank(env.get(key.envName()))) {
                 put(values, sources, key, env.get(key.envName()), key.envName());
             } else if (profileValues.containsKey(name)) {
