@@ -123,6 +123,12 @@ public final class CommandContext {
         return session(providerWord, Map.of());
     }
 
+    /** A session with settings given as command-line flags ({@code --region}). */
+    public Session<?> sessionWith(String providerWord, Map<SettingKey, String> flags) {
+        Provider provider = provider(providerWord);
+        return sessions(provider).open(settings(provider, flags));
+    }
+
     /**
      * A session whose settings take {@code fallbacks} where nothing set a value (bulk commands use
      * adaptive retries unless the user chose otherwise).
