@@ -6,13 +6,11 @@ import dev.messer.aws.AwsEnvironment;
 import dev.messer.backend.Backend;
 import dev.messer.config.Provider;
 import dev.messer.config.Settings;
-import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
 import dev.messer.local.LocalBackend;
 import dev.messer.local.LocalMasterKeyFile;
 import dev.messer.names.Names;
 import dev.messer.store.StoreNotices;
-import dev.messer.config.SettingKey;
 import dev.messer.regions.DownMarks;
 import dev.messer.regions.FileDownMarks;
 import dev.messer.regions.RegionalReads;
@@ -21,6 +19,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +31,6 @@ import java.util.function.Consumer;
 public final class Sessions {
 
     private final Map<String, String> env;
-    private final SettingsResolver resolver;
     private final Prompts prompts;
     private final StoreNotices notices;
     private final Consumer<String> warnings;
@@ -43,18 +41,16 @@ public final class Sessions {
      *                passphrase of a protected local master key file; {@link Prompts#NEVER} for runs
      *                that must never wait for an answer
      */
-    public Sessions(Map<String, String> env, SettingsResolver resolver, Prompts prompts) {
-        this(env, resolver, prompts, StoreNotices.NONE, warning -> { });
+    public Sessions(Map<String, String> env, Prompts prompts) {
+        this(env, prompts, StoreNotices.NONE, warning -> { });
     }
 
     /**
      * @param notices  hears about invalid stored names and format-1 items (the command line prints them)
      * @param warnings hears one-line warnings of the AWS backend (a session cache file refused, for example)
      */
-    public Sessions(Map<String, String> env, SettingsResolver resolver, Prompts prompts, StoreNotices notices,
-                    Consumer<String> warnings) {
+    public Sessions(Map<String, String> env, Prompts prompts, StoreNotices notices, Consumer<String> warnings) {
         this.env = env;
-        this.resolver = resolver;
         this.prompts = prompts;
         this.notices = notices;
         this.warnings = warnings;
@@ -73,29 +69,30 @@ public final class Sessions {
 
     public Session<LocalBackend> local(Settings settings) {
         requireProvider(settings, Provider.LOCAL);
-        return new Session<>(settings, new LocalBackend(settings, resolver.localRoot(settings), prompts::passphrase),
-                notices);
+        return new Session<>(settings, new LocalBackend(settings.local(), prompts::passphrase), notices);
     }
 
     public Session<AwsBackend> aws(Settings settings) {
         requireProvider(settings, Provider.AWS);
         List<String> regions = settings.regions();
         if (regions.isEmpty()) {
-            return new Session<>(settings, new AwsBackend(settings, clients(settings)), notices);
+            return new Session<>(settings, new AwsBackend(settings.aws(), clients(settings)), notices);
         }
-        boolean forced = settings.source(SettingKey.REGION).equals(SettingsResolver.COMMAND_LINE);
-        String nearest = nearest(settings, regions, forced);
+        Optional<String> named = settings.regionNamedOnCommandLine();
+        boolean forced = named.isPresent();
+        String nearest = nearest(settings, regions, named);
         Map<String, Backend> writers = new LinkedHashMap<>();
         Map<String, Backend> readers = new LinkedHashMap<>();
         for (String region : regions) {
             Settings own = settings.forRegion(region);
-            AwsBackend writer = new AwsBackend(own, clients(own));
+            AwsBackend writer = new AwsBackend(own.aws(), clients(own));
             writers.put(region, writer);
             boolean tuned = region.equals(nearest) && !forced;
-            readers.put(region, tuned ? new AwsBackend(own.forFailoverReads(), clients(own.forFailoverReads())) : writer);
+            Settings fast = own.forFailoverReads();
+            readers.put(region, tuned ? new AwsBackend(fast.aws(), clients(fast)) : writer);
         }
         DownMarks marks = new FileDownMarks(downMarkFolder(), region -> settings.forRegion(region)
-                .get(SettingKey.SECRETS_BUCKET), Clock.systemUTC());
+                .aws().secretsBucket().value(), Clock.systemUTC());
         RegionalReads reads = new RegionalReads(regions, nearest, forced, marks, notices::failedOver);
         AwsBackend home = (AwsBackend) writers.get(regions.get(0));
         return new Session<>(settings, home, notices, new RegionalBackends(regions, writers, readers, reads));
@@ -106,14 +103,13 @@ public final class Sessions {
      * chain resolves (setting, {@code AWS_REGION}, the AWS profile, the instance) when it is one of
      * {@code regions}, else the home region.
      */
-    private String nearest(Settings settings, List<String> regions, boolean forced) {
-        String named = settings.get(SettingKey.REGION);
-        if (forced && !regions.contains(named)) {
-            throw new ConfigException("--region " + named + " is not one of the profile's regions ("
+    private String nearest(Settings settings, List<String> regions, Optional<String> named) {
+        if (named.isPresent() && !regions.contains(named.get())) {
+            throw new ConfigException("--region " + named.get() + " is not one of the profile's regions ("
                     + String.join(" ", regions) + "); name one of them");
         }
-        if (forced) {
-            return named;
+        if (named.isPresent()) {
+            return named.get();
         }
         try (AwsClientFactory probe = clients(settings)) {
             String resolved = probe.region().id();
@@ -139,8 +135,8 @@ public final class Sessions {
     /** The master key file of a local profile, which configure and quickstart create and seal. */
     public LocalKeyFile localKeyFile(Settings settings) {
         requireProvider(settings, Provider.LOCAL);
-        return new LocalKeyFile(LocalMasterKeyFile.pathFor(resolver.localRoot(settings),
-                Names.check("master key name", settings.masterKey())), () -> {
+        return new LocalKeyFile(LocalMasterKeyFile.pathFor(settings.local().root(),
+                Names.check("master key name", settings.local().masterKey().value())), () -> {
                     try (Session<LocalBackend> session = local(settings)) {
                         return session.backend().storedKeyVersions();
                     }
@@ -148,7 +144,7 @@ public final class Sessions {
     }
 
     private AwsClientFactory clients(Settings settings) {
-        return new AwsClientFactory(settings, new AwsEnvironment(env), prompts::mfaCode, warnings);
+        return new AwsClientFactory(settings.aws(), new AwsEnvironment(env), prompts::mfaCode, warnings);
     }
 
     private static void requireProvider(Settings settings, Provider provider) {

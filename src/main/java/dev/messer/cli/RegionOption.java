@@ -1,7 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import java.util.Map;
 
 /** {@code --region R}: reads of a profile that spans regions go to that region alone. */
@@ -11,7 +11,7 @@ final class RegionOption {
     String region;
 
     /** The settings this option gives: {@code region} from the command line, or none. */
-    Map<SettingKey, String> flags() {
-        return region == null ? Map.of() : Map.of(SettingKey.REGION, region);
+    Map<Setting, String> flags() {
+        return region == null ? Map.of() : Map.of(Setting.REGION, region);
     }
 }

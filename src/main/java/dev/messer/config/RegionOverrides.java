@@ -21,15 +21,15 @@ public final class RegionOverrides {
     static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)+");
 
     /** What every region of a profile must share: the items' paths and the keys' contexts are one set. */
-    private static final Set<SettingKey> SHARED = EnumSet.of(SettingKey.PROVIDER, SettingKey.REGIONS,
-            SettingKey.REGION, SettingKey.TIER, SettingKey.SECRETS_FOLDER, SettingKey.ENCRYPTION_CONTEXT);
+    private static final Set<Setting> SHARED = EnumSet.of(Setting.PROVIDER, Setting.REGIONS,
+            Setting.REGION, Setting.TIER, Setting.SECRETS_FOLDER, Setting.ENCRYPTION_CONTEXT);
 
     static final RegionOverrides NONE = new RegionOverrides(Map.of(), "");
 
-    private final Map<String, Map<SettingKey, String>> byRegion;
+    private final Map<String, Map<Setting, String>> byRegion;
     private final String source;
 
-    private RegionOverrides(Map<String, Map<SettingKey, String>> byRegion, String source) {
+    private RegionOverrides(Map<String, Map<Setting, String>> byRegion, String source) {
         this.byRegion = byRegion;
         this.source = source;
     }
@@ -42,13 +42,13 @@ public final class RegionOverrides {
      *                         region is not a region name
      */
     static RegionOverrides of(Map<String, String> section, String source) {
-        Map<String, Map<SettingKey, String>> byRegion = new TreeMap<>();
+        Map<String, Map<Setting, String>> byRegion = new TreeMap<>();
         section.forEach((name, value) -> {
             int dot = name.indexOf('.');
             if (dot < 0) {
                 return;
             }
-            SettingKey key = SettingKey.fromIniName(name.substring(0, dot));
+            Setting key = byIniName(name.substring(0, dot));
             String region = name.substring(dot + 1);
             if (key == null) {
                 throw new ConfigException(name + " (in " + source + ") is not a setting; a value for one region is "
@@ -62,10 +62,19 @@ public final class RegionOverrides {
                 throw new ConfigException(name + " (in " + source + ") names '" + region + "', which is not a region "
                         + "name such as eu-west-1");
             }
-            byRegion.computeIfAbsent(region, r -> new EnumMap<>(SettingKey.class)).put(key, value == null ? ""
+            byRegion.computeIfAbsent(region, r -> new EnumMap<>(Setting.class)).put(key, value == null ? ""
                     : value.trim());
         });
         return new RegionOverrides(Collections.unmodifiableMap(byRegion), source);
+    }
+
+    private static Setting byIniName(String name) {
+        for (Setting setting : Setting.values()) {
+            if (setting.iniName().equals(name)) {
+                return setting;
+            }
+        }
+        return null;
     }
 
     /** The regions that have at least one value of their own. */
@@ -74,12 +83,8 @@ public final class RegionOverrides {
     }
 
     /** The values set for {@code region} alone. */
-    Map<SettingKey, String> valuesFor(String region) {
+    Map<Setting, String> valuesFor(String region) {
         return byRegion.getOrDefault(region, Map.of());
     }
 
-    /** Where {@code key.region} came from, for messages. */
-    String sourceOf(SettingKey key, String region) {
-        return source + " " + key.iniName() + "." + region;
-    }
 }

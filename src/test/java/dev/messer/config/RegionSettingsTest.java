@@ -46,16 +46,16 @@ class RegionSettingsTest {
         Settings settings = resolve(TWO_REGIONS);
         Settings home = settings.forRegion("us-east-1");
         Settings eu = settings.forRegion("eu-west-1");
-        assertThat(home.get(SettingKey.SECRETS_BUCKET)).isEqualTo("acme-secrets-us-east-1");
-        assertThat(home.get(SettingKey.KEYS_BUCKET)).isEqualTo("acme-keys-dev-us-east-1");
-        assertThat(home.get(SettingKey.ENDPOINT_URL)).isEqualTo("https://s3.example.com");
-        assertThat(home.masterKey()).isEqualTo("acme-dev");
-        assertThat(home.get(SettingKey.REGION)).isEqualTo("us-east-1");
-        assertThat(eu.get(SettingKey.SECRETS_BUCKET)).isEqualTo("acme-secrets-eu-west-1");
-        assertThat(eu.get(SettingKey.ENDPOINT_URL)).isEqualTo("https://vpce.example.eu");
-        assertThat(eu.source(SettingKey.ENDPOINT_URL)).isEqualTo("[profile dev] endpoint_url.eu-west-1");
-        assertThat(eu.masterKey()).isEqualTo("acme-dev-eu");
-        assertThat(eu.get(SettingKey.REGION)).isEqualTo("eu-west-1");
+        assertThat(home.aws().secretsBucket().value()).isEqualTo("acme-secrets-us-east-1");
+        assertThat(home.aws().keysBucket().value()).isEqualTo("acme-keys-dev-us-east-1");
+        assertThat(home.aws().endpoints().all().value()).isEqualTo("https://s3.example.com");
+        assertThat(home.aws().masterKey().value()).isEqualTo("acme-dev");
+        assertThat(home.aws().region()).contains("us-east-1");
+        assertThat(eu.aws().secretsBucket().value()).isEqualTo("acme-secrets-eu-west-1");
+        assertThat(eu.aws().endpoints().all().value()).isEqualTo("https://vpce.example.eu");
+        assertThat(eu.aws().endpoints().all().from()).isEqualTo("[profile dev]");
+        assertThat(eu.aws().masterKey().value()).isEqualTo("acme-dev-eu");
+        assertThat(eu.aws().region()).contains("eu-west-1");
         assertThat(eu.regions()).as("one region reads as a profile of that region alone").isEmpty();
     }
 
@@ -63,7 +63,7 @@ class RegionSettingsTest {
     void aProfileWithoutRegions_isUnchanged() throws IOException {
         Settings settings = resolve("region = us-east-1\nsecrets_bucket = plain\n");
         assertThat(settings.regions()).isEmpty();
-        assertThat(settings.get(SettingKey.SECRETS_BUCKET)).isEqualTo("plain");
+        assertThat(settings.aws().secretsBucket().value()).isEqualTo("plain");
         assertThat(settings.failoverAfter()).isEqualTo(Duration.ofMillis(500));
     }
 
