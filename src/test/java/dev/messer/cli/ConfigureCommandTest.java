@@ -107,7 +107,7 @@ class ConfigureCommandTest {
 
     @Test
     void newProfile_overAnEmptyTierPrefix_startsWithMinItemFormat2_andSaysSo() throws IOException {
-        CliHarness.Result result = cli.ok("configure", "local", "--profile", "fresh", "-e", "fresh");
+        CliRun result = cli.ok("configure", "local", "--profile", "fresh", "-e", "fresh");
 
         assertThat(Files.readString(cli.configFile())).contains("[profile fresh]\nprovider = local\ntier = fresh\n"
                 + "min_item_format = 2\n");
@@ -122,7 +122,7 @@ class ConfigureCommandTest {
         cli.ok("configure", "local", "--profile", "first", "-e", "shared", "--min-item-format", "1");
         cli.ok("data", "bag", "create", "local", "app", "--profile", "first");
 
-        CliHarness.Result result = cli.ok("configure", "local", "--profile", "second", "-e", "shared");
+        CliRun result = cli.ok("configure", "local", "--profile", "second", "-e", "shared");
 
         assertThat(Files.readString(cli.configFile())).contains("[profile second]\nprovider = local\ntier = shared\n")
                 .doesNotContain("min_item_format = 2");
@@ -133,18 +133,18 @@ class ConfigureCommandTest {
 
     @Test
     void existingProfile_orAGivenMinItemFormat_isNotChosenFor() throws IOException {
-        CliHarness.Result given = cli.ok("configure", "local", "--profile", "mine", "--min-item-format", "1");
+        CliRun given = cli.ok("configure", "local", "--profile", "mine", "--min-item-format", "1");
         assertThat(given.err()).doesNotContain("min_item_format");
         assertThat(Files.readString(cli.configFile())).contains("[profile mine]\nprovider = local\nmin_item_format = 1\n");
 
-        CliHarness.Result updated = cli.ok("configure", "local", "--profile", "mine", "-e", "later");
+        CliRun updated = cli.ok("configure", "local", "--profile", "mine", "-e", "later");
         assertThat(updated.err()).doesNotContain("min_item_format");
         assertThat(Files.readString(cli.configFile())).doesNotContain("min_item_format = 2");
     }
 
     @Test
     void newProfile_thatWritesItemFormat1_keepsMinItemFormat1() throws IOException {
-        CliHarness.Result result = cli.ok("configure", "local", "--profile", "compat", "--item-format", "1");
+        CliRun result = cli.ok("configure", "local", "--profile", "compat", "--item-format", "1");
         assertThat(result.err()).contains("keeps min_item_format = 1, as it writes item_format = 1");
         assertThat(Files.readString(cli.configFile())).doesNotContain("min_item_format");
     }
@@ -159,7 +159,7 @@ class ConfigureCommandTest {
 
     @Test
     void silentFlag_mutesThisRunOnly_andWritesNothing() throws IOException {
-        CliHarness.Result result = cli.ok("configure", "local", "-e", "qa", "--silent");
+        CliRun result = cli.ok("configure", "local", "-e", "qa", "--silent");
 
         assertThat(result.err()).as("--silent mutes configure's own messages, as on every command").isEmpty();
         assertThat(Files.readString(cli.configFile())).contains("tier = qa").doesNotContain("silent");
@@ -169,7 +169,7 @@ class ConfigureCommandTest {
 
     @Test
     void setSilent_writesTheSetting_whichMutesLaterRuns_andFalseUndoesIt() throws IOException {
-        CliHarness.Result result = cli.ok("configure", "local", "--set-silent", "true");
+        CliRun result = cli.ok("configure", "local", "--set-silent", "true");
         assertThat(result.err()).contains("Wrote 1 setting(s)");
         assertThat(Files.readString(cli.configFile())).contains("silent = true");
         assertThat(cli.ok("encryption", "create", "local", "app").err()).isEmpty();
@@ -184,9 +184,9 @@ class ConfigureCommandTest {
         cli.ok("configure", "local", "-e", "qa");
         Map<String, String> before = cli.snapshot();
 
-        CliHarness.Result result = cli.run("configure", "local", "--set-silent", "yes please");
+        CliRun result = cli.run("configure", "local", "--set-silent", "yes please");
 
-        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("silent");
         assertThat(cli.snapshot()).isEqualTo(before);
     }
