@@ -19,7 +19,21 @@ final class RegionalValues {
      *                         {@code SETTING.REGION} value for a region that is not listed
      */
     static List<String> regions(SettingValues values) {
-        Sourced<String> setting = values.raw(Setting.REGIONS);
+        List<String> names = names(values.raw(Setting.REGIONS));
+        RegionOverrides overrides = values.overrides();
+        for (String region : overrides.regions()) {
+            if (!names.contains(region)) {
+                String first = overrides.valuesFor(region).keySet().iterator().next().iniName() + "." + region;
+                throw new ConfigException(first + " is set, but " + region + " is not in regions"
+                        + (names.isEmpty() ? " (the profile has none)" : " (" + String.join(" ", names) + ")")
+                        + "; add the region to regions or remove the line");
+            }
+        }
+        return names;
+    }
+
+    /** The form of {@code regions}: region names, each once. @throws ConfigException naming the source */
+    static List<String> names(Sourced<String> setting) {
         List<String> names = new ArrayList<>();
         for (String name : Arrays.stream(setting.value().trim().split("[\\s,]+")).filter(n -> !n.isEmpty()).toList()) {
             if (!RegionOverrides.REGION.matcher(name).matches()) {
@@ -31,15 +45,6 @@ final class RegionalValues {
                         + "); list each region once, the home region first");
             }
             names.add(name);
-        }
-        RegionOverrides overrides = values.overrides();
-        for (String region : overrides.regions()) {
-            if (!names.contains(region)) {
-                String first = overrides.valuesFor(region).keySet().iterator().next().iniName() + "." + region;
-                throw new ConfigException(first + " is set, but " + region + " is not in regions"
-                        + (names.isEmpty() ? " (the profile has none)" : " (" + String.join(" ", names) + ")")
-                        + "; add the region to regions or remove the line");
-            }
         }
         return List.copyOf(names);
     }
