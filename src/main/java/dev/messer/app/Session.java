@@ -13,6 +13,8 @@ import dev.messer.databag.SecretsLayout;
 import dev.messer.keys.CachingDataKeys;
 import dev.messer.keys.KeyRing;
 import dev.messer.keys.KeyTrust;
+import dev.messer.regions.RegionalKeys;
+import dev.messer.store.BlobStore;
 import dev.messer.store.StoreNotices;
 
 /**
@@ -32,9 +34,18 @@ public final class Session<B extends Backend> implements AutoCloseable {
     private final Bags bags;
     private final ItemService items;
     private final ItemHistory history;
+    private final RegionRings regions;
 
     /** @param notices hears what the stores hold that the user should know about (printed by the command line) */
     Session(Settings settings, B backend, StoreNotices notices) {
+        this(settings, backend, notices, null);
+    }
+
+    /**
+     * @param regional the other regions of a profile that spans several, or null: then reads fail over
+     *                 between the regions and data-key writes go to every region
+     */
+    Session(Settings settings, B backend, StoreNotices notices, RegionalBackends regional) {
         this.settings = settings;
         this.backend = backend;
         CommonSettings common = settings.common();
@@ -43,12 +54,14 @@ public final class Session<B extends Backend> implements AutoCloseable {
         KeyTrust trust = new KeyTrust(common.encryptionContext(), common.tier(), !backend.tiersShareKeys(),
                 common.bindsContext(), common.readsContextless());
         this.keyRing = new KeyRing(backend.keys(), backend::masterKey, trust, notices);
-        this.dataKeys = new CachingDataKeys(keyRing);
+        this.regions = new RegionRings(regional, backend, keyRing, trust, notices);
+        this.dataKeys = new CachingDataKeys(keyRing, regions.reads());
         this.layout = new SecretsLayout(common.tier(), common.secretsFolder());
         ItemCrypto crypto = new ItemCrypto(layout, minItemFormat, EnvelopeVersion.fromItemFormat(itemFormat), notices);
-        this.bags = new Bags(backend.secrets(), layout, notices);
-        this.items = new ItemService(backend.secrets(), layout, crypto, bags, keyRing, dataKeys, backend::writer);
-        this.history = new ItemHistory(backend.secrets(), layout, crypto, dataKeys, keyRing, items);
+        BlobStore secrets = regions.secrets();
+        this.bags = new Bags(secrets, layout, notices);
+        this.items = new ItemService(secrets, layout, crypto, bags, keyRing, dataKeys, backend::writer);
+        this.history = new ItemHistory(secrets, layout, crypto, dataKeys, keyRing, items);
     }
 
     public Settings settings() {
@@ -64,8 +77,19 @@ public final class Session<B extends Backend> implements AutoCloseable {
         return layout;
     }
 
+    /** The data keys of the home region (of the profile's one region, for most profiles). */
     public KeyRing keyRing() {
         return keyRing;
+    }
+
+    /** Data-key writes that go to every region of the profile, and their sync; for one region, the key ring alone. */
+    public RegionalKeys keys() {
+        return regions.keys();
+    }
+
+    /** The regions reads try, in order; empty for a profile of one region. */
+    public java.util.List<String> readOrder() {
+        return regions.readOrder();
     }
 
     /** The data keys of this command, each version unwrapped once; wiped when the session closes. */
@@ -97,8 +121,13 @@ public final class Session<B extends Backend> implements AutoCloseable {
         try {
             dataKeys.close();
             keyRing.close();
+            regions.close();
         } finally {
-            backend.close();
+            try {
+                regions.closeBackends();
+            } finally {
+                backend.close();
+            }
         }
     }
 }

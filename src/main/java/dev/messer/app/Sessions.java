@@ -11,7 +11,15 @@ import dev.messer.local.LocalBackend;
 import dev.messer.local.LocalMasterKeyFile;
 import dev.messer.names.Names;
 import dev.messer.store.StoreNotices;
+import dev.messer.regions.DownMarks;
+import dev.messer.regions.FileDownMarks;
+import dev.messer.regions.RegionalReads;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -66,7 +74,56 @@ public final class Sessions {
 
     public Session<AwsBackend> aws(Settings settings) {
         requireProvider(settings, Provider.AWS);
-        return new Session<>(settings, new AwsBackend(settings.aws(), clients(settings)), notices);
+        List<String> regions = settings.regions();
+        if (regions.isEmpty()) {
+            return new Session<>(settings, new AwsBackend(settings.aws(), clients(settings)), notices);
+        }
+        Optional<String> named = settings.regionNamedOnCommandLine();
+        boolean forced = named.isPresent();
+        String nearest = nearest(settings, regions, named);
+        Map<String, Backend> writers = new LinkedHashMap<>();
+        Map<String, Backend> readers = new LinkedHashMap<>();
+        for (String region : regions) {
+            Settings own = settings.forRegion(region);
+            AwsBackend writer = new AwsBackend(own.aws(), clients(own));
+            writers.put(region, writer);
+            boolean tuned = region.equals(nearest) && !forced;
+            Settings fast = own.forFailoverReads();
+            readers.put(region, tuned ? new AwsBackend(fast.aws(), clients(fast)) : writer);
+        }
+        DownMarks marks = new FileDownMarks(downMarkFolder(), region -> settings.forRegion(region)
+                .aws().secretsBucket().value(), Clock.systemUTC());
+        RegionalReads reads = new RegionalReads(regions, nearest, forced, marks, notices::failedOver);
+        AwsBackend home = (AwsBackend) writers.get(regions.get(0));
+        return new Session<>(settings, home, notices, new RegionalBackends(regions, writers, readers, reads));
+    }
+
+    /**
+     * The region reads start at: the one named with {@code --region}, else the region the AWS SDK's
+     * chain resolves (setting, {@code AWS_REGION}, the AWS profile, the instance) when it is one of
+     * {@code regions}, else the home region.
+     */
+    private String nearest(Settings settings, List<String> regions, Optional<String> named) {
+        if (named.isPresent() && !regions.contains(named.get())) {
+            throw new ConfigException("--region " + named.get() + " is not one of the profile's regions ("
+                    + String.join(" ", regions) + "); name one of them");
+        }
+        if (named.isPresent()) {
+            return named.get();
+        }
+        try (AwsClientFactory probe = clients(settings)) {
+            String resolved = probe.region().id();
+            return regions.contains(resolved) ? resolved : regions.get(0);
+        } catch (ConfigException noRegion) {
+            return regions.get(0);
+        }
+    }
+
+    private Path downMarkFolder() {
+        String cache = env.get("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".cache");
+        return base.resolve("messer").resolve("regions");
     }
 
     /** The session of the aws administration commands: the profile's settings and AWS clients, no stores. */

@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
+import software.amazon.awssdk.services.kms.model.EncryptRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
 
 /**
@@ -51,6 +52,24 @@ public final class KmsMasterKey implements MasterKey {
             return client.get().generateDataKeyWithoutPlaintext(request.build()).ciphertextBlob().asByteArray();
         } catch (SdkException e) {
             throw translate(e, "kms:GenerateDataKeyWithoutPlaintext");
+        }
+    }
+
+    /** KMS {@code Encrypt} of the key's bytes; the SDK's copy of them is wiped once sent. */
+    @Override
+    public byte[] wrap(DataKey dataKey, EncryptionContext context) {
+        byte[] copy = dataKey.withMaterialForWrapping(material -> Arrays.copyOf(material, material.length));
+        try {
+            EncryptRequest.Builder request = EncryptRequest.builder().keyId(keyId)
+                    .plaintext(SdkBytes.fromByteArrayUnsafe(copy));
+            if (!context.isEmpty()) {
+                request.encryptionContext(context.asMap());
+            }
+            return client.get().encrypt(request.build()).ciphertextBlob().asByteArray();
+        } catch (SdkException e) {
+            throw translate(e, "kms:Encrypt");
+        } finally {
+            Arrays.fill(copy, (byte) 0);
         }
     }
 

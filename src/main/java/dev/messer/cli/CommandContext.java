@@ -7,6 +7,7 @@ import dev.messer.config.CommandDefaults;
 import dev.messer.config.ConfigLocation;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
@@ -127,6 +128,12 @@ public final class CommandContext {
 
     public Session<?> session(String providerWord) {
         return session(providerWord, CommandDefaults.STANDARD);
+    }
+
+    /** A session with settings given as command-line flags ({@code --region}). */
+    public Session<?> sessionWith(String providerWord, Map<Setting, String> flags) {
+        Provider provider = provider(providerWord);
+        return sessions(provider).open(silencedBy(resolver.resolve(loadConfig(), provider, common.profile, flags)));
     }
 
     /**

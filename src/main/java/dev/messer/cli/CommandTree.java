@@ -107,6 +107,8 @@ public final class CommandTree {
                 .add("encryption increment", "Add a new version of a data key", EncryptionIncrementCommand::new)
                 .add("encryption list", "List data keys, or the versions of one", EncryptionListCommand::new)
                 .add("encryption delete", "Delete a data key, or one version of it", EncryptionDeleteCommand::new)
+                .add("encryption sync", "Copy the home region's data keys to the profile's other regions",
+                        EncryptionSyncCommand::new)
                 .group("data", "Data bag commands")
                 .group("data bag", "Create, upload, show and delete data bags and items")
                 .add("data bag create", "Create a data bag", DataBagCreateCommand::new)

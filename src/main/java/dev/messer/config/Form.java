@@ -49,6 +49,9 @@ interface Form {
         };
     };
 
+    /** The regions of a profile: region names separated by spaces or commas, each once. */
+    Form REGIONS = RegionalValues::names;
+
     /** An optional whole number (an {@link OptionalInt}). */
     Form NUMBER = Form::number;
 

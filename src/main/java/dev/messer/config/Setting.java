@@ -16,6 +16,8 @@ public enum Setting {
     SILENT(Scope.COMMON, "false", Form.BOOLEAN, option("Write silent = true|false: whether later runs of the "
             + "profile print only the data asked for, and errors (--silent mutes this run only)", "--set-silent")),
     REGION(Scope.AWS, "", Form.TEXT, option("AWS region", "-r", "--region")),
+    REGIONS(Scope.AWS, "", Form.REGIONS, null),
+    FAILOVER_AFTER(Scope.AWS, "0.5", Form.SECONDS, null),
     SECRETS_BUCKET(Scope.COMMON, "", Form.TEXT, option("Secrets bucket (aws) or folder name (local)",
             "-b", "--secrets-bucket")),
     SECRETS_FOLDER(Scope.COMMON, "", Form.PATH_PART, option("Folder under the tier in the secrets bucket",

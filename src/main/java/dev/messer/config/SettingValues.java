@@ -17,6 +17,7 @@ final class SettingValues {
     private final String profile;
     private final ConfigLocation location;
     private final Map<Setting, Sourced<String>> raw;
+    private final RegionOverrides overrides;
 
     /**
      * @param profile  the profile in use, or null for the legacy sections and defaults
@@ -24,6 +25,13 @@ final class SettingValues {
      * @param raw      a value for every setting
      */
     SettingValues(Provider provider, String profile, ConfigLocation location, Map<Setting, Sourced<String>> raw) {
+        this(provider, profile, location, raw, RegionOverrides.NONE);
+    }
+
+    /** @param overrides the profile's {@code SETTING.REGION} values */
+    SettingValues(Provider provider, String profile, ConfigLocation location, Map<Setting, Sourced<String>> raw,
+                  RegionOverrides overrides) {
+        this.overrides = overrides;
         this.provider = provider;
         this.profile = profile;
         this.location = location;
@@ -90,7 +98,7 @@ final class SettingValues {
         Map<Setting, Sourced<String>> changed = new EnumMap<>(raw);
         Sourced<String> old = raw.get(setting);
         changed.put(setting, new Sourced<>(setting, value, old.source(), old.profile()));
-        return new SettingValues(provider, profile, location, changed);
+        return new SettingValues(provider, profile, location, changed, overrides);
     }
 
     /** These values with {@code defaults} in place of the values that nothing set (source {@link Source#DEFAULT}). */
@@ -102,6 +110,22 @@ final class SettingValues {
             }
         }
         return result;
+    }
+
+    /** These values with the profile's {@code SETTING.REGION} values. */
+    SettingValues withOverrides(RegionOverrides regional) {
+        return new SettingValues(provider, profile, location, raw, regional);
+    }
+
+    RegionOverrides overrides() {
+        return overrides;
+    }
+
+    /** These values with every setting's text changed by {@code change}, keeping the sources. */
+    SettingValues mapped(java.util.function.UnaryOperator<Sourced<String>> change) {
+        Map<Setting, Sourced<String>> changed = new EnumMap<>(Setting.class);
+        raw.forEach((setting, value) -> changed.put(setting, change.apply(value)));
+        return new SettingValues(provider, profile, location, changed, RegionOverrides.NONE);
     }
 
     /** The values that are not empty, in the order of {@link Setting}. */

@@ -81,6 +81,7 @@ public final class Settings {
      */
     public Settings validate() {
         values.check(setting -> true);
+        regions();
         return this;
     }
 
@@ -92,6 +93,36 @@ public final class Settings {
     /** Every value that is not empty, with where it came from, in the order of {@link Setting}. */
     public List<Sourced<String>> listed() {
         return values.listed();
+    }
+
+    /** The regions of a profile that spans several, home first; empty for one region ({@link RegionalValues}). */
+    public List<String> regions() {
+        return RegionalValues.regions(values);
+    }
+
+    /** The settings of one of {@link #regions()}, as a profile of that region alone ({@link RegionalValues}). */
+    public Settings forRegion(String region) {
+        return new Settings(RegionalValues.forRegion(values, region), configFile());
+    }
+
+    /** These settings for reads of the nearest of several regions: no retry, no wait past {@code failover_after}. */
+    public Settings forFailoverReads() {
+        String seconds = java.math.BigDecimal.valueOf(failoverAfter().toMillis()).movePointLeft(3).toPlainString();
+        return new Settings(values.with(Setting.CONNECT_TIMEOUT, seconds).with(Setting.READ_TIMEOUT, seconds)
+                .with(Setting.MAX_ATTEMPTS, "1"), configFile());
+    }
+
+    /** How long the nearest region may take to answer before a read turns to another ({@code failover_after}). */
+    public java.time.Duration failoverAfter() {
+        java.util.Optional<?> parsed = values.parsed(Setting.FAILOVER_AFTER, java.util.Optional.class);
+        return parsed.map(java.time.Duration.class::cast).orElse(java.time.Duration.ofMillis(500));
+    }
+
+    /** The region named with {@code --region}, if any: reads then go to that region alone. */
+    public java.util.Optional<String> regionNamedOnCommandLine() {
+        Sourced<String> region = values.raw(Setting.REGION);
+        return region.source() == Source.COMMAND_LINE && region.isSet() ? java.util.Optional.of(region.value().trim())
+                : java.util.Optional.empty();
     }
 
     SettingValues values() {

@@ -84,7 +84,9 @@ public final class SettingsResolver {
         }
         SettingValues values = new SettingValues(word, profile, location, raw);
         requireProvider(values.sourced(Setting.PROVIDER, Provider.class), word, profile, profileFlag);
-        return values.with(Setting.PROVIDER, word.word());
+        RegionOverrides regional = profile == null ? RegionOverrides.NONE
+                : RegionOverrides.of(file.section(IniFile.profileSection(profile)), "[" + IniFile.profileSection(profile) + "]");
+        return values.with(Setting.PROVIDER, word.word()).withOverrides(regional);
     }
 
     /** The provider a profile declares must be the command's word. */

@@ -45,6 +45,11 @@ public final class DataKey implements AutoCloseable {
         return use.apply(material());
     }
 
+    /** Whether both hold the same bytes, compared in constant time (a version's copies in two regions). */
+    public boolean sameAs(DataKey other) {
+        return java.security.MessageDigest.isEqual(material(), other.material());
+    }
+
     byte[] material() {
         if (destroyed) {
             throw new IllegalStateException("data key used after it was wiped");

@@ -183,6 +183,41 @@ public final class KeyRing implements DataKeys {
         store.delete(ref.objectKey());
     }
 
+    /**
+     * Stores {@code key} as version {@code ref}, wrapped by this ring's master key under
+     * {@code context}, the context of the version it copies (another region's copy of that version).
+     *
+     * @throws AlreadyExistsException if the version is there already (nothing is written)
+     */
+    public void importVersion(KeyRef ref, DataKey key, EncryptionContext context) {
+        Names.check("key name", ref.name());
+        byte[] wrapped = masterKey.get().wrap(key, context);
+        store.putIfAbsent(ref.objectKey(), wrapped, context.isEmpty() ? Map.of()
+                : Map.of(CONTEXT_METADATA, context.toMetadataValue()));
+        ensureMarker(ref.name());
+    }
+
+    /** Retires {@code ref} as {@link #deleteVersion} does, whether or not this bucket holds it (a copy of a deletion). */
+    public void markDeleted(KeyRef ref) {
+        Names.check("key name", ref.name());
+        numbers.writeTombstone(ref);
+        store.delete(ref.objectKey());
+    }
+
+    /** Every deleted version, by key name (from the tombstones); names that break the naming rule are left out. */
+    public java.util.SortedMap<String, java.util.SortedSet<Integer>> deletedVersions() {
+        java.util.SortedMap<String, java.util.SortedSet<Integer>> deleted = new java.util.TreeMap<>();
+        for (String key : store.list(TOMBSTONES)) {
+            String[] parts = key.substring(TOMBSTONES.length()).split("/", -1);
+            java.util.OptionalInt number = parts.length == 2 ? dev.messer.names.KeyVersionNumber.parse(parts[1])
+                    : java.util.OptionalInt.empty();
+            if (number.isPresent() && Names.isValid(parts[0])) {
+                deleted.computeIfAbsent(parts[0], n -> new TreeSet<>()).add(number.getAsInt());
+            }
+        }
+        return deleted;
+    }
+
     /** Fetches and unwraps one version; the ring wipes it on {@link #close()}. */
     @Override
     public DataKey forReading(KeyRef ref) {

@@ -13,6 +13,12 @@ public interface MasterKey {
     byte[] generateWrappedDataKey(EncryptionContext context);
 
     /**
+     * Wraps an existing data key, bound to {@code context}: the same key under another master key (a
+     * version copied to another region's keys bucket, wrapped by that region's key).
+     */
+    byte[] wrap(DataKey key, EncryptionContext context);
+
+    /**
      * Unwraps a data key. The caller owns the result and must close it.
      *
      * @throws dev.messer.error.IntegrityException if the bytes were not wrapped by this key under {@code context}
