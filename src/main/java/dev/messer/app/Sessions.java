@@ -14,6 +14,7 @@ import dev.messer.names.Names;
 import dev.messer.store.StoreNotices;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The composition root: the one place that turns resolved settings into a {@link Session}, an
@@ -63,15 +64,31 @@ public final class Sessions {
         throw new ConfigException("provider " + settings.provider() + " is not supported");
     }
 
+    /**
+     * The session of whichever provider the settings name, over the backend as {@code decorate}
+     * returns it: the library's last-known-good copy sees every read of the stores this way.
+     */
+    public Session<Backend> open(Settings settings, UnaryOperator<Backend> decorate) {
+        Backend backend = settings.provider() == Provider.LOCAL ? localBackend(settings) : awsBackend(settings);
+        return new Session<>(settings, decorate.apply(backend), notices);
+    }
+
     public Session<LocalBackend> local(Settings settings) {
-        requireProvider(settings, Provider.LOCAL);
-        return new Session<>(settings, new LocalBackend(settings, resolver.localRoot(settings), prompts::passphrase),
-                notices);
+        return new Session<>(settings, localBackend(settings), notices);
     }
 
     public Session<AwsBackend> aws(Settings settings) {
+        return new Session<>(settings, awsBackend(settings), notices);
+    }
+
+    private LocalBackend localBackend(Settings settings) {
+        requireProvider(settings, Provider.LOCAL);
+        return new LocalBackend(settings, resolver.localRoot(settings), prompts::passphrase);
+    }
+
+    private AwsBackend awsBackend(Settings settings) {
         requireProvider(settings, Provider.AWS);
-        return new Session<>(settings, new AwsBackend(settings, clients(settings)), notices);
+        return new AwsBackend(settings, clients(settings));
     }
 
     /** The session of the aws administration commands: the profile's settings and AWS clients, no stores. */
