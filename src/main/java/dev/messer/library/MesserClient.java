@@ -2,7 +2,10 @@ package dev.messer.library;
 
 import com.google.gson.JsonObject;
 import dev.messer.app.Session;
+import dev.messer.cli.Hints;
+import dev.messer.config.Settings;
 import dev.messer.databag.FieldPath;
+import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
 import dev.messer.output.FieldText;
 import java.util.List;
@@ -14,8 +17,8 @@ import java.util.Optional;
  * service, so every rule of the commands applies ({@code min_item_format}, the encryption context,
  * the size cap, name checks). Each data key version is unwrapped once and kept until {@link #close()},
  * which wipes every key. Safe for use by many threads. Failures are the commands' typed exceptions
- * ({@link dev.messer.error.MesserException} and its subclasses) with one-line messages that name no
- * secret. Made by {@link Messer#open()}.
+ * ({@link MesserException} and its subclasses) with one-line messages that name no secret;
+ * {@link #message} renders their fixes for this profile. Made by {@link Messer#open()}.
  */
 public final class MesserClient implements AutoCloseable {
 
@@ -73,6 +76,16 @@ public final class MesserClient implements AutoCloseable {
     /** How many times a data key was unwrapped by the master key (KMS calls on AWS) so far. */
     public int unwrapCount() {
         return session.dataKeys().unwrapCount();
+    }
+
+    /**
+     * The failure's one-line message with its fix rendered for this profile: each command line names
+     * the provider, {@code --profile} and {@code -c}, so that it runs as written.
+     */
+    public String message(MesserException failure) {
+        Settings settings = session.settings();
+        return new Hints(settings.provider().word(), settings.profileName(),
+                settings.configFile() == null ? null : settings.configFile().toString()).message(failure);
     }
 
     /** Wipes every unwrapped data key and closes the clients. */

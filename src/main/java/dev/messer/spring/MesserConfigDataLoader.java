@@ -24,8 +24,9 @@ public final class MesserConfigDataLoader implements ConfigDataLoader<MesserConf
         MesserImports.Key key = resource.client();
         String where = MesserImportLocation.PREFIX + location.item() + " (profile " + key.profileName() + ", config "
                 + key.configName() + ")";
+        MesserClient client = null;
         try {
-            MesserClient client = resource.imports().client(key);
+            client = resource.imports().client(key);
             Map<String, Object> properties = new LinkedHashMap<>();
             client.fields(location.bag(), location.id()).forEach((path, value) ->
                     properties.put(location.prefix() + path, value));
@@ -34,10 +35,14 @@ public final class MesserConfigDataLoader implements ConfigDataLoader<MesserConf
         } catch (NotFoundException e) {
             String fix = resource.optional() ? "" : ", or make the import optional:" + MesserImportLocation.PREFIX
                     + location.item();
-            throw new MesserItemNotFoundException(resource, "cannot import " + where + ": " + e.getMessage() + fix, e);
-        } catch (MesserException | IllegalStateException e) {
+            // Spring Boot re-creates a not-found exception with the location, keeping only its cause: the
+            // line travels in the cause, where MesserFailureAnalyzer finds it
+            String line = "cannot import " + where + ": " + client.message(e) + fix;
+            throw new MesserItemNotFoundException(resource, line, new MesserImportException(line, e));
+        } catch (MesserException e) {
             resource.imports().close();
-            throw new MesserImportException("cannot import " + where + ": " + e.getMessage(), e);
+            throw new MesserImportException("cannot import " + where + ": "
+                    + (client == null ? e.getMessage() : client.message(e)), e);
         }
     }
 }

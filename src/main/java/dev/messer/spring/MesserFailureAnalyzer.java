@@ -13,7 +13,7 @@ public final class MesserFailureAnalyzer implements FailureAnalyzer, Ordered {
     @Override
     public FailureAnalysis analyze(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MesserItemNotFoundException || cause instanceof MesserImportException) {
+            if (cause instanceof MesserImportException) {
                 return new FailureAnalysis(cause.getMessage(), "See docs/jvm.md of messer, \"When an import fails\".",
                         cause);
             }

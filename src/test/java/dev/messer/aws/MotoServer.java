@@ -180,10 +180,25 @@ public final class MotoServer {
      * calls atomically, as S3 does (see that file).
      */
     private static String atomicPutsFolder() {
+        java.net.URL file = MotoServer.class.getResource("/moto/sitecustomize.py");
+        if (file == null) {
+            throw new IllegalStateException("moto/sitecustomize.py is missing from the test resources");
+        }
         try {
-            return Path.of(MotoServer.class.getResource("/moto/sitecustomize.py").toURI()).getParent().toString();
-        } catch (java.net.URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("moto/sitecustomize.py is missing from the test resources", e);
+            if (file.getProtocol().equals("file")) {
+                return Path.of(file.toURI()).getParent().toString();
+            }
+            // inside the test jar (the Spring Boot projects in src/it): a private copy for moto to load
+            Path folder = Files.createTempDirectory("moto-site-");
+            folder.toFile().deleteOnExit();
+            Path copy = folder.resolve("sitecustomize.py");
+            try (java.io.InputStream in = file.openStream()) {
+                Files.copy(in, copy);
+            }
+            copy.toFile().deleteOnExit();
+            return folder.toString();
+        } catch (java.net.URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot give moto its sitecustomize.py: " + e.getMessage(), e);
         }
     }
 
