@@ -55,13 +55,7 @@ public final class Sessions {
 
     /** The session of whichever provider the settings name. */
     public Session<? extends Backend> open(Settings settings) {
-        if (settings.provider() == Provider.LOCAL) {
-            return local(settings);
-        }
-        if (settings.provider() == Provider.AWS) {
-            return aws(settings);
-        }
-        throw new ConfigException("provider " + settings.provider() + " is not supported");
+        return open(settings, UnaryOperator.identity());
     }
 
     /**
@@ -69,6 +63,9 @@ public final class Sessions {
      * returns it: the library's last-known-good copy sees every read of the stores this way.
      */
     public Session<Backend> open(Settings settings, UnaryOperator<Backend> decorate) {
+        if (settings.provider() != Provider.LOCAL && settings.provider() != Provider.AWS) {
+            throw new ConfigException("provider " + settings.provider() + " is not supported");
+        }
         Backend backend = settings.provider() == Provider.LOCAL ? localBackend(settings) : awsBackend(settings);
         return new Session<>(settings, decorate.apply(backend), notices);
     }

@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -74,26 +73,6 @@ public final class PrivateFiles {
                 write.write(channel, content);
             }
             Files.createLink(file, temp);
-            syncFolder(dir);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /**
-     * Replaces {@code file} (mode 0600) with {@code content}, all or nothing: the bytes go to a
-     * temporary owner-only file in the same folder, are synced, and the temporary file is renamed over
-     * {@code file}. A reader sees the old file or the new one, never a part.
-     */
-    public static void replace(Path file, byte[] content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".messer-new-", ".tmp", ownerOnlyFile());
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                writeFully(channel, content);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncFolder(dir);
         } finally {
             Files.deleteIfExists(temp);

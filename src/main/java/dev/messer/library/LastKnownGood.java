@@ -13,10 +13,13 @@ import dev.messer.files.FileTrust;
 import dev.messer.files.PrivateFiles;
 import dev.messer.store.Blob;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,10 +151,30 @@ final class LastKnownGood {
         entries.forEach((name, entry) -> all.add(name, toJson(entry)));
         root.add("entries", all);
         try {
-            PrivateFiles.replace(file, root.toString().getBytes(StandardCharsets.UTF_8));
+            replace(root.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             warnings.accept("messer: warning: cannot write the last-known-good copy " + file + " ("
                     + FileErrors.reason(e) + "); the service runs on, without a fresh copy");
+        }
+    }
+
+    /**
+     * Replaces the file with {@code content}, all or nothing: a temporary owner-only file in the same
+     * folder (created 0700 if missing), synced, then renamed over the file; a reader sees the old copy
+     * or the new one, never a part.
+     */
+    private void replace(byte[] content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        PrivateFiles.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, ".messer-new-", ".tmp", PrivateFiles.ownerOnlyFile());
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                PrivateFiles.writeFully(channel, content);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.syncFolder(dir);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

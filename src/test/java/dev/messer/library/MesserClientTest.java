@@ -31,6 +31,10 @@ class MesserClientTest {
         env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
         ok("configure", "local");
+        // the folder named in the file, so that a client opened with the process environment finds it too
+        Path ini = home.resolve(".config/messer/messer.ini");
+        Files.writeString(ini, Files.readString(ini).replace("[profile local]\n", "[profile local]\nlocal_root = "
+                + home.resolve(".local/share/messer") + "\n"));
         ok("encryption", "create", "local", "app");
         ok("data", "bag", "create", "local", "payments");
         store("db", "{\"id\":\"db\",\"password\":\"s3cret\",\"db\":{\"hosts\":[\"a\",\"b\"]}}");
