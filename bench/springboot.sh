@@ -59,7 +59,7 @@ python3 "$here/interleave.py" --rounds "$runs" --warmup 2 --export-json "$here/r
   "plain-properties=$service --spring.config.name=plain" \
   "messer-import=$service --messer.config=$sandbox/messer.ini --messer.profile=aws"
 echo "uptime after: $(uptime)"
-python3 "$here/summarize.py" "$here/results/springboot.json" plain-properties:messer-import:99
+python3 "$here/summarize.py" "$here/results/springboot.json"
 python3 - "$here/results/springboot.json" <<'PY'
 import json, statistics, sys
 r = {x["command"]: statistics.median(x["times"]) for x in json.load(open(sys.argv[1]))["results"]}
