@@ -2,6 +2,7 @@ package dev.messer.app;
 
 import dev.messer.backend.Backend;
 import dev.messer.bulk.BulkProfile;
+import dev.messer.config.CommonSettings;
 import dev.messer.config.Settings;
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.databag.Bags;
@@ -36,13 +37,14 @@ public final class Session<B extends Backend> implements AutoCloseable {
     Session(Settings settings, B backend, StoreNotices notices) {
         this.settings = settings;
         this.backend = backend;
-        int itemFormat = settings.itemFormat();
-        int minItemFormat = settings.minItemFormat();
-        KeyTrust trust = new KeyTrust(settings.encryptionContext(), settings.tier(), !backend.tiersShareKeys(),
-                itemFormat == 2, minItemFormat < 2);
+        CommonSettings common = settings.common();
+        int itemFormat = common.itemFormat();
+        int minItemFormat = common.minItemFormat();
+        KeyTrust trust = new KeyTrust(common.encryptionContext(), common.tier(), !backend.tiersShareKeys(),
+                common.bindsContext(), common.readsContextless());
         this.keyRing = new KeyRing(backend.keys(), backend::masterKey, trust, notices);
         this.dataKeys = new CachingDataKeys(keyRing);
-        this.layout = new SecretsLayout(settings.tier(), settings.secretsFolder());
+        this.layout = new SecretsLayout(common.tier(), common.secretsFolder());
         ItemCrypto crypto = new ItemCrypto(layout, minItemFormat, EnvelopeVersion.fromItemFormat(itemFormat), notices);
         this.bags = new Bags(backend.secrets(), layout, notices);
         this.items = new ItemService(backend.secrets(), layout, crypto, bags, keyRing, dataKeys, backend::writer);

@@ -6,7 +6,6 @@ import dev.messer.aws.AwsEnvironment;
 import dev.messer.backend.Backend;
 import dev.messer.config.Provider;
 import dev.messer.config.Settings;
-import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
 import dev.messer.local.LocalBackend;
 import dev.messer.local.LocalMasterKeyFile;
@@ -25,7 +24,6 @@ import java.util.function.UnaryOperator;
 public final class Sessions {
 
     private final Map<String, String> env;
-    private final SettingsResolver resolver;
     private final Prompts prompts;
     private final StoreNotices notices;
     private final Consumer<String> warnings;
@@ -36,18 +34,16 @@ public final class Sessions {
      *                passphrase of a protected local master key file; {@link Prompts#NEVER} for runs
      *                that must never wait for an answer
      */
-    public Sessions(Map<String, String> env, SettingsResolver resolver, Prompts prompts) {
-        this(env, resolver, prompts, StoreNotices.NONE, warning -> { });
+    public Sessions(Map<String, String> env, Prompts prompts) {
+        this(env, prompts, StoreNotices.NONE, warning -> { });
     }
 
     /**
      * @param notices  hears about invalid stored names and format-1 items (the command line prints them)
      * @param warnings hears one-line warnings of the AWS backend (a session cache file refused, for example)
      */
-    public Sessions(Map<String, String> env, SettingsResolver resolver, Prompts prompts, StoreNotices notices,
-                    Consumer<String> warnings) {
+    public Sessions(Map<String, String> env, Prompts prompts, StoreNotices notices, Consumer<String> warnings) {
         this.env = env;
-        this.resolver = resolver;
         this.prompts = prompts;
         this.notices = notices;
         this.warnings = warnings;
@@ -80,12 +76,12 @@ public final class Sessions {
 
     private LocalBackend localBackend(Settings settings) {
         requireProvider(settings, Provider.LOCAL);
-        return new LocalBackend(settings, resolver.localRoot(settings), prompts::passphrase);
+        return new LocalBackend(settings.local(), prompts::passphrase);
     }
 
     private AwsBackend awsBackend(Settings settings) {
         requireProvider(settings, Provider.AWS);
-        return new AwsBackend(settings, clients(settings));
+        return new AwsBackend(settings.aws(), clients(settings));
     }
 
     /** The session of the aws administration commands: the profile's settings and AWS clients, no stores. */
@@ -97,8 +93,8 @@ public final class Sessions {
     /** The master key file of a local profile, which configure and quickstart create and seal. */
     public LocalKeyFile localKeyFile(Settings settings) {
         requireProvider(settings, Provider.LOCAL);
-        return new LocalKeyFile(LocalMasterKeyFile.pathFor(resolver.localRoot(settings),
-                Names.check("master key name", settings.masterKey())), () -> {
+        return new LocalKeyFile(LocalMasterKeyFile.pathFor(settings.local().root(),
+                Names.check("master key name", settings.local().masterKey().value())), () -> {
                     try (Session<LocalBackend> session = local(settings)) {
                         return session.backend().storedKeyVersions();
                     }
@@ -106,7 +102,7 @@ public final class Sessions {
     }
 
     private AwsClientFactory clients(Settings settings) {
-        return new AwsClientFactory(settings, new AwsEnvironment(env), prompts::mfaCode, warnings);
+        return new AwsClientFactory(settings.aws(), new AwsEnvironment(env), prompts::mfaCode, warnings);
     }
 
     private static void requireProvider(Settings settings, Provider provider) {

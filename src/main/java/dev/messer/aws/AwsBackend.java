@@ -3,8 +3,8 @@ package dev.messer.aws;
 import dev.messer.aws.KmsMasterKey;
 import dev.messer.aws.S3BlobStore;
 import dev.messer.backend.Backend;
-import dev.messer.config.SettingKey;
-import dev.messer.config.Settings;
+import dev.messer.config.AwsSettings;
+import dev.messer.config.Sourced;
 import dev.messer.error.ConfigException;
 import dev.messer.error.Hint;
 import dev.messer.masterkey.MasterKey;
@@ -20,20 +20,20 @@ public final class AwsBackend implements Backend {
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern ALIAS_NAME = Pattern.compile("[A-Za-z0-9/_-]{1,250}");
 
-    private final Settings settings;
+    private final AwsSettings settings;
     private final AwsClientFactory clients;
     private final S3BlobStore secrets;
     private final S3BlobStore keys;
     private KmsMasterKey masterKey;
 
     /** @param clients the profile's clients, made by the composition root; closed with the backend */
-    public AwsBackend(Settings settings, AwsClientFactory clients) {
+    public AwsBackend(AwsSettings settings, AwsClientFactory clients) {
         this.settings = settings;
         this.clients = clients;
-        this.secrets = new S3BlobStore(clients::s3, bucket(SettingKey.SECRETS_BUCKET), "secrets_bucket",
-                settings.optional(SettingKey.SSE_KMS_KEY_ID));
-        this.keys = new S3BlobStore(clients::s3, bucket(SettingKey.KEYS_BUCKET), "keys_bucket",
-                settings.optional(SettingKey.SSE_KMS_KEY_ID));
+        this.secrets = new S3BlobStore(clients::s3, bucket(settings.secretsBucket(), "-b"), "secrets_bucket",
+                settings.sseKmsKeyId());
+        this.keys = new S3BlobStore(clients::s3, bucket(settings.keysBucket(), "-k"), "keys_bucket",
+                settings.sseKmsKeyId());
     }
 
     /** The clients made so far; for tests and diagnostics. */
@@ -65,13 +65,13 @@ public final class AwsBackend implements Backend {
     @Override
     public synchronized MasterKey masterKey() {
         if (masterKey == null) {
-            String alias = settings.require(SettingKey.MASTER_KEY,
+            String alias = settings.masterKey().require(
                     Hint.of("set it to the KMS alias without alias/ ({})", Hint.aws("configure", "-m", "NAME")));
             if (alias.startsWith("alias/")) {
                 alias = alias.substring("alias/".length());
             }
             if (!ALIAS_NAME.matcher(alias).matches()) {
-                throw new ConfigException("master_key '" + alias + "' (from " + settings.source(SettingKey.MASTER_KEY)
+                throw new ConfigException("master_key '" + alias + "' (from " + settings.masterKey().from()
                         + ") is not a KMS alias name; use letters, digits, '/', '_' and '-'");
             }
             masterKey = new KmsMasterKey(clients::kms, alias, clients.region().id());
@@ -84,11 +84,11 @@ public final class AwsBackend implements Backend {
         clients.close();
     }
 
-    private String bucket(SettingKey key) {
-        String name = settings.require(key, Hint.of("set it with {}",
-                Hint.aws("configure", key == SettingKey.SECRETS_BUCKET ? "-b" : "-k", "BUCKET")));
+    /** @param flag the short option of {@code configure aws} that sets it */
+    private static String bucket(Sourced<String> setting, String flag) {
+        String name = setting.require(Hint.of("set it with {}", Hint.aws("configure", flag, "BUCKET")));
         if (!BUCKET_NAME.matcher(name).matches()) {
-            throw new ConfigException(key.iniName() + " '" + name + "' (from " + settings.source(key)
+            throw new ConfigException(setting.name() + " '" + name + "' (from " + setting.from()
                     + ") is not an S3 bucket name; use 3 to 63 lowercase letters, digits, '.' and '-'");
         }
         return name;

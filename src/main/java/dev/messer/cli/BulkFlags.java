@@ -2,8 +2,7 @@ package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
 import dev.messer.bulk.BulkOptions;
-import dev.messer.config.SettingKey;
-import java.util.Map;
+import dev.messer.config.CommandDefaults;
 
 /** Options shared by the bulk commands that rewrite items. */
 final class BulkFlags {
@@ -12,8 +11,7 @@ final class BulkFlags {
      * AWS retries of bulk runs where the configuration sets none: adaptive, so that throttling slows
      * the run down instead of failing items, with more attempts than a single command makes.
      */
-    static final Map<SettingKey, String> RETRY_FALLBACKS = Map.of(SettingKey.RETRY_MODE, "adaptive",
-            SettingKey.MAX_ATTEMPTS, "10");
+    static final CommandDefaults RETRY_FALLBACKS = CommandDefaults.BULK;
 
     @Parameter(names = "--parallel", description = "Items processed at once (1-" + BulkOptions.MAX_PARALLEL + ")")
     int parallel = BulkOptions.DEFAULT_PARALLEL;

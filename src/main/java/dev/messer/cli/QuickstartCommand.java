@@ -6,7 +6,7 @@ import dev.messer.app.Session;
 import dev.messer.app.Sessions;
 import dev.messer.config.ConfigWriter;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.databag.BagUpload;
 import dev.messer.databag.ItemDocument;
@@ -54,10 +54,10 @@ final class QuickstartCommand extends CommandBase {
         step(console, "1. Write a local profile '" + PROFILE + "' to " + configPath,
                 "messer configure local -m " + PROFILE + " -e " + PROFILE + " -k " + KEYS_BUCKET + p);
         context.createDefaultFileIfMissing();
-        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        values.put(SettingKey.MASTER_KEY, PROFILE);
-        values.put(SettingKey.TIER, PROFILE);
-        values.put(SettingKey.KEYS_BUCKET, KEYS_BUCKET);
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        values.put(Setting.MASTER_KEY, PROFILE);
+        values.put(Setting.TIER, PROFILE);
+        values.put(Setting.KEYS_BUCKET, KEYS_BUCKET);
         Settings settings = new ConfigWriter(context.resolver()).update(configPath, Provider.LOCAL, PROFILE, values,
                 resolved -> { }).settings();
         Sessions sessions = context.sessions(Provider.LOCAL);

@@ -2,7 +2,7 @@ package dev.messer.doctor;
 
 import dev.messer.app.Session;
 import dev.messer.app.Sessions;
-import dev.messer.config.SettingKey;
+import dev.messer.config.LocalSettings;
 import dev.messer.config.Settings;
 import dev.messer.error.Hint;
 import dev.messer.files.FileTrust;
@@ -56,9 +56,10 @@ public final class LocalDoctor {
             }
             return keyFile + " (rw-------)";
         }, "local root");
-        list.check("keys bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.KEYS_BUCKET)),
+        LocalSettings local = settings.local();
+        list.check("keys bucket", () -> folder(localRoot.resolve(local.keysBucket().value()),
                 Hint.of("create a data key: {}", Hint.local("encryption create", "KEY_NAME"))), "local root");
-        list.check("secrets bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.SECRETS_BUCKET)),
+        list.check("secrets bucket", () -> folder(localRoot.resolve(local.secretsBucket().value()),
                 Hint.of("create a bag: {}", Hint.local("data bag create", "BAG"))), "local root");
         list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key file");
         list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap", "keys bucket");

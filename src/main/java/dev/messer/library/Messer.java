@@ -4,10 +4,11 @@ import dev.messer.app.Prompts;
 import dev.messer.app.Session;
 import dev.messer.app.Sessions;
 import dev.messer.backend.Backend;
+import dev.messer.config.CommandDefaults;
 import dev.messer.config.ConfigLocation;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
@@ -116,7 +117,7 @@ public final class Messer {
         }
         IniFile ini = IniFile.load(file);
         return new SettingsResolver(environment).resolve(ini, provider(ini), profile, Map.of())
-                .withFallbacks(Map.of(SettingKey.API_CALL_TIMEOUT, String.valueOf(API_CALL_TIMEOUT_SECONDS)));
+                .withDefaults(CommandDefaults.SERVICE);
     }
 
     /** A client of the profile, with its settings resolved by {@link #settings()}. */
@@ -126,8 +127,7 @@ public final class Messer {
 
     /** A client of settings built in code ({@link Settings#of}); the profile and file are not read. */
     public MesserClient open(Settings settings) {
-        Sessions sessions = new Sessions(environment, new SettingsResolver(environment), prompts, StoreNotices.NONE,
-                warnings);
+        Sessions sessions = new Sessions(environment, prompts, StoreNotices.NONE, warnings);
         UnaryOperator<Backend> stores = UnaryOperator.identity();
         if (lastKnownGood != null) {
             LastKnownGood copy = LastKnownGood.open(lastKnownGood, lastKnownGoodMaxAge, clock, warnings);
@@ -146,7 +146,7 @@ public final class Messer {
         if (name == null || name.isBlank()) {
             return Provider.AWS;
         }
-        String declared = ini.section(IniFile.profileSection(name.trim())).get(SettingKey.PROVIDER.iniName());
+        String declared = ini.section(IniFile.profileSection(name.trim())).get(Setting.PROVIDER.iniName());
         Provider provider = declared == null ? null : Provider.fromWord(declared.trim());
         return provider == null ? Provider.AWS : provider;
     }

@@ -1,8 +1,7 @@
 package dev.messer.local;
 
 import dev.messer.backend.Backend;
-import dev.messer.config.SettingKey;
-import dev.messer.config.Settings;
+import dev.messer.config.LocalSettings;
 import dev.messer.local.LocalBlobStore;
 import dev.messer.local.LocalMasterKey;
 import dev.messer.local.LocalMasterKeyFile;
@@ -28,15 +27,15 @@ public final class LocalBackend implements Backend {
     private String writer;
 
     /** @param passphrases asked only if the master key file is protected by a passphrase */
-    public LocalBackend(Settings settings, Path localRoot, PassphraseSource passphrases) {
-        this.root = localRoot;
+    public LocalBackend(LocalSettings settings, PassphraseSource passphrases) {
+        this.root = settings.root();
         this.passphrases = passphrases;
-        this.masterKeyName = Names.check("master key name", settings.masterKey());
-        this.protectionRequiredBy = settings.masterKeyProtected() ? "master_key_protected = true (from "
-                + settings.source(SettingKey.MASTER_KEY_PROTECTED) + ")" : null;
-        this.secrets = new LocalBlobStore(root.resolve(Names.check("secrets_bucket", settings.get(SettingKey.SECRETS_BUCKET))),
+        this.masterKeyName = Names.check("master key name", settings.masterKey().value());
+        this.protectionRequiredBy = settings.masterKeyProtected().value() ? "master_key_protected = true (from "
+                + settings.masterKeyProtected().from() + ")" : null;
+        this.secrets = new LocalBlobStore(root.resolve(Names.check("secrets_bucket", settings.secretsBucket().value())),
                 settings.localVersions());
-        this.keys = new LocalBlobStore(root.resolve(Names.check("keys_bucket", settings.get(SettingKey.KEYS_BUCKET))));
+        this.keys = new LocalBlobStore(root.resolve(Names.check("keys_bucket", settings.keysBucket().value())));
     }
 
     /** The {@code local_root} folder that holds the buckets and the master key files. */

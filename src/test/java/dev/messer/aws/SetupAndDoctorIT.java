@@ -281,7 +281,10 @@ class SetupAndDoctorIT {
     @Test
     void doctor_withRoleOnLocal_isUsageError() {
         CliRun result = aws.run("doctor", "local", "--role", "reader");
-        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        assertThat(result.errLines()).hasSize(1).first().asString()
+                .startsWith("messer: --role is for 'doctor aws': a local profile has no key policy");
+        assertThat(result.out()).isEmpty();
     }
 
     @Test

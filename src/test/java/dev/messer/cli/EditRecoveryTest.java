@@ -25,11 +25,11 @@ class EditRecoveryTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"old-pass\"}");
+        sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"old-pass\"}");
     }
 
     /** An editor script: {@code first} on the first run, {@code then} on every later one. */
@@ -86,7 +86,7 @@ class EditRecoveryTest {
     void conflict_onATerminal_reopensWithTheUsersText_andSavesOverTheNewVersion() throws IOException {
         Path other = Files.writeString(home.resolve("other.json"), "{\"id\":\"db\",\"password\":\"theirs\"}");
         StringBuilder upload = new StringBuilder();
-        for (String word : LocalCliSandbox.javaCommand()) {
+        for (String word : CliSandbox.javaCommand()) {
             upload.append('\'').append(word).append("' ");
         }
         editor("sed -i 's/old-pass/mine/' \"$1\"; HOME='" + home + "' XDG_CONFIG_HOME='"
@@ -142,7 +142,7 @@ class EditRecoveryTest {
                 + ".tmp'\nmv '" + pidFile + ".tmp' '" + pidFile + "'\nsleep 120\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         sandbox.env.put("EDITOR", script.toString());
-        List<String> command = new ArrayList<>(LocalCliSandbox.javaCommand());
+        List<String> command = new ArrayList<>(CliSandbox.javaCommand());
         command.addAll(List.of("data", "bag", "edit", "local", "app", "db"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve("messer.log").toFile());

@@ -20,11 +20,11 @@ class ExportCommandTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag()
+        sandbox = new CliSandbox(home).withBag()
                 .upload(HostileValues.itemJson("hostile"))
                 .upload("{\"id\":\"db\",\"db.user\":\"app\",\"password\":\"s3cr3t-Pa55\",\"db\":{\"port\":5432}}")
                 .bag("web")

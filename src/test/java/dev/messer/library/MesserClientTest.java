@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.messer.cli.CliRun;
-import dev.messer.config.SettingKey;
 import dev.messer.error.ConfigException;
 import dev.messer.error.NotFoundException;
 import java.nio.file.Files;
@@ -102,11 +101,14 @@ class MesserClientTest {
     }
 
     @Test
-    void settings_resolveAsTheCommandLine_withABoundOnEachAwsCall() {
-        assertThat(Messer.profile(null).environment(env).settings().get(SettingKey.API_CALL_TIMEOUT))
-                .isEqualTo(String.valueOf(Messer.API_CALL_TIMEOUT_SECONDS));
+    void settings_resolveAsTheCommandLine_withABoundOnEachAwsCall() throws Exception {
+        Path ini = Files.writeString(home.resolve("service.ini"), "[profile svc]\nprovider = aws\nregion = us-east-1\n"
+                + "secrets_bucket = s\nkeys_bucket = k\nmaster_key = m\n");
+        assertThat(Messer.profile("svc").environment(env).config(ini).settings().aws().apiCallTimeout())
+                .contains(java.time.Duration.ofSeconds(Messer.API_CALL_TIMEOUT_SECONDS));
         env.put("MESSER_API_CALL_TIMEOUT", "4");
-        assertThat(Messer.profile(null).environment(env).settings().get(SettingKey.API_CALL_TIMEOUT)).isEqualTo("4");
+        assertThat(Messer.profile("svc").environment(env).config(ini).settings().aws().apiCallTimeout())
+                .contains(java.time.Duration.ofSeconds(4));
     }
 
     @Test

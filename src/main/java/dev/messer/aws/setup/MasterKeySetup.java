@@ -2,7 +2,7 @@ package dev.messer.aws.setup;
 
 import com.google.gson.JsonObject;
 import dev.messer.aws.AwsErrors;
-import dev.messer.config.Settings;
+import dev.messer.config.CommonSettings;
 import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
 import dev.messer.aws.policy.KeyPolicyReview;
@@ -43,7 +43,7 @@ public final class MasterKeySetup {
     }
 
     /** The tags every master key carries: {@code messer:tier} and {@code messer:profile}. */
-    public static Map<String, String> baseTags(Settings settings) {
+    public static Map<String, String> baseTags(CommonSettings settings) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(TAG_TIER, settings.tier());
         tags.put(TAG_PROFILE, settings.profileName() == null ? "default" : settings.profileName());
