@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The composition root: the one place that turns resolved settings into a {@link Session}, an
@@ -56,7 +57,7 @@ public final class Sessions {
         this.warnings = warnings;
     }
 
-    /** The session of whichever provider the settings name. */
+    /** The session of whichever provider the settings name; a profile with {@code regions} fails over. */
     public Session<? extends Backend> open(Settings settings) {
         if (settings.provider() == Provider.LOCAL) {
             return local(settings);
@@ -67,16 +68,32 @@ public final class Sessions {
         throw new ConfigException("provider " + settings.provider() + " is not supported");
     }
 
+    /**
+     * The session of whichever provider the settings name, over the backend as {@code decorate}
+     * returns it: the library's last-known-good copy sees every read of the stores this way. It
+     * reads the home region of a profile with {@code regions}, without fail-over.
+     */
+    public Session<Backend> open(Settings settings, UnaryOperator<Backend> decorate) {
+        if (settings.provider() != Provider.LOCAL && settings.provider() != Provider.AWS) {
+            throw new ConfigException("provider " + settings.provider() + " is not supported");
+        }
+        Backend backend = settings.provider() == Provider.LOCAL ? localBackend(settings) : awsBackend(home(settings));
+        return new Session<>(settings, decorate.apply(backend), notices);
+    }
+
+    private static Settings home(Settings settings) {
+        return settings.regions().isEmpty() ? settings : settings.forRegion(settings.regions().get(0));
+    }
+
     public Session<LocalBackend> local(Settings settings) {
-        requireProvider(settings, Provider.LOCAL);
-        return new Session<>(settings, new LocalBackend(settings.local(), prompts::passphrase), notices);
+        return new Session<>(settings, localBackend(settings), notices);
     }
 
     public Session<AwsBackend> aws(Settings settings) {
         requireProvider(settings, Provider.AWS);
         List<String> regions = settings.regions();
         if (regions.isEmpty()) {
-            return new Session<>(settings, new AwsBackend(settings.aws(), clients(settings)), notices);
+            return new Session<>(settings, awsBackend(settings), notices);
         }
         Optional<String> named = settings.regionNamedOnCommandLine();
         boolean forced = named.isPresent();
@@ -85,17 +102,27 @@ public final class Sessions {
         Map<String, Backend> readers = new LinkedHashMap<>();
         for (String region : regions) {
             Settings own = settings.forRegion(region);
-            AwsBackend writer = new AwsBackend(own.aws(), clients(own));
+            AwsBackend writer = awsBackend(own);
             writers.put(region, writer);
             boolean tuned = region.equals(nearest) && !forced;
             Settings fast = own.forFailoverReads();
-            readers.put(region, tuned ? new AwsBackend(fast.aws(), clients(fast)) : writer);
+            readers.put(region, tuned ? awsBackend(fast) : writer);
         }
         DownMarks marks = new FileDownMarks(downMarkFolder(), region -> settings.forRegion(region)
                 .aws().secretsBucket().value(), Clock.systemUTC());
         RegionalReads reads = new RegionalReads(regions, nearest, forced, marks, notices::failedOver);
         AwsBackend home = (AwsBackend) writers.get(regions.get(0));
         return new Session<>(settings, home, notices, new RegionalBackends(regions, writers, readers, reads));
+    }
+
+    private LocalBackend localBackend(Settings settings) {
+        requireProvider(settings, Provider.LOCAL);
+        return new LocalBackend(settings.local(), prompts::passphrase);
+    }
+
+    private AwsBackend awsBackend(Settings settings) {
+        requireProvider(settings, Provider.AWS);
+        return new AwsBackend(settings.aws(), clients(settings));
     }
 
     /**
