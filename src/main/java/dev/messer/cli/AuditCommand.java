@@ -1,8 +1,8 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
 import dev.messer.app.Session;
-import dev.messer.bulk.BulkOptions;
 import dev.messer.estate.AuditHtml;
 import dev.messer.estate.AuditJson;
 import dev.messer.estate.AuditReport;
@@ -32,14 +32,8 @@ final class AuditCommand extends CommandBase {
     @Parameter(names = "--max-key-age", description = "Age in days above which a key version in use is a finding (default 90)")
     int maxKeyAgeDays = 90;
 
-    @Parameter(names = "--format", description = "text, json (docs/audit.md) or html (one self-contained page)")
-    String format = "text";
-
-    @Parameter(names = {"-o", "--output"}, description = "Write the report to this file (atomically, mode 0600)")
-    String output;
-
-    @Parameter(names = "--parallel", description = "Items read at once (1-" + BulkOptions.MAX_PARALLEL + ")")
-    int parallel = BulkOptions.DEFAULT_PARALLEL;
+    @ParametersDelegate
+    ReportOptions reporting = new ReportOptions();
 
     AuditCommand() {
         super(GRAMMAR);
@@ -47,12 +41,9 @@ final class AuditCommand extends CommandBase {
 
     @Override
     public int run(CommandContext context) {
-        EstateProfiles.format(format);
+        reporting.check();
         if (maxKeyAgeDays < 1) {
             throw new UsageException("--max-key-age takes a number of days of at least 1, not " + maxKeyAgeDays);
-        }
-        if (parallel < 1 || parallel > BulkOptions.MAX_PARALLEL) {
-            throw new UsageException("--parallel must be between 1 and " + BulkOptions.MAX_PARALLEL + ", not " + parallel);
         }
         List<String> names = EstateProfiles.names(profiles, common);
         List<Session<?>> sessions = new ArrayList<>();
@@ -64,18 +55,18 @@ final class AuditCommand extends CommandBase {
                 sessions.add(session);
                 sources.add(EstateProfiles.source(session));
             }
-            report = AuditReport.run(sources, Duration.ofDays(maxKeyAgeDays), parallel,
+            report = AuditReport.run(sources, Duration.ofDays(maxKeyAgeDays), reporting.parallel,
                     BulkProgressPrinter.forConsole(context.console()), Instant.now());
         } finally {
             sessions.forEach(Session::close);
         }
         Hints hints = context.hints();
-        String rendered = switch (format) {
+        String rendered = switch (reporting.format) {
             case "json" -> AuditJson.render(report, hints::render);
             case "html" -> AuditHtml.render(report, hints::render);
             default -> text(report, hints);
         };
-        EstateProfiles.emit(context, rendered, output);
+        EstateProfiles.emit(context, rendered, reporting.output);
         long unreadable = report.tiers().stream().mapToLong(TierInventory::unreadable).sum();
         context.console().info("audit: " + report.findings().size() + " findings in " + report.tiers().size()
                 + (report.tiers().size() == 1 ? " profile" : " profiles")

@@ -1,8 +1,8 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
 import dev.messer.app.Session;
-import dev.messer.bulk.BulkOptions;
 import dev.messer.error.ConfigException;
 import dev.messer.error.MesserException;
 import dev.messer.estate.CompareHtml;
@@ -32,14 +32,8 @@ final class CompareCommand extends CommandBase {
     @Parameter(names = "--profiles", description = "The profiles (tiers) to compare, two or more, separated by commas")
     String profiles;
 
-    @Parameter(names = "--format", description = "text, json (docs/audit.md) or html (one self-contained page)")
-    String format = "text";
-
-    @Parameter(names = {"-o", "--output"}, description = "Write the report to this file (atomically, mode 0600)")
-    String output;
-
-    @Parameter(names = "--parallel", description = "Items read at once (1-" + BulkOptions.MAX_PARALLEL + ")")
-    int parallel = BulkOptions.DEFAULT_PARALLEL;
+    @ParametersDelegate
+    ReportOptions reporting = new ReportOptions();
 
     CompareCommand() {
         super(GRAMMAR);
@@ -47,16 +41,13 @@ final class CompareCommand extends CommandBase {
 
     @Override
     public int run(CommandContext context) {
-        EstateProfiles.format(format);
+        reporting.check();
         if (profiles == null) {
             throw new UsageException("compare needs --profiles with two or more profiles, such as --profiles dev,prod");
         }
         List<String> names = EstateProfiles.names(profiles, common);
         if (names.size() < 2) {
             throw new UsageException("compare needs two or more profiles in --profiles, not " + names.size());
-        }
-        if (parallel < 1 || parallel > BulkOptions.MAX_PARALLEL) {
-            throw new UsageException("--parallel must be between 1 and " + BulkOptions.MAX_PARALLEL + ", not " + parallel);
         }
         Set<String> bags = new TreeSet<>(words.subList(1, words.size()));
         List<TierFields> tiers = new ArrayList<>();
@@ -66,12 +57,12 @@ final class CompareCommand extends CommandBase {
             }
         }
         Comparison comparison = Comparison.of(tiers, Instant.now());
-        String rendered = switch (format) {
+        String rendered = switch (reporting.format) {
             case "json" -> CompareJson.render(comparison);
             case "html" -> CompareHtml.render(comparison);
             default -> text(comparison);
         };
-        EstateProfiles.emit(context, rendered, output);
+        EstateProfiles.emit(context, rendered, reporting.output);
         comparison.tiers().forEach(t -> t.problems().forEach(p -> context.console().error("messer: " + p)));
         context.console().info("compare: " + comparison.missingBags().size() + " bags, " + comparison.missingItems().size()
                 + " items and " + comparison.missingPaths().size() + " fields missing somewhere; "
@@ -85,7 +76,7 @@ final class CompareCommand extends CommandBase {
 
     private TierFields scan(CommandContext context, String profile, Set<String> bags, FieldHasher hasher) {
         try (Session<?> session = EstateProfiles.open(context, words.get(0), profile)) {
-            return FieldScanner.scan(profile, session.bags(), session.items(), bags, hasher, parallel,
+            return FieldScanner.scan(profile, session.bags(), session.items(), bags, hasher, reporting.parallel,
                     BulkProgressPrinter.forConsole(context.console()));
         } catch (ConfigException e) {
             throw e; // the configuration is wrong, not the tier: a usage error
