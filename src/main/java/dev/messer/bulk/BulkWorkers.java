@@ -200,7 +200,8 @@ final class BulkWorkers implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration pause) {
+    /** Sleeps; an interrupt ends the bulk run. */
+    static void sleep(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
@@ -214,7 +215,8 @@ final class BulkWorkers implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    private static ThreadFactory workers() {
+    /** Daemon threads named messer-bulk-N. */
+    static ThreadFactory workers() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, "messer-bulk-" + count.incrementAndGet());

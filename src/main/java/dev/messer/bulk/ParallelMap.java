@@ -9,8 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -35,7 +33,7 @@ public final class ParallelMap {
         if (inputs.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, inputs.size()), workers());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, inputs.size()), BulkWorkers.workers());
         try {
             List<Future<R>> futures = new ArrayList<>(inputs.size());
             for (T input : inputs) {
@@ -87,7 +85,7 @@ public final class ParallelMap {
             if (again.isEmpty()) {
                 break;
             }
-            sleep(pause);
+            BulkWorkers.sleep(pause);
             pause = pause.multipliedBy(2);
             List<R> retried = map(again.stream().map(inputs::get).toList(), parallel, phase + " (throttled, again)",
                     listener, task);
@@ -123,28 +121,10 @@ public final class ParallelMap {
             if (again.isEmpty()) {
                 return;
             }
-            sleep(pause);
+            BulkWorkers.sleep(pause);
             pause = pause.multipliedBy(2);
             pending = List.copyOf(again);
             name = phase + " (throttled, again)";
         }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("bulk run interrupted", e);
-        }
-    }
-
-    private static ThreadFactory workers() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "messer-bulk-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
