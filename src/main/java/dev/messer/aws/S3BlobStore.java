@@ -68,15 +68,7 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public Optional<Blob> get(String key) {
-        try (ResponseInputStream<GetObjectResponse> object = client.get().getObject(r -> r.bucket(bucket).key(key))) {
-            return Optional.of(bounded(key, object));
-        } catch (IOException e) {
-            throw brokenRead(key, e);
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (SdkException e) {
-            throw translate(e, "s3:GetObject", key);
-        }
+        return read(key, null);
     }
 
     /** Reads an object of at most {@link BlobStore#MAX_OBJECT_BYTES}, refusing a larger one from its length first. */
@@ -176,15 +168,18 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public Optional<Blob> getVersion(String key, String versionId) {
-        try {
-            try (ResponseInputStream<GetObjectResponse> object = client.get().getObject(r -> r.bucket(bucket).key(key)
-                    .versionId(versionId))) {
-                if (Boolean.TRUE.equals(object.response().deleteMarker())) {
-                    object.abort();
-                    return Optional.empty();
-                }
-                return Optional.of(bounded(key, object));
+        return read(key, versionId);
+    }
+
+    /** The object, or the version {@code versionId} of it when not null; empty when there is none. */
+    private Optional<Blob> read(String key, String versionId) {
+        try (ResponseInputStream<GetObjectResponse> object = client.get().getObject(r -> r.bucket(bucket).key(key)
+                .versionId(versionId))) {
+            if (Boolean.TRUE.equals(object.response().deleteMarker())) {
+                object.abort();
+                return Optional.empty();
             }
+            return Optional.of(bounded(key, object));
         } catch (IOException e) {
             throw brokenRead(key, e);
         } catch (NoSuchKeyException e) {
@@ -192,10 +187,11 @@ public final class S3BlobStore implements BlobStore {
         } catch (SdkException e) {
             String code = AwsErrors.errorCode(e);
             // no such version, a malformed version id, or a delete marker (405)
-            if (code.equals("NoSuchVersion") || code.equals("InvalidArgument") || code.equals("MethodNotAllowed")) {
+            if (versionId != null
+                    && (code.equals("NoSuchVersion") || code.equals("InvalidArgument") || code.equals("MethodNotAllowed"))) {
                 return Optional.empty();
             }
-            throw translate(e, "s3:GetObjectVersion", key);
+            throw translate(e, versionId == null ? "s3:GetObject" : "s3:GetObjectVersion", key);
         }
     }
 
