@@ -58,7 +58,8 @@ final class DataBagShowCommand extends CommandBase {
             } else if (words.size() == 2) {
                 session.bags().listItems(words.get(1)).forEach(console::data);
             } else if (decrypt) {
-                DecryptedItem item = at == null ? DecryptedItems.read(session, words.get(1), words.get(2))
+                DecryptedItem item = at == null
+                        ? DecryptedItems.read(context.console(), session, words.get(1), words.get(2))
                         : DecryptedItems.readVersion(session, words.get(1), words.get(2), at);
                 if (field != null) {
                     console.out().print(fieldValue(item) + (noNewline ? "" : "\n"));

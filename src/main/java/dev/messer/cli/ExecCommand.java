@@ -82,7 +82,7 @@ final class ExecCommand extends CommandBase {
         EnvVariables items;
         try (Session<?> session = context.sessionWith(words.get(0), regionOption.flags())) {
             items = new EnvVariables(variables.rules(session.settings()), override);
-            for (DecryptedItem item : DecryptedItems.read(session, refs)) {
+            for (DecryptedItem item : DecryptedItems.read(context.console(), session, refs)) {
                 items.add(item);
             }
         }

@@ -45,7 +45,7 @@ final class ExportCommand extends CommandBase {
         String text;
         try (Session<?> session = context.sessionWith(words.get(0), regionOption.flags())) {
             var rules = variables.rules(session.settings());
-            List<DecryptedItem> items = DecryptedItems.read(session, refs);
+            List<DecryptedItem> items = DecryptedItems.read(context.console(), session, refs);
             text = outputFormat.renderItems(items, rules, override);
         }
         context.console().out().print(text);

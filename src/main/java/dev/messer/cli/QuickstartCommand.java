@@ -96,7 +96,7 @@ final class QuickstartCommand extends CommandBase {
             console.info("   stored " + session.layout().itemKey(BAG, item.id()) + " sealed with " + upload.key());
 
             step(console, "5. Show it decrypted", "messer data bag show local " + BAG + " " + item.id() + " --decrypt" + p);
-            console.data(DecryptedItems.read(session, BAG, item.id()).view().toString());
+            console.data(DecryptedItems.read(context.console(), session, BAG, item.id()).view().toString());
         }
         console.info("");
         console.info("Done. Try: messer data bag show local" + p + "   (docs: " + docs() + ")");

@@ -71,7 +71,7 @@ final class RenderCommand extends CommandBase {
         try (Session<?> session = context.sessionWith(words.get(0), regionOption.flags())) {
             List<ItemRef> refs = template.items();
             Map<ItemRef, DecryptedItem> items = new LinkedHashMap<>();
-            List<DecryptedItem> read = DecryptedItems.read(session, refs);
+            List<DecryptedItem> read = DecryptedItems.read(context.console(), session, refs);
             for (int i = 0; i < refs.size(); i++) {
                 items.put(refs.get(i), read.get(i));
             }

@@ -194,9 +194,13 @@ class AwsFaultsIT {
         assertThat(proxy.count("after 2000 ms")).isEqualTo(1);
     }
 
-    /** The read timeout is 30 seconds: an answer held for 32 is given up on, and the retry succeeds. */
+    /**
+     * The read timeout is 30 seconds: an answer held for 32 is given up on, and the retry succeeds
+     * (with an api_call_timeout above both attempts; its default of 10 s would end the call first).
+     */
     @Test
     void answerSlowerThanTheReadTimeout_isGivenUpOnAndRetried() {
+        config = aws.writeIni(Map.of("endpoint_url", proxy.endpoint().toString(), "api_call_timeout", "90"));
         int before = proxy.log().size();
         proxy.inject(itemRead(), 1, FaultProxy.delay(Duration.ofSeconds(32)));
         assertThat(ok("data", "bag", "show", "aws", "bag", "db", "--decrypt").out()).contains("\"password\":\"first\"");
@@ -207,5 +211,30 @@ class AwsFaultsIT {
         assertThat(reads).as(proxy.log().toString()).hasSize(2);
         assertThat(reads).anyMatch(line -> line.endsWith("-> passed 200"));
         assertThat(reads).anyMatch(line -> line.contains("after 32000 ms") || line.contains("failed"));
+    }
+
+    /** An answer held longer than api_call_timeout (10 s by default) ends the call, and the read, then. */
+    @Test
+    void answerSlowerThanTheCallTimeout_endsTheReadAtTheCallTimeout() {
+        proxy.inject(itemRead(), 3, FaultProxy.delay(Duration.ofSeconds(25)));
+        long start = System.nanoTime();
+        CliRun result = run("data", "bag", "show", "aws", "bag", "db", "--decrypt");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertOneLineFailure(result);
+        assertThat(took).as(result.toString()).isLessThan(Duration.ofSeconds(20));
+    }
+
+    /** Each call answers within its own limit, but together they pass the read's deadline of 15 s. */
+    @Test
+    void slowCallsTogether_endAtTheReadDeadline_withOneLine() {
+        proxy.inject(r -> true, 20, FaultProxy.delay(Duration.ofSeconds(7)));
+        long start = System.nanoTime();
+        CliRun result = run("data", "bag", "show", "aws", "bag", "db", "--decrypt");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertOneLineFailure(result);
+        assertThat(result.err()).contains("took longer than 15 s").contains("doctor").doesNotContain("first");
+        assertThat(took).as(result.toString()).isLessThan(Duration.ofSeconds(19));
     }
 }
