@@ -12,6 +12,9 @@ import dev.messer.databag.SecretsLayout;
 import dev.messer.keys.CachingDataKeys;
 import dev.messer.keys.KeyRing;
 import dev.messer.keys.KeyTrust;
+import dev.messer.masterkey.MasterKeys;
+import dev.messer.recovery.RecoveryStore;
+import dev.messer.recovery.RecoveryWraps;
 import dev.messer.store.StoreNotices;
 
 /**
@@ -27,6 +30,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
     private final B backend;
     private final SecretsLayout layout;
     private final KeyRing keyRing;
+    private final RecoveryStore recovery;
     private final CachingDataKeys dataKeys;
     private final Bags bags;
     private final ItemService items;
@@ -40,7 +44,10 @@ public final class Session<B extends Backend> implements AutoCloseable {
         int minItemFormat = settings.minItemFormat();
         KeyTrust trust = new KeyTrust(settings.encryptionContext(), settings.tier(), !backend.tiersShareKeys(),
                 itemFormat == 2, minItemFormat < 2);
-        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, trust, notices);
+        MasterKeys masterKeys = new MasterKeys(backend::masterKeyName, backend::masterKey, backend::masterKey);
+        this.recovery = new RecoveryStore(backend.keys(), settings.tier());
+        this.keyRing = new KeyRing(backend.keys(), masterKeys, trust, notices,
+                new RecoveryWraps(recovery, settings.recoveryKeyFingerprint(), notices));
         this.dataKeys = new CachingDataKeys(keyRing);
         this.layout = new SecretsLayout(settings.tier(), settings.secretsFolder());
         ItemCrypto crypto = new ItemCrypto(layout, minItemFormat, EnvelopeVersion.fromItemFormat(itemFormat), notices);
@@ -64,6 +71,11 @@ public final class Session<B extends Backend> implements AutoCloseable {
 
     public KeyRing keyRing() {
         return keyRing;
+    }
+
+    /** The recovery objects of the keys bucket: the recovery public key and the wraps under it. */
+    public RecoveryStore recovery() {
+        return recovery;
     }
 
     /** The data keys of this command, each version unwrapped once; wiped when the session closes. */

@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
+import software.amazon.awssdk.services.kms.model.EncryptRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
 
 /**
@@ -51,6 +52,21 @@ public final class KmsMasterKey implements MasterKey {
             return client.get().generateDataKeyWithoutPlaintext(request.build()).ciphertextBlob().asByteArray();
         } catch (SdkException e) {
             throw translate(e, "kms:GenerateDataKeyWithoutPlaintext");
+        }
+    }
+
+    /** {@code Encrypt} of the key's bytes, under the same context rule as {@link #generateWrappedDataKey}. */
+    @Override
+    public byte[] wrap(DataKey key, EncryptionContext context) {
+        EncryptRequest.Builder request = EncryptRequest.builder().keyId(keyId);
+        key.withMaterialForWrapping(material -> request.plaintext(SdkBytes.fromByteArray(material)));
+        if (!context.isEmpty()) {
+            request.encryptionContext(context.asMap());
+        }
+        try {
+            return client.get().encrypt(request.build()).ciphertextBlob().asByteArray();
+        } catch (SdkException e) {
+            throw translate(e, "kms:Encrypt");
         }
     }
 

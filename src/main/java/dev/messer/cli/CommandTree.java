@@ -107,6 +107,14 @@ public final class CommandTree {
                 .add("encryption increment", "Add a new version of a data key", EncryptionIncrementCommand::new)
                 .add("encryption list", "List data keys, or the versions of one", EncryptionListCommand::new)
                 .add("encryption delete", "Delete a data key, or one version of it", EncryptionDeleteCommand::new)
+                .add("encryption rewrap", "Wrap every key version under another master key, or add recovery wraps",
+                        EncryptionRewrapCommand::new)
+                .group("recovery", "Break-glass recovery of the data keys when a master key is lost")
+                .add("recovery keygen", "Make a recovery key pair (X25519, or RSA-3072)", RecoveryKeygenCommand::new)
+                .add("recovery set", "Store the recovery public key in the keys bucket and pin it in the profile",
+                        RecoverySetCommand::new)
+                .add("recovery restore", "Re-wrap every key version from its recovery wrap under a new master key",
+                        RecoveryRestoreCommand::new)
                 .group("data", "Data bag commands")
                 .group("data bag", "Create, upload, show and delete data bags and items")
                 .add("data bag create", "Create a data bag", DataBagCreateCommand::new)

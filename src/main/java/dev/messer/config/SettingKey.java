@@ -41,7 +41,8 @@ public enum SettingKey {
     API_CALL_TIMEOUT(""),
     MAX_ATTEMPTS(""),
     RETRY_MODE(""),
-    ALLOWED_VARIABLES("");
+    ALLOWED_VARIABLES(""),
+    RECOVERY_KEY_FINGERPRINT("");
 
     private final String defaultValue;
 

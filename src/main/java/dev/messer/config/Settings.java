@@ -93,6 +93,21 @@ public final class Settings {
         return get(SettingKey.MASTER_KEY);
     }
 
+    /**
+     * The pinned recovery key ({@code SHA256:} and 43 base64 characters), or empty when none is pinned.
+     *
+     * @throws ConfigException for any other value
+     */
+    public String recoveryKeyFingerprint() {
+        String value = get(SettingKey.RECOVERY_KEY_FINGERPRINT).trim();
+        if (!value.isEmpty() && !value.matches("SHA256:[A-Za-z0-9+/]{43}")) {
+            throw new ConfigException("recovery_key_fingerprint '" + value + "' (from "
+                    + source(SettingKey.RECOVERY_KEY_FINGERPRINT) + ") is not a key fingerprint; copy the SHA256:... "
+                    + "line that 'messer recovery set' or 'messer recovery keygen' prints");
+        }
+        return value;
+    }
+
     public boolean silent() {
         return bool(SettingKey.SILENT);
     }
@@ -275,6 +290,7 @@ public final class Settings {
         seconds(SettingKey.API_CALL_TIMEOUT);
         intSetting(SettingKey.MAX_ATTEMPTS).orElse(0);
         allowedVariables();
+        recoveryKeyFingerprint();
         return this;
     }
 

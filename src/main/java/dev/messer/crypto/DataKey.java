@@ -45,6 +45,11 @@ public final class DataKey implements AutoCloseable {
         return use.apply(material());
     }
 
+    /** Whether {@code other} holds the same bytes (in constant time): a new wrap checked against the key it wraps. */
+    public boolean sameAs(DataKey other) {
+        return java.security.MessageDigest.isEqual(material(), other.material());
+    }
+
     byte[] material() {
         if (destroyed) {
             throw new IllegalStateException("data key used after it was wiped");

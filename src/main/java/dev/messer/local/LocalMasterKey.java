@@ -35,6 +35,11 @@ public final class LocalMasterKey implements MasterKey, AutoCloseable {
         }
     }
 
+    @Override
+    public byte[] wrap(DataKey existing, EncryptionContext context) {
+        return existing.withMaterialForWrapping(material -> wrap(material, context));
+    }
+
     private byte[] wrap(byte[] material, EncryptionContext context) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);

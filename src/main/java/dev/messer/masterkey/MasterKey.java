@@ -13,6 +13,14 @@ public interface MasterKey {
     byte[] generateWrappedDataKey(EncryptionContext context);
 
     /**
+     * Wraps an existing data key, bound to {@code context}: how a version moves to another master key.
+     * The caller keeps ownership of {@code key}.
+     */
+    default byte[] wrap(DataKey key, EncryptionContext context) {
+        throw new UnsupportedOperationException(describe() + " cannot wrap an existing data key");
+    }
+
+    /**
      * Unwraps a data key. The caller owns the result and must close it.
      *
      * @throws dev.messer.error.IntegrityException if the bytes were not wrapped by this key under {@code context}
