@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.generators.X25519KeyPairGenerator;
 import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
 import org.bouncycastle.crypto.params.X25519KeyGenerationParameters;
+import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 
 /**
@@ -25,6 +30,9 @@ public final class RecoveryKeyGen {
             return "Pair[" + publicKey.fingerprint() + "]";
         }
     }
+
+    /** id-X25519 (RFC 8410). */
+    private static final ASN1ObjectIdentifier ID_X25519 = new ASN1ObjectIdentifier("1.3.101.110");
 
     private RecoveryKeyGen() {
     }
@@ -45,7 +53,10 @@ public final class RecoveryKeyGen {
         }
         byte[] pkcs8;
         try {
-            pkcs8 = PrivateKeyInfoFactory.createPrivateKeyInfo(pair.getPrivate()).getEncoded();
+            // version 1 of PKCS#8 without the public key, as openssl genpkey writes it (OpenSSL 3.0 reads no other)
+            pkcs8 = rsa ? PrivateKeyInfoFactory.createPrivateKeyInfo(pair.getPrivate()).getEncoded()
+                    : new PrivateKeyInfo(new AlgorithmIdentifier(ID_X25519), new DEROctetString(
+                            ((X25519PrivateKeyParameters) pair.getPrivate()).getEncoded())).getEncoded();
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode the new private key", e);
         }
