@@ -53,10 +53,11 @@ final class EncryptionRewrapCommand extends CommandBase {
                     toMasterKey, recoveryKey);
             console.report("Re-wrapped " + counts.changed() + " key version(s); " + counts.unchanged()
                     + " needed nothing. No item was changed.");
-            if (toMasterKey != null && !toMasterKey.equals(session.settings().masterKey())) {
+            String current = KeyRewrap.plain(session.settings().masterKey());
+            if (toMasterKey != null && !KeyRewrap.plain(toMasterKey).equals(current)) {
                 console.info(context.hints().message("new versions are still made by master key "
                         + session.settings().masterKey(), Hint.of("point the profile at the new one with {}",
-                        Hint.command("configure", "-m", toMasterKey))));
+                        Hint.command("configure", "-m", KeyRewrap.plain(toMasterKey)))));
             }
         }
         return ExitCodes.OK;

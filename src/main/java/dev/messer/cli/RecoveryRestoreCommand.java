@@ -48,10 +48,10 @@ final class RecoveryRestoreCommand extends CommandBase {
                     toMasterKey);
             console.report("Restored " + counts.changed() + " key version(s) under " + toMasterKey + "; "
                     + counts.unchanged() + " already were. No item was changed.");
-            if (!toMasterKey.equals(session.settings().masterKey())) {
+            if (!KeyRewrap.plain(toMasterKey).equals(KeyRewrap.plain(session.settings().masterKey()))) {
                 console.info(context.hints().message("new versions are still made by master key "
                         + session.settings().masterKey(), Hint.of("point the profile at the new one with {}",
-                        Hint.command("configure", "-m", toMasterKey))));
+                        Hint.command("configure", "-m", KeyRewrap.plain(toMasterKey)))));
             }
         }
         return ExitCodes.OK;

@@ -118,8 +118,8 @@ public final class KeyRewrap {
         return new Counts(changed, unchanged);
     }
 
-    /** A KMS alias as versions record it: without {@code alias/}. */
-    private static String plain(String masterKey) {
+    /** A master key name as versions record it: a KMS alias without {@code alias/}. */
+    public static String plain(String masterKey) {
         return masterKey.startsWith("alias/") ? masterKey.substring("alias/".length()) : masterKey;
     }
 }
