@@ -43,7 +43,9 @@ final class VersionMetadata {
      */
     static String masterKey(KeyRef ref, Blob blob, String where) {
         String name = blob.metadata().get(KeyRing.MASTER_KEY_METADATA);
-        if (name != null && !MASTER_KEY_NAME.matcher(name).matches()) {
+        // a KMS alias has '/' but no '.', a local key name may have '.' but no '/': never a path
+        if (name != null && (!MASTER_KEY_NAME.matcher(name).matches() || name.contains("/") && name.contains(".")
+                || name.equals(".") || name.equals(".."))) {
             throw new IntegrityException("key object " + ref.objectKey() + " in " + where + " names master key '"
                     + Names.escaped(name) + "', which is not a master key name; restore it from a backup");
         }
