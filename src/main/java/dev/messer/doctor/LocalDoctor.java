@@ -64,6 +64,11 @@ public final class LocalDoctor {
         list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap", "keys bucket");
         list.check("key versions", () -> KeyProbe.rollbackSuspects(session), "keys bucket");
         list.check("item formats", () -> KeyProbe.itemFormats(session), "secrets bucket");
+        list.check("recovery wraps", () -> RecoveryAudit.recoveryWraps(session), "keys bucket");
+        list.check("version master keys", () -> RecoveryAudit.recordedMasterKeys(session, name -> {
+            session.backend().masterKey(name);
+            return name + " (key file present)";
+        }), "keys bucket");
     }
 
     private static String folder(Path folder, Hint fix) {
