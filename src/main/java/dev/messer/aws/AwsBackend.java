@@ -73,20 +73,20 @@ public final class AwsBackend implements Backend {
     public String masterKeyName() {
         String alias = settings.require(SettingKey.MASTER_KEY,
                 Hint.of("set it to the KMS alias without alias/ ({})", Hint.aws("configure", "-m", "NAME")));
-        return aliasName(alias, "master_key (from " + settings.source(SettingKey.MASTER_KEY) + ")");
+        return aliasName(alias, "master_key", " (from " + settings.source(SettingKey.MASTER_KEY) + ")");
     }
 
     @Override
     public synchronized MasterKey masterKey(String name) {
-        String alias = aliasName(name, "master key name");
+        String alias = aliasName(name, "master key name", "");
         return masterKeys.computeIfAbsent(alias, a -> new KmsMasterKey(clients::kms, a, clients.region().id()));
     }
 
-    private static String aliasName(String value, String what) {
+    private static String aliasName(String value, String what, String source) {
         String alias = value.startsWith("alias/") ? value.substring("alias/".length()) : value;
         if (!ALIAS_NAME.matcher(alias).matches()) {
-            throw new ConfigException(what + " '" + alias + "' is not a KMS alias name; use letters, digits, "
-                    + "'/', '_' and '-'");
+            throw new ConfigException(what + " '" + alias + "'" + source + " is not a KMS alias name; use letters, "
+                    + "digits, '/', '_' and '-'");
         }
         return alias;
     }

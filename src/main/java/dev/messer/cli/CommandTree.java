@@ -109,12 +109,6 @@ public final class CommandTree {
                 .add("encryption delete", "Delete a data key, or one version of it", EncryptionDeleteCommand::new)
                 .add("encryption rewrap", "Wrap every key version under another master key, or add recovery wraps",
                         EncryptionRewrapCommand::new)
-                .group("recovery", "Break-glass recovery of the data keys when a master key is lost")
-                .add("recovery keygen", "Make a recovery key pair (X25519, or RSA-3072)", RecoveryKeygenCommand::new)
-                .add("recovery set", "Store the recovery public key in the keys bucket and pin it in the profile",
-                        RecoverySetCommand::new)
-                .add("recovery restore", "Re-wrap every key version from its recovery wrap under a new master key",
-                        RecoveryRestoreCommand::new)
                 .group("data", "Data bag commands")
                 .group("data bag", "Create, upload, show and delete data bags and items")
                 .add("data bag create", "Create a data bag", DataBagCreateCommand::new)
@@ -148,7 +142,13 @@ public final class CommandTree {
                 .add("bulk re-encrypt", "Re-seal every item with the latest version of its key", BulkReEncryptCommand::new)
                 .add("bulk rotate-keys", "Add a version to every key in use, then re-seal every item with it",
                         BulkRotateKeysCommand::new)
-                .add("bulk copy", "Copy every bag and item to other configurations", BulkCopyCommand::new);
+                .add("bulk copy", "Copy every bag and item to other configurations", BulkCopyCommand::new)
+                .group("recovery", "Break-glass recovery of the data keys when a master key is lost")
+                .add("recovery keygen", "Make a recovery key pair (X25519, or RSA-3072)", RecoveryKeygenCommand::new)
+                .add("recovery set", "Store the recovery public key in the keys bucket and pin it in the profile",
+                        RecoverySetCommand::new)
+                .add("recovery restore", "Re-wrap every key version from its recovery wrap under a new master key",
+                        RecoveryRestoreCommand::new);
     }
 
     /** Gives a group word its summary (groups are otherwise created implicitly). */

@@ -34,12 +34,13 @@ final class RecoveryAudit {
         if (pinned.isEmpty()) {
             if (stored.isEmpty()) {
                 throw new Checklist.Info("no recovery key is set: losing the master key loses every data key",
-                        Hint.of("see the break-glass runbook in docs/aws.md; set one with {}",
-                                Hint.command("recovery set", "PUBLIC_KEY_FILE")));
+                        Hint.text("set one up as the Recovery section of docs/aws.md shows (recovery keygen, then "
+                                + "recovery set with the public key file)"));
             }
             throw new Checklist.Warning(store.describe() + " holds recovery key " + stored.get().fingerprint()
                     + ", but this profile pins none, so it writes no recovery wraps",
-                    Hint.of("pin it with {}", Hint.command("recovery set", "PUBLIC_KEY_FILE")));
+                    Hint.text("pin it with recovery set and the public key file, or set recovery_key_fingerprint = "
+                            + stored.get().fingerprint()));
         }
         RecoveryPublicKey key = store.pinnedPublicKey(pinned);
         List<KeyRef> lacking = new ArrayList<>();

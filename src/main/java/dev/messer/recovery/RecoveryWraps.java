@@ -17,6 +17,7 @@ public final class RecoveryWraps implements NewVersionWraps {
     private final String pinned;
     private final StoreNotices notices;
     private RecoveryPublicKey key;
+    private boolean unpinnedChecked;
 
     /** @param pinned the profile's {@code recovery_key_fingerprint}, or empty */
     public RecoveryWraps(RecoveryStore store, String pinned, StoreNotices notices) {
@@ -28,8 +29,11 @@ public final class RecoveryWraps implements NewVersionWraps {
     @Override
     public synchronized boolean prepare() {
         if (pinned.isEmpty()) {
-            store.storedPublicKey().ifPresent(stored -> notices.unpinnedRecoveryKey(stored.fingerprint(),
-                    store.describe()));
+            if (!unpinnedChecked) { // once per command: a bulk rotation writes many versions
+                unpinnedChecked = true;
+                store.storedPublicKey().ifPresent(stored -> notices.unpinnedRecoveryKey(stored.fingerprint(),
+                        store.describe()));
+            }
             return false;
         }
         if (key == null) {
