@@ -29,6 +29,8 @@ run "$MESSER" encryption increment local app
 expect_status 0
 [ -f "$DATA/keys/!recovery/app/1" ] || fail "version 1 has no recovery wrap"
 [ ! -f "$DATA/keys/!recovery/app/0" ] || fail "version 0 has a recovery wrap before rewrap"
+run "$MESSER" doctor local
+[[ "$OUT$ERR" == *"1 of 2 key version(s) have no recovery wrap under SHA256:"*"app v0"* ]] || fail "doctor does not report v0"
 printf '{"id":"api","token":"v1-secret"}' > api.json
 "$MESSER" data bag from file local payments api.json --secret-file app 2>/dev/null
 run "$MESSER" encryption rewrap local --add-recovery
@@ -37,6 +39,8 @@ expect_out_contains 'Re-wrapped 1 key version(s); 1 needed nothing'
 [ -f "$DATA/keys/!recovery/app/0" ] || fail "version 0 has no recovery wrap after rewrap"
 run "$MESSER" encryption rewrap local --add-recovery
 expect_out_contains 'Re-wrapped 0 key version(s); 2 needed nothing'
+run "$MESSER" doctor local
+[[ "$OUT$ERR" == *"all 2 key version(s) have a recovery wrap"* ]] || fail "doctor does not report every wrap present"
 
 # the recovery objects are invisible to a key listing, which lists what Messer lists
 run "$MESSER" encryption list local
