@@ -65,7 +65,7 @@ public final class LocalDoctor {
         list.check("key versions", () -> KeyProbe.rollbackSuspects(session), "keys bucket");
         list.check("item formats", () -> KeyProbe.itemFormats(session), "secrets bucket");
         list.check("recovery wraps", () -> RecoveryAudit.recoveryWraps(session), "keys bucket");
-        list.check("version master keys", () -> RecoveryAudit.recordedMasterKeys(session, name -> {
+        list.check("old master keys", () -> RecoveryAudit.recordedMasterKeys(session, name -> {
             session.backend().masterKey(name);
             return name + " (key file present)";
         }), "keys bucket");

@@ -63,7 +63,7 @@ final class RecoveryAudit {
     }
 
     /**
-     * The "version master keys" check: each master key that versions record besides the profile's
+     * The "old master keys" check: each master key that versions record besides the profile's
      * own, through {@code state} ("alias/x -> key ... (enabled)", or an exception saying it is
      * disabled or pending deletion).
      */
