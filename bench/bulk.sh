@@ -1,94 +1,134 @@
 #!/usr/bin/env bash
-# Bulk re-encrypt (or, with COMMAND=rotate-keys, rotate-keys) of ITEMS items on moto, messer
-# against a sequential Messer-style baseline (bulk/messer_style.py: one item at a time, one KMS
-# Decrypt per item), once against raw moto and once through a loopback proxy adding DELAY_MS per
-# request (bulk/delay_proxy.py). SKIP_BUILD=1 measures what target/ holds.
-# Usage: bench/bulk.sh   (ITEMS=2000 DELAY_MS=20 RUNS=3 BASELINE_RUNS=1 PARALLEL=8 COMMAND=re-encrypt;
-# results in bench/results/)
+# Bulk on moto: every bulk figure of docs/performance.md in one run, with the state of the machine.
+#  - throughput: `bulk COMMAND` (rotate-keys) of ITEMS (2000) items with default settings, on raw
+#    moto and through a loopback proxy adding DELAY_MS (100) per request (bulk/delay_proxy.py, a
+#    far region); the figure is the delayed run's throughput over the raw run's;
+#  - CPU per item: messer's own CPU (user + system of the launcher and its JVM, /usr/bin/time) of
+#    runs over SMALL_ITEMS (600) and ITEMS on raw moto; the figure is the slope between them,
+#    which leaves out what every run pays once (the JVM's start, the listing, the key calls);
+#  - the machine: date, load average and vmstat's steal column, before and after.
+# Each of the RUNS (3) rounds runs raw, delayed and small once, in that order, so that a slow
+# minute of a shared machine falls on all of them; medians are reported.
+# PARALLEL=N pins --parallel (default: the adaptive default). PROFILE=1 adds one raw run recorded
+# by Java Flight Recorder and prints where its CPU samples fall (bulk/jfr_top.py).
+# BASELINE_RUNS=N adds N runs of the sequential Messer-style baseline (bulk/messer_style.py, one
+# KMS Decrypt per item) on raw moto and through the proxy. MESSER=PATH measures another checkout's
+# launcher (a tree of the code before a change) with this script. SKIP_BUILD=1 measures what
+# target/ holds. Results: bench/results/bulk.tsv, the summary on stdout.
+# Usage: bench/bulk.sh   (ITEMS=2000 SMALL_ITEMS=600 DELAY_MS=100 RUNS=3 COMMAND=rotate-keys)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 items="${ITEMS:-2000}"
-delay="${DELAY_MS:-20}"
+small="${SMALL_ITEMS:-600}"
+delay="${DELAY_MS:-100}"
 runs="${RUNS:-3}"
-baseline_runs="${BASELINE_RUNS:-1}"
-parallel="${PARALLEL:-8}"
-command="${COMMAND:-re-encrypt}"
+baseline_runs="${BASELINE_RUNS:-0}"
+parallel="${PARALLEL:-}"
+command="${COMMAND:-rotate-keys}"
+messer="${MESSER:-$repo/bin/messer}"
 mkdir -p "$here/results"
 out="$here/results/bulk.tsv"
 # shellcheck source=bench/lib.sh
 source "$here/lib.sh"
 
-[ -n "${SKIP_BUILD:-}" ] || (cd "$repo" && ./mvnw -B -q -DskipTests -DskipBlackBox=true package)
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+[ -n "${SKIP_BUILD:-}" ] || [ -n "${MESSER:-}" ] \
+  || (cd "$repo" && ./mvnw -o -B -q -DskipTests -DskipBlackBox=true -DskipBundle=true package)
 sandbox="$(mktemp -d)"
 sandbox_home "$sandbox"
 proxy_pid=""
 cleanup() { [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null; stop_moto; rm -rf "$sandbox"; }
 trap cleanup EXIT
+machine_before="$(machine_state)"
 
 start_moto
-moto_setup bench secrets keys-base keys-messer
-echo "seeding $items items twice (baseline tier 'base', messer tier 'dev') ..." >&2
-python3 "$here/bulk/messer_style.py" seed "$MOTO_URL" secrets keys-base alias/bench base 10 "$items"
+moto_setup bench secrets keys-messer keys-small keys-base
+echo "seeding $items + $small items (tiers 'dev' and 'small', each with its own keys bucket) ..." >&2
 python3 "$here/bulk/messer_style.py" seed "$MOTO_URL" secrets keys-messer alias/bench dev 10 "$items"
-
+python3 "$here/bulk/messer_style.py" seed "$MOTO_URL" secrets keys-small alias/bench small 10 "$small"
+if [ "$baseline_runs" -gt 0 ]; then
+  python3 "$here/bulk/messer_style.py" seed "$MOTO_URL" secrets keys-base alias/bench base 10 "$items"
+fi
 proxy_port="$(free_port)"
 moto_ini "$sandbox/raw.ini" "$MOTO_URL" dev bench keys-messer
+moto_ini "$sandbox/small.ini" "$MOTO_URL" small bench keys-small
 moto_ini "$sandbox/delayed.ini" "http://127.0.0.1:$proxy_port" dev bench keys-messer
 
-now() { date +%s.%N; }
-start_proxy() { # start_proxy DELAY STATS_FILE
-  python3 "$here/bulk/delay_proxy.py" "$proxy_port" 127.0.0.1 "$MOTO_PORT" "$1" "$2" >/dev/null 2>&1 &
+start_proxy() { # start_proxy STATS_FILE
+  python3 "$here/bulk/delay_proxy.py" "$proxy_port" 127.0.0.1 "$MOTO_PORT" "$delay" "$1" >/dev/null 2>&1 &
   proxy_pid=$!
   sleep 0.5
 }
 stop_proxy() { kill "$proxy_pid" 2>/dev/null; wait "$proxy_pid" 2>/dev/null || true; proxy_pid=""; }
-
-printf 'setting\tprogram\trun\tseconds\titems_per_s\trequests\tkms_calls\tmoto_cpu_s\tdetail\n' >"$out"
-# moto_cpu: the CPU seconds (user + system) moto_server has used so far. moto answers on one core
-# at a time (Python's global lock), so the CPU it spends on a run bounds that run's wall time.
+# moto_cpu: the CPU seconds (user + system) moto_server has used so far. moto answers one request
+# at a time (Python's global lock), so the CPU it spends on a run is a floor of that run's wall time.
 moto_cpu() { awk '{printf "%.2f\n", ($14 + $15) / 100}' "/proc/$MOTO_PID/stat"; }
-measure() { # measure SETTING ENDPOINT INI
-  local setting="$1" endpoint="$2" ini="$3" stats="$sandbox/proxy.json" t0 t1 detail
-  for run in $(seq 1 "$baseline_runs"); do
-    if [ "$setting" = delayed ]; then start_proxy "$delay" "$stats"; fi
-    m0="$(moto_cpu)"
-    t0="$(now)"; python3 "$here/bulk/messer_style.py" re-encrypt "$endpoint" secrets keys-base base >/dev/null; t1="$(now)"
-    moto_seconds="$(python3 -c "print(round($(moto_cpu) - $m0, 2))")"
-    if [ "$setting" = delayed ]; then stop_proxy; fi
-    record "$setting" messer-style-sequential "$run" "$t0" "$t1" "$stats" "-"
-  done
-  for run in $(seq 1 "$runs"); do
-    if [ "$command" = re-encrypt ]; then   # every item has work to do; rotate-keys adds the version itself
-      "$repo/bin/messer" encryption increment aws app -c "$sandbox/raw.ini" --silent
-    fi
-    if [ "$setting" = delayed ]; then start_proxy "$delay" "$stats"; fi
-    m0="$(moto_cpu)"
-    t0="$(now)"
-    detail="$("$repo/bin/messer" bulk "$command" aws "$ini" --parallel "$parallel" --stats 2>&1 | tail -2 | tr '\n' ' ')"
-    t1="$(now)"
-    moto_seconds="$(python3 -c "print(round($(moto_cpu) - $m0, 2))")"
-    if [ "$setting" = delayed ]; then stop_proxy; fi
-    record "$setting" "messer-$command-parallel-$parallel" "$run" "$t0" "$t1" "$stats" "$detail"
-  done
-}
-record() { # record SETTING PROGRAM RUN T0 T1 STATS DETAIL
-  local seconds requests kms
-  seconds="$(python3 -c "print(round($5 - $4, 3))")"
-  if [ "$1" = delayed ]; then
-    requests="$(python3 -c "import json; print(json.load(open('$6'))['requests'])")"
-    kms="$(python3 -c "import json; print(json.load(open('$6'))['kms_calls'])")"
-  else
-    requests="-"; kms="-"
+
+printf 'setting\tprogram\titems\trun\tseconds\tuser_s\tsys_s\trequests\tkms_calls\tmoto_cpu_s\tdetail\n' >"$out"
+# run SETTING INI ITEMS RUN [JAVA_OPTS]: one messer run, timed, one row of the results
+run() {
+  local setting="$1" ini="$2" n="$3" round="$4" stats="$sandbox/proxy.json" m0 detail
+  local requests=- kms=- args=(bulk "$command" aws "$2" --stats)
+  [ -z "$parallel" ] || args+=(--parallel "$parallel")
+  if [ "$command" = re-encrypt ]; then   # every item has work to do; rotate-keys adds the version itself
+    "$messer" encryption increment aws app -c "${ini/delayed.ini/raw.ini}" --silent
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$seconds" \
-    "$(python3 -c "print(round($items / $seconds, 1))")" "$requests" "$kms" "$moto_seconds" "$7" | tee -a "$out" >&2
+  [ "$setting" = delayed ] && start_proxy "$stats"
+  m0="$(moto_cpu)"
+  MESSER_JAVA_OPTS="${5:-}" /usr/bin/time -f '%e %U %S' -o "$sandbox/time.txt" "$messer" "${args[@]}" \
+    >/dev/null 2>"$sandbox/err.txt" || { cat "$sandbox/err.txt" >&2; exit 1; }
+  moto_seconds="$(python3 -c "print(round($(moto_cpu) - $m0, 2))")"
+  if [ "$setting" = delayed ]; then
+    stop_proxy
+    requests="$(python3 -c "import json; print(json.load(open('$stats'))['requests'])")"
+    kms="$(python3 -c "import json; print(json.load(open('$stats'))['kms_calls'])")"
+  fi
+  detail="$(grep -E '^(rotate-keys|re-encrypt|stats):' "$sandbox/err.txt" | tr '\n' ' ')"
+  read -r wall user sys <"$sandbox/time.txt"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$setting" "messer-$command" "$n" "$round" "$wall" \
+    "$user" "$sys" "$requests" "$kms" "$moto_seconds" "$detail" | tee -a "$out" >&2
+}
+baseline() { # baseline SETTING RUN: the sequential Messer-style re-encryption of the 'base' tier
+  local setting="$1" endpoint="$MOTO_URL" stats="$sandbox/proxy.json" requests=- kms=- m0
+  if [ "$setting" = delayed ]; then start_proxy "$stats"; endpoint="http://127.0.0.1:$proxy_port"; fi
+  m0="$(moto_cpu)"
+  /usr/bin/time -f '%e %U %S' -o "$sandbox/time.txt" \
+    python3 "$here/bulk/messer_style.py" re-encrypt "$endpoint" secrets keys-base base >/dev/null
+  moto_seconds="$(python3 -c "print(round($(moto_cpu) - $m0, 2))")"
+  if [ "$setting" = delayed ]; then
+    stop_proxy
+    requests="$(python3 -c "import json; print(json.load(open('$stats'))['requests'])")"
+    kms="$(python3 -c "import json; print(json.load(open('$stats'))['kms_calls'])")"
+  fi
+  read -r wall user sys <"$sandbox/time.txt"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$setting" messer-style-sequential "$items" "$2" "$wall" \
+    "$user" "$sys" "$requests" "$kms" "$moto_seconds" - | tee -a "$out" >&2
 }
 
-echo "raw moto ..." >&2
-measure raw "$MOTO_URL" "$sandbox/raw.ini"
-echo "through the proxy, ${delay} ms per request ..." >&2
-measure delayed "http://127.0.0.1:$proxy_port" "$sandbox/delayed.ini"
-"$repo/bin/messer" data bag show aws bag7 item00007 --decrypt -c "$sandbox/raw.ini" >/dev/null \
+for round in $(seq 1 "$runs"); do
+  echo "round $round of $runs: raw moto, ${delay} ms proxy, $small items ..." >&2
+  run raw "$sandbox/raw.ini" "$items" "$round"
+  run delayed "$sandbox/delayed.ini" "$items" "$round"
+  run raw "$sandbox/small.ini" "$small" "$round"
+done
+for round in $(seq 1 "$baseline_runs"); do
+  baseline raw "$round"
+  baseline delayed "$round"
+done
+if [ -n "${PROFILE:-}" ] && [ "${PROFILE:-0}" != 0 ]; then
+  jfr_file="$here/results/bulk.jfr"
+  echo "profiling one raw run with Java Flight Recorder ($jfr_file) ..." >&2
+  run raw "$sandbox/raw.ini" "$items" profile "-XX:StartFlightRecording=filename=$jfr_file,settings=profile"
+fi
+"$messer" data bag show aws bag7 item00007 --decrypt -c "$sandbox/raw.ini" >/dev/null \
   || { echo "bench: an item does not decrypt after the runs" >&2; exit 1; }
-python3 "$here/bulk/summarize_bulk.py" "$out" "$items"
+machine_after="$(machine_state)"
+
+echo "bench/bulk.sh: bulk $command, $items and $small items, ${delay} ms proxy, ${parallel:-default} --parallel, $runs rounds"
+echo "before: $machine_before"
+echo "after:  $machine_after"
+python3 "$here/bulk/summarize_bulk.py" "$out" "$items" "$small"
+if [ -n "${jfr_file:-}" ]; then
+  python3 "$here/bulk/jfr_top.py" "$jfr_file"
+fi

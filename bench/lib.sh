@@ -64,3 +64,13 @@ INI
 }
 
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
+
+# machine_state: one line with what a figure taken on a shared machine needs beside it: the date
+# (UTC), the load average, vmstat's mean steal and idle over 5 seconds (a virtual machine's load
+# average does not show the CPU time its host gives to others), the cores and the JDK.
+machine_state() {
+  local vm java_version
+  vm="$(vmstat 1 6 | awk 'NR > 3 { st += $NF; id += $(NF - 2); n++ } END { printf "steal %.0f%%, idle %.0f%%", st / n, id / n }')"
+  java_version="$(${MESSER_JAVA:-java} -version 2>&1 | head -1)"
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $vm, $(nproc) cores, $java_version"
+}

@@ -1,37 +1,70 @@
-"""Medians per setting and program from bench/results/bulk.tsv, and messer's speed-up.
+"""The bulk figures from bench/results/bulk.tsv (written by bench/bulk.sh), as medians.
 
-Usage: python3 summarize_bulk.py RESULTS.tsv ITEMS
+Usage: python3 summarize_bulk.py RESULTS.tsv ITEMS SMALL_ITEMS
+
+Prints per setting and item count the median wall time, throughput, messer's CPU (user + system)
+and moto's; then the two figures docs/performance.md keeps: the throughput through the delay
+proxy over the throughput on raw moto (ITEMS items each), and messer's CPU per item as the slope
+between the runs of SMALL_ITEMS and ITEMS items on raw moto (medians of each, and the median of the
+slopes of each round). The profiling run (run "profile") is left out of every median.
 """
 import csv
 import statistics
 import sys
 
-rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
-items = int(sys.argv[2])
-medians = {}
+rows = [r for r in csv.DictReader(open(sys.argv[1]), delimiter="\t") if r["run"] != "profile"]
+items, small = int(sys.argv[2]), int(sys.argv[3])
+
+
+def cpu(r):
+    return float(r["user_s"]) + float(r["sys_s"])
+
+
+def select(setting, program_prefix, n):
+    return [r for r in rows if r["setting"] == setting and r["program"].startswith(program_prefix)
+            and int(r["items"]) == n]
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+print(f"{'setting':8s} {'program':24s} {'items':>6s} {'runs':>4s} {'wall s':>8s} {'items/s':>8s} "
+      f"{'CPU s':>7s} {'moto CPU s':>10s} {'req/item':>8s} {'KMS':>4s}")
 for setting in ("raw", "delayed"):
     for program in sorted({r["program"] for r in rows if r["setting"] == setting}):
-        runs = [r for r in rows if r["setting"] == setting and r["program"] == program]
-        seconds = statistics.median(float(r["seconds"]) for r in runs)
-        medians[(setting, program)] = seconds
-        requests = [int(r["requests"]) for r in runs if r["requests"] != "-"]
-        kms = [int(r["kms_calls"]) for r in runs if r["kms_calls"] != "-"]
-        extra = ""
-        moto = [float(r["moto_cpu_s"]) for r in runs if r.get("moto_cpu_s", "-") not in ("-", "")]
-        if moto:
-            extra += f", moto CPU {statistics.median(moto):.2f} s"
-        if requests:
-            extra += f", {statistics.median(requests) / items:.2f} requests/item, {int(statistics.median(kms))} KMS calls"
-        print(f"{setting:8s} {program:26s} median {seconds:7.2f} s over {len(runs)} run(s), "
-              f"{items / seconds:7.1f} items/s{extra}")
-    base = [s for (st, p), s in medians.items() if st == setting and p.startswith("messer-style")]
-    ours = [s for (st, p), s in medians.items() if st == setting and p.startswith("messer-") and not p.startswith("messer-style")]
-    if base and ours:
-        print(f"{setting:8s} messer time / sequential baseline time: {ours[0] / base[0]:.2f}x "
-              f"(speed-up {base[0] / ours[0]:.2f}x)")
-        ours_name = [p for (st, p) in medians if st == setting and p.startswith("messer-") and not p.startswith("messer-style")][0]
-        moto = [float(r["moto_cpu_s"]) for r in rows if r["setting"] == setting and r["program"] == ours_name
-                and r.get("moto_cpu_s", "-") not in ("-", "")]
-        if moto:
-            print(f"{setting:8s} moto's own CPU in messer's run / baseline time: "
-                  f"{statistics.median(moto) / base[0]:.2f}x (moto runs under one Python lock: about the floor of the ratio on this server)")
+        for n in sorted({int(r["items"]) for r in rows if r["setting"] == setting and r["program"] == program}):
+            runs = select(setting, program, n)
+            wall = median([float(r["seconds"]) for r in runs])
+            requests = [int(r["requests"]) for r in runs if r["requests"] != "-"]
+            kms = [int(r["kms_calls"]) for r in runs if r["kms_calls"] != "-"]
+            print(f"{setting:8s} {program:24s} {n:6d} {len(runs):4d} {wall:8.2f} {n / wall:8.1f} "
+                  f"{median([cpu(r) for r in runs]):7.2f} {median([float(r['moto_cpu_s']) for r in runs]):10.2f} "
+                  f"{(median(requests) / n if requests else float('nan')):8.3f} "
+                  f"{(int(median(kms)) if kms else '-')!s:>4s}")
+
+raw = select("raw", "messer-", items)
+raw = [r for r in raw if not r["program"].startswith("messer-style")]
+delayed = [r for r in select("delayed", "messer-", items) if not r["program"].startswith("messer-style")]
+if raw and delayed:
+    ratio = median([float(r["seconds"]) for r in raw]) / median([float(r["seconds"]) for r in delayed])
+    verdict = "meets" if ratio >= 0.8 else "misses"
+    print(f"throughput through the proxy / on raw moto ({items} items): {ratio:.2f} (target >= 0.8: {verdict})")
+small_runs = [r for r in select("raw", "messer-", small) if not r["program"].startswith("messer-style")]
+if raw and small_runs and items != small:
+    slope = (median([cpu(r) for r in raw]) - median([cpu(r) for r in small_runs])) / (items - small) * 1000
+    by_round = {}
+    for r in raw + small_runs:
+        by_round.setdefault(r["run"], {})[int(r["items"])] = cpu(r)
+    slopes = [(c[items] - c[small]) / (items - small) * 1000 for c in by_round.values() if len(c) == 2]
+    print(f"messer's CPU per item (slope {small} -> {items} items, raw moto): {slope:.2f} ms "
+          f"(per round: {', '.join(f'{s:.2f}' for s in slopes)}; median {median(slopes):.2f} ms)")
+    print(f"messer's CPU per item with the JVM's start included ({items} items): "
+          f"{median([cpu(r) for r in raw]) / items * 1000:.2f} ms")
+base = {s: [float(r["seconds"]) for r in rows if r["setting"] == s and r["program"] == "messer-style-sequential"]
+        for s in ("raw", "delayed")}
+for setting, times in base.items():
+    ours = raw if setting == "raw" else delayed
+    if times and ours:
+        print(f"{setting}: messer / sequential Messer-style baseline: "
+              f"{median([float(r['seconds']) for r in ours]) / median(times):.2f}x")

@@ -22,4 +22,4 @@ expect_out_contains() { [[ "$OUT" == *"$1"* ]] || fail "stdout does not contain:
 expect_err_contains() { [[ "$ERR" == *"$1"* ]] || fail "stderr does not contain: $1"; }
 expect_out_empty() { [ -z "$OUT" ] || fail "stdout is not empty"; }
 expect_err_empty() { [ -z "$ERR" ] || fail "stderr is not empty"; }
-expect_one_line_err() { [ "$(printf '%s\n' "$ERR" | wc -l)" -eq 1 ] || fail "stderr is not one line"; }
+expect_one_line_err() { [ -n "$ERR" ] && [ "$(printf '%s\n' "$ERR" | wc -l)" -eq 1 ] || fail "stderr is not one line: '$ERR'"; }

@@ -15,6 +15,11 @@ done
 bundled quickstart
 expect_status 0
 expect_out_contains '"password":"correct-horse-battery-staple"'
+# Its docs pointer names the README the bundle ships, with the docs its links lead to.
+expect_err_contains "(docs: $BUNDLE/share/doc/messer/README.md)"
+for doc in README.md docs/cli.md docs/configuration.md graphics/data-bag-show-decrypt.png; do
+  [ -f "$BUNDLE/share/doc/messer/$doc" ] || fail "the bundle lacks share/doc/messer/$doc"
+done
 bundled data bag show local demo db --decrypt --profile quickstart --format env
 expect_status 0
 expect_out_contains "PASSWORD="
@@ -52,6 +57,16 @@ MESSER_JAVA_OPTS="-Xlog:class+load:file=$SANDBOX/aws-classes.log" \
 expect_status 0
 grep -q "software.amazon.awssdk.services.s3.DefaultS3Client source: shared objects file" "$SANDBOX/aws-classes.log" ||
   fail "the aws command's S3 client did not come from the aws cache"
+
+# A heap past 32 GB turns compressed object pointers off, and the JVM then refuses the cache (made
+# with them on) and starts without it. The launcher caps the heap the JVM chooses itself, so a
+# container's JAVA_TOOL_OPTIONS asking for half of the memory keeps the cache on a 256 GB host.
+JAVA_TOOL_OPTIONS="-XX:MaxRAM=256g -XX:MaxRAMPercentage=50" MESSER_JAVA_OPTS="-Xlog:class+load:file=$SANDBOX/big-host.log" \
+  bundled data bag show local demo db --decrypt --profile quickstart
+expect_status 0
+expect_out_contains '"password":"correct-horse-battery-staple"'
+grep -q "dev.messer.cli.Main source: shared objects file" "$SANDBOX/big-host.log" ||
+  fail "with a default heap past 32 GB the bundle started without its AOT cache"
 
 # The runtime holds only the modules messer runs (bin/lib/runtime-modules.sh): not the desktop
 # module (AWT, java.beans: 24 MB) that ini4j's unused bean mapping names, nor the preferences, SQL

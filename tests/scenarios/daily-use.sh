@@ -50,5 +50,10 @@ EDITOR="$PWD/broken-editor.sh" run "$MESSER" data bag edit local app db
 expect_status 1
 expect_one_line_err
 expect_err_contains "not changed"
+# Without a terminal the text is kept for the user in the private file the error names.
+kept="$(printf '%s\n' "$ERR" | sed -n 's/.*your text is kept in \([^ ]*\) .*/\1/p')"
+[ "$(cat "$kept")" = "{not json" ] || fail "the kept file '$kept' does not hold the user's text"
+[ "$(stat -c %a "$kept")" = 600 ] && [ "$(stat -c %a "$(dirname "$kept")")" = 700 ] || fail "$kept is not private"
+rm -r "$(dirname "$kept")"
 run "$MESSER" data bag show local app db --decrypt --field port
 [ "$OUT" = "6543" ] || fail "a refused edit changed the item"

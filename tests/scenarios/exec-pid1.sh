@@ -1,11 +1,13 @@
 # exec as a container's entrypoint: bin/messer as PID 1 of a new PID namespace. The command it
 # hands over to becomes PID 1 itself; SIGTERM while the JVM still works is handled (passed on to the
 # JVM, exit 143, nothing run), although PID 1 ignores every signal it has no handler for. Needs
-# unshare(1) and either root or unprivileged user namespaces; skipped otherwise.
+# unshare(1) and either root or unprivileged user namespaces; skipped otherwise, and failed when
+# MESSER_REQUIRE_PIDNS=1 (as CI sets it).
 namespace=(unshare --pid --fork --mount-proc)
 [ "$(id -u)" = 0 ] || namespace=(unshare --user --map-root-user --pid --fork --mount-proc)
 if ! command -v unshare >/dev/null || ! "${namespace[@]}" true 2>/dev/null; then
   echo "SKIPPED: cannot create a PID namespace here (unshare missing, or neither root nor user namespaces)" >&2
+  [ "${MESSER_REQUIRE_PIDNS:-}" = "1" ] && exit 1
   exit 77
 fi
 

@@ -14,6 +14,14 @@ fi
 # leaves an older one behind); then it must be in use.
 if [ -s "$REPO/target/messer.jsa" ] && [ "$REPO/target/messer.jsa" -nt "$REPO/target/messer.jar" ]; then
   grep -q 'dev.messer.cli.Main source: shared objects file' "$log" || fail "the CDS archive was not used"
+  # A heap past 32 GB turns compressed object pointers off, and the JVM then refuses the archive
+  # (made with them on): the launcher caps the heap the JVM chooses itself, so a container's
+  # JAVA_TOOL_OPTIONS asking for half of the memory keeps the archive on a 256 GB host.
+  JAVA_TOOL_OPTIONS="-XX:MaxRAM=256g -XX:MaxRAMPercentage=50" MESSER_JAVA_OPTS="-Xlog:class+load:file=$SANDBOX/big-host.log" \
+    run "$MESSER" data bag show local demo db --decrypt --profile quickstart
+  expect_status 0
+  grep -q 'dev.messer.cli.Main source: shared objects file' "$SANDBOX/big-host.log" ||
+    fail "with a default heap past 32 GB the CDS archive was not used"
 fi
 
 # an unusable archive costs speed, never the command

@@ -2,6 +2,7 @@ package dev.messer.app;
 
 import dev.messer.backend.Backend;
 import dev.messer.bulk.BulkProfile;
+import dev.messer.config.CommonSettings;
 import dev.messer.config.Settings;
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.databag.Bags;
@@ -15,7 +16,10 @@ import dev.messer.keys.KeyTrust;
 import dev.messer.masterkey.MasterKeys;
 import dev.messer.recovery.RecoveryStore;
 import dev.messer.recovery.RecoveryWraps;
+import dev.messer.regions.RegionalKeys;
+import dev.messer.store.BlobStore;
 import dev.messer.store.StoreNotices;
+import java.util.function.Function;
 
 /**
  * Everything one command works with, for one profile: the backend, the key ring, the data keys
@@ -35,25 +39,49 @@ public final class Session<B extends Backend> implements AutoCloseable {
     private final Bags bags;
     private final ItemService items;
     private final ItemHistory history;
+    private final RegionRings regions;
 
     /** @param notices hears what the stores hold that the user should know about (printed by the command line) */
     Session(Settings settings, B backend, StoreNotices notices) {
+        this(settings, backend, notices, null);
+    }
+
+    /**
+     * @param regional the other regions of a profile that spans several, or null: then reads fail over
+     *                 between the regions and data-key writes go to every region
+     */
+    Session(Settings settings, B backend, StoreNotices notices, RegionalBackends regional) {
         this.settings = settings;
         this.backend = backend;
-        int itemFormat = settings.itemFormat();
-        int minItemFormat = settings.minItemFormat();
-        KeyTrust trust = new KeyTrust(settings.encryptionContext(), settings.tier(), !backend.tiersShareKeys(),
-                itemFormat == 2, minItemFormat < 2);
-        MasterKeys masterKeys = new MasterKeys(backend::masterKeyName, backend::masterKey, backend::masterKey);
-        this.recovery = new RecoveryStore(backend.keys(), settings.tier());
-        this.keyRing = new KeyRing(backend.keys(), masterKeys, trust, notices,
-                new RecoveryWraps(recovery, settings.recoveryKeyFingerprint(), notices));
-        this.dataKeys = new CachingDataKeys(keyRing);
-        this.layout = new SecretsLayout(settings.tier(), settings.secretsFolder());
+        CommonSettings common = settings.common();
+        int itemFormat = common.itemFormat();
+        int minItemFormat = common.minItemFormat();
+        KeyTrust trust = new KeyTrust(common.encryptionContext(), common.tier(), !backend.tiersShareKeys(),
+                common.bindsContext(), common.readsContextless());
+        this.recovery = new RecoveryStore(backend.keys(), common.tier());
+        Function<Backend, KeyRing> rings = region -> ring(region, region == backend ? recovery
+                : new RecoveryStore(region.keys(), common.tier()), common, trust, notices);
+        this.keyRing = rings.apply(backend);
+        this.regions = new RegionRings(regional, backend, keyRing, rings);
+        this.dataKeys = new CachingDataKeys(keyRing, regions.reads());
+        this.layout = new SecretsLayout(common.tier(), common.secretsFolder());
         ItemCrypto crypto = new ItemCrypto(layout, minItemFormat, EnvelopeVersion.fromItemFormat(itemFormat), notices);
-        this.bags = new Bags(backend.secrets(), layout, notices);
-        this.items = new ItemService(backend.secrets(), layout, crypto, bags, keyRing, dataKeys, backend::writer);
-        this.history = new ItemHistory(backend.secrets(), layout, crypto, dataKeys, keyRing, items);
+        BlobStore secrets = regions.secrets();
+        this.bags = new Bags(secrets, layout, notices);
+        this.items = new ItemService(secrets, layout, crypto, bags, keyRing, dataKeys, backend::writer);
+        this.history = new ItemHistory(secrets, layout, crypto, dataKeys, keyRing, items);
+    }
+
+    /**
+     * The key ring of one region's keys bucket: new versions are wrapped by that region's master key
+     * (each version records its name, and reads pick the key by the name a version records, within
+     * the region) and, when the profile pins a recovery key, by the recovery key stored in that bucket.
+     */
+    private static KeyRing ring(Backend region, RecoveryStore recovery, CommonSettings common, KeyTrust trust,
+                                StoreNotices notices) {
+        MasterKeys masterKeys = new MasterKeys(region::masterKeyName, region::masterKey, region::masterKey);
+        return new KeyRing(region.keys(), masterKeys, trust, notices,
+                new RecoveryWraps(recovery, common.recoveryKeyFingerprint(), notices));
     }
 
     public Settings settings() {
@@ -69,6 +97,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
         return layout;
     }
 
+    /** The data keys of the home region (of the profile's one region, for most profiles). */
     public KeyRing keyRing() {
         return keyRing;
     }
@@ -76,6 +105,16 @@ public final class Session<B extends Backend> implements AutoCloseable {
     /** The recovery objects of the keys bucket: the recovery public key and the wraps under it. */
     public RecoveryStore recovery() {
         return recovery;
+    }
+
+    /** Data-key writes that go to every region of the profile, and their sync; for one region, the key ring alone. */
+    public RegionalKeys keys() {
+        return regions.keys();
+    }
+
+    /** The regions reads try, in order; empty for a profile of one region. */
+    public java.util.List<String> readOrder() {
+        return regions.readOrder();
     }
 
     /** The data keys of this command, each version unwrapped once; wiped when the session closes. */
@@ -99,7 +138,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
 
     /** What a bulk run over this profile works with. */
     public BulkProfile bulk() {
-        return new BulkProfile(items, bags, keyRing, dataKeys);
+        return new BulkProfile(items, bags, keyRing, dataKeys, backend::throttledAnswers);
     }
 
     @Override
@@ -107,8 +146,13 @@ public final class Session<B extends Backend> implements AutoCloseable {
         try {
             dataKeys.close();
             keyRing.close();
+            regions.close();
         } finally {
-            backend.close();
+            try {
+                regions.closeBackends();
+            } finally {
+                backend.close();
+            }
         }
     }
 }

@@ -2,13 +2,12 @@ package dev.messer.aws;
 
 import dev.messer.aws.KmsMasterKey;
 import dev.messer.aws.S3BlobStore;
-import dev.messer.backend.Backend;
-import dev.messer.config.SettingKey;
-import dev.messer.config.Settings;
+import dev.messer.backend.TwoBuckets;
+import dev.messer.config.AwsSettings;
+import dev.messer.config.Sourced;
 import dev.messer.error.ConfigException;
 import dev.messer.error.Hint;
 import dev.messer.masterkey.MasterKey;
-import dev.messer.store.BlobStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -17,25 +16,24 @@ import java.util.regex.Pattern;
  * The secrets and keys buckets in S3 and the master key in KMS. Opening it checks the settings and
  * connects nothing; each SDK client is made when a call first needs it.
  */
-public final class AwsBackend implements Backend {
+public final class AwsBackend extends TwoBuckets {
 
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern ALIAS_NAME = Pattern.compile("[A-Za-z0-9/_-]{1,250}");
 
-    private final Settings settings;
+    private final AwsSettings settings;
     private final AwsClientFactory clients;
-    private final S3BlobStore secrets;
-    private final S3BlobStore keys;
     private final Map<String, KmsMasterKey> masterKeys = new HashMap<>();
 
     /** @param clients the profile's clients, made by the composition root; closed with the backend */
-    public AwsBackend(Settings settings, AwsClientFactory clients) {
+    public AwsBackend(AwsSettings settings, AwsClientFactory clients) {
+        super(new S3BlobStore(clients::s3, bucket(settings.secretsBucket(), "-b"), "secrets_bucket",
+                        settings.sseKmsKeyId()),
+                new S3BlobStore(clients::s3, bucket(settings.keysBucket(), "-k"), "keys_bucket",
+                        settings.sseKmsKeyId()),
+                false); // each tier has a keys bucket of its own (messer-<tier>-keys or its override)
         this.settings = settings;
         this.clients = clients;
-        this.secrets = new S3BlobStore(clients::s3, bucket(SettingKey.SECRETS_BUCKET), "secrets_bucket",
-                settings.optional(SettingKey.SSE_KMS_KEY_ID));
-        this.keys = new S3BlobStore(clients::s3, bucket(SettingKey.KEYS_BUCKET), "keys_bucket",
-                settings.optional(SettingKey.SSE_KMS_KEY_ID));
     }
 
     /** The clients made so far; for tests and diagnostics. */
@@ -44,19 +42,8 @@ public final class AwsBackend implements Backend {
     }
 
     @Override
-    public BlobStore secrets() {
-        return secrets;
-    }
-
-    @Override
-    public BlobStore keys() {
-        return keys;
-    }
-
-    /** Each tier has a keys bucket of its own ({@code messer-<tier>-keys} or its override). */
-    @Override
-    public boolean tiersShareKeys() {
-        return false;
+    public long throttledAnswers() {
+        return clients.throttledAnswers();
     }
 
     @Override
@@ -71,9 +58,9 @@ public final class AwsBackend implements Backend {
 
     @Override
     public String masterKeyName() {
-        String alias = settings.require(SettingKey.MASTER_KEY,
+        String alias = settings.masterKey().require(
                 Hint.of("set it to the KMS alias without alias/ ({})", Hint.aws("configure", "-m", "NAME")));
-        return aliasName(alias, "master_key", " (from " + settings.source(SettingKey.MASTER_KEY) + ")");
+        return aliasName(alias, "master_key", " (from " + settings.masterKey().from() + ")");
     }
 
     @Override
@@ -96,11 +83,11 @@ public final class AwsBackend implements Backend {
         clients.close();
     }
 
-    private String bucket(SettingKey key) {
-        String name = settings.require(key, Hint.of("set it with {}",
-                Hint.aws("configure", key == SettingKey.SECRETS_BUCKET ? "-b" : "-k", "BUCKET")));
+    /** @param flag the short option of {@code configure aws} that sets it */
+    private static String bucket(Sourced<String> setting, String flag) {
+        String name = setting.require(Hint.of("set it with {}", Hint.aws("configure", flag, "BUCKET")));
         if (!BUCKET_NAME.matcher(name).matches()) {
-            throw new ConfigException(key.iniName() + " '" + name + "' (from " + settings.source(key)
+            throw new ConfigException(setting.name() + " '" + name + "' (from " + setting.from()
                     + ") is not an S3 bucket name; use 3 to 63 lowercase letters, digits, '.' and '-'");
         }
         return name;

@@ -1,7 +1,6 @@
 package dev.messer.aws;
 
-import dev.messer.config.SettingKey;
-import dev.messer.config.Settings;
+import dev.messer.config.AwsSettings;
 import dev.messer.error.ConfigException;
 import dev.messer.error.Hint;
 import java.net.URI;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -18,7 +16,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -39,12 +36,12 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  *
  * <p>Credentials: {@link CredentialSources}, then {@code role_arn} through STS when set, as a
  * {@link RoleSession} kept in the {@link SessionCache} unless {@code cache_sessions = false}.
- * Region: the {@code region} setting, {@code AWS_REGION}, the region of the AWS profile in use,
- * then (on EC2) the instance metadata. Endpoints: {@link AwsEndpoints}.
+ * Region: the {@code region} setting, {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION} (as the
+ * AWS CLI reads them), the region of the AWS profile in use, then (on EC2) the instance metadata. Endpoints: {@link AwsEndpoints}.
  */
 public final class AwsClientFactory implements AutoCloseable {
 
-    private final Settings settings;
+    private final AwsSettings settings;
     private final AwsEnvironment env;
     private final AwsEndpoints endpoints;
     private final MfaTokenSource mfa;
@@ -52,6 +49,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private final ClientTuning tuning;
     private final List<AwsService> created = new ArrayList<>();
     private final List<SdkAutoCloseable> toClose = new ArrayList<>();
+    private final ThrottledAnswers throttled = new ThrottledAnswers();
 
     private DeferredTlsHttpClient http;
     private CredentialSource base;
@@ -64,15 +62,15 @@ public final class AwsClientFactory implements AutoCloseable {
     private GetCallerIdentityResponse callerIdentity;
     private boolean closed;
 
-    public AwsClientFactory(Settings settings, AwsEnvironment env, MfaTokenSource mfa) {
+    public AwsClientFactory(AwsSettings settings, AwsEnvironment env, MfaTokenSource mfa) {
         this(settings, env, mfa, message -> { });
     }
 
     /** @param warnings receives one-line warnings (an unusable cached session) for the user */
-    public AwsClientFactory(Settings settings, AwsEnvironment env, MfaTokenSource mfa, Consumer<String> warnings) {
+    public AwsClientFactory(AwsSettings settings, AwsEnvironment env, MfaTokenSource mfa, Consumer<String> warnings) {
         this.settings = settings;
         this.env = env;
-        this.endpoints = new AwsEndpoints(settings, env);
+        this.endpoints = new AwsEndpoints(settings.endpoints(), env);
         this.mfa = mfa;
         this.warnings = warnings;
         this.tuning = ClientTuning.from(settings);
@@ -82,10 +80,11 @@ public final class AwsClientFactory implements AutoCloseable {
         if (s3 == null) {
             S3ClientBuilder builder = configure(S3Client.builder(), AwsService.S3, credentials())
                     .forcePathStyle(settings.pathStyle());
-            Optional<String> owner = settings.optional(SettingKey.EXPECTED_BUCKET_OWNER);
+            Optional<String> owner = settings.expectedBucketOwner();
             Optional<URI> plainHttp = endpoints.endpointFor(AwsService.S3).filter(u -> "http".equals(u.getScheme()));
             builder.overrideConfiguration(o -> {
                 tune(o);
+                o.addExecutionInterceptor(throttled);
                 o.addExecutionInterceptor(new S3ListingOrder());
                 owner.ifPresent(account -> o.addExecutionInterceptor(new ExpectedBucketOwner(account)));
                 plainHttp.ifPresent(url -> o.addExecutionInterceptor(new PlainHttpRefusal(url)));
@@ -97,9 +96,18 @@ public final class AwsClientFactory implements AutoCloseable {
 
     public synchronized KmsClient kms() {
         if (kms == null) {
-            kms = remember(AwsService.KMS, configure(KmsClient.builder(), AwsService.KMS, credentials()).build());
+            kms = remember(AwsService.KMS, configure(KmsClient.builder(), AwsService.KMS, credentials())
+                    .overrideConfiguration(o -> {
+                        tune(o);
+                        o.addExecutionInterceptor(throttled);
+                    }).build());
         }
         return kms;
+    }
+
+    /** How many S3 and KMS answers so far said AWS was throttling this process ({@link ThrottledAnswers}). */
+    public long throttledAnswers() {
+        return throttled.count();
     }
 
     /** The services a client was built for so far, in order (for tests and --debug). */
@@ -156,14 +164,14 @@ public final class AwsClientFactory implements AutoCloseable {
 
     synchronized CredentialSource base() {
         if (base == null) {
-            base = sources().base(settings.optional(SettingKey.AWS_PROFILE));
+            base = sources().base(settings.awsProfile());
         }
         return base;
     }
 
     /** messer's own role_arn, if set. */
     synchronized Optional<RoleSession> roleSession() {
-        Optional<String> roleArn = settings.optional(SettingKey.ROLE_ARN);
+        Optional<String> roleArn = settings.role().arn();
         if (roleArn.isPresent() && roleSession == null) {
             roleSession = sources().role(role(roleArn.get()), base());
         }
@@ -256,20 +264,17 @@ public final class AwsClientFactory implements AutoCloseable {
     }
 
     private AssumedRole role(String arn) {
-        Settings.OptionalIntSetting duration = settings.intSetting(SettingKey.ROLE_DURATION_SECONDS);
-        OptionalInt seconds = duration.isPresent() ? OptionalInt.of(duration.orElse(0)) : OptionalInt.empty();
-        if (seconds.isPresent() && (seconds.getAsInt() < 900 || seconds.getAsInt() > 43200)) {
-            throw new ConfigException("role_duration_seconds is " + seconds.getAsInt() + " (from "
-                    + settings.source(SettingKey.ROLE_DURATION_SECONDS) + "); STS accepts 900 to 43200");
-        }
-        return new AssumedRole(arn, settings.optional(SettingKey.ROLE_SESSION_NAME).orElse(AssumedRole.DEFAULT_SESSION_NAME),
-                settings.optional(SettingKey.EXTERNAL_ID), seconds, settings.optional(SettingKey.MFA_SERIAL));
+        AwsSettings.Role role = settings.role();
+        return new AssumedRole(arn, role.sessionName().orElse(AssumedRole.DEFAULT_SESSION_NAME), role.externalId(),
+                role.durationSeconds(), role.mfaSerial());
     }
+
     private Region resolveRegion() {
-        Optional<String> name = settings.optional(SettingKey.REGION)
+        Optional<String> name = settings.region()
                 .or(() -> env.get("AWS_REGION"))
+                .or(() -> env.get("AWS_DEFAULT_REGION")) // the AWS CLI's variable, which the SDK does not read
                 .or(() -> env.profileFile()
-                        .profile(env.profileName(settings.optional(SettingKey.AWS_PROFILE)))
+                        .profile(env.profileName(settings.awsProfile()))
                         .flatMap(profile -> profile.property("region")));
         if (name.isEmpty() && !env.metadataDisabled()) {
             name = instanceRegion();
@@ -294,6 +299,7 @@ public final class AwsClientFactory implements AutoCloseable {
 
     private synchronized DeferredTlsHttpClient http() {
         if (http == null) {
+            ClientTuning.sizeConnectionPool();
             http = new DeferredTlsHttpClient(tuning.connectTimeout(), tuning.readTimeout());
         }
         return http;

@@ -1,7 +1,7 @@
 package dev.messer.aws;
 
-import dev.messer.config.SettingKey;
-import dev.messer.config.Settings;
+import dev.messer.config.AwsSettings;
+import dev.messer.config.Sourced;
 import dev.messer.error.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,30 +19,28 @@ import java.util.Optional;
  */
 final class AwsEndpoints {
 
-    private final Settings settings;
+    private final AwsSettings.Endpoints settings;
     private final AwsEnvironment env;
 
-    AwsEndpoints(Settings settings, AwsEnvironment env) {
+    AwsEndpoints(AwsSettings.Endpoints settings, AwsEnvironment env) {
         this.settings = settings;
         this.env = env;
     }
 
     Optional<URI> endpointFor(AwsService service) {
-        SettingKey perService = switch (service) {
-            case S3 -> SettingKey.S3_ENDPOINT_URL;
-            case KMS -> SettingKey.KMS_ENDPOINT_URL;
-            case STS -> SettingKey.STS_ENDPOINT_URL;
-            case SSO -> SettingKey.SSO_ENDPOINT_URL;
+        Sourced<String> perService = switch (service) {
+            case S3 -> settings.s3();
+            case KMS -> settings.kms();
+            case STS -> settings.sts();
+            case SSO -> settings.sso();
             case SSO_OIDC -> null;
         };
         boolean sso = service == AwsService.SSO || service == AwsService.SSO_OIDC;
-        if (perService != null && settings.optional(perService).isPresent()) {
-            return Optional.of(checked(settings.get(perService), perService.iniName() + " (from "
-                    + settings.source(perService) + ")"));
+        if (perService != null && perService.isSet()) {
+            return Optional.of(checked(perService.value(), perService.name() + " (from " + perService.from() + ")"));
         }
-        if (!sso && settings.optional(SettingKey.ENDPOINT_URL).isPresent()) {
-            return Optional.of(checked(settings.get(SettingKey.ENDPOINT_URL), "endpoint_url (from "
-                    + settings.source(SettingKey.ENDPOINT_URL) + ")"));
+        if (!sso && settings.all().isSet()) {
+            return Optional.of(checked(settings.all().value(), "endpoint_url (from " + settings.all().from() + ")"));
         }
         Optional<String> variable = env.get(service.endpointVariable());
         if (variable.isPresent()) {

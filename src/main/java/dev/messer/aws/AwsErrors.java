@@ -5,9 +5,14 @@ import dev.messer.error.ConfigException;
 import dev.messer.error.MesserException;
 import dev.messer.error.ThrottledException;
 import dev.messer.error.UnavailableException;
+import dev.messer.error.UnreachableException;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -33,6 +38,12 @@ public final class AwsErrors {
      * @param resource what it was done to, such as {@code s3://bucket/key}
      */
     public static MesserException translate(SdkException e, String service, String action, String resource) {
+        return translate(e, service, Optional.empty(), action, resource);
+    }
+
+    /** @param endpoint where the service was called, for a message that says it could not be reached */
+    public static MesserException translate(SdkException e, String service, Optional<String> endpoint, String action,
+                                            String resource) {
         MesserException ours = carried(e);
         if (ours != null) {
             return ours;
@@ -40,8 +51,18 @@ public final class AwsErrors {
         if (e instanceof AwsServiceException service4xx5xx) {
             return fromService(service4xx5xx, service, action, resource);
         }
+        String where = service + endpoint.map(url -> " at " + url).orElse("");
+        boolean timedOut = e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException;
+        if (timedOut && Arrays.stream(e.getSuppressed()).anyMatch(ThrottledAnswers.WhileThrottled.class::isInstance)) {
+            return new ThrottledException(service + " kept throttling " + action + " on " + resource
+                    + " until the call's time ran out (api_call_timeout); wait a moment and run the command again", e);
+        }
+        if (timedOut) {
+            return new UnreachableException(where, where + " did not answer " + action + " on " + resource
+                    + " in time (" + oneLine(e.getMessage()) + "); check the network, or raise api_call_timeout", e);
+        }
         if (e instanceof SdkClientException) {
-            return fromClient(e, service, action, resource);
+            return fromClient(e, where, action, resource);
         }
         return new UnavailableException(service + " " + action + " on " + resource + " failed: "
                 + oneLine(e.getMessage()), e);
@@ -96,7 +117,8 @@ public final class AwsErrors {
                 + (message.isEmpty() ? "" : ": " + message) + ")", e);
     }
 
-    private static MesserException fromClient(SdkException e, String service, String action, String resource) {
+    private static MesserException fromClient(SdkException e, String where, String action, String resource) {
+        String service = where.split(" ", 2)[0];
         String message = oneLine(e.getMessage());
         if (message.contains("Unable to load credentials") || message.contains("Profile file contained no credentials")
                 || message.contains("does not have any credentials")) {
@@ -106,7 +128,7 @@ public final class AwsErrors {
         }
         Throwable io = cause(e, IOException.class);
         if (io != null) {
-            return new UnavailableException("cannot reach " + service + " for " + action + " on " + resource + " ("
+            return new UnreachableException(where, "cannot reach " + where + " for " + action + " on " + resource + " ("
                     + io.getClass().getSimpleName() + ": " + oneLine(io.getMessage())
                     + "); check region, endpoint_url and the network", e);
         }

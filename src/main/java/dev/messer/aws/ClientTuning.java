@@ -1,10 +1,7 @@
 package dev.messer.aws;
 
-import dev.messer.config.SettingKey;
-import dev.messer.config.Settings;
-import dev.messer.error.ConfigException;
+import dev.messer.config.AwsSettings;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -13,31 +10,46 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 /**
  * Timeouts and retries of every AWS client, from the settings: {@code connect_timeout} and
  * {@code read_timeout} (seconds, default 5 and 30), {@code api_call_timeout} (the whole call,
- * retries included; none by default), {@code retry_mode} ({@code standard}, the default, or
+ * retries included; 10 by default), {@code retry_mode} ({@code standard}, the default, or
  * {@code adaptive}, which also slows the client down while AWS throttles) and
  * {@code max_attempts} (first try included; default 3).
  */
 record ClientTuning(Duration connectTimeout, Duration readTimeout, Optional<Duration> apiCallTimeout,
                     RetryMode retryMode, int maxAttempts) {
 
-    static final int DEFAULT_MAX_ATTEMPTS = 3;
-    static final int MAX_MAX_ATTEMPTS = 20;
+    /**
+     * The whole of one call, retries included, unless {@code api_call_timeout} says otherwise: an
+     * endpoint that takes connections and never answers fails a call in this time, not after every
+     * attempt's read timeout.
+     */
+    static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Connections kept open per endpoint between requests: as many as a bulk run keeps in flight
+     * at most ({@code BulkOptions.MAX_PARALLEL}), so that none is closed after its request and opened
+     * again (a TCP and TLS handshake, round trips on a far link). The JDK's HTTP client, which the
+     * SDK's URL-connection client uses, keeps 5 unless {@code http.maxConnections} says otherwise.
+     */
+    static final int KEEP_ALIVE_CONNECTIONS = 64;
+    static final String KEEP_ALIVE_PROPERTY = "http.maxConnections";
 
-    static ClientTuning from(Settings settings) {
-        RetryMode mode = switch (settings.get(SettingKey.RETRY_MODE).trim().toLowerCase(Locale.ROOT)) {
-            case "", "standard" -> RetryMode.STANDARD;
-            case "adaptive" -> RetryMode.ADAPTIVE_V2;
-            default -> throw new ConfigException("retry_mode is '" + settings.get(SettingKey.RETRY_MODE) + "' (from "
-                    + settings.source(SettingKey.RETRY_MODE) + "); use standard or adaptive");
+    static ClientTuning from(AwsSettings settings) {
+        RetryMode mode = switch (settings.retryMode()) {
+            case STANDARD -> RetryMode.STANDARD;
+            case ADAPTIVE -> RetryMode.ADAPTIVE_V2;
         };
-        int attempts = settings.intSetting(SettingKey.MAX_ATTEMPTS).orElse(DEFAULT_MAX_ATTEMPTS);
-        if (attempts < 1 || attempts > MAX_MAX_ATTEMPTS) {
-            throw new ConfigException("max_attempts is " + attempts + " (from " + settings.source(SettingKey.MAX_ATTEMPTS)
-                    + "); use 1 to " + MAX_MAX_ATTEMPTS);
+        return new ClientTuning(settings.connectTimeout(), settings.readTimeout(),
+                settings.apiCallTimeout().or(() -> Optional.of(DEFAULT_API_CALL_TIMEOUT)), mode, settings.maxAttempts());
+    }
+
+    /**
+     * Sets {@code http.maxConnections} to {@link #KEEP_ALIVE_CONNECTIONS} unless it is set already
+     * ({@code MESSER_JAVA_OPTS=-Dhttp.maxConnections=N} wins). The JDK reads it once, when the first
+     * connection is kept, so this runs before the first client is made.
+     */
+    static void sizeConnectionPool() {
+        if (System.getProperty(KEEP_ALIVE_PROPERTY) == null) {
+            System.setProperty(KEEP_ALIVE_PROPERTY, Integer.toString(KEEP_ALIVE_CONNECTIONS));
         }
-        return new ClientTuning(settings.seconds(SettingKey.CONNECT_TIMEOUT).orElse(Duration.ofSeconds(5)),
-                settings.seconds(SettingKey.READ_TIMEOUT).orElse(Duration.ofSeconds(30)),
-                settings.seconds(SettingKey.API_CALL_TIMEOUT), mode, attempts);
     }
 
     RetryStrategy retryStrategy() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -44,7 +45,31 @@ final class DeferredTlsHttpClient implements SdkHttpClient {
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         boolean secure = !"http".equalsIgnoreCase(request.httpRequest().protocol());
-        return (secure || plain == null ? tls() : plain).prepareRequest(request);
+        return transportFailuresChecked((secure || plain == null ? tls() : plain).prepareRequest(request));
+    }
+
+    /**
+     * The JDK-based client throws some failures of a broken connection (writing the body, reading
+     * the status) as {@link UncheckedIOException}, which the SDK neither retries nor wraps: it would
+     * escape every caller's handling of {@code SdkException}. Thrown as the {@link IOException} it
+     * carries, it is retried and reported like any other connection failure.
+     */
+    static ExecutableHttpRequest transportFailuresChecked(ExecutableHttpRequest request) {
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() throws IOException {
+                try {
+                    return request.call();
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }
+
+            @Override
+            public void abort() {
+                request.abort();
+            }
+        };
     }
 
     /** Whether the TLS client was built, that is whether an https request was made. */

@@ -55,18 +55,21 @@ public final class KmsMasterKey implements MasterKey {
         }
     }
 
-    /** {@code Encrypt} of the key's bytes, under the same context rule as {@link #generateWrappedDataKey}. */
+    /** KMS {@code Encrypt} of the key's bytes; the SDK's copy of them is wiped once sent. */
     @Override
-    public byte[] wrap(DataKey key, EncryptionContext context) {
-        EncryptRequest.Builder request = EncryptRequest.builder().keyId(keyId);
-        key.withMaterialForWrapping(material -> request.plaintext(SdkBytes.fromByteArray(material)));
-        if (!context.isEmpty()) {
-            request.encryptionContext(context.asMap());
-        }
+    public byte[] wrap(DataKey dataKey, EncryptionContext context) {
+        byte[] copy = dataKey.withMaterialForWrapping(material -> Arrays.copyOf(material, material.length));
         try {
+            EncryptRequest.Builder request = EncryptRequest.builder().keyId(keyId)
+                    .plaintext(SdkBytes.fromByteArrayUnsafe(copy));
+            if (!context.isEmpty()) {
+                request.encryptionContext(context.asMap());
+            }
             return client.get().encrypt(request.build()).ciphertextBlob().asByteArray();
         } catch (SdkException e) {
             throw translate(e, "kms:Encrypt");
+        } finally {
+            Arrays.fill(copy, (byte) 0);
         }
     }
 

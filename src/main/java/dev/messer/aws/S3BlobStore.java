@@ -5,8 +5,9 @@ import dev.messer.error.ConfigException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
-import dev.messer.error.UnavailableException;
+import dev.messer.error.UnreachableException;
 import java.io.IOException;
+import java.net.URI;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
 import dev.messer.store.BlobVersion;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -28,8 +30,10 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
@@ -67,7 +71,7 @@ public final class S3BlobStore implements BlobStore {
         try (ResponseInputStream<GetObjectResponse> object = client.get().getObject(r -> r.bucket(bucket).key(key))) {
             return Optional.of(bounded(key, object));
         } catch (IOException e) {
-            throw new UnavailableException("cannot read " + describe() + "/" + key + ": " + e.getMessage(), e);
+            throw brokenRead(key, e);
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
@@ -117,16 +121,24 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public List<String> list(String prefix) {
         List<String> keys = new ArrayList<>();
+        forEachKey(prefix, keys::add);
+        keys.sort(null);
+        return keys;
+    }
+
+    /** {@inheritDoc} One page of S3's listing (up to 1,000 keys) at a time, in S3's order. */
+    @Override
+    public void forEachKey(String prefix, Consumer<String> each) {
         try {
             ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
-            for (S3Object object : client.get().listObjectsV2Paginator(request).contents()) {
-                keys.add(object.key());
+            for (ListObjectsV2Response page : client.get().listObjectsV2Paginator(request)) {
+                for (S3Object object : page.contents()) {
+                    each.accept(object.key());
+                }
             }
         } catch (SdkException e) {
             throw translate(e, "s3:ListBucket", prefix + "*");
         }
-        keys.sort(null);
-        return keys;
     }
 
     @Override
@@ -174,7 +186,7 @@ public final class S3BlobStore implements BlobStore {
                 return Optional.of(bounded(key, object));
             }
         } catch (IOException e) {
-            throw new UnavailableException("cannot read " + describe() + "/" + key + ": " + e.getMessage(), e);
+            throw brokenRead(key, e);
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
@@ -245,6 +257,24 @@ public final class S3BlobStore implements BlobStore {
                     + sseKmsKeyId.orElse("") + " for " + describe() + "/" + key + " (" + code
                     + "); correct sse_kms_key_id or enable the key", e);
         }
-        return AwsErrors.translate(e, "S3", action, describe() + "/" + key);
+        return AwsErrors.translate(e, "S3", endpoint(), action, describe() + "/" + key);
+    }
+
+    /** The connection broke while the object's content came in. */
+    private UnreachableException brokenRead(String key, IOException e) {
+        String where = "S3" + endpoint().map(url -> " at " + url).orElse("");
+        return new UnreachableException(where, "cannot read " + describe() + "/" + key + " from " + where + " ("
+                + e.getClass().getSimpleName() + ": " + AwsErrors.oneLine(e.getMessage()) + "); check the network", e);
+    }
+
+    /** Where the client sends its calls: the endpoint_url, or the region's endpoint. */
+    private Optional<String> endpoint() {
+        try {
+            S3ServiceClientConfiguration configuration = client.get().serviceClientConfiguration();
+            return Optional.of(configuration.endpointOverride().map(URI::toString)
+                    .orElse("https://s3." + configuration.region().id() + ".amazonaws.com"));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

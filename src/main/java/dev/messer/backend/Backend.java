@@ -25,6 +25,15 @@ public interface Backend extends AutoCloseable {
      */
     String writer();
 
+    /**
+     * How many answers so far said the provider was throttling this process (S3's {@code SlowDown}
+     * and other 503s, 429s, throttling errors), retried by the client or not. Bulk runs watch it to
+     * slow down; a provider that never throttles keeps 0.
+     */
+    default long throttledAnswers() {
+        return 0;
+    }
+
     /** Resolved on first use (listing and showing encrypted items need no master key). */
     MasterKey masterKey();
 

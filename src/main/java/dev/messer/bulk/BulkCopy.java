@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * {@code bulk copy}: every bag and item of a source profile into a destination profile (another
@@ -48,33 +49,39 @@ public final class BulkCopy {
     }
 
     public BulkReport run(BulkOptions options) {
-        long start = System.nanoTime();
         int sourceUnwraps = source.profile().dataKeys().unwrapCount();
         int destinationUnwraps = destination.profile().dataKeys().unwrapCount();
         requireDestinationMasterKey();
-        Inventory inventory = Inventory.of(source.profile().bags());
-        KeyTargets targets = new KeyTargets();
-        for (String bag : inventory.bags().keySet()) {
-            if (!destination.profile().bags().bagExists(bag)) {
-                if (!options.dryRun()) {
-                    destination.profile().bags().createBag(bag);
+        LongSupplier throttles = () -> source.profile().throttles().getAsLong()
+                + destination.profile().throttles().getAsLong();
+        try (BulkRun run = new BulkRun("copy", options, throttles)) {
+            ItemListing listing = ItemListing.of(source.profile().bags(), run);
+            KeyTargets targets = new KeyTargets();
+            for (String bag : listing.bags()) {
+                if (!destination.profile().bags().bagExists(bag)) {
+                    if (!options.dryRun()) {
+                        destination.profile().bags().createBag(bag);
+                    }
+                    targets.plan((options.dryRun() ? "would create" : "created") + " bag " + bag + " in "
+                            + destination.label());
                 }
-                targets.plan((options.dryRun() ? "would create" : "created") + " bag " + bag + " in "
-                        + destination.label());
             }
+            Set<String> names = ConcurrentHashMap.newKeySet();
+            Spill<ScannedItem> scanned = ScannedItem.scan(run, source.profile().items(), listing,
+                    item -> names.add(item.read().item().keyName()));
+            Set<String> used = ConcurrentHashMap.newKeySet();
+            if (!run.stopped()) {
+                destinationKeys(new TreeSet<>(names), targets, options.dryRun(), used);
+                run.workers().forEach("copying", scanned.size(), scanned.iterator(),
+                        item -> targets.apply(item, (it, target) -> copy(it, target, options.dryRun(), used)),
+                        result -> result, (item, result) -> run.tally().add(result));
+            }
+            return new BulkReport("copy", options.dryRun(), run.tally().counts(), targets.plan(),
+                    source.profile().dataKeys().unwrapCount() - sourceUnwraps
+                            + destination.profile().dataKeys().unwrapCount() - destinationUnwraps,
+                    used.size(), targets.created(), Duration.ofNanos(System.nanoTime() - run.startNanos()),
+                    run.workers().concurrency()).stoppedBecause(run.stopLine());
         }
-        List<ScannedItem> scanned = ScannedItem.scan(source.profile().items(), inventory.items(), options);
-        Set<String> used = ConcurrentHashMap.newKeySet();
-        destinationKeys(scanned, targets, options.dryRun(), used);
-        ResultTally tally = new ResultTally(options.dryRun());
-        ParallelMap.forEachRequeuing(scanned, options.parallel(), "copying", options.listener(),
-                item -> targets.apply(item, (it, target) -> copy(it, target, options.dryRun(), used)),
-                ItemResult::throttled, (item, result) -> tally.add(result));
-        options.listener().finished();
-        return new BulkReport("copy", options.dryRun(), tally.counts(), targets.plan(),
-                source.profile().dataKeys().unwrapCount() - sourceUnwraps
-                        + destination.profile().dataKeys().unwrapCount() - destinationUnwraps,
-                used.size(), targets.created(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Fails the whole run, before any bag or key is created, when the destination cannot make keys. */
@@ -101,9 +108,7 @@ public final class BulkCopy {
      * The destination key for the items of each key name in use, unwrapped once here so that a key
      * the destination cannot use fails its items with one attempt, not one per item.
      */
-    private void destinationKeys(List<ScannedItem> scanned, KeyTargets targets, boolean dryRun, Set<String> used) {
-        Set<String> names = new TreeSet<>();
-        scanned.stream().filter(ScannedItem::usable).forEach(item -> names.add(item.read().item().keyName()));
+    private void destinationKeys(Set<String> names, KeyTargets targets, boolean dryRun, Set<String> used) {
         for (String name : names) {
             Optional<KeyRef> target = destinationKey(name, dryRun, targets);
             if (target.isEmpty()) {

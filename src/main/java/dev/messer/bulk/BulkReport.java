@@ -18,10 +18,26 @@ import java.util.OptionalInt;
  * @param keysCreated       key versions written by the run
  * @param version1Remaining items left in item format 1 after the run (after a dry run: that would be
  *                          left); empty when the run does not upgrade formats
+ * @param concurrency       how many items the run kept in flight
+ * @param stopped           why the run stopped before it tried every item ("S3 at URL is unreachable;
+ *                          ..."), if it did
  */
 public record BulkReport(String operation, boolean dryRun, ResultCounts results, List<String> plan,
                          int keyUnwraps, int keyVersionsUsed, List<KeyRef> keysCreated, Duration elapsed,
-                         OptionalInt version1Remaining) {
+                         OptionalInt version1Remaining, ConcurrencyTrace concurrency, Optional<String> stopped) {
+
+    public BulkReport(String operation, boolean dryRun, ResultCounts results, List<String> plan,
+                      int keyUnwraps, int keyVersionsUsed, List<KeyRef> keysCreated, Duration elapsed,
+                      OptionalInt version1Remaining, ConcurrencyTrace concurrency) {
+        this(operation, dryRun, results, plan, keyUnwraps, keyVersionsUsed, keysCreated, elapsed, version1Remaining,
+                concurrency, Optional.empty());
+    }
+
+    /** The same report for a run that stopped early, saying why. */
+    public BulkReport stoppedBecause(Optional<String> why) {
+        return new BulkReport(operation, dryRun, results, plan, keyUnwraps, keyVersionsUsed, keysCreated, elapsed,
+                why.isPresent() ? OptionalInt.empty() : version1Remaining, concurrency, why);
+    }
 
     public BulkReport {
         plan = List.copyOf(plan);
@@ -29,8 +45,10 @@ public record BulkReport(String operation, boolean dryRun, ResultCounts results,
     }
 
     public BulkReport(String operation, boolean dryRun, ResultCounts results, List<String> plan,
-                      int keyUnwraps, int keyVersionsUsed, List<KeyRef> keysCreated, Duration elapsed) {
-        this(operation, dryRun, results, plan, keyUnwraps, keyVersionsUsed, keysCreated, elapsed, OptionalInt.empty());
+                      int keyUnwraps, int keyVersionsUsed, List<KeyRef> keysCreated, Duration elapsed,
+                      ConcurrencyTrace concurrency) {
+        this(operation, dryRun, results, plan, keyUnwraps, keyVersionsUsed, keysCreated, elapsed, OptionalInt.empty(),
+                concurrency);
     }
 
     /** "3 items remain in item format 1 ..." when the run counted them. */
@@ -55,7 +73,7 @@ public record BulkReport(String operation, boolean dryRun, ResultCounts results,
     }
 
     public boolean failed() {
-        return count(Outcome.FAILED) > 0;
+        return count(Outcome.FAILED) > 0 || stopped.isPresent();
     }
 
     /** "re-encrypt: 1498 done, 2 skipped, 0 failed in 3.1 s" */
@@ -69,12 +87,16 @@ public record BulkReport(String operation, boolean dryRun, ResultCounts results,
                 elapsed.toMillis() / 1000.0);
     }
 
-    /** "stats: 2000 items, 2 key unwraps for 2 key versions, 1 key version created, 1234 items/s" */
-    public String statsLine(int parallel) {
+    /**
+     * "stats: 2000 items, 2 key unwraps for 2 key versions, 1 key versions created, in flight 8 to 32,
+     * 32 at the end, 1234 items/s"
+     */
+    public String statsLine() {
         double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-9);
         return String.format(Locale.ROOT,
-                "stats: %d items, %d key unwraps for %d key versions, %d key versions created, %d threads, %.0f items/s",
-                results.total(), keyUnwraps, keyVersionsUsed, keysCreated.size(), parallel, results.total() / seconds);
+                "stats: %d items, %d key unwraps for %d key versions, %d key versions created, %s, %.0f items/s",
+                results.total(), keyUnwraps, keyVersionsUsed, keysCreated.size(), concurrency.describe(),
+                results.total() / seconds);
     }
 
     /** Several runs (copy to several destinations) as one report. */
@@ -86,7 +108,11 @@ public record BulkReport(String operation, boolean dryRun, ResultCounts results,
         int used = 0;
         Duration elapsed = Duration.ZERO;
         boolean dryRun = false;
+        ConcurrencyTrace concurrency = null;
+        Optional<String> stopped = Optional.empty();
         for (BulkReport report : reports) {
+            stopped = stopped.or(report::stopped);
+            concurrency = concurrency == null ? report.concurrency : concurrency.merge(report.concurrency);
             results.add(report.results);
             plan.addAll(report.plan);
             created.addAll(report.keysCreated);
@@ -95,6 +121,7 @@ public record BulkReport(String operation, boolean dryRun, ResultCounts results,
             elapsed = elapsed.plus(report.elapsed);
             dryRun |= report.dryRun;
         }
-        return new BulkReport(operation, dryRun, ResultCounts.sum(results), plan, unwraps, used, created, elapsed);
+        return new BulkReport(operation, dryRun, ResultCounts.sum(results), plan, unwraps, used, created, elapsed,
+                concurrency == null ? ConcurrencyTrace.fixed(1) : concurrency).stoppedBecause(stopped);
     }
 }

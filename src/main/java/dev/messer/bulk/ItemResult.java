@@ -2,6 +2,7 @@ package dev.messer.bulk;
 
 import dev.messer.error.MesserException;
 import dev.messer.error.ThrottledException;
+import dev.messer.error.UnreachableException;
 
 /**
  * The outcome for one item, with a one-line detail (never secret material).
@@ -10,8 +11,15 @@ import dev.messer.error.ThrottledException;
  *                 identical at the destination), false when it was left alone for a reason the user
  *                 should see (changed meanwhile, differs at the destination)
  * @param throttled for a failed item: AWS throttled it past the retries, so it may be tried again
+ * @param unreachable for a failed item: the service and endpoint that could not be reached ("S3 at URL"),
+ *                    which says nothing about the item; {@code null} otherwise
  */
-public record ItemResult(ItemPath item, Outcome outcome, String detail, boolean upToDate, boolean throttled) {
+public record ItemResult(ItemPath item, Outcome outcome, String detail, boolean upToDate, boolean throttled,
+                         String unreachable) {
+
+    public ItemResult(ItemPath item, Outcome outcome, String detail, boolean upToDate, boolean throttled) {
+        this(item, outcome, detail, upToDate, throttled, null);
+    }
 
     public static ItemResult done(ItemPath item, String detail) {
         return new ItemResult(item, Outcome.DONE, detail, false, false);
@@ -38,6 +46,9 @@ public record ItemResult(ItemPath item, Outcome outcome, String detail, boolean 
 
     /** The result for a failure: throttled or plainly failed. */
     static ItemResult failure(ItemPath item, MesserException e) {
+        if (e instanceof UnreachableException unreachable) {
+            return new ItemResult(item, Outcome.FAILED, e.getMessage(), false, false, unreachable.endpoint());
+        }
         return e instanceof ThrottledException ? throttled(item, e.getMessage()) : failed(item, e.getMessage());
     }
 

@@ -3,11 +3,11 @@ package dev.messer.bulk;
 import dev.messer.error.MesserException;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code bulk rotate-keys}: for every key used by an item in scope, first write a new version, then
@@ -28,20 +28,11 @@ public final class KeyRotation {
     }
 
     public BulkReport run(BulkOptions options) {
-        return ResealRun.run("rotate-keys", profile, options,
-                scanned -> rotate(profile.keyRing(), itemVersions(scanned), options.dryRun()));
-    }
-
-    /** Key name -> the versions its items are on. */
-    private static Map<String, Set<Integer>> itemVersions(List<ScannedItem> scanned) {
-        Map<String, Set<Integer>> versions = new TreeMap<>();
-        for (ScannedItem item : scanned) {
-            if (item.usable()) {
-                versions.computeIfAbsent(item.read().item().keyName(), k -> new TreeSet<>())
-                        .add(item.read().item().keyVersion());
-            }
-        }
-        return versions;
+        Map<String, Set<Integer>> versions = new ConcurrentHashMap<>();
+        return ResealRun.readFirst("rotate-keys", profile, options,
+                item -> versions.computeIfAbsent(item.read().item().keyName(), k -> ConcurrentHashMap.newKeySet())
+                        .add(item.read().item().keyVersion()),
+                () -> rotate(profile.keyRing(), new TreeMap<>(versions), options.dryRun()));
     }
 
     /** Writes the new versions (unless dry run), all before any item moves; returns the targets. */
@@ -49,13 +40,14 @@ public final class KeyRotation {
         KeyTargets targets = new KeyTargets();
         for (Map.Entry<String, Set<Integer>> key : versions.entrySet()) {
             String name = key.getKey();
+            Set<Integer> inUse = new TreeSet<>(key.getValue());
             try {
                 int latest = ring.latest(name);
-                if (!key.getValue().equals(Set.of(latest))) {
+                if (!inUse.equals(Set.of(latest))) {
                     KeyRef target = new KeyRef(name, latest);
                     ring.checkWritable(target);
                     targets.target(target);
-                    targets.plan("key " + name + ": items on versions " + key.getValue() + "; finishing the rotation onto "
+                    targets.plan("key " + name + ": items on versions " + inUse + "; finishing the rotation onto "
                             + target + " (no new version)");
                 } else if (dryRun) {
                     KeyRef target = new KeyRef(name, ring.nextVersion(name));

@@ -75,7 +75,7 @@ public final class KeyUsage {
                 inScope(scope, entry.getKey(), leftOut, 1).ifPresent(k -> targets.add(new Target(k, v.id())));
             }
         }
-        List<Boolean> uses = ParallelMap.map(targets, PARALLEL, "reading items and kept versions", listener,
+        List<Boolean> uses = BulkWorkers.map(targets, PARALLEL, "reading items and kept versions", listener,
                 target -> uses(secrets, target, keyName, version));
         listener.finished();
         Tally items = new Tally();

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * order. Tasks report their own failures as values; an exception escaping a task is a bug and is
  * rethrown once the pool has stopped.
  */
-final class ParallelMap {
+public final class ParallelMap {
 
     /** How many times an item AWS throttled past its retries goes back on the queue. */
     static final int MAX_REQUEUES = 5;
@@ -103,7 +103,7 @@ final class ParallelMap {
      * threads, in no particular order) instead of returning them all: only the throttled inputs of a
      * round are held for the next.
      */
-    static <T, R> void forEachRequeuing(List<T> inputs, int parallel, String phase, BulkListener listener,
+    public static <T, R> void forEachRequeuing(List<T> inputs, int parallel, String phase, BulkListener listener,
                                         Function<T, R> task, Predicate<R> throttled, BiConsumer<T, R> sink) {
         List<T> pending = inputs;
         String name = phase;

@@ -3,13 +3,12 @@ package dev.messer.bulk;
 import dev.messer.error.MesserException;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code bulk re-encrypt}: every item in scope is sealed again with the latest version of its own
- * key, in the configured envelope format. Items already there are skipped.
+ * key, in the configured envelope format. Items already there are skipped. The target depends only
+ * on the key, so the run needs no plan before its first write: each item is read and written in one
+ * pass, and the latest version of a key is looked up when its first item comes.
  */
 public final class ReEncryption {
 
@@ -20,18 +19,15 @@ public final class ReEncryption {
     }
 
     public BulkReport run(BulkOptions options) {
-        return ResealRun.run("re-encrypt", profile, options, scanned -> latestVersions(profile.keyRing(), scanned));
+        return ResealRun.inOnePass("re-encrypt", profile, options, new KeyTargets(latestVersion(profile.keyRing())));
     }
 
     /**
-     * Each key in use moves to its latest version, or is reported with why it has none (such as a
-     * latest version this profile must not write with).
+     * A key moves to its latest version, or is reported with why it has none (such as a latest version
+     * this profile must not write with).
      */
-    static KeyTargets latestVersions(KeyRing ring, List<ScannedItem> scanned) {
-        Set<String> names = new TreeSet<>();
-        scanned.stream().filter(ScannedItem::usable).forEach(s -> names.add(s.read().item().keyName()));
-        KeyTargets targets = new KeyTargets();
-        for (String name : names) {
+    static java.util.function.BiConsumer<String, KeyTargets> latestVersion(KeyRing ring) {
+        return (name, targets) -> {
             try {
                 KeyRef latest = new KeyRef(name, ring.latest(name));
                 ring.checkWritable(latest);
@@ -39,7 +35,6 @@ public final class ReEncryption {
             } catch (MesserException e) {
                 targets.problem(name, e.getMessage());
             }
-        }
-        return targets;
+        };
     }
 }

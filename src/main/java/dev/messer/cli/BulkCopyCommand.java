@@ -38,10 +38,22 @@ final class BulkCopyCommand extends CommandBase {
     @Override
     public int run(CommandContext context) {
         Console console = context.console();
+        List<BulkReport> reports = new ArrayList<>();
+        try (BulkRunGuard guard = BulkRunGuard.forConsole(console)) {
+            try {
+                copy(context, guard, reports);
+            } catch (RuntimeException e) {
+                guard.stoppedEarly();
+                throw e;
+            }
+        }
+        return BulkReportPrinter.print(console, BulkReport.merge("copy", reports), flags);
+    }
+
+    private void copy(CommandContext context, BulkRunGuard guard, List<BulkReport> reports) {
         String sourceWord = words.get(0);
         String destinationWord = words.get(1);
         String sourceConfig = words.get(2);
-        List<BulkReport> reports = new ArrayList<>();
         try (Session<?> source = open(context, sourceWord, sourceConfig, sourceProfile)) {
             BulkCopy.Side from = new BulkCopy.Side(source.bulk(),
                     BulkConfigArgument.label(sourceWord, sourceConfig, sourceProfile));
@@ -49,11 +61,10 @@ final class BulkCopyCommand extends CommandBase {
                 try (Session<?> destination = open(context, destinationWord, destinationConfig, destinationProfile)) {
                     BulkCopy.Side to = new BulkCopy.Side(destination.bulk(),
                             BulkConfigArgument.label(destinationWord, destinationConfig, destinationProfile));
-                    reports.add(new BulkCopy(from, to, overwrite).run(flags.options(console)));
+                    reports.add(new BulkCopy(from, to, overwrite).run(flags.options(guard)));
                 }
             }
         }
-        return BulkReportPrinter.print(console, BulkReport.merge("copy", reports), flags);
     }
 
     private Session<?> open(CommandContext context, String word, String config, String profile) {

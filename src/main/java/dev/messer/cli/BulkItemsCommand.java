@@ -25,11 +25,20 @@ abstract class BulkItemsCommand extends CommandBase {
     abstract BulkReport run(Session<?> session, BulkOptions options);
 
     @Override
+    @SuppressWarnings("try") // the guard is closed before the report is printed, and again (a no-op) by the try
     public final int run(CommandContext context) {
         Console console = context.console();
         CommandContext configured = context.with(BulkConfigArgument.options(common, BulkConfigArgument.optional(words), null));
-        try (Session<?> session = configured.session(words.get(0), BulkFlags.RETRY_FALLBACKS)) {
-            return BulkReportPrinter.print(console, run(session, flags.options(console)), flags);
+        try (BulkRunGuard guard = BulkRunGuard.forConsole(console)) {
+            BulkReport report;
+            try (Session<?> session = configured.session(words.get(0), BulkFlags.RETRY_FALLBACKS)) {
+                report = run(session, flags.options(guard));
+            } catch (RuntimeException e) {
+                guard.stoppedEarly();
+                throw e;
+            }
+            guard.close();
+            return BulkReportPrinter.print(console, report, flags);
         }
     }
 }

@@ -33,9 +33,10 @@ final class BulkReportPrinter {
                     + " not listed; run the command again to retry them and see their reasons");
         }
         console.info(report.summaryLine());
+        report.stopped().ifPresent(console::error);
         report.version1Line().ifPresent(console::info);
         if (flags.stats || console.debug()) {
-            console.error(report.statsLine(flags.parallel));
+            console.error(report.statsLine());
         }
         return report.failed() ? ExitCodes.FAILURE : ExitCodes.OK;
     }

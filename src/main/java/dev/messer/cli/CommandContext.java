@@ -3,10 +3,11 @@ package dev.messer.cli;
 import dev.messer.app.Prompts;
 import dev.messer.app.Session;
 import dev.messer.app.Sessions;
+import dev.messer.config.CommandDefaults;
 import dev.messer.config.ConfigLocation;
 import dev.messer.config.IniFile;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
@@ -104,32 +105,44 @@ public final class CommandContext {
 
     /** The profile the user named: {@code --profile}, else MESSER_PROFILE, else null. */
     public String profileName() {
-        if (common.profile != null && !common.profile.isBlank()) {
-            return common.profile.trim();
-        }
-        String env = console.env().get("MESSER_PROFILE");
-        return env == null || env.isBlank() ? null : env.trim();
+        return resolver.namedProfile(common.profile);
     }
 
-    public Settings settings(Provider provider, Map<SettingKey, String> flags) {
-        Settings settings = resolver.resolve(loadConfig(), provider, common.profile, flags);
-        if (settings.silent() && !common.silent) {
+    public Settings settings(Provider provider) {
+        return silencedBy(resolver.resolve(loadConfig(), provider, common.profile, Map.of()));
+    }
+
+    /** The settings as {@code doctor} checks them: a bad allow-list is kept apart for a check of its own. */
+    public SettingsResolver.Diagnosis diagnosis(Provider provider) {
+        SettingsResolver.Diagnosis diagnosis = resolver.diagnose(loadConfig(), provider, common.profile);
+        silencedBy(diagnosis.settings());
+        return diagnosis;
+    }
+
+    private Settings silencedBy(Settings settings) {
+        if (settings.common().silent() && !common.silent) {
             console.silent(true);
         }
         return settings;
     }
 
     public Session<?> session(String providerWord) {
-        return session(providerWord, Map.of());
+        return session(providerWord, CommandDefaults.STANDARD);
+    }
+
+    /** A session with settings given as command-line flags ({@code --region}). */
+    public Session<?> sessionWith(String providerWord, Map<Setting, String> flags) {
+        Provider provider = provider(providerWord);
+        return sessions(provider).open(silencedBy(resolver.resolve(loadConfig(), provider, common.profile, flags)));
     }
 
     /**
-     * A session whose settings take {@code fallbacks} where nothing set a value (bulk commands use
+     * A session whose settings take {@code defaults} where nothing set a value (bulk commands use
      * adaptive retries unless the user chose otherwise).
      */
-    public Session<?> session(String providerWord, Map<SettingKey, String> fallbacks) {
+    public Session<?> session(String providerWord, CommandDefaults defaults) {
         Provider provider = provider(providerWord);
-        return sessions(provider).open(settings(provider, Map.of()).withFallbacks(fallbacks));
+        return sessions(provider).open(settings(provider).withDefaults(defaults));
     }
 
     /**
@@ -137,7 +150,7 @@ public final class CommandContext {
      * printers for store notices and warnings.
      */
     public Sessions sessions(Provider provider) {
-        return new Sessions(console.env(), resolver, new TerminalPrompts(console),
+        return new Sessions(console.env(), new TerminalPrompts(console),
                 new NoticePrinter(console, hints.forProvider(provider.word())), warnings());
     }
 
@@ -146,7 +159,7 @@ public final class CommandContext {
      * nothing: what it cannot open without asking fails, for the caller to pass over quietly.
      */
     public Sessions sessionsWithoutPrompts() {
-        return new Sessions(console.env(), resolver, Prompts.NEVER);
+        return new Sessions(console.env(), Prompts.NEVER);
     }
 
     /** Warnings from below the command (an unusable cached AWS session), one line each on stderr. */

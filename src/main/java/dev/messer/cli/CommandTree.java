@@ -109,6 +109,8 @@ public final class CommandTree {
                 .add("encryption delete", "Delete a data key, or one version of it", EncryptionDeleteCommand::new)
                 .add("encryption rewrap", "Wrap every key version under another master key, or add recovery wraps",
                         EncryptionRewrapCommand::new)
+                .add("encryption sync", "Copy the home region's data keys to the profile's other regions",
+                        EncryptionSyncCommand::new)
                 .group("data", "Data bag commands")
                 .group("data bag", "Create, upload, show and delete data bags and items")
                 .add("data bag create", "Create a data bag", DataBagCreateCommand::new)
@@ -134,6 +136,10 @@ public final class CommandTree {
                 .add("policy", "Print a least-privilege IAM policy for the profile (admin, writer or reader)",
                         PolicyCommand::new)
                 .add("doctor", "Check a profile end to end and print what to fix", DoctorCommand::new)
+                .add("audit", "Count every tier's items, key versions and formats, and list what to fix", AuditCommand::new)
+                .add("compare", "Show which bags, items and fields tiers lack, and values equal across tiers",
+                        CompareCommand::new)
+                .add("check", "Check that the items and fields a manifest names exist and decrypt", CheckCommand::new)
                 .add("login", "Assume the profile's AWS role now (MFA asked once) and keep the session", LoginCommand::new)
                 .add("logout", "Delete cached AWS role sessions", LogoutCommand::new)
                 .add("setup", "Create or check the profile's buckets and KMS alias (aws)", SetupCommand::new)

@@ -7,9 +7,12 @@ import dev.messer.databag.Precondition;
 import dev.messer.databag.ItemDocument;
 import dev.messer.edit.Editor;
 import dev.messer.edit.ScratchFolder;
+import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.Hint;
 import dev.messer.error.InvalidInputException;
+import dev.messer.error.MesserException;
+import dev.messer.error.NotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +23,11 @@ import java.util.Map;
 /**
  * {@code messer data bag edit aws|local BAG ITEM}: decrypts the item into a private scratch file,
  * opens the editor, and stores the result with the same key, only if the item did not change in the
- * meantime. The scratch file is wiped whatever happens. On a terminal, text that is not valid JSON,
- * or an edit that lost a race with another writer, is offered back in the editor rather than
- * discarded. Scratch folders left by runs that were killed outright are swept first.
+ * meantime. The scratch file is wiped whatever happens. Text that cannot be saved (not valid JSON,
+ * not a valid item, or an edit that lost a race with another writer) is never discarded: on a
+ * terminal it is offered back in the editor; without one, or when the user declines, it is kept in
+ * a private file beside the scratch folders ({@link ScratchFolder#keep}) and the error says where.
+ * Scratch folders left by runs that were killed outright are swept first.
  */
 final class DataBagEditCommand extends CommandBase {
 
@@ -51,14 +56,15 @@ final class DataBagEditCommand extends CommandBase {
             byte[][] text = {new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
                     .toJson(opened.document().json()).concat("\n").getBytes(StandardCharsets.UTF_8)};
             try {
-                return editUntilSaved(console, editor, scratch, session, opened, text, bag, id);
+                return editUntilSaved(console, context.hints(), editor, scratch, session, opened, text, bag, id);
             } finally {
                 Arrays.fill(text[0], (byte) 0);
             }
         }
     }
 
-    private static int editUntilSaved(Console console, Editor editor, ScratchFolder scratch, Session<?> session,
+    private static int editUntilSaved(Console console, Hints hints, Editor editor, ScratchFolder scratch,
+                                      Session<?> session,
                                       ItemService.Opened opened, byte[][] text, String bag, String id)
             throws IOException, InterruptedException {
         while (true) {
@@ -75,25 +81,45 @@ final class DataBagEditCommand extends CommandBase {
                 try {
                     session.items().write(bag, document, opened.read().item().keyRef(),
                             Precondition.unchanged(opened.read()));
-                } catch (ConflictException e) {
+                } catch (ConflictException | AlreadyExistsException | NotFoundException e) {
                     throw new ConflictException("item " + bag + "/" + id + " was changed by someone else while you "
-                            + "edited it", Hint.of("your edit was not saved: run {} again",
-                            Hint.command("data bag edit", bag, id)));
+                            + "edited it; your edit was not saved");
                 }
                 console.info("Saved item " + bag + "/" + id + " with key " + opened.read().item().keyRef() + ".");
                 return ExitCodes.OK;
             } catch (InvalidInputException | ConflictException e) {
                 if (!console.terminal().interactive()) {
-                    throw e;
+                    throw kept(scratch, e, text[0], opened, bag, id);
                 }
                 if (!reopen(console, e)) {
+                    console.error("messer: " + hints.render(kept(scratch, e, text[0], opened, bag, id).hint()));
                     return ExitCodes.FAILURE;
                 }
                 if (e instanceof ConflictException) {
-                    opened = session.items().open(bag, id);
+                    try {
+                        opened = session.items().open(bag, id);
+                    } catch (NotFoundException gone) {
+                        throw kept(scratch, gone, text[0], opened, bag, id);
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * Keeps the user's text in a private file ({@link ScratchFolder#keep}) and returns {@code problem}
+     * extended by where the text is and how to compare and upload it.
+     */
+    private static MesserException kept(ScratchFolder scratch, MesserException problem, byte[] text,
+                                        ItemService.Opened opened, String bag, String id) throws IOException {
+        String file = scratch.keep(id + ".json", text).toString();
+        Hint hint = Hint.of("your text is kept in " + file + " (mode 0600): compare it with {}, upload it with {}, "
+                + "then delete the file", Hint.command("data bag diff", bag, id, "--file", file),
+                Hint.command("data bag from file", bag, file, "--secret-file", opened.read().item().keyName(), "--force"));
+        String message = problem.getMessage();
+        return problem instanceof InvalidInputException ? new InvalidInputException(message, hint)
+                : problem instanceof NotFoundException ? new NotFoundException(message, hint)
+                : new ConflictException(message, hint);
     }
 
     /** Writes {@code text} to the scratch file, runs the editor, and returns what the file then holds. */
@@ -126,7 +152,7 @@ final class DataBagEditCommand extends CommandBase {
         String where = "the edited item " + bag + "/" + id;
         ItemDocument document;
         try {
-            document = ItemDocument.parse(edited, where);
+            document = ItemDocument.parse(edited, where).refuseMetadataFields(where);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.getMessage() + "; the item was not changed");
         }

@@ -1,6 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -26,6 +27,9 @@ import java.util.Optional;
  * continues after the last version shown, {@code --limit 0} lists them all.
  */
 final class DataBagHistoryCommand extends CommandBase {
+
+    @ParametersDelegate
+    final RegionOption regionOption = new RegionOption();
 
     static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG, Positional.ITEM)
             .options("[--limit N] [--before VERSION] [--format table|json]");
@@ -56,7 +60,7 @@ final class DataBagHistoryCommand extends CommandBase {
         String bag = words.get(1);
         String id = words.get(2);
         Console console = context.console();
-        try (Session<?> session = context.session(words.get(0))) {
+        try (Session<?> session = context.sessionWith(words.get(0), regionOption.flags())) {
             ItemHistory.History history = session.items().history(bag, id, Optional.ofNullable(before),
                     limit);
             if (format.equals("json")) {

@@ -22,8 +22,8 @@ final class DataBagRollbackCommand extends CommandBase {
     public int run(CommandContext context) {
         String bag = words.get(1);
         String id = words.get(2);
-        String version = words.get(3);
         try (Session<?> session = context.session(words.get(0))) {
+            String version = session.history().resolve(bag, id, words.get(3));
             KeyRef key = session.history().rollback(bag, id, version);
             context.console().info("Rolled item " + bag + "/" + id + " back to version " + version + ", sealed with key "
                     + key + "; " + context.hints().render(Hint.of("{} lists it as the newest version.",

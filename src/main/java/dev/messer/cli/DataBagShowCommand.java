@@ -16,6 +16,9 @@ import dev.messer.output.OutputFormat;
  */
 final class DataBagShowCommand extends CommandBase {
 
+    @ParametersDelegate
+    final RegionOption regionOption = new RegionOption();
+
     static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG.optional(),
             Positional.ITEM.optional()).options("[--decrypt [--at VERSION]] [--format " + OutputFormat.words()
             + " | --field PATH [-n]]");
@@ -32,7 +35,7 @@ final class DataBagShowCommand extends CommandBase {
             + "(implies --decrypt; a path such as db/password reaches inside)")
     String field;
 
-    @Parameter(names = "--at", description = "With --decrypt: show this version from 'data bag history'")
+    @Parameter(names = "--at", description = "With --decrypt: show this version from 'data bag history' (its id, previous, or ~N: N versions back)")
     String at;
 
     @Parameter(names = "-n", description = "With --field: no newline after the value")
@@ -49,7 +52,7 @@ final class DataBagShowCommand extends CommandBase {
     public int run(CommandContext context) {
         OutputFormat outputFormat = checkOptions();
         Console console = context.console();
-        try (Session<?> session = context.session(words.get(0))) {
+        try (Session<?> session = context.sessionWith(words.get(0), regionOption.flags())) {
             if (words.size() == 1) {
                 session.bags().listBags().forEach(console::data);
             } else if (words.size() == 2) {

@@ -3,12 +3,12 @@ package dev.messer.cli;
 import com.beust.jcommander.Parameter;
 import dev.messer.config.Provider;
 import dev.messer.config.Settings;
+import dev.messer.config.SettingsResolver;
 import dev.messer.doctor.AwsDoctor;
 import dev.messer.doctor.Check;
 import dev.messer.doctor.Checklist;
 import dev.messer.doctor.LocalDoctor;
 import dev.messer.doctor.VariableAllowListCheck;
-import java.util.Map;
 
 /**
  * {@code messer doctor aws|local}: checks a profile end to end and prints a checklist, with the fix
@@ -38,15 +38,16 @@ final class DoctorCommand extends CommandBase {
         }
         Checklist list = new Checklist();
         Settings[] settings = new Settings[1];
+        SettingsResolver.Diagnosis[] diagnosis = new SettingsResolver.Diagnosis[1];
         list.check("config", () -> {
-            settings[0] = context.settings(provider, Map.of());
-            settings[0].itemFormat();
-            settings[0].encryptionContext();
+            diagnosis[0] = context.diagnosis(provider);
+            settings[0] = diagnosis[0].settings();
+            String tier = settings[0].common().tier();
             return context.configPath() + ", profile " + (settings[0].profileName() == null ? "(default)"
-                    : settings[0].profileName()) + ", tier " + (settings[0].tier().isEmpty() ? "(none)" : settings[0].tier());
+                    : settings[0].profileName()) + ", tier " + (tier.isEmpty() ? "(none)" : tier);
         });
         if (settings[0] != null) {
-            list.check("variables", () -> VariableAllowListCheck.run(settings[0]), "config");
+            list.check("variables", () -> VariableAllowListCheck.run(diagnosis[0]), "config");
             if (provider == Provider.LOCAL) {
                 LocalDoctor.check(list, settings[0], context.sessions(provider));
             } else {

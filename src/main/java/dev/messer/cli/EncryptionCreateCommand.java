@@ -2,6 +2,7 @@ package dev.messer.cli;
 
 import dev.messer.app.Session;
 import dev.messer.keys.KeyRef;
+import dev.messer.regions.Behind;
 
 /** {@code messer encryption create aws|local KEY_NAME}. */
 final class EncryptionCreateCommand extends CommandBase {
@@ -16,10 +17,11 @@ final class EncryptionCreateCommand extends CommandBase {
     @Override
     public int run(CommandContext context) {
         try (Session<?> session = context.session(words.get(0))) {
-            KeyRef ref = session.keyRing().create(words.get(1));
-            context.console().info("Created encryption key " + ref + " in " + session.backend().keys().describe()
-                    + " (master key " + session.backend().masterKey().describe() + ")");
+            Behind<KeyRef> written = session.keys().create(words.get(1));
+            context.console().info("Created encryption key " + written.result() + " in "
+                    + session.backend().keys().describe() + " (master key " + session.backend().masterKey().describe()
+                    + ")" + RegionsBehind.copies(session));
+            return RegionsBehind.report(context, words.get(0), written);
         }
-        return ExitCodes.OK;
     }
 }

@@ -9,6 +9,7 @@ import dev.messer.error.ConflictException;
 import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.KeyRef;
+import dev.messer.regions.Behind;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -82,14 +83,15 @@ final class EncryptionDeleteCommand extends CommandBase {
                 return ExitCodes.FAILURE;
             }
             if (version == null) {
-                List<KeyRef> deleted = session.keyRing().deleteKey(name);
-                console.info("Deleted encryption key " + name + " (" + deleted.size() + " versions)");
-            } else {
-                session.keyRing().deleteVersion(new KeyRef(name, version));
-                console.info("Deleted " + what);
+                Behind<List<KeyRef>> deleted = session.keys().deleteKey(name);
+                console.info("Deleted encryption key " + name + " (" + deleted.result().size() + " versions)"
+                        + RegionsBehind.copies(session));
+                return RegionsBehind.report(context, words.get(0), deleted);
             }
+            Behind<KeyRef> deleted = session.keys().deleteVersion(new KeyRef(name, version));
+            console.info("Deleted " + what + RegionsBehind.copies(session));
+            return RegionsBehind.report(context, words.get(0), deleted);
         }
-        return ExitCodes.OK;
     }
 
     /**

@@ -41,7 +41,7 @@ final class EncryptionRewrapCommand extends CommandBase {
         try (Session<?> session = context.session(words.get(0))) {
             RecoveryPublicKey recoveryKey = null;
             if (addRecovery) {
-                String pinned = session.settings().recoveryKeyFingerprint();
+                String pinned = session.settings().common().recoveryKeyFingerprint();
                 if (pinned.isEmpty()) {
                     throw new ConfigException("--add-recovery: this profile pins no recovery key",
                             Hint.of("pin one with {}", Hint.command("recovery set", "PUBLIC_KEY_FILE")));
@@ -53,10 +53,10 @@ final class EncryptionRewrapCommand extends CommandBase {
                     toMasterKey, recoveryKey);
             console.report("Re-wrapped " + counts.changed() + " key version(s); " + counts.unchanged()
                     + " needed nothing. No item was changed.");
-            String current = KeyRewrap.plain(session.settings().masterKey());
+            String current = KeyRewrap.plain(session.backend().masterKeyName());
             if (toMasterKey != null && !KeyRewrap.plain(toMasterKey).equals(current)) {
                 console.info(context.hints().message("new versions are still made by master key "
-                        + session.settings().masterKey(), Hint.of("point the profile at the new one with {}",
+                        + session.backend().masterKeyName(), Hint.of("point the profile at the new one with {}",
                         Hint.command("configure", "-m", KeyRewrap.plain(toMasterKey)))));
             }
         }

@@ -31,6 +31,9 @@ import java.util.Optional;
  */
 final class ExecCommand extends CommandBase {
 
+    @ParametersDelegate
+    final RegionOption regionOption = new RegionOption();
+
     static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.references("BAG/ITEM...").optional())
             .options("[--pristine | --keep-env] [--no-clobber] [--prefix P] [--allow-var NAME]...")
             .passThrough("COMMAND [ARGS...]");
@@ -77,7 +80,7 @@ final class ExecCommand extends CommandBase {
         Map<String, String> environment = pristine ? ChildEnvironment.pristine(caller) : ChildEnvironment.inherited(caller);
         variables.check();
         EnvVariables items;
-        try (Session<?> session = context.session(words.get(0))) {
+        try (Session<?> session = context.sessionWith(words.get(0), regionOption.flags())) {
             items = new EnvVariables(variables.rules(session.settings()), override);
             for (DecryptedItem item : DecryptedItems.read(session, refs)) {
                 items.add(item);

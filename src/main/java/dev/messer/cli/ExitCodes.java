@@ -13,6 +13,13 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** The command line or configuration is wrong: fix the command and run it again. */
     public static final int USAGE = 2;
+    /** The command could not look at everything it was asked to (a tier unreachable): not the same as a difference. */
+    public static final int INCOMPLETE = 3;
+    /**
+     * A data-key change was made in the home region of a profile that spans regions, but one or more
+     * other regions could not be brought along; {@code encryption sync} catches them up.
+     */
+    public static final int REGIONS_BEHIND = 3;
 
     private ExitCodes() {
     }

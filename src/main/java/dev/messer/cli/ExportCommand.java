@@ -15,6 +15,9 @@ import java.util.List;
  */
 final class ExportCommand extends CommandBase {
 
+    @ParametersDelegate
+    final RegionOption regionOption = new RegionOption();
+
     static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.references("BAG/ITEM...")).options("[--format "
             + OutputFormat.words() + "] [--override] [--prefix P] [--allow-var NAME]...");
 
@@ -40,7 +43,7 @@ final class ExportCommand extends CommandBase {
                         + OutputFormat.words()));
         variables.check(outputFormat);
         String text;
-        try (Session<?> session = context.session(words.get(0))) {
+        try (Session<?> session = context.sessionWith(words.get(0), regionOption.flags())) {
             var rules = variables.rules(session.settings());
             List<DecryptedItem> items = DecryptedItems.read(session, refs);
             text = outputFormat.renderItems(items, rules, override);

@@ -138,17 +138,22 @@ public final class Grammar {
 
     /**
      * The parser of {@code command}: JCommander over its annotated fields, with this grammar as the
-     * description of the positional words, which {@code --help} and the man page print.
+     * description of the positional words, which {@code --help} and the man page print, and with the
+     * setting options it holds ({@link SettingOptions}). The one way a parser is built: to run the
+     * command, for help, completion and the man page.
      */
     public JCommander parser(Object command, String program) {
         String words = words();
-        return JCommander.newBuilder().addObject(command).programName(program).expandAtSign(false)
+        JCommander parser = JCommander.newBuilder().programName(program).expandAtSign(false)
                 .resourceBundle(new ListResourceBundle() {
                     @Override
                     protected Object[][] getContents() {
                         return new Object[][] {{WORDS, words}};
                     }
                 }).build();
+        parser.setParameterizedParser(SettingOptions.DISCOVERY); // before the object, whose options it finds
+        parser.addObject(command);
+        return parser;
     }
 
     private void requireProvider(String word, String path) {

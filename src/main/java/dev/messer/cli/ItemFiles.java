@@ -105,7 +105,7 @@ final class ItemFiles {
 
     private static ItemDocument parse(byte[] content, String where) {
         try {
-            return ItemDocument.parse(content, where);
+            return ItemDocument.parse(content, where).refuseMetadataFields(where);
         } finally {
             Arrays.fill(content, (byte) 0);
         }

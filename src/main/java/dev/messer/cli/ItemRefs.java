@@ -2,7 +2,9 @@ package dev.messer.cli;
 
 import dev.messer.databag.ItemRef;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The items a command names after its provider word: references ({@code BAG/ITEM ...}, any bags),
@@ -36,7 +38,7 @@ final class ItemRefs {
             }
             refs.add(ItemRef.parse(word));
         }
-        return refs;
+        return once(refs, usage);
     }
 
     /**
@@ -60,6 +62,17 @@ final class ItemRefs {
         List<ItemRef> refs = new ArrayList<>();
         for (String id : words.subList(1, words.size())) {
             refs.add(new ItemRef(words.get(0), id));
+        }
+        return once(refs, usage);
+    }
+
+    /** @throws UsageException naming an item given twice, which would clash with itself field by field */
+    private static List<ItemRef> once(List<ItemRef> refs, String usage) {
+        Set<ItemRef> seen = new HashSet<>();
+        for (ItemRef ref : refs) {
+            if (!seen.add(ref)) {
+                throw usageError("item " + ref + " is named twice; name each item once", usage);
+            }
         }
         return refs;
     }

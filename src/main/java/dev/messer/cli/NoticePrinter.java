@@ -26,6 +26,12 @@ final class NoticePrinter implements StoreNotices {
         console.error("messer: invalid " + what + " '" + escaped + "' in " + where + " left out (names use A-Z a-z 0-9 _ . -)");
     }
 
+    /** Muted by --silent, as the read succeeded. */
+    @Override
+    public void failedOver(String line) {
+        console.info("messer: " + line);
+    }
+
     @Override
     public void version1Item(String where) {
         if (version1Warned.compareAndSet(false, true)) {

@@ -6,11 +6,12 @@ import dev.messer.app.Session;
 import dev.messer.app.Sessions;
 import dev.messer.config.ConfigWriter;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.databag.BagUpload;
 import dev.messer.databag.ItemDocument;
 import dev.messer.keys.KeyRef;
+import dev.messer.output.ShellQuote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,10 +55,10 @@ final class QuickstartCommand extends CommandBase {
         step(console, "1. Write a local profile '" + PROFILE + "' to " + configPath,
                 "messer configure local -m " + PROFILE + " -e " + PROFILE + " -k " + KEYS_BUCKET + p);
         context.createDefaultFileIfMissing();
-        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        values.put(SettingKey.MASTER_KEY, PROFILE);
-        values.put(SettingKey.TIER, PROFILE);
-        values.put(SettingKey.KEYS_BUCKET, KEYS_BUCKET);
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        values.put(Setting.MASTER_KEY, PROFILE);
+        values.put(Setting.TIER, PROFILE);
+        values.put(Setting.KEYS_BUCKET, KEYS_BUCKET);
         Settings settings = new ConfigWriter(context.resolver()).update(configPath, Provider.LOCAL, PROFILE, values,
                 resolved -> { }).settings();
         Sessions sessions = context.sessions(Provider.LOCAL);
@@ -86,9 +87,10 @@ final class QuickstartCommand extends CommandBase {
 
             String source = itemFile != null ? itemFile : Files.exists(Path.of(SAMPLE)) ? SAMPLE : null;
             ItemDocument item = source != null ? ItemFiles.read(source, console) : bundledSample();
-            String shown = source != null ? source : "<bundled sample item>";
-            step(console, "4. Encrypt and upload " + shown,
-                    "messer data bag from file local " + BAG + " " + shown + " --secret-file " + KEY + " --force" + p);
+            String typed = "messer data bag from file local " + BAG + " " + (source != null ? source : "-")
+                    + " --secret-file " + KEY + " --force" + p;
+            step(console, "4. Encrypt and upload " + (source != null ? source : "the sample item"), source != null
+                    ? typed : "printf '%s\\n' " + ShellQuote.quote(item.json().toString()) + " | " + typed);
             BagUpload upload = session.items().startUpload(BAG, KEY, OptionalInt.empty());
             upload.put(item, true);
             console.info("   stored " + session.layout().itemKey(BAG, item.id()) + " sealed with " + upload.key());
@@ -97,8 +99,27 @@ final class QuickstartCommand extends CommandBase {
             console.data(DecryptedItems.read(session, BAG, item.id()).view().toString());
         }
         console.info("");
-        console.info("Done. Try: messer data bag show local" + p + "   (docs: README.md)");
+        console.info("Done. Try: messer data bag show local" + p + "   (docs: " + docs() + ")");
         return ExitCodes.OK;
+    }
+
+    /**
+     * Where the documentation is beside the running jar: the bundle's {@code share/doc/messer/README.md}
+     * (jar in {@code lib/}), the checkout's README.md (jar or classes in {@code target/}), else the man page.
+     */
+    static String docs() {
+        try {
+            Path jar = Path.of(QuickstartCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path beside = jar.toAbsolutePath().getParent().getParent();
+            for (Path readme : new Path[] {beside.resolve("share/doc/messer/README.md"), beside.resolve("README.md")}) {
+                if (Files.isRegularFile(readme)) {
+                    return readme.normalize().toString();
+                }
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // no location to look beside: the man page is always there
+        }
+        return "man messer";
     }
 
     private static void step(Console console, String title, String commandLine) {

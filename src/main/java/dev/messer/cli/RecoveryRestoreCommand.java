@@ -37,7 +37,7 @@ final class RecoveryRestoreCommand extends CommandBase {
             Path file = Path.of(privateKey);
             RecoveryPrivateKey key = RecoveryPrivateKey.read(file, () -> new PassphrasePrompt(console)
                     .existing("private key file " + file));
-            String pinned = session.settings().recoveryKeyFingerprint();
+            String pinned = session.settings().common().recoveryKeyFingerprint();
             String fingerprint = key.publicKey().fingerprint();
             if (!pinned.isEmpty() && !pinned.equals(fingerprint)) {
                 throw new IntegrityException("private key file " + file + " is the private half of recovery key "
@@ -48,9 +48,9 @@ final class RecoveryRestoreCommand extends CommandBase {
                     toMasterKey);
             console.report("Restored " + counts.changed() + " key version(s) under " + toMasterKey + "; "
                     + counts.unchanged() + " already were. No item was changed.");
-            if (!KeyRewrap.plain(toMasterKey).equals(KeyRewrap.plain(session.settings().masterKey()))) {
+            if (!KeyRewrap.plain(toMasterKey).equals(KeyRewrap.plain(session.backend().masterKeyName()))) {
                 console.info(context.hints().message("new versions are still made by master key "
-                        + session.settings().masterKey(), Hint.of("point the profile at the new one with {}",
+                        + session.backend().masterKeyName(), Hint.of("point the profile at the new one with {}",
                         Hint.command("configure", "-m", KeyRewrap.plain(toMasterKey)))));
             }
         }

@@ -2,7 +2,8 @@ package dev.messer.cli;
 
 import dev.messer.app.Session;
 import dev.messer.config.ConfigWriter;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
+import dev.messer.error.Hint;
 import dev.messer.error.AccessDeniedException;
 import dev.messer.error.InvalidInputException;
 import dev.messer.files.FileErrors;
@@ -38,13 +39,13 @@ final class RecoverySetCommand extends CommandBase {
             session.recovery().storePublicKey(key);
             console.info("Stored recovery key " + key.describe() + " as " + RecoveryStore.PUBLIC_KEY + " in "
                     + session.recovery().describe());
-            Map<SettingKey, String> pin = new EnumMap<>(SettingKey.class);
-            pin.put(SettingKey.RECOVERY_KEY_FINGERPRINT, key.fingerprint());
+            Map<Setting, String> pin = new EnumMap<>(Setting.class);
+            pin.put(Setting.RECOVERY_KEY_FINGERPRINT, key.fingerprint());
             ConfigWriter.Written written = new ConfigWriter(context.resolver()).update(context.configPath(),
                     session.settings().provider(), context.profileName(), pin, settings -> { });
-            console.info("Pinned it in " + written.where() + " of " + context.configPath()
-                    + "; new key versions are wrapped under it. Add it to existing versions with 'messer encryption "
-                    + "rewrap " + words.get(0) + " --add-recovery'.");
+            console.info(context.hints().message("pinned it in " + written.where() + " of " + context.configPath()
+                    + "; new key versions are wrapped under it", Hint.of("add it to existing versions with {}",
+                    Hint.command("encryption rewrap", "--add-recovery"))));
         }
         console.report("recovery_key_fingerprint = " + key.fingerprint());
         return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package dev.messer.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
 import dev.messer.databag.ItemRef;
 import dev.messer.error.InvalidInputException;
 import dev.messer.files.PrivateFiles;
@@ -28,6 +29,9 @@ import java.util.Map;
  * that is a symbolic link or the template itself.
  */
 final class RenderCommand extends CommandBase {
+
+    @ParametersDelegate
+    final RegionOption regionOption = new RegionOption();
 
     static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.word("TEMPLATE|-"))
             .options("[-o FILE] [--delimiters 'L R'] [--check]");
@@ -64,7 +68,7 @@ final class RenderCommand extends CommandBase {
         SecretTemplate template = SecretTemplate.compile(readTemplate(name, context), delimiters == null ? null
                 : delimiters.trim(), where);
         String rendered;
-        try (Session<?> session = context.session(words.get(0))) {
+        try (Session<?> session = context.sessionWith(words.get(0), regionOption.flags())) {
             List<ItemRef> refs = template.items();
             Map<ItemRef, DecryptedItem> items = new LinkedHashMap<>();
             List<DecryptedItem> read = DecryptedItems.read(session, refs);
@@ -133,8 +137,11 @@ final class RenderCommand extends CommandBase {
         }
     }
 
-    /** A 0600 temporary file beside the target, synced, checked again ({@link #checkOutput}), then renamed over it. */
-    private static void writeAtomically(Path target, String template, byte[] content) {
+    /**
+     * A 0600 temporary file beside the target, synced, checked again ({@link #checkOutput}), then
+     * renamed over it. {@code template} "-" when no template can be the target. Wipes {@code content}.
+     */
+    static void writeAtomically(Path target, String template, byte[] content) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {

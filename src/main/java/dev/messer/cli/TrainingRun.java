@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs typical commands one after the other in one JVM, so that one training run of the JVM
@@ -26,6 +27,8 @@ public final class TrainingRun {
     public static void main(String[] args) throws IOException, ClassNotFoundException {
         // bin/messer starts Main, which the commands below never reach (it exits): load it too.
         Class.forName(Main.class.getName());
+        // Every run of bin/messer reads its environment through SecretInputs first (Cli.runWithSystem).
+        Map<String, String> env = SecretInputs.environment(System.getenv());
         List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         for (String line : lines) {
@@ -34,7 +37,7 @@ public final class TrainingRun {
                 continue;
             }
             Console console = new Console(discard, discard, new ByteArrayInputStream(new byte[0]),
-                    Terminal.system(), System.getenv());
+                    Terminal.system(), env);
             new Cli(console, CommandTree.standard()).run(trimmed.split(" +"));
         }
         System.exit(ExitCodes.OK);

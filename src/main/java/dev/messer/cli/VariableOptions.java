@@ -54,7 +54,7 @@ final class VariableOptions {
     /** The rules of this run under the profile's allow-list. @throws UsageException as {@link #check} */
     VariableRules rules(Settings settings) {
         check();
-        return new VariableRules(prefix, new LinkedHashSet<>(allowed), settings.allowedVariables());
+        return new VariableRules(prefix, new LinkedHashSet<>(allowed), settings.common().allowedVariables());
     }
 
     /** True when one of the options was given. */

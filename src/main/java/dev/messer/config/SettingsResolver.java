@@ -2,15 +2,16 @@ package dev.messer.config;
 
 import dev.messer.error.ConfigException;
 import dev.messer.error.Hint;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Picks the profile for a command and resolves every setting in the documented order: command-line
  * flag, {@code MESSER_*} environment variable, the selected {@code [profile NAME]}, the legacy
- * {@code [aws]} then {@code [messer]} sections, and the built-in default.
+ * {@code [aws]} then {@code [messer]} sections, and the built-in default (see {@link Layers}); then
+ * parses what the provider reads into typed settings ({@link Settings}).
  *
  * <p>Profile selection: {@code --profile}, else {@code MESSER_PROFILE}, else {@code default_profile}
  * in {@code [messer]}. The provider word of the command must agree with the profile's
@@ -21,6 +22,7 @@ import java.util.Map;
 public final class SettingsResolver {
 
     static final String DEFAULT_PROFILE = "default_profile";
+    static final String PROFILE_VARIABLE = "MESSER_PROFILE";
 
     private final Map<String, String> env;
     private final ConfigLocation location;
@@ -35,63 +37,82 @@ public final class SettingsResolver {
      * @param word            the provider word of the command
      * @param profileFlag     {@code --profile} or null
      * @param flags           settings given as command-line flags
+     * @throws ConfigException for a profile that does not exist or is for the other provider, and for
+     *                         the first value the provider reads that does not parse, naming its source
      */
-    public Settings resolve(IniFile ini, Provider word, String profileFlag, Map<SettingKey, String> flags) {
+    public Settings resolve(IniFile ini, Provider word, String profileFlag, Map<Setting, String> flags) {
+        return Settings.parse(values(ini, word, profileFlag, flags), ini == null ? null : ini.path());
+    }
+
+    /** What {@code doctor} checks: the settings, and apart from them what is wrong with the allow-list. */
+    public record Diagnosis(Settings settings, Optional<ConfigException> allowedVariables) {
+    }
+
+    /**
+     * As {@link #resolve} with no flags, except that a bad {@code allowed_variables} does not stop
+     * it: the settings then hold no allow-list, and the error is kept for a check of its own.
+     */
+    public Diagnosis diagnose(IniFile ini, Provider word, String profileFlag) {
+        SettingValues values = values(ini, word, profileFlag, Map.of());
+        ConfigException allowList = null;
+        try {
+            values.parsed(Setting.ALLOWED_VARIABLES, Object.class);
+        } catch (ConfigException e) {
+            allowList = e;
+            values = values.with(Setting.ALLOWED_VARIABLES, "");
+        }
+        return new Diagnosis(Settings.parse(values, ini == null ? null : ini.path()), Optional.ofNullable(allowList));
+    }
+
+    /** The profile the user named: {@code --profile}, else {@code MESSER_PROFILE}, else null. */
+    public String namedProfile(String profileFlag) {
+        if (nonBlank(profileFlag)) {
+            return profileFlag.trim();
+        }
+        String variable = env.get(PROFILE_VARIABLE);
+        return nonBlank(variable) ? variable.trim() : null;
+    }
+
+    SettingValues values(IniFile ini, Provider word, String profileFlag, Map<Setting, String> flags) {
         IniFile file = ini != null ? ini : IniFile.empty(location.defaultFile());
         String profile = selectProfile(file, word, profileFlag);
-        Map<String, String> profileValues = profile == null ? Map.of() : file.section(IniFile.profileSection(profile));
-        Map<String, String> aws = file.section(IniFile.AWS);
-        Map<String, String> messer = file.section(IniFile.MESSER);
+        Layers layers = new Layers(flags, env, file, profile);
+        EnumMap<Setting, Sourced<String>> raw = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            raw.put(setting, layers.find(setting)
+                    .orElseGet(() -> new Sourced<>(setting, providerDefault(word, setting), Source.DEFAULT, profile)));
+        }
+        SettingValues values = new SettingValues(word, profile, location, raw);
+        requireProvider(values.sourced(Setting.PROVIDER, Provider.class), word, profile, profileFlag);
+        RegionOverrides regional = profile == null ? RegionOverrides.NONE
+                : RegionOverrides.of(file.section(IniFile.profileSection(profile)), "[" + IniFile.profileSection(profile) + "]");
+        return values.with(Setting.PROVIDER, word.word()).withOverrides(regional);
+    }
 
-        EnumMap<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        EnumMap<SettingKey, String> sources = new EnumMap<>(SettingKey.class);
-        for (SettingKey key : SettingKey.values()) {
-            String name = key.iniName();
-            if (flags.containsKey(key) && flags.get(key) != null) {
-                put(values, sources, key, flags.get(key), "command line");
-            } else if (nonBlank(env.get(key.envName()))) {
-                put(values, sources, key, env.get(key.envName()), key.envName());
-            } else if (profileValues.containsKey(name)) {
-                put(values, sources, key, profileValues.get(name), "[" + IniFile.profileSection(profile) + "]");
-            } else if (aws.containsKey(name)) {
-                put(values, sources, key, aws.get(name), "[aws]");
-            } else if (messer.containsKey(name)) {
-                put(values, sources, key, messer.get(name), "[messer]");
-            } else {
-                put(values, sources, key, providerDefault(word, key), "default");
-            }
+    /** The provider a profile declares must be the command's word. */
+    private void requireProvider(Sourced<Provider> declared, Provider word, String profile, String profileFlag) {
+        if (!declared.isSet() || declared.value() == word) {
+            return;
         }
-        String declared = values.get(SettingKey.PROVIDER);
-        if (!declared.isBlank() && Provider.fromWord(declared.trim()) == null) {
-            throw new ConfigException("provider is '" + declared + "' (from " + sources.get(SettingKey.PROVIDER)
-                    + "); it must be aws or local");
+        String name = declared.value().word();
+        if (profile != null && declared.source() == Source.PROFILE && namedProfile(profileFlag) == null) {
+            throw new ConfigException("the default profile " + profile + " is for provider " + name
+                    + " and there is no [profile " + word.word() + "]", Hint.of("add one with {} or pick a profile "
+                    + "with --profile", word == Provider.AWS ? Hint.aws("configure", "--profile", "NAME", "...")
+                    : Hint.local("configure", "--profile", "NAME", "...")));
         }
-        if (!declared.isBlank() && Provider.fromWord(declared.trim()) != word) {
-            String source = sources.get(SettingKey.PROVIDER);
-            boolean named = nonBlank(profileFlag) || nonBlank(env.get("MESSER_PROFILE"));
-            if (profile != null && !named && source.equals("[" + IniFile.profileSection(profile) + "]")) {
-                throw new ConfigException("the default profile " + profile + " is for provider " + declared.trim()
-                        + " and there is no [profile " + word.word() + "]", Hint.of("add one with {} or pick a profile "
-                        + "with --profile", word == Provider.AWS ? Hint.aws("configure", "--profile", "NAME", "...")
-                        : Hint.local("configure", "--profile", "NAME", "...")));
-            }
-            if (profile != null && source.equals("[" + IniFile.profileSection(profile) + "]")) {
-                throw new ConfigException("profile " + profile + " is for provider " + declared.trim()
-                        + ", but the command says " + word.word()
-                        + "; use the matching word or pick a profile with --profile");
-            }
-            throw new ConfigException("provider is " + declared.trim() + " (from " + source + "), but the command says "
-                    + word.word() + "; use the matching word or change " + source);
+        if (profile != null && declared.source() == Source.PROFILE) {
+            throw new ConfigException("profile " + profile + " is for provider " + name + ", but the command says "
+                    + word.word() + "; use the matching word or pick a profile with --profile");
         }
-        values.put(SettingKey.PROVIDER, word.word());
-        return new Settings(word, profile, ini == null ? null : ini.path(), values, sources);
+        throw new ConfigException("provider is " + name + " (from " + declared.from() + "), but the command says "
+                + word.word() + "; use the matching word or change " + declared.from());
     }
 
     /** The profile a command would use, or null for the legacy sections and defaults. */
     String selectProfile(IniFile file, Provider word, String profileFlag) {
         List<String> profiles = file.profiles();
-        String explicit = nonBlank(profileFlag) ? profileFlag.trim()
-                : nonBlank(env.get("MESSER_PROFILE")) ? env.get("MESSER_PROFILE").trim() : null;
+        String explicit = namedProfile(profileFlag);
         if (explicit != null) {
             requireProfile(file, explicit, profiles);
             return explicit;
@@ -113,7 +134,7 @@ public final class SettingsResolver {
     }
 
     static boolean matches(IniFile file, String profile, Provider word) {
-        String declared = file.section(IniFile.profileSection(profile)).get(SettingKey.PROVIDER.iniName());
+        String declared = file.section(IniFile.profileSection(profile)).get(Setting.PROVIDER.iniName());
         return declared == null || word.word().equals(declared.trim());
     }
 
@@ -131,33 +152,11 @@ public final class SettingsResolver {
         }
     }
 
-    private String providerDefault(Provider word, SettingKey key) {
-        if (word == Provider.LOCAL) {
-            switch (key) {
-                case MASTER_KEY:
-                    return "default";
-                case SECRETS_BUCKET:
-                    return "secrets";
-                case KEYS_BUCKET:
-                    return "keys";
-                case LOCAL_ROOT:
-                    return location.defaultLocalRoot().toString();
-                default:
-                    break;
-            }
+    private String providerDefault(Provider word, Setting setting) {
+        if (word == Provider.LOCAL && setting == Setting.LOCAL_ROOT) {
+            return location.defaultLocalRoot().toString();
         }
-        return key.defaultValue();
-    }
-
-    /** The local_root setting with {@code ~} expanded. */
-    public Path localRoot(Settings settings) {
-        return location.expandHome(settings.get(SettingKey.LOCAL_ROOT));
-    }
-
-    private static void put(Map<SettingKey, String> values, Map<SettingKey, String> sources, SettingKey key,
-                            String value, String source) {
-        values.put(key, value == null ? "" : value.trim());
-        sources.put(key, source);
+        return setting.defaultFor(word);
     }
 
     private static boolean nonBlank(String s) {

@@ -8,11 +8,15 @@ import dev.messer.store.BlobStore;
 import dev.messer.store.StoreNotices;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * The bags of the secrets bucket under the profile's tier and folder: folders with a marker object
@@ -93,6 +97,45 @@ public final class Bags {
         return valid;
     }
 
+    /**
+     * The same as {@link #listAllItems}, streamed: hands every item to {@code each} as {@code (bag, id)}
+     * while the store pages through the prefix, holding none of them, and returns the bags (those
+     * without items included). Names that break the naming rule are left out and reported, a bag's
+     * once.
+     */
+    public SortedSet<String> forEachItem(BiConsumer<String, String> each) {
+        String prefix = layout.bagsPrefix();
+        SortedSet<String> valid = new TreeSet<>();
+        Set<String> invalid = new HashSet<>();
+        store.forEachKey(prefix, key -> {
+            String rest = key.substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash <= 0 || rest.indexOf('/', slash + 1) >= 0) {
+                return;
+            }
+            String bag = rest.substring(0, slash);
+            String id = rest.substring(slash + 1);
+            if (!valid.contains(bag)) {
+                if (!Names.isValid(bag)) {
+                    if (invalid.add(bag)) {
+                        notices.invalidName("bag name", Names.escaped(bag), store.describe());
+                    }
+                    return;
+                }
+                valid.add(bag);
+            }
+            if (id.isEmpty()) {
+                return;
+            }
+            if (Names.isValid(id)) {
+                each.accept(bag, id);
+            } else {
+                notices.invalidName("item id", Names.escaped(id), store.describe());
+            }
+        });
+        return valid;
+    }
+
     /** Item ids in a bag. @throws NotFoundException if the bag does not exist */
     public List<String> listItems(String bag) {
         requireBag(bag);
@@ -111,8 +154,9 @@ public final class Bags {
     public void deleteBag(String bag) {
         List<String> items = listItems(bag);
         if (!items.isEmpty()) {
-            throw new ConflictException("data bag " + bag + " is not empty (" + String.join(", ", items)
-                    + "); delete its items first");
+            throw new ConflictException("data bag " + bag + " is not empty (" + String.join(", ", items) + ")",
+                    Hint.of("delete its items first, or the bag with its items: {}",
+                            Hint.command("data bag delete", bag, "--recursive")));
         }
         store.delete(layout.bagMarker(bag));
     }

@@ -45,6 +45,9 @@ public final class FieldEditor {
                 throw new InvalidInputException("'id' cannot be set: it is the item's name; upload the item under the "
                         + "new id, then delete the old one");
             }
+            if (ItemDocument.METADATA_FIELDS.contains(path.names().get(0))) {
+                throw ItemDocument.metadataField("item " + bag + "/" + id, path.names().get(0));
+            }
         }
         Optional<ItemService.Read> current = items.find(bag, id);
         if (current.isEmpty()) {

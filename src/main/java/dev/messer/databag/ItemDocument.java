@@ -6,12 +6,19 @@ import dev.messer.error.InvalidInputException;
 import dev.messer.names.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A plaintext data bag item: a JSON object with a string {@code id} that is a valid name. Built
  * from untrusted bytes by {@link #parse}; never printed by {@code toString()}.
  */
 public final class ItemDocument {
+
+    /**
+     * The names {@code show --decrypt} gives to the stored item's key, before the item's own fields
+     * (Messer's view): a field of the same name would replace them there, so writes refuse it.
+     */
+    public static final List<String> METADATA_FIELDS = List.of("key_name", "key_version");
 
     /** Items are small documents; a larger file is almost certainly the wrong file. */
     public static final int MAX_BYTES = 1024 * 1024;
@@ -63,6 +70,26 @@ public final class ItemDocument {
             throw new InvalidInputException(where + ": " + e.getMessage());
         }
         return new ItemDocument(json.deepCopy(), value);
+    }
+
+    /**
+     * What a user writes (uploads, edits, set) must not carry a field named as messer's metadata.
+     *
+     * @throws InvalidInputException naming the field and the fix
+     */
+    public ItemDocument refuseMetadataFields(String where) {
+        for (String name : METADATA_FIELDS) {
+            if (json.has(name)) {
+                throw metadataField(where, name);
+            }
+        }
+        return this;
+    }
+
+    /** The error for a user's field named {@code name}, one of {@link #METADATA_FIELDS}. */
+    public static InvalidInputException metadataField(String where, String name) {
+        return new InvalidInputException(where + " has a field \"" + name + "\", which show --decrypt prints from "
+                + "the item's key and would hide; remove or rename the field (the key is chosen with --secret-file)");
     }
 
     public String id() {

@@ -57,6 +57,16 @@ public final class ItemHistory {
         }
     }
 
+    /**
+     * The version id {@code version} names: {@code previous}, {@code ~N} (N versions back, as
+     * {@code data bag history} lists them), or an id as it is. Every method here accepts these words.
+     *
+     * @throws NotFoundException if the item has no version that far back
+     */
+    public String resolve(String bag, String id, String version) {
+        return versions.resolve(bag, id, version);
+    }
+
     /** Decrypts one version at the item's own path, with the stored form it was read from. */
     public ItemService.Opened openVersion(String bag, String id, String version) {
         StoredItem stored = stored(bag, id, version);
@@ -84,7 +94,8 @@ public final class ItemHistory {
     public JsonObject fields(String bag, String id, Optional<String> version) {
         List<BlobVersion> all = versions.listing(bag, id).versions();
         if (version.isPresent()) {
-            BlobVersion found = all.stream().filter(v -> v.id().equals(version.get())).findFirst()
+            String wanted = resolve(bag, id, version.get());
+            BlobVersion found = all.stream().filter(v -> v.id().equals(wanted)).findFirst()
                     .orElseThrow(() -> ItemVersions.noVersion(bag, id, version.get()));
             return contentOf(bag, id, found);
         }
@@ -128,9 +139,10 @@ public final class ItemHistory {
         store.purge(layout.itemKey(bag, id));
     }
 
-    private StoredItem stored(String bag, String id, String version) {
+    private StoredItem stored(String bag, String id, String word) {
         Names.check("bag name", bag);
         Names.check("item id", id);
+        String version = resolve(bag, id, word);
         String key = layout.itemKey(bag, id);
         Blob blob = store.getVersion(key, version).orElseThrow(() -> {
             boolean deletion = versions.listing(bag, id).versions().stream()

@@ -17,6 +17,9 @@ import java.util.OptionalInt;
 /** The versions the secrets store keeps of an item, as one listing finds them, and pages of their descriptions. */
 final class ItemVersions {
 
+    /** The word for the version before the latest. */
+    static final String PREVIOUS = "previous";
+
     private final BlobStore store;
     private final SecretsLayout layout;
 
@@ -66,6 +69,31 @@ final class ItemVersions {
                     Hint.of("see {}", Hint.command("data bag show", bag)));
         }
         return listing;
+    }
+
+    /**
+     * The version id a word names: {@code previous} (the version before the latest) and {@code ~N}
+     * (N versions back from the latest, {@code ~0} being the latest) count the rows of
+     * {@code data bag history}, deletions included; any other word is a version id as it is (on
+     * local, a bare number is a version number).
+     *
+     * @throws NotFoundException if the item has no version that far back
+     */
+    String resolve(String bag, String id, String word) {
+        int back;
+        if (word.equals(PREVIOUS)) {
+            back = 1;
+        } else if (word.matches("~[0-9]{1,9}")) {
+            back = Integer.parseInt(word.substring(1));
+        } else {
+            return word;
+        }
+        List<BlobVersion> all = listing(bag, id).versions();
+        if (back >= all.size()) {
+            throw new NotFoundException("item " + bag + "/" + id + " has " + all.size() + " version(s), so '" + word
+                    + "' goes back too far", Hint.of("see {}", Hint.command("data bag history", bag, id)));
+        }
+        return all.get(back).id();
     }
 
     static NotFoundException noVersion(String bag, String id, String version) {

@@ -8,8 +8,9 @@ import dev.messer.aws.AwsIdentity;
 import dev.messer.aws.AwsService;
 import dev.messer.aws.setup.BucketHardening;
 import dev.messer.aws.setup.MasterKeyAlias;
-import dev.messer.config.SettingKey;
+import dev.messer.config.AwsSettings;
 import dev.messer.config.Settings;
+import dev.messer.config.Sourced;
 import dev.messer.error.AccessDeniedException;
 import dev.messer.aws.policy.PolicyRole;
 import dev.messer.error.Hint;
@@ -46,8 +47,9 @@ public final class AwsDoctor {
         try {
             list.check("aws settings", () -> {
                 opened.add(sessions.aws(settings));
-                return "secrets_bucket " + settings.get(SettingKey.SECRETS_BUCKET) + ", keys_bucket "
-                        + settings.get(SettingKey.KEYS_BUCKET) + ", master_key " + settings.masterKey();
+                AwsSettings aws = settings.aws();
+                return "secrets_bucket " + aws.secretsBucket().value() + ", keys_bucket " + aws.keysBucket().value()
+                        + ", master_key " + aws.masterKey().value();
             }, "config");
             if (opened.isEmpty()) {
                 return;
@@ -55,19 +57,20 @@ public final class AwsDoctor {
             Session<AwsBackend> session = opened.get(0);
             AwsClientFactory clients = session.backend().clients();
             list.check("region", () -> clients.region().id(), "aws settings");
-            list.check("transport", () -> transport(settings, env), "aws settings");
-            String credentialsCheck = settings.optional(SettingKey.ROLE_ARN).isPresent() ? "credentials and role" : "credentials";
+            AwsSettings aws = settings.aws();
+            list.check("transport", () -> transport(aws, env), "aws settings");
+            String credentialsCheck = aws.role().arn().isPresent() ? "credentials and role" : "credentials";
             list.check(credentialsCheck, () -> credentials(clients), "region");
             boolean plainHttp = clients.endpoint(AwsService.S3).filter(u -> "http".equals(u.getScheme())).isPresent();
             BucketHardening hardening = new BucketHardening(clients.s3(), clients.region(),
-                    settings.optional(SettingKey.SSE_KMS_KEY_ID), !plainHttp);
-            list.check("secrets bucket", () -> bucket(hardening, settings.get(SettingKey.SECRETS_BUCKET), !plainHttp), credentialsCheck);
-            list.check("keys bucket", () -> bucket(hardening, settings.get(SettingKey.KEYS_BUCKET), !plainHttp), credentialsCheck);
+                    aws.sseKmsKeyId(), !plainHttp);
+            list.check("secrets bucket", () -> bucket(hardening, aws.secretsBucket().value(), !plainHttp), credentialsCheck);
+            list.check("keys bucket", () -> bucket(hardening, aws.keysBucket().value(), !plainHttp), credentialsCheck);
             list.check("endpoints", () -> AwsKeyDoctor.endpoints(clients), "region");
-            list.check("master key alias", () -> MasterKeyAlias.check(clients.kms(), settings.masterKey(),
+            list.check("master key alias", () -> MasterKeyAlias.check(clients.kms(), aws.masterKey().value(),
                     clients.region().id()), credentialsCheck);
             AwsKeyDoctor.check(list, settings, clients, role, "master key alias");
-            list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey(), settings.tier()),
+            list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey(), settings.common().tier()),
                     "master key alias");
             list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap");
             list.check("key versions", () -> KeyProbe.rollbackSuspects(session), "keys bucket");
@@ -82,11 +85,11 @@ public final class AwsDoctor {
     }
 
     /** Warns about plain-HTTP endpoints: buckets set up by messer refuse requests without TLS. */
-    private static String transport(Settings settings, Map<String, String> env) {
+    private static String transport(AwsSettings settings, Map<String, String> env) {
         List<String> plain = new ArrayList<>();
-        for (SettingKey key : List.of(SettingKey.ENDPOINT_URL, SettingKey.S3_ENDPOINT_URL, SettingKey.KMS_ENDPOINT_URL,
-                SettingKey.STS_ENDPOINT_URL)) {
-            settings.optional(key).filter(url -> url.startsWith("http://")).ifPresent(url -> plain.add(key.iniName() + " " + url));
+        for (Sourced<String> endpoint : settings.endpoints().ofDataServices()) {
+            endpoint.optional().filter(url -> url.startsWith("http://"))
+                    .ifPresent(url -> plain.add(endpoint.name() + " " + url));
         }
         for (String name : List.of("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_KMS")) {
             String url = env.get(name);

@@ -2,7 +2,6 @@ package dev.messer.doctor;
 
 import dev.messer.aws.AwsClientFactory;
 import dev.messer.aws.AwsService;
-import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import dev.messer.error.Hint;
 import dev.messer.keys.KeyRef;
@@ -32,13 +31,13 @@ public final class AwsKeyDoctor {
 
     /** Checks that need the master key alias to resolve. */
     static void check(Checklist list, Settings settings, AwsClientFactory clients, PolicyRole role, String needs) {
-        MasterKeySetup keys = new MasterKeySetup(clients.kms(), settings.masterKey());
+        MasterKeySetup keys = new MasterKeySetup(clients.kms(), settings.aws().masterKey().value());
         KeyMetadata[] key = new KeyMetadata[1];
         List<KeyFinding> findings = new ArrayList<>();
         list.check("key settings", () -> {
             key[0] = keys.require(Hint.of("create the key and its alias with {}", Hint.aws("setup", "--create-key")));
             String[] arn = key[0].arn().split(":", 6);
-            findings.addAll(keys.check(key[0].keyId(), new MasterKeySetup.Wanted(null, MasterKeySetup.baseTags(settings),
+            findings.addAll(keys.check(key[0].keyId(), new MasterKeySetup.Wanted(null, MasterKeySetup.baseTags(settings.common()),
                     null, arn[1], arn[4], List.of(), false), false));
             return "key " + key[0].keyId() + " in account " + arn[4];
         }, needs);
@@ -61,10 +60,10 @@ public final class AwsKeyDoctor {
 
     /** Key versions stored without {@code messer:tier}. */
     static String versionsWithoutTier(KeyRing ring, Settings settings) {
-        if (settings.tier().isEmpty()) {
+        if (settings.common().tier().isEmpty()) {
             return "the profile has no tier";
         }
-        List<KeyRef> lacking = KeyAudits.versionsWithoutTier(ring, settings.tier());
+        List<KeyRef> lacking = KeyAudits.versionsWithoutTier(ring, settings.common().tier());
         if (lacking.isEmpty()) {
             return "every key version carries messer:tier";
         }
@@ -114,7 +113,7 @@ public final class AwsKeyDoctor {
         if (role == PolicyRole.ADMIN) {
             needed.add("kms:DescribeKey");
         }
-        String caller = settings.optional(SettingKey.ROLE_ARN).orElseGet(() -> clients.callerIdentity().arn());
+        String caller = settings.aws().role().arn().orElseGet(() -> clients.callerIdentity().arn());
         KeyPolicyReview review = KeyPolicyReview.of(keys.policy(key.keyId()));
         List<String> allowed = review.allowedTo(caller, needed);
         if (allowed.size() == needed.size()) {

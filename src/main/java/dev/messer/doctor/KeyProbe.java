@@ -75,7 +75,7 @@ public final class KeyProbe {
      * {@code min_item_format = 2} can be set. Reads every item once.
      */
     public static String itemFormats(Session<?> session) {
-        int min = session.settings().minItemFormat();
+        int min = session.settings().common().minItemFormat();
         if (min >= 2) {
             return "min_item_format = " + min + ": format-1 items are refused";
         }

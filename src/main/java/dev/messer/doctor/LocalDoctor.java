@@ -1,8 +1,9 @@
 package dev.messer.doctor;
 
+import dev.messer.app.LocalKeyFile;
 import dev.messer.app.Session;
 import dev.messer.app.Sessions;
-import dev.messer.config.SettingKey;
+import dev.messer.config.LocalSettings;
 import dev.messer.config.Settings;
 import dev.messer.error.Hint;
 import dev.messer.files.FileTrust;
@@ -27,11 +28,11 @@ public final class LocalDoctor {
     /** Adds the local checks after a passed "config" check that produced {@code settings}. */
     public static void check(Checklist list, Settings settings, Sessions sessions) {
         try (Session<LocalBackend> session = sessions.local(settings)) {
-            check(list, settings, session);
+            check(list, settings, session, sessions.localKeyFile(settings));
         }
     }
 
-    private static void check(Checklist list, Settings settings, Session<LocalBackend> session) {
+    private static void check(Checklist list, Settings settings, Session<LocalBackend> session, LocalKeyFile key) {
         Path localRoot = session.backend().root();
         list.check("local root", () -> {
             if (!Files.isDirectory(localRoot)) {
@@ -44,6 +45,10 @@ public final class LocalDoctor {
         Path keyFile = session.backend().masterKeyFile();
         list.check("master key file", () -> {
             if (!Files.exists(keyFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (key.storedKeyVersions() == 0 && noItems(session)) {
+                    throw new Checklist.Failure(keyFile + " does not exist yet, and no data key or item uses it",
+                            Hint.of("create it with {}", Hint.local("configure")));
+                }
                 throw new Checklist.Failure(keyFile + " does not exist", Hint.text("restore it from your backup "
                         + "(mode 0600); a new key cannot open what the old one protected"));
             }
@@ -56,9 +61,10 @@ public final class LocalDoctor {
             }
             return keyFile + " (rw-------)";
         }, "local root");
-        list.check("keys bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.KEYS_BUCKET)),
+        LocalSettings local = settings.local();
+        list.check("keys bucket", () -> folder(localRoot.resolve(local.keysBucket().value()),
                 Hint.of("create a data key: {}", Hint.local("encryption create", "KEY_NAME"))), "local root");
-        list.check("secrets bucket", () -> folder(localRoot.resolve(settings.get(SettingKey.SECRETS_BUCKET)),
+        list.check("secrets bucket", () -> folder(localRoot.resolve(local.secretsBucket().value()),
                 Hint.of("create a bag: {}", Hint.local("data bag create", "BAG"))), "local root");
         list.check("wrap/unwrap", () -> KeyProbe.wrapUnwrap(session.backend().masterKey()), "master key file");
         list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap", "keys bucket");
@@ -69,6 +75,11 @@ public final class LocalDoctor {
             session.backend().masterKey(name);
             return name + " (key file present)";
         }), "keys bucket");
+    }
+
+    /** Whether the profile's tier holds no item yet (a fresh profile), so no master key was ever needed. */
+    private static boolean noItems(Session<LocalBackend> session) {
+        return session.bags().listAllItems().values().stream().allMatch(java.util.List::isEmpty);
     }
 
     private static String folder(Path folder, Hint fix) {

@@ -27,7 +27,7 @@ final class RecoveryAudit {
 
     /** The "recovery wraps" check. */
     static String recoveryWraps(Session<?> session) {
-        String pinned = session.settings().recoveryKeyFingerprint();
+        String pinned = session.settings().common().recoveryKeyFingerprint();
         RecoveryStore store = session.recovery();
         Optional<RecoveryPublicKey> stored = store.storedPublicKey();
         Hint add = Hint.of("add them with {}", Hint.command("encryption rewrap", "--add-recovery"));

@@ -1,6 +1,7 @@
 package dev.messer.doctor;
 
 import dev.messer.config.Settings;
+import dev.messer.config.SettingsResolver;
 import dev.messer.error.Hint;
 import dev.messer.output.VariableAllowList;
 
@@ -14,8 +15,13 @@ public final class VariableAllowListCheck {
     private VariableAllowListCheck() {
     }
 
-    public static String run(Settings settings) {
-        VariableAllowList allowList = settings.allowedVariables();
+    /** @throws dev.messer.error.ConfigException for a bad {@code allowed_variables}, which the diagnosis kept apart */
+    public static String run(SettingsResolver.Diagnosis diagnosis) {
+        diagnosis.allowedVariables().ifPresent(e -> {
+            throw e;
+        });
+        Settings settings = diagnosis.settings();
+        VariableAllowList allowList = settings.common().allowedVariables();
         if (allowList.isSet()) {
             return "items may set only the names of " + allowList.describe() + "; refused names stay refused unless "
                     + "named exactly";

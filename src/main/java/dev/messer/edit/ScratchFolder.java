@@ -32,6 +32,8 @@ public final class ScratchFolder implements AutoCloseable {
 
     private static final Path SHARED_MEMORY = Path.of("/dev/shm");
     static final String PREFIX = "messer-edit-";
+    /** Folders of text kept for the user ({@link #keep}); the sweep's pattern never matches them. */
+    public static final String KEPT_PREFIX = PREFIX + "kept-";
     private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-.*");
     private static final long STOP_WAIT_MILLIS = 2000;
 
@@ -105,6 +107,23 @@ public final class ScratchFolder implements AutoCloseable {
         } else {
             Files.createFile(file, PrivateFiles.ownerOnlyFile());
         }
+        Files.write(file, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                LinkOption.NOFOLLOW_LINKS);
+        return file;
+    }
+
+    /**
+     * Keeps {@code content} beyond this run, for a user whose edit could not be saved: as {@code name}
+     * (0600) in a new private folder (0700) beside the scratch folders, named
+     * {@code messer-edit-kept-<pid>-<random>}. Neither {@link #close} nor {@link #sweepStale} removes
+     * it; the user deletes it.
+     *
+     * @return the kept file
+     */
+    public Path keep(String name, byte[] content) throws IOException {
+        Path kept = Files.createTempDirectory(folder.getParent(), KEPT_PREFIX + ProcessHandle.current().pid() + "-",
+                PrivateFiles.ownerOnlyFolder());
+        Path file = Files.createFile(kept.resolve(name), PrivateFiles.ownerOnlyFile());
         Files.write(file, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
                 LinkOption.NOFOLLOW_LINKS);
         return file;

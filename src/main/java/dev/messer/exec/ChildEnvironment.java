@@ -24,11 +24,15 @@ public final class ChildEnvironment {
     public static final List<String> SECRET_VARIABLES = List.of("MESSER_PASSPHRASE", "MESSER_PASSPHRASE_FD",
             "MESSER_PASSPHRASE_FILE", "MESSER_MFA_TOKEN", "MESSER_MFA_TOKEN_FD");
 
+    /** Set by bin/messer to 1 or 0: whether its stderr is a terminal, for the bulk progress line. */
+    public static final String STDERR_TTY_VARIABLE = "MESSER_STDERR_TTY";
+
     /**
      * The variables by which bin/messer talks to its own JVM: never a child's business. (The launcher
      * removes a caller's before it starts; see {@link LauncherHandoff}.)
      */
-    public static final List<String> LAUNCHER_VARIABLES = List.of(LauncherHandoff.DESCRIPTOR_VARIABLE);
+    public static final List<String> LAUNCHER_VARIABLES = List.of(LauncherHandoff.DESCRIPTOR_VARIABLE,
+            STDERR_TTY_VARIABLE);
 
     /**
      * The variables {@link #pristine} keeps from the caller. SHLVL is among them because bash gives it

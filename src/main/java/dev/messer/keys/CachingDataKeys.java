@@ -14,12 +14,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CachingDataKeys implements DataKeys {
 
     private final KeyRing ring;
+    private final RingChoice reads;
     private final Map<KeyRef, KeyRing.Unwrapped> keys = new ConcurrentHashMap<>();
     private final AtomicInteger unwraps = new AtomicInteger();
     private volatile boolean closed;
 
     public CachingDataKeys(KeyRing ring) {
+        this(ring, RingChoice.only(ring));
+    }
+
+    /**
+     * @param ring  the ring whose write rule applies (the home region's)
+     * @param reads which ring unwraps a version (the nearest region that answers)
+     */
+    public CachingDataKeys(KeyRing ring, RingChoice reads) {
         this.ring = ring;
+        this.reads = reads;
     }
 
     @Override
@@ -41,7 +51,7 @@ public final class CachingDataKeys implements DataKeys {
         }
         KeyRing.Unwrapped key = keys.computeIfAbsent(ref, r -> {
             unwraps.incrementAndGet();
-            return ring.unwrap(r);
+            return reads.read(chosen -> chosen.unwrap(r));
         });
         if (closed) {
             // closed while this key was being unwrapped: close() could not see it, so wipe it here

@@ -12,8 +12,6 @@ import dev.messer.names.Names;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
 import dev.messer.store.StoreNotices;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,8 +182,7 @@ public final class KeyRing implements DataKeys {
         List<KeyRef> deleted = new ArrayList<>();
         for (int version : versions) {
             KeyRef ref = new KeyRef(name, version);
-            numbers.writeTombstone(ref);
-            store.delete(ref.objectKey());
+            numbers.retire(ref);
             deleted.add(ref);
         }
         store.delete(name + "/");
@@ -197,8 +194,35 @@ public final class KeyRing implements DataKeys {
             throw new NotFoundException("encryption key " + ref + " does not exist in " + store.describe(),
                     Hint.of("see {}", Hint.command("encryption list", ref.name())));
         }
-        numbers.writeTombstone(ref);
-        store.delete(ref.objectKey());
+        numbers.retire(ref);
+    }
+
+    /**
+     * Stores {@code key} as version {@code ref}, wrapped by this ring's master key under
+     * {@code context}, the context of the version it copies (another region's copy of that version).
+     *
+     * @throws AlreadyExistsException if the version is there already (nothing is written)
+     */
+    public void importVersion(KeyRef ref, DataKey key, EncryptionContext context) {
+        Names.check("key name", ref.name());
+        boolean secondWrap = secondWraps.prepare();
+        byte[] wrapped = masterKeys.current().wrap(key, context);
+        store.putIfAbsent(ref.objectKey(), wrapped, VersionMetadata.of(context, masterKeys.currentName(), VersionMetadata.now()));
+        ensureMarker(ref.name());
+        if (secondWrap) {
+            secondWraps.wrap(ref, key);
+        }
+    }
+
+    /** Retires {@code ref} as {@link #deleteVersion} does, whether or not this bucket holds it (a copy of a deletion). */
+    public void markDeleted(KeyRef ref) {
+        Names.check("key name", ref.name());
+        numbers.retire(ref);
+    }
+
+    /** Every deleted version, by key name (from the tombstones); names that break the naming rule are left out. */
+    public java.util.SortedMap<String, java.util.SortedSet<Integer>> deletedVersions() {
+        return numbers.deletedVersions();
     }
 
     /** Fetches and unwraps one version; the ring wipes it on {@link #close()}. */
@@ -247,7 +271,7 @@ public final class KeyRing implements DataKeys {
      */
     Unwrapped unwrap(KeyRef ref) {
         Names.check("key name", ref.name());
-        Blob blob = store.get(ref.objectKey()).orElseThrow(() -> missing(ref));
+        Blob blob = store.get(ref.objectKey()).orElseThrow(() -> numbers.missing(ref));
         EncryptionContext context = contexts.of(ref, blob);
         trust.checkReadable(ref, context, store.describe());
         try {
@@ -262,7 +286,7 @@ public final class KeyRing implements DataKeys {
     /** {@link KeyTrust}'s write rule for {@code ref}, from the stored object, without unwrapping (planning). */
     public void checkWritable(KeyRef ref) {
         Names.check("key name", ref.name());
-        Blob blob = store.get(ref.objectKey()).orElseThrow(() -> missing(ref));
+        Blob blob = store.get(ref.objectKey()).orElseThrow(() -> numbers.missing(ref));
         checkWritable(ref, contexts.of(ref, blob));
     }
 
@@ -280,16 +304,6 @@ public final class KeyRing implements DataKeys {
     public Optional<EncryptionContext> storedContext(KeyRef ref) {
         Names.check("key name", ref.name());
         return store.get(ref.objectKey()).map(blob -> contexts.of(ref, blob));
-    }
-
-    private NotFoundException missing(KeyRef ref) {
-        String tombstone = KeyNumbers.tombstoneKey(ref);
-        if (store.get(tombstone).isPresent()) {
-            return new NotFoundException("encryption key " + ref + " was deleted (" + tombstone + " in "
-                    + store.describe() + "), so what it sealed cannot be decrypted; restore the item from a backup");
-        }
-        return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe(),
-                Hint.of("see {}", Hint.command("encryption list", ref.name())));
     }
 
     BlobStore store() {
@@ -314,8 +328,7 @@ public final class KeyRing implements DataKeys {
         MasterKey current = masterKeys.current();
         byte[] wrapped = current.generateWrappedDataKey(context);
         try {
-            store.putIfAbsent(ref.objectKey(), wrapped, VersionMetadata.of(context, masterKeys.currentName(),
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+            store.putIfAbsent(ref.objectKey(), wrapped, VersionMetadata.of(context, masterKeys.currentName(), VersionMetadata.now()));
         } catch (AlreadyExistsException e) {
             throw new AlreadyExistsException("encryption key " + ref + " already exists in " + store.describe()
                     + " (another writer created it); run the command again");

@@ -56,4 +56,9 @@ final class VersionMetadata {
     static String created(Blob blob) {
         return blob.metadata().get(KeyRing.CREATED_METADATA);
     }
+
+    /** The creation time versions record: now, in whole seconds. */
+    static String now() {
+        return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
 }

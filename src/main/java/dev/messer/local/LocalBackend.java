@@ -1,15 +1,13 @@
 package dev.messer.local;
 
-import dev.messer.backend.Backend;
-import dev.messer.config.SettingKey;
-import dev.messer.config.Settings;
+import dev.messer.backend.TwoBuckets;
+import dev.messer.config.LocalSettings;
 import dev.messer.local.LocalBlobStore;
 import dev.messer.local.LocalMasterKey;
 import dev.messer.local.LocalMasterKeyFile;
 import dev.messer.local.PassphraseSource;
 import dev.messer.masterkey.MasterKey;
 import dev.messer.names.Names;
-import dev.messer.store.BlobStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -18,12 +16,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Buckets as folders under {@code local_root}, master key from {@code local_root/master-keys/<name>.key}. */
-public final class LocalBackend implements Backend {
+public final class LocalBackend extends TwoBuckets {
 
     private final Path root;
     private final String masterKeyName;
-    private final LocalBlobStore secrets;
-    private final LocalBlobStore keys;
     private final PassphraseSource passphrases;
     private final String protectionRequiredBy;
     private LocalMasterKey masterKey;
@@ -31,15 +27,16 @@ public final class LocalBackend implements Backend {
     private String writer;
 
     /** @param passphrases asked only if the master key file is protected by a passphrase */
-    public LocalBackend(Settings settings, Path localRoot, PassphraseSource passphrases) {
-        this.root = localRoot;
+    public LocalBackend(LocalSettings settings, PassphraseSource passphrases) {
+        super(new LocalBlobStore(settings.root().resolve(Names.check("secrets_bucket", settings.secretsBucket().value())),
+                        settings.localVersions()),
+                new LocalBlobStore(settings.root().resolve(Names.check("keys_bucket", settings.keysBucket().value()))),
+                true); // local profiles of several tiers often keep their keys in one folder
+        this.root = settings.root();
         this.passphrases = passphrases;
-        this.masterKeyName = Names.check("master key name", settings.masterKey());
-        this.protectionRequiredBy = settings.masterKeyProtected() ? "master_key_protected = true (from "
-                + settings.source(SettingKey.MASTER_KEY_PROTECTED) + ")" : null;
-        this.secrets = new LocalBlobStore(root.resolve(Names.check("secrets_bucket", settings.get(SettingKey.SECRETS_BUCKET))),
-                settings.localVersions());
-        this.keys = new LocalBlobStore(root.resolve(Names.check("keys_bucket", settings.get(SettingKey.KEYS_BUCKET))));
+        this.masterKeyName = Names.check("master key name", settings.masterKey().value());
+        this.protectionRequiredBy = settings.masterKeyProtected().value() ? "master_key_protected = true (from "
+                + settings.masterKeyProtected().from() + ")" : null;
     }
 
     /** The {@code local_root} folder that holds the buckets and the master key files. */
@@ -53,23 +50,7 @@ public final class LocalBackend implements Backend {
 
     /** How many data key versions ({@code NAME/N}) the keys folder holds: all wrapped by some master key. */
     public int storedKeyVersions() {
-        return (int) keys.list("").stream().filter(k -> k.matches("[^/]+/\\d+")).count();
-    }
-
-    @Override
-    public BlobStore secrets() {
-        return secrets;
-    }
-
-    @Override
-    public BlobStore keys() {
-        return keys;
-    }
-
-    /** Local profiles of several tiers often keep their keys in one folder. */
-    @Override
-    public boolean tiersShareKeys() {
-        return true;
+        return (int) keys().list("").stream().filter(k -> k.matches("[^/]+/\\d+")).count();
     }
 
     @Override

@@ -36,18 +36,16 @@ import java.util.TreeMap;
  * up to a cap ({@link NoFollowReads}). The entity tag is the hex SHA-256 of the content.
  *
  * <p>With {@code keepVersions > 0} the store keeps the last {@code keepVersions} versions of every
- * object (folder markers aside) beside it ({@link KeptVersions}). A write or deletion stages its
- * version as pending files, changes the object, and only then promotes the version and drops the
- * oldest: a write that fails leaves no trace in the history, and a deletion is recorded only once
- * the object is gone. Once the object changed, the write has happened; if what follows fails, the
- * next write or listing of the object finishes it.
+ * object (folder markers aside) beside it ({@link KeptVersions}), changed as {@link VersionedWrites}
+ * describes: a write that fails leaves no trace in the history, and a deletion is recorded only
+ * once the object is gone.
  */
 public final class LocalBlobStore implements BlobStore {
 
     private final BucketFolder folder;
     private final BucketLock lock;
     private final FileSteps steps;
-    private final int keepVersions;
+    private final VersionedWrites writes;
 
     /** A bucket that keeps no old versions. */
     public LocalBlobStore(Path root) {
@@ -70,8 +68,8 @@ public final class LocalBlobStore implements BlobStore {
             throw new IllegalArgumentException("keepVersions " + keepVersions);
         }
         this.folder = new BucketFolder(root, trust);
-        this.keepVersions = keepVersions;
         this.steps = steps;
+        this.writes = new VersionedWrites(steps, keepVersions, folder.root().toString());
         this.lock = new BucketLock(folder.root(), () -> {
             folder.requireTrusted();
             PrivateFiles.createDirectories(folder.root());
@@ -148,33 +146,10 @@ public final class LocalBlobStore implements BlobStore {
         folder.checkNoLinks(key, target);
         if (key.endsWith("/")) {
             steps.replace(target, content);
-            return null;
-        }
-        KeptVersions versions = sweptVersions(key, target);
-        if (keepVersions == 0) {
-            writeMetadata(target, metadata);
-            steps.replace(target, content);
-            return null;
-        }
-        versions.adoptUnversioned();
-        long version = versions.stage(content, metadata, false);
-        try {
-            steps.replace(target, content);
-        } catch (IOException | RuntimeException e) {
-            discard(versions, version, e);
-            throw e;
-        }
-        finish(versions, version, () -> writeMetadata(target, metadata));
-        return null;
-    }
-
-    /** Without kept versions the metadata goes first, so a key version is never seen without its context. */
-    private void writeMetadata(Path object, Map<String, String> metadata) throws IOException {
-        if (metadata.isEmpty()) {
-            steps.delete(MetadataLines.besides(object));
         } else {
-            steps.replace(MetadataLines.besides(object), MetadataLines.encode(metadata));
+            writes.write(key, target, content, metadata);
         }
+        return null;
     }
 
     @Override
@@ -208,63 +183,12 @@ public final class LocalBlobStore implements BlobStore {
             }
             if (key.endsWith("/")) {
                 steps.delete(file);
-            } else if (keepVersions == 0 || !object.get().isRegularFile()) {
-                sweptVersions(key, file);
-                steps.delete(file);
-                steps.delete(MetadataLines.besides(file));
             } else {
-                deleteRecorded(key, file);
+                writes.delete(key, file, object.get().isRegularFile());
             }
             folder.pruneEmptyParents(file.getParent());
             return null;
         });
-    }
-
-    private void deleteRecorded(String key, Path file) throws IOException {
-        KeptVersions versions = sweptVersions(key, file);
-        versions.adoptUnversioned();
-        long version = versions.stage(new byte[0], Map.of(), true);
-        try {
-            steps.delete(file);
-        } catch (IOException | RuntimeException e) {
-            discard(versions, version, e);
-            throw e;
-        }
-        finish(versions, version, () -> steps.delete(MetadataLines.besides(file)));
-    }
-
-    /** Before the object changed: the pending version goes, as far as it can; the sweep takes the rest. */
-    private static void discard(KeptVersions versions, long version, Exception failure) {
-        try {
-            versions.discard(version);
-        } catch (IOException | RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    /** A step after the object changed. */
-    private interface Step {
-        void run() throws IOException;
-    }
-
-    /**
-     * After the object changed: its metadata, then the version promoted and the oldest dropped. The
-     * write has happened, so a failure here is not the caller's: what is left pending is finished by
-     * the next write or listing of the object, under the lock.
-     */
-    private void finish(KeptVersions versions, long version, Step metadata) {
-        try {
-            metadata.run();
-            versions.commit(version, keepVersions);
-        } catch (IOException e) {
-            // left for the sweep, which promotes the pending version: it holds what the object holds
-        }
-    }
-
-    private KeptVersions sweptVersions(String key, Path file) throws IOException {
-        KeptVersions versions = KeptVersions.scan(file, key, describe(), steps);
-        versions.sweep();
-        return versions;
     }
 
     @Override
@@ -272,7 +196,7 @@ public final class LocalBlobStore implements BlobStore {
         Path file = folder.fileFor(key);
         return locked("list the versions of", key, () -> {
             folder.checkNoLinks(key, file);
-            return new VersionListing(sweptVersions(key, file).list(), keepVersions > 0);
+            return new VersionListing(writes.swept(key, file).list(), writes.keepsVersions());
         });
     }
 

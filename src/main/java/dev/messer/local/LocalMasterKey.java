@@ -36,8 +36,8 @@ public final class LocalMasterKey implements MasterKey, AutoCloseable {
     }
 
     @Override
-    public byte[] wrap(DataKey existing, EncryptionContext context) {
-        return existing.withMaterialForWrapping(material -> wrap(material, context));
+    public byte[] wrap(DataKey dataKey, EncryptionContext context) {
+        return dataKey.withMaterialForWrapping(material -> wrap(material, context));
     }
 
     private byte[] wrap(byte[] material, EncryptionContext context) {

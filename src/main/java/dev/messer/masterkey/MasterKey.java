@@ -13,12 +13,11 @@ public interface MasterKey {
     byte[] generateWrappedDataKey(EncryptionContext context);
 
     /**
-     * Wraps an existing data key, bound to {@code context}: how a version moves to another master key.
-     * The caller keeps ownership of {@code key}.
+     * Wraps an existing data key, bound to {@code context}: the same key under another master key (a
+     * version moved to another master key, or copied to another region's keys bucket, wrapped by that
+     * region's key). The caller keeps ownership of {@code key}.
      */
-    default byte[] wrap(DataKey key, EncryptionContext context) {
-        throw new UnsupportedOperationException(describe() + " cannot wrap an existing data key");
-    }
+    byte[] wrap(DataKey key, EncryptionContext context);
 
     /**
      * Unwraps a data key. The caller owns the result and must close it.

@@ -4,8 +4,8 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import dev.messer.databag.FieldPath;
+import dev.messer.databag.FieldRef;
 import dev.messer.databag.ItemRef;
-import dev.messer.names.Names;
 import dev.messer.error.InvalidInputException;
 import dev.messer.error.NotFoundException;
 import java.util.ArrayList;
@@ -93,17 +93,11 @@ public final class SecretTemplate {
     }
 
     private static Placeholder parse(String name, String where) {
-        int first = name.indexOf('/');
-        int second = first < 0 ? -1 : name.indexOf('/', first + 1);
-        if (second < 0 || second == name.length() - 1) {
-            throw new InvalidInputException(where + ": placeholder '" + name + "' is not BAG/ITEM/PATH (for example "
-                    + "app/db/password)");
-        }
         try {
-            return new Placeholder(name, new ItemRef(name.substring(0, first), name.substring(first + 1, second)),
-                    FieldPath.parse(name.substring(second + 1)));
-        } catch (Names.InvalidNameException e) {
-            throw new InvalidInputException(where + ": placeholder '" + name + "': " + e.getMessage());
+            FieldRef ref = FieldRef.parse(name, true);
+            return new Placeholder(name, ref.item(), ref.path().orElseThrow());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(where + ": placeholder " + e.getMessage());
         }
     }
 

@@ -65,8 +65,9 @@ public final class RecoveryStore {
                 Hint.command("recovery set", "PUBLIC_KEY_FILE"))));
         if (!stored.fingerprint().equals(pinned)) {
             throw new IntegrityException("the recovery public key in " + keys.describe() + " is " + stored.fingerprint()
-                    + ", but the profile pins " + pinned + ": it was replaced, and messer wraps no data key to it; "
-                    + "store the right key with 'messer recovery set' or correct recovery_key_fingerprint");
+                    + ", but the profile pins " + pinned + ": it was replaced, and messer wraps no data key to it",
+                    Hint.of("store the right key with {} or correct recovery_key_fingerprint",
+                            Hint.command("recovery set", "PUBLIC_KEY_FILE")));
         }
         return stored;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Consumer;
 
 /**
  * A bucket: flat keys with {@code /} as a folder separator, as S3 has them. Implemented by a folder
@@ -62,6 +63,15 @@ public interface BlobStore {
 
     /** Every key starting with {@code prefix}, in ascending order, across all pages. */
     List<String> list(String prefix);
+
+    /**
+     * Hands every key starting with {@code prefix} to {@code each} in the store's listing order
+     * (ascending), page by page: a caller that keeps none holds at most one page of names. By
+     * default the whole {@link #list}.
+     */
+    default void forEachKey(String prefix, Consumer<String> each) {
+        list(prefix).forEach(each);
+    }
 
     /** Deletes the object; deleting an absent key is not an error. */
     void delete(String key);

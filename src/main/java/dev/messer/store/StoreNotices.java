@@ -18,6 +18,10 @@ public interface StoreNotices {
     default void invalidName(String what, String escaped, String where) {
     }
 
+    /** A read was served by a region other than the nearest one, which did not answer (one line). */
+    default void failedOver(String line) {
+    }
+
     /** An item in format 1 (not bound to its path) was opened. */
     default void version1Item(String where) {
     }

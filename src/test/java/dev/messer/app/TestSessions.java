@@ -1,7 +1,6 @@
 package dev.messer.app;
 
 import dev.messer.config.Settings;
-import dev.messer.config.SettingsResolver;
 import dev.messer.local.PassphraseSource;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +16,7 @@ public final class TestSessions {
     }
 
     public static Session<?> open(Settings settings, Map<String, String> env) {
-        return new Sessions(env, new SettingsResolver(env), prompts(env)).open(settings);
+        return new Sessions(env, prompts(env)).open(settings);
     }
 
     /** No MFA prompt (one fails the test), and the passphrase from MESSER_PASSPHRASE only. */

@@ -33,12 +33,15 @@ class ArchitectureTest {
     private static final String[] CORE = {
         "dev.messer.crypto..", "dev.messer.names..", "dev.messer.error..", "dev.messer.files..",
         "dev.messer.store..", "dev.messer.masterkey..", "dev.messer.backend..", "dev.messer.keys..",
-        "dev.messer.databag..", "dev.messer.bulk..", "dev.messer.output..", "dev.messer.config..",
+        "dev.messer.databag..", "dev.messer.bulk..", "dev.messer.output..", "dev.messer.config..", "dev.messer.estate..", "dev.messer.regions..",
         "dev.messer.recovery..",
     };
     private static final String[] ABOVE_PROVIDERS = {
         "dev.messer.app..", "dev.messer.doctor..", "dev.messer.cli..", "dev.messer.edit..", "dev.messer.exec..",
+        "dev.messer.library..", "dev.messer.spring..",
     };
+    /** The faces for JVM services, which the CLI's shaded jar leaves out (docs/jvm.md). */
+    private static final String[] SERVICE_FACES = {"dev.messer.library..", "dev.messer.spring.."};
     private static final String[] COMMAND_LINE = {"dev.messer.cli..", "dev.messer.edit..", "dev.messer.exec.."};
     private static final String[] PROVIDERS = {"dev.messer.aws..", "dev.messer.local.."};
 
@@ -123,4 +126,18 @@ class ArchitectureTest {
                             || call.getTargetOwner().isEquivalentTo(Object.class)
                             || call.getTargetOwner().isEquivalentTo(Objects.class))))
             .because("Gson compares numbers as doubles; compare item values by their text or sealed bytes");
+
+    /** Spring Boot is provided by the application: only the import package may name it. */
+    @ArchTest
+    static final ArchRule onlyTheSpringImportNamesSpring = noClasses()
+            .that().resideOutsideOfPackage("dev.messer.spring..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+            .because("Spring stays out of the CLI and the core; dev.messer.spring is the one integration package");
+
+    /** The CLI's jar leaves the library and the Spring import out, so nothing the CLI runs may need them. */
+    @ArchTest
+    static final ArchRule theServiceFacesAreUsedByNothingBelowThem = noClasses()
+            .that().resideOutsideOfPackages(SERVICE_FACES)
+            .should().dependOnClassesThat().resideInAnyPackage(SERVICE_FACES)
+            .because("the CLI's shaded jar does not carry dev.messer.library and dev.messer.spring");
 }

@@ -11,7 +11,7 @@ import dev.messer.aws.AwsClientFactory;
 import dev.messer.aws.AwsEnvironment;
 import dev.messer.cli.ArchitectureSamples;
 import dev.messer.cli.aws.LoginCommand;
-import dev.messer.config.Settings;
+import dev.messer.config.AwsSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,7 +24,7 @@ class ProviderRulesTest {
 
     /** Makes its own clients, as setup and policy once did. */
     static final class MakesItsOwnClients {
-        AwsClientFactory factory(Settings settings) {
+        AwsClientFactory factory(AwsSettings settings) {
             return new AwsClientFactory(settings, new AwsEnvironment(Map.of()), serial -> "0");
         }
 

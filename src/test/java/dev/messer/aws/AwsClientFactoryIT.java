@@ -7,9 +7,8 @@ import dev.messer.app.Session;
 import dev.messer.app.Sessions;
 import dev.messer.app.TestSessions;
 import dev.messer.cli.CliRun;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
-import dev.messer.config.SettingsResolver;
 import dev.messer.databag.ItemDocument;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +46,7 @@ class AwsClientFactoryIT {
 
     @Test
     void showWithoutDecrypt_withRole_makesNoKmsClient() {
-        try (Session<?> session = open(aws.settings(Map.of(SettingKey.ROLE_ARN, ROLE_ARN)))) {
+        try (Session<?> session = open(aws.settings(Map.of(Setting.ROLE_ARN, ROLE_ARN)))) {
             session.items().read("payments", "db");
 
             assertThat(clients(session)).containsExactly(AwsService.S3, AwsService.STS);
@@ -56,7 +55,7 @@ class AwsClientFactoryIT {
 
     @Test
     void openingASession_makesNoClientAtAll() {
-        try (Session<?> session = open(aws.settings(Map.of(SettingKey.ROLE_ARN, ROLE_ARN)))) {
+        try (Session<?> session = open(aws.settings(Map.of(Setting.ROLE_ARN, ROLE_ARN)))) {
             assertThat(clients(session)).isEmpty();
         }
     }
@@ -168,6 +167,17 @@ class AwsClientFactoryIT {
     }
 
     @Test
+    void awsDefaultRegionVariable_isHonoured_whenNeitherTheSettingNorAwsRegionIsSet() {
+        String config = aws.writeIni(Map.of("region", "")).toString();
+        aws.env().remove("AWS_REGION");
+        aws.env().put("AWS_DEFAULT_REGION", MotoServer.REGION);
+
+        CliRun run = aws.run("data", "bag", "show", "aws", "payments", "db", "--decrypt", "-c", config);
+
+        assertThat(ok(run).out()).contains("\"password\":\"s3cret\"");
+    }
+
+    @Test
     void missingAwsProfile_saysSoInOneLine() {
         String config = aws.writeIni(Map.of("aws_profile", "nobody")).toString();
 
@@ -229,7 +239,7 @@ class AwsClientFactoryIT {
 
     private Session<?> open(Settings settings) {
         Map<String, String> env = Map.copyOf(aws.env());
-        return new Sessions(env, new SettingsResolver(env), TestSessions.prompts(env)).open(settings);
+        return new Sessions(env, TestSessions.prompts(env)).open(settings);
     }
 
     private static List<AwsService> clients(Session<?> session) {

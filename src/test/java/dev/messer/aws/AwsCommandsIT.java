@@ -3,6 +3,7 @@ package dev.messer.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.cli.CliRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -92,6 +94,41 @@ class AwsCommandsIT {
         assertThat(keysIn(aws.keysBucket())).as("only the tombstones of the deleted numbers remain")
                 .containsExactly("!deleted/app/0", "!deleted/app/1");
         assertThat(ok(aws.run("encryption", "list", "aws", "-c", config)).out()).isEmpty();
+    }
+
+    @Test
+    void configure_newProfile_startsWithMinItemFormat2_onlyOverAnEmptyTierPrefix() throws Exception {
+        List<String> common = List.of("configure", "aws", "-m", aws.masterKey(), "-e", AwsFixture.TIER,
+                "-k", aws.keysBucket(), "-r", MotoServer.REGION, "--endpoint-url", aws.moto().endpoint().toString(),
+                "--path-style", "true");
+
+        CliRun fresh = configure(common, "fresh.ini", aws.secretsBucket());
+        assertThat(Files.readString(dir.resolve("fresh.ini"))).contains("min_item_format = 2");
+        assertThat(fresh.err()).contains("starts with min_item_format = 2: nothing is stored under s3://"
+                + aws.secretsBucket() + "/dev/ yet");
+
+        CliRun noBucket = configure(common, "nobucket.ini", "messer-bucket-not-made-yet");
+        assertThat(Files.readString(dir.resolve("nobucket.ini"))).contains("min_item_format = 2");
+        assertThat(noBucket.err()).contains("starts with min_item_format = 2");
+
+        aws.s3().putObject(r -> r.bucket(aws.secretsBucket()).key("dev/payments/db"),
+                RequestBody.fromString("{}"));
+        CliRun messerData = configure(common, "messer.ini", aws.secretsBucket());
+        assertThat(Files.readString(dir.resolve("messer.ini"))).doesNotContain("min_item_format");
+        assertThat(messerData.err()).contains("keeps min_item_format = 1: s3://" + aws.secretsBucket()
+                + "/dev/ already holds items");
+
+        List<String> unreachable = new ArrayList<>(common);
+        unreachable.set(unreachable.indexOf("--endpoint-url") + 1, "http://127.0.0.1:" + MotoServer.closedPort());
+        CliRun unknown = configure(unreachable, "unknown.ini", "messer-bucket-not-made-yet");
+        assertThat(Files.readString(dir.resolve("unknown.ini"))).doesNotContain("min_item_format");
+        assertThat(unknown.err()).contains("keeps min_item_format = 1, since its secrets bucket could not be listed");
+    }
+
+    private CliRun configure(List<String> common, String file, String secretsBucket) {
+        List<String> args = new ArrayList<>(common);
+        args.addAll(List.of("-b", secretsBucket, "-c", dir.resolve(file).toString()));
+        return ok(aws.run(args.toArray(String[]::new)));
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.aws.S3BlobStore;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.error.AccessDeniedException;
@@ -193,8 +193,8 @@ class AwsFailuresIT {
         String role = "arn:aws:iam::123456789012:role/messer-admin";
         try (FaultyAwsEndpoint endpoint = FaultyAwsEndpoint.stsError(403, "AccessDenied",
                 "MultiFactorAuthentication failed with invalid MFA one time pass code.");
-             AwsClientFactory clients = factory(endpoint, Map.of(SettingKey.ROLE_ARN, role,
-                     SettingKey.MFA_SERIAL, "arn:aws:iam::123456789012:mfa/alice"))) {
+             AwsClientFactory clients = factory(endpoint, Map.of(Setting.ROLE_ARN, role,
+                     Setting.MFA_SERIAL, "arn:aws:iam::123456789012:mfa/alice"))) {
             S3BlobStore store = new S3BlobStore(clients::s3, "secrets", "secrets_bucket", Optional.empty());
 
             assertThatThrownBy(() -> store.get("dev/bag/db"))
@@ -210,7 +210,7 @@ class AwsFailuresIT {
         String role = "arn:aws:iam::123456789012:role/messer-admin";
         try (FaultyAwsEndpoint endpoint = FaultyAwsEndpoint.stsError(403, "ExpiredToken",
                 "The security token included in the request is expired");
-             AwsClientFactory clients = factory(endpoint, Map.of(SettingKey.ROLE_ARN, role))) {
+             AwsClientFactory clients = factory(endpoint, Map.of(Setting.ROLE_ARN, role))) {
             S3BlobStore store = new S3BlobStore(clients::s3, "secrets", "secrets_bucket", Optional.empty());
 
             assertThatThrownBy(() -> store.get("dev/bag/db"))
@@ -221,12 +221,12 @@ class AwsFailuresIT {
         }
     }
 
-    private static AwsClientFactory factory(FaultyAwsEndpoint endpoint, Map<SettingKey, String> extra) {
-        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        values.put(SettingKey.REGION, "us-east-1");
-        values.put(SettingKey.ENDPOINT_URL, endpoint.endpoint().toString());
-        values.put(SettingKey.PATH_STYLE, "true");
+    private static AwsClientFactory factory(FaultyAwsEndpoint endpoint, Map<Setting, String> extra) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        values.put(Setting.REGION, "us-east-1");
+        values.put(Setting.ENDPOINT_URL, endpoint.endpoint().toString());
+        values.put(Setting.PATH_STYLE, "true");
         values.putAll(extra);
-        return new AwsClientFactory(Settings.of(Provider.AWS, values), new AwsEnvironment(ENV), serial -> "123456");
+        return new AwsClientFactory(Settings.of(Provider.AWS, values).aws(), new AwsEnvironment(ENV), serial -> "123456");
     }
 }

@@ -3,8 +3,9 @@ package dev.messer.aws;
 import static dev.messer.aws.AwsCommandsIT.ok;
 
 import dev.messer.cli.CliRun;
+import dev.messer.cli.CliSandbox;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +15,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -37,7 +38,8 @@ public final class AwsFixture {
     private final String keysBucket;
     private final String masterKey;
     private final String kmsKeyId;
-    private final Map<String, String> env = new HashMap<>();
+    private final CliSandbox cli;
+    private final Map<String, String> env;
 
     private AwsFixture(MotoServer moto, Path dir) {
         this.moto = moto;
@@ -47,9 +49,8 @@ public final class AwsFixture {
         this.keysBucket = createBucket("keys-" + suffix);
         this.masterKey = "messer-" + suffix;
         this.kmsKeyId = createKey(masterKey);
-        env.put("HOME", dir.resolve("home").toString());
-        env.put("XDG_CONFIG_HOME", dir.resolve("home/.config").toString());
-        env.put("XDG_DATA_HOME", dir.resolve("home/.local/share").toString());
+        this.cli = new CliSandbox(dir);
+        this.env = cli.env;
         env.put("AWS_ACCESS_KEY_ID", MotoServer.ACCESS_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", MotoServer.SECRET_KEY);
         env.put("AWS_EC2_METADATA_DISABLED", "true");
@@ -163,7 +164,7 @@ public final class AwsFixture {
 
     /** Runs the CLI in-process with this fixture's environment. */
     public CliRun run(String... args) {
-        return CliRun.run(Map.copyOf(env), args);
+        return cli.run(args);
     }
 
     /** Runs the CLI like {@link #run(String...)}, with {@code -c config} after {@code args}. */
@@ -192,9 +193,9 @@ public final class AwsFixture {
     }
 
     /** Settings as the aws profile of {@link #writeIni()} resolves them, plus {@code overrides}. */
-    public Settings settings(Map<SettingKey, String> overrides) {
-        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        profile().forEach((k, v) -> values.put(SettingKey.fromIniName(k), v));
+    public Settings settings(Map<Setting, String> overrides) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        profile().forEach((k, v) -> values.put(Setting.valueOf(k.toUpperCase(Locale.ROOT)), v));
         values.putAll(overrides);
         return Settings.of(Provider.AWS, values);
     }

@@ -114,6 +114,32 @@ class ItemHistoryAwsIT {
     }
 
     @Test
+    void previousAndTildeN_nameVersionsByTheirPlaceInHistory_forShowAtDiffAndRollback() {
+        enableVersioning();
+        aws.storePaymentsItem(config);
+        ok(runWithInput("two\n", "data", "bag", "set", "aws", "payments", "db", "password"));
+        ok(runWithInput("three\n", "data", "bag", "set", "aws", "payments", "db", "password"));
+
+        assertThat(password("--at", "previous")).isEqualTo("two\n");
+        assertThat(password("--at", "~2")).isEqualTo("s3cret\n");
+        assertThat(password("--at", "~0")).isEqualTo("three\n");
+        CliRun tooFar = run("data", "bag", "show", "aws", "payments", "db", "--decrypt", "--at", "~3");
+        assertThat(tooFar.exit()).isEqualTo(1);
+        assertThat(tooFar.err()).contains("has 3 version(s)").contains("'~3'").contains("data bag history aws payments db");
+        CliRun diff = run("data", "bag", "diff", "aws", "payments", "db", "~2", "previous");
+        assertThat(diff.exit()).as(diff.toString()).isEqualTo(1);
+        assertThat(diff.out().lines()).containsExactly("~ password");
+
+        String oldest = version(history(), 2);
+        CliRun rollback = run("data", "bag", "rollback", "aws", "payments", "db", "~2");
+        assertThat(rollback.exit()).as(rollback.toString()).isZero();
+        assertThat(rollback.err()).contains("back to version " + oldest);
+        assertThat(password()).isEqualTo("s3cret\n");
+        ok(run("data", "bag", "rollback", "aws", "payments", "db", "previous"));
+        assertThat(password()).isEqualTo("three\n");
+    }
+
+    @Test
     void writer_isStoredAsS3UserMetadata_notInTheItem() {
         enableVersioning();
         aws.storePaymentsItem(config);

@@ -42,7 +42,7 @@ class KmsMasterKeyIT extends MasterKeyContract {
     @BeforeEach
     void setUp() {
         aws = AwsFixture.create(dir);
-        clients = new AwsClientFactory(aws.settings(), new AwsEnvironment(aws.env()), serial -> "000000");
+        clients = new AwsClientFactory(aws.settings().aws(), new AwsEnvironment(aws.env()), serial -> "000000");
         masterKey = new KmsMasterKey(clients::kms, aws.masterKey(), MotoServer.REGION);
     }
 

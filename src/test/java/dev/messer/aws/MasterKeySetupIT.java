@@ -73,7 +73,7 @@ class MasterKeySetupIT {
         assertThat(key.keyUsage()).isEqualTo(KeyUsageType.ENCRYPT_DECRYPT);
         assertThat(key.description()).contains("messer").contains("tier dev");
         assertThat(rotation(key.keyId())).isTrue();
-        assertThat(tags(key.keyId())).containsEntry("messer:tier", "dev").containsEntry("messer:profile", "aws")
+        assertThat(tags(key.keyId())).containsEntry("messer:tier", "dev").doesNotContainKey("messer:profile")
                 .containsEntry("team", "payments");
         JsonObject policy = JsonParser.parseString(keyPolicy(key.keyId())).getAsJsonObject();
         assertThat(policy.toString()).contains("MesserRootFullAccess").contains("arn:aws:iam::123456789012:root")
@@ -84,7 +84,7 @@ class MasterKeySetupIT {
 
         assertThat(second.exit()).as(second.toString()).isZero();
         assertThat(second.out()).contains("master key: alias/" + alias + " -> key " + key.keyId())
-                .contains("master key rotation: on").contains("master key tags: messer:tier=dev, messer:profile=aws, "
+                .contains("master key rotation: on").contains("master key tags: messer:tier=dev, "
                         + "team=payments").contains("master key key policy: no broad grants");
         assertThat(aws.kms().listKeys().keys()).hasSize(keys);
         assertThat(JsonParser.parseString(keyPolicy(key.keyId()))).isEqualTo(policy);
@@ -98,7 +98,7 @@ class MasterKeySetupIT {
 
         assertThat(check.exit()).as(check.toString()).isEqualTo(1);
         assertThat(check.out()).contains("master key rotation: automatic key rotation is off")
-                .contains("master key tags: missing or different: messer:tier=dev, messer:profile=aws");
+                .contains("master key tags: missing or different: messer:tier=dev");
         assertThat(check.err()).contains("has 2 problem(s)").contains("messer setup aws --fix");
         assertThat(rotation(aws.kmsKeyId())).isFalse();
 
@@ -106,10 +106,29 @@ class MasterKeySetupIT {
 
         assertThat(fix.exit()).as(fix.toString()).isZero();
         assertThat(fix.out()).contains("master key rotation: automatic key rotation enabled")
-                .contains("master key tags: set messer:tier=dev, messer:profile=aws");
+                .contains("master key tags: set messer:tier=dev");
         assertThat(rotation(aws.kmsKeyId())).isTrue();
-        assertThat(tags(aws.kmsKeyId())).containsEntry("messer:tier", "dev").containsEntry("messer:profile", "aws");
+        assertThat(tags(aws.kmsKeyId())).containsEntry("messer:tier", "dev").doesNotContainKey("messer:profile");
         assertThat(run(ini, "setup", "aws").exit()).isZero();
+    }
+
+    @Test
+    void adminAndReaderProfilesOfOneTier_shareTheKey_andBothAreGreen_afterEitherFixes() throws Exception {
+        Path ini = aws.writeIni();
+        String admin = java.nio.file.Files.readString(ini);
+        java.nio.file.Files.writeString(ini, admin + "\n" + admin.replace("[profile aws]", "[profile reader]"));
+
+        CliRun fixedByAdmin = run(ini, "setup", "aws", "--fix");
+        assertThat(fixedByAdmin.exit()).as(fixedByAdmin.toString()).isZero();
+        for (String profile : List.of("reader", "aws", "reader")) {
+            CliRun setup = aws.run("setup", "aws", "-c", ini.toString(), "--profile", profile);
+            assertThat(setup.exit()).as(profile + ": " + setup).isZero();
+            assertThat(setup.out()).as(profile).contains("master key tags: messer:tier=dev");
+            CliRun doctor = aws.run("doctor", "aws", "-c", ini.toString(), "--profile", profile);
+            assertThat(doctor.out()).as(profile + ": " + doctor).contains("[ok]   key tags")
+                    .doesNotContain("messer:profile");
+        }
+        assertThat(tags(aws.kmsKeyId())).containsOnlyKeys("messer:tier");
     }
 
     @Test

@@ -40,14 +40,16 @@ public final class MotoServer {
     private final Process process;
     private final URI endpoint;
     private final Path log;
+    private final Path recording;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
     private S3Client s3;
     private KmsClient kms;
 
-    private MotoServer(Process process, URI endpoint, Path log) {
+    private MotoServer(Process process, URI endpoint, Path log, Path recording) {
         this.process = process;
         this.endpoint = endpoint;
         this.log = log;
+        this.recording = recording;
     }
 
     /** The server of this JVM, started on the first call. @throws IllegalStateException if it cannot start */
@@ -102,6 +104,42 @@ public final class MotoServer {
         return kms;
     }
 
+    /**
+     * Starts moto's request recorder afresh: from now on, {@link #recordedKmsCalls} counts what
+     * reached the server.
+     */
+    public void startRecording() {
+        post("/moto-api/recorder/reset-recording");
+        post("/moto-api/recorder/start-recording");
+    }
+
+    /** How many requests of the KMS action (for example {@code Decrypt}) moto received since {@link #startRecording}. */
+    public long recordedKmsCalls(String action) {
+        post("/moto-api/recorder/stop-recording");
+        try {
+            return Files.readAllLines(recording, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.contains("\"TrentService." + action + "\"")).count();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read moto's recording: " + e.getMessage(), e);
+        }
+    }
+
+    private void post(String path) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
+            connection.setRequestMethod("POST");
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(5000);
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            if (status != 200) {
+                throw new IllegalStateException("moto answered " + status + " to " + path);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("moto did not answer " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A loopback port nothing listens on (for "endpoint unreachable" cases). */
     public static int closedPort() {
         return freePort();
@@ -119,13 +157,16 @@ public final class MotoServer {
         try {
             Path log = Files.createTempFile("moto-server-", ".log");
             log.toFile().deleteOnExit();
+            Path recording = Files.createTempFile("moto-recording-", ".jsonl");
+            recording.toFile().deleteOnExit();
             ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p",
                     String.valueOf(port))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("PYTHONPATH", atomicPutsFolder());
+            builder.environment().put("MOTO_RECORDER_FILEPATH", recording.toString());
             Process process = builder.start();
-            MotoServer server = new MotoServer(process, endpoint, log);
+            MotoServer server = new MotoServer(process, endpoint, log, recording);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "moto-server-stop"));
             server.awaitReady();
             return server;
@@ -139,10 +180,25 @@ public final class MotoServer {
      * calls atomically, as S3 does (see that file).
      */
     private static String atomicPutsFolder() {
+        java.net.URL file = MotoServer.class.getResource("/moto/sitecustomize.py");
+        if (file == null) {
+            throw new IllegalStateException("moto/sitecustomize.py is missing from the test resources");
+        }
         try {
-            return Path.of(MotoServer.class.getResource("/moto/sitecustomize.py").toURI()).getParent().toString();
-        } catch (java.net.URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("moto/sitecustomize.py is missing from the test resources", e);
+            if (file.getProtocol().equals("file")) {
+                return Path.of(file.toURI()).getParent().toString();
+            }
+            // inside the test jar (the Spring Boot projects in src/it): a private copy for moto to load
+            Path folder = Files.createTempDirectory("moto-site-");
+            folder.toFile().deleteOnExit();
+            Path copy = folder.resolve("sitecustomize.py");
+            try (java.io.InputStream in = file.openStream()) {
+                Files.copy(in, copy);
+            }
+            copy.toFile().deleteOnExit();
+            return folder.toString();
+        } catch (java.net.URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot give moto its sitecustomize.py: " + e.getMessage(), e);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.messer.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.error.AccessDeniedException;
 import java.util.EnumMap;
@@ -20,11 +20,11 @@ class PlainHttpRefusalTest {
     @Test
     void accessDeniedOverPlainHttp_namesTheTlsOnlyStatement() {
         try (FaultyAwsEndpoint s3 = FaultyAwsEndpoint.s3Error(403, "AccessDenied", "Access Denied")) {
-            Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-            values.put(SettingKey.REGION, "us-east-1");
-            values.put(SettingKey.S3_ENDPOINT_URL, s3.endpoint().toString());
-            values.put(SettingKey.PATH_STYLE, "true");
-            try (AwsClientFactory clients = new AwsClientFactory(Settings.of(Provider.AWS, values),
+            Map<Setting, String> values = new EnumMap<>(Setting.class);
+            values.put(Setting.REGION, "us-east-1");
+            values.put(Setting.S3_ENDPOINT_URL, s3.endpoint().toString());
+            values.put(Setting.PATH_STYLE, "true");
+            try (AwsClientFactory clients = new AwsClientFactory(Settings.of(Provider.AWS, values).aws(),
                     new AwsEnvironment(ENV), serial -> "000000")) {
                 SdkException e = org.junit.jupiter.api.Assertions.assertThrows(SdkException.class,
                         () -> clients.s3().getObject(r -> r.bucket("b").key("k")));

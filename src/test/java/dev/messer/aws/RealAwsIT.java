@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.messer.aws.S3BlobStore;
 import dev.messer.cli.CliRun;
+import dev.messer.config.AwsSettings;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,12 +80,12 @@ class RealAwsIT {
 
     @AfterEach
     void removeWhatTheTestWrote() {
-        Settings settings = settings();
+        AwsSettings settings = settings();
         try (AwsClientFactory clients = new AwsClientFactory(settings, new AwsEnvironment(env), serial ->
                 variable("MESSER_MFA_TOKEN").orElseThrow())) {
-            S3BlobStore secrets = new S3BlobStore(clients::s3, settings.get(SettingKey.SECRETS_BUCKET), "secrets_bucket",
+            S3BlobStore secrets = new S3BlobStore(clients::s3, settings.secretsBucket().value(), "secrets_bucket",
                     Optional.empty());
-            S3BlobStore keys = new S3BlobStore(clients::s3, settings.get(SettingKey.KEYS_BUCKET), "keys_bucket",
+            S3BlobStore keys = new S3BlobStore(clients::s3, settings.keysBucket().value(), "keys_bucket",
                     Optional.empty());
             secrets.list(tier + "/").forEach(secrets::delete);
             keys.list(keyName + "/").forEach(keys::delete);
@@ -126,14 +127,14 @@ class RealAwsIT {
         return CliRun.run(Map.copyOf(env), args);
     }
 
-    private Settings settings() {
-        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        values.put(SettingKey.REGION, variable("AWS_REGION").orElseThrow());
-        values.put(SettingKey.SECRETS_BUCKET, variable("MESSER_IT_SECRETS_BUCKET").orElseThrow());
-        values.put(SettingKey.KEYS_BUCKET, variable("MESSER_IT_KEYS_BUCKET").orElseThrow());
-        variable("MESSER_IT_ROLE_ARN").ifPresent(arn -> values.put(SettingKey.ROLE_ARN, arn));
-        variable("MESSER_IT_MFA_SERIAL").ifPresent(serial -> values.put(SettingKey.MFA_SERIAL, serial));
-        return Settings.of(Provider.AWS, values);
+    private AwsSettings settings() {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        values.put(Setting.REGION, variable("AWS_REGION").orElseThrow());
+        values.put(Setting.SECRETS_BUCKET, variable("MESSER_IT_SECRETS_BUCKET").orElseThrow());
+        values.put(Setting.KEYS_BUCKET, variable("MESSER_IT_KEYS_BUCKET").orElseThrow());
+        variable("MESSER_IT_ROLE_ARN").ifPresent(arn -> values.put(Setting.ROLE_ARN, arn));
+        variable("MESSER_IT_MFA_SERIAL").ifPresent(serial -> values.put(Setting.MFA_SERIAL, serial));
+        return Settings.of(Provider.AWS, values).aws();
     }
 
     private Path write(String name, String content) {

@@ -3,7 +3,7 @@ package dev.messer.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.error.NotFoundException;
 import dev.messer.error.UnavailableException;
 import dev.messer.store.BlobStore;
@@ -40,7 +40,7 @@ class S3BlobStoreIT extends BlobStoreContract {
     void setUp() {
         aws = AwsFixture.create(dir);
         aws.s3().putBucketVersioning(r -> r.bucket(aws.secretsBucket()).versioningConfiguration(c -> c.status("Enabled")));
-        clients = new AwsClientFactory(aws.settings(), new AwsEnvironment(aws.env()), serial -> "000000");
+        clients = new AwsClientFactory(aws.settings().aws(), new AwsEnvironment(aws.env()), serial -> "000000");
         store = new S3BlobStore(clients::s3, aws.secretsBucket(), "secrets_bucket", Optional.empty());
     }
 
@@ -146,8 +146,8 @@ class S3BlobStoreIT extends BlobStoreContract {
 
     @Test
     void unreachableEndpoint_isUnavailable() {
-        AwsClientFactory nowhere = new AwsClientFactory(aws.settings(Map.of(SettingKey.ENDPOINT_URL,
-                "http://127.0.0.1:" + MotoServer.closedPort())), new AwsEnvironment(aws.env()), serial -> "0");
+        AwsClientFactory nowhere = new AwsClientFactory(aws.settings(Map.of(Setting.ENDPOINT_URL,
+                "http://127.0.0.1:" + MotoServer.closedPort())).aws(), new AwsEnvironment(aws.env()), serial -> "0");
         try (nowhere) {
             S3BlobStore unreachable = new S3BlobStore(nowhere::s3, aws.secretsBucket(), "secrets_bucket",
                     Optional.empty());

@@ -2,8 +2,9 @@ package dev.messer.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.config.AwsSettings;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.store.BlobVersion;
 import java.nio.charset.StandardCharsets;
@@ -51,12 +52,12 @@ class S3ListingOrderTest {
                 + "</ListVersionsResult>";
     }
 
-    private static Settings settings(FaultyAwsEndpoint endpoint) {
-        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        values.put(SettingKey.REGION, "us-east-1");
-        values.put(SettingKey.S3_ENDPOINT_URL, endpoint.endpoint().toString());
-        values.put(SettingKey.PATH_STYLE, "true");
-        return Settings.of(Provider.AWS, values);
+    private static AwsSettings settings(FaultyAwsEndpoint endpoint) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        values.put(Setting.REGION, "us-east-1");
+        values.put(Setting.S3_ENDPOINT_URL, endpoint.endpoint().toString());
+        values.put(Setting.PATH_STYLE, "true");
+        return Settings.of(Provider.AWS, values).aws();
     }
 
     @Test

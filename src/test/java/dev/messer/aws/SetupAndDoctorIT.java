@@ -135,7 +135,7 @@ class SetupAndDoctorIT {
         assertThat(again.exit()).as(again.toString()).isZero();
         assertThat(again.out()).contains("secrets bucket s3://" + aws.secretsBucket() + ": already as required")
                 .contains("keys bucket s3://" + aws.keysBucket() + ": already as required")
-                .contains("master key rotation: on").contains("master key tags: messer:tier=dev, messer:profile=aws");
+                .contains("master key rotation: on").contains("master key tags: messer:tier=dev");
     }
 
     @Test
@@ -281,7 +281,10 @@ class SetupAndDoctorIT {
     @Test
     void doctor_withRoleOnLocal_isUsageError() {
         CliRun result = aws.run("doctor", "local", "--role", "reader");
-        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        assertThat(result.errLines()).hasSize(1).first().asString()
+                .startsWith("messer: --role is for 'doctor aws': a local profile has no key policy");
+        assertThat(result.out()).isEmpty();
     }
 
     @Test

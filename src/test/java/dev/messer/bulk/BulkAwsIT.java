@@ -207,9 +207,9 @@ class BulkAwsIT {
         Path eu = aws.writeIni("eu.ini", Map.of("secrets_bucket", otherSecrets, "keys_bucket", otherKeys,
                 "master_key", aws.masterKey() + "-eu", "tier", "prod"));
 
-        Settings euSettings = aws.settings(Map.of(dev.messer.config.SettingKey.SECRETS_BUCKET, otherSecrets,
-                dev.messer.config.SettingKey.KEYS_BUCKET, otherKeys, dev.messer.config.SettingKey.MASTER_KEY,
-                aws.masterKey() + "-eu", dev.messer.config.SettingKey.TIER, "prod"));
+        Settings euSettings = aws.settings(Map.of(dev.messer.config.Setting.SECRETS_BUCKET, otherSecrets,
+                dev.messer.config.Setting.KEYS_BUCKET, otherKeys, dev.messer.config.Setting.MASTER_KEY,
+                aws.masterKey() + "-eu", dev.messer.config.Setting.TIER, "prod"));
         try (Session<?> source = session();
              Session<?> destination = TestSessions.open(euSettings, aws.env())) {
             TestBucket crashing = TestBucket.on(new CrashingBlobStore(destination.backend().secrets(), 5),

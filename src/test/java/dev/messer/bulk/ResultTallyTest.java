@@ -55,9 +55,11 @@ class ResultTallyTest {
     @Test
     void parallelRun_handsEachResultToTheTallyOnce() {
         ResultTally tally = new ResultTally(false, 10);
-        ParallelMap.forEachRequeuing(IntStream.range(0, 5_000).boxed().toList(), 8, "test", BulkListener.NONE,
-                i -> i % 1000 == 0 ? ItemResult.failed(item(i), "refused") : ItemResult.done(item(i), "done"),
-                ItemResult::throttled, (i, result) -> tally.add(result));
+        try (BulkWorkers workers = new BulkWorkers(AdaptiveConcurrency.pinned(8), BulkListener.NONE)) {
+            workers.forEach("test", 5_000, IntStream.range(0, 5_000).iterator(),
+                    i -> i % 1000 == 0 ? ItemResult.failed(item(i), "refused") : ItemResult.done(item(i), "done"),
+                    result -> result, (i, result) -> tally.add(result));
+        }
 
         ResultCounts counts = tally.counts();
         assertThat(counts.done()).isEqualTo(4_995);

@@ -1,6 +1,6 @@
 package dev.messer.cli;
 
-import static dev.messer.cli.LocalCliSandbox.expectOk;
+import static dev.messer.cli.CliSandbox.expectOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,11 +21,11 @@ class AllowedVariablesTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag()
+        sandbox = new CliSandbox(home).withBag()
                 .upload("{\"id\":\"db\",\"db_host\":\"h\",\"db_password\":\"s3cr3t\",\"api_key\":\"k\"}")
                 .upload("{\"id\":\"mail\",\"db_host\":\"h\",\"smtp_password\":\"m41l\"}")
                 .upload("{\"id\":\"vault\",\"db_host\":\"h\",\"vault_addr\":\"https://vault.example\"}");

@@ -29,12 +29,12 @@ class BadInputTest {
     @TempDir
     Path sandbox;
 
-    CliHarness cli;
+    CliSandbox cli;
     Path goodItem;
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
         cli.ok("configure", "local");
         cli.ok("encryption", "create", "local", "app");
         cli.ok("data", "bag", "create", "local", "bag1");
@@ -45,8 +45,8 @@ class BadInputTest {
     /** Runs a command that must fail and change nothing; returns its single error line. */
     private String failsWithOneLine(int status, String... args) {
         Map<String, String> before = cli.snapshot();
-        CliHarness.Result result = cli.run(args);
-        assertThat(result.status()).as(result.toString()).isEqualTo(status);
+        CliRun result = cli.run(args);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(status);
         assertThat(result.out()).as("stdout").isEmpty();
         assertThat(result.errLines()).as(result.toString()).hasSize(1);
         assertThat(result.err()).startsWith("messer: ").doesNotContain("Exception").doesNotContain("\tat ");

@@ -105,13 +105,16 @@ class BulkCommandsTest {
 
         assertThat(run("bulk", "re-encrypt", "local", config.toString(), "--stats", "--parallel", "2")).isZero();
 
-        assertThat(err).contains("stats: 2 items, 2 key unwraps for 2 key versions, 0 key versions created, 2 threads");
+        assertThat(err).contains("stats: 2 items, 2 key unwraps for 2 key versions, 0 key versions created, 2 in flight (--parallel)");
     }
 
     @Test
     void progress_isDrawnOnStderrWhenItIsATerminal_andNeverWhenSilent() {
         env.put("MESSER_STDERR_TTY", "1");
         assertThat(run("bulk", "re-encrypt", "local", config.toString())).isZero();
+        assertThat(err).contains("\rre-encrypting 2/2 (100%)");
+
+        assertThat(run("bulk", "rotate-keys", "local", config.toString())).isZero();
         assertThat(err).contains("\rreading 2/2 (100%)").contains("re-encrypting 2/2 (100%)");
 
         assertThat(run("bulk", "re-encrypt", "local", config.toString(), "--silent")).isZero();

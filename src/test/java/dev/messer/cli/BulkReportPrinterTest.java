@@ -3,6 +3,7 @@ package dev.messer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.bulk.BulkReport;
+import dev.messer.bulk.ConcurrencyTrace;
 import dev.messer.bulk.ItemPath;
 import dev.messer.bulk.ItemResult;
 import dev.messer.bulk.ResultCounts;
@@ -21,7 +22,8 @@ class BulkReportPrinterTest {
     void failuresBeyondTheListedOnes_areCountedInOneLine_andTheRunExits1() {
         ResultCounts counts = new ResultCounts(500, 0, 0, 1500,
                 List.of(ItemResult.failed(new ItemPath("web", "a"), "access denied")), 1499);
-        BulkReport report = new BulkReport("re-encrypt", false, counts, List.of(), 1, 1, List.of(), Duration.ofSeconds(2));
+        BulkReport report = new BulkReport("re-encrypt", false, counts, List.of(), 1, 1, List.of(), Duration.ofSeconds(2),
+                ConcurrencyTrace.fixed(8));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),

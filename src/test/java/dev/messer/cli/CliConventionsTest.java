@@ -18,11 +18,11 @@ class CliConventionsTest {
     @TempDir
     Path sandbox;
 
-    CliHarness cli;
+    CliSandbox cli;
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
     }
 
     private static void collect(CommandTree.Node node, List<CommandTree.Node> into) {
@@ -54,9 +54,9 @@ class CliConventionsTest {
         assertThat(paths).hasSizeGreaterThan(14);
         for (String[] words : paths) {
             for (String flag : new String[] {"--help", "-h"}) {
-                CliHarness.Result result = cli.run(plus(words, flag));
+                CliRun result = cli.run(plus(words, flag));
                 String what = String.join(" ", words) + " " + flag;
-                assertThat(result.status()).as(what).isZero();
+                assertThat(result.exit()).as(what).isZero();
                 assertThat(result.out()).as(what).isNotBlank();
                 assertThat(result.err()).as(what).isEmpty();
             }
@@ -86,7 +86,7 @@ class CliConventionsTest {
 
     @Test
     void leafHelp_listsItsOptions_evenWhenARequiredOptionIsMissing() {
-        CliHarness.Result result = cli.ok("data", "bag", "from", "file", "--help");
+        CliRun result = cli.ok("data", "bag", "from", "file", "--help");
         assertThat(result.out()).contains("--secret-file").contains("--key-version").contains("--force")
                 .contains("--profile").contains("--silent").contains("-c, --config");
         assertThat(cli.ok("encryption", "delete", "-h").out()).contains("--no-prompt");
@@ -96,11 +96,11 @@ class CliConventionsTest {
 
     @Test
     void groupWithoutACommand_printsItsHelpOnStderr_exit2() {
-        CliHarness.Result result = cli.run("data", "bag");
-        assertThat(result.status()).isEqualTo(2);
+        CliRun result = cli.run("data", "bag");
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("Usage: messer data bag <command>");
-        assertThat(cli.run().status()).isEqualTo(2);
+        assertThat(cli.run().exit()).isEqualTo(2);
     }
 
     @Test
@@ -109,8 +109,8 @@ class CliConventionsTest {
     }
 
     private void usageError(String expected, String... args) {
-        CliHarness.Result result = cli.run(args);
-        assertThat(result.status()).as(result.toString()).isEqualTo(2);
+        CliRun result = cli.run(args);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
         assertThat(result.errLines()).as(result.toString()).hasSize(1);
         assertThat(result.err()).startsWith("messer: ").contains(expected);
@@ -180,8 +180,8 @@ class CliConventionsTest {
                 {"encryption", "list", "local", ".."},
                 {"encryption", "delete", "local", "..", "--no-prompt"}};
         for (String[] args : commands) {
-            CliHarness.Result result = cli.run(args);
-            assertThat(result.status()).as(String.join(" ", args)).isEqualTo(2);
+            CliRun result = cli.run(args);
+            assertThat(result.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(result.errLines()).singleElement().asString().contains("is not valid");
         }
         assertThat(sandbox.resolve("home")).doesNotExist();
@@ -190,7 +190,7 @@ class CliConventionsTest {
     @Test
     void silent_mutesProgress_butNotDataOrErrors() throws IOException {
         cli.ok("configure", "local");
-        CliHarness.Result create = cli.ok("encryption", "create", "local", "app", "--silent");
+        CliRun create = cli.ok("encryption", "create", "local", "app", "--silent");
         assertThat(create.err()).isEmpty();
         assertThat(create.out()).isEmpty();
         assertThat(cli.ok("data", "bag", "create", "local", "bag1", "--silent").err()).isEmpty();
@@ -198,12 +198,12 @@ class CliConventionsTest {
         assertThat(cli.ok("data", "bag", "from", "file", "local", "bag1", item.toString(), "--secret-file", "app",
                 "--silent").err()).isEmpty();
 
-        CliHarness.Result shown = cli.ok("data", "bag", "show", "local", "bag1", "db", "--decrypt", "--silent");
+        CliRun shown = cli.ok("data", "bag", "show", "local", "bag1", "db", "--decrypt", "--silent");
         assertThat(shown.out()).contains("\"password\":\"pw\"");
         assertThat(shown.err()).isEmpty();
 
-        CliHarness.Result failed = cli.run("data", "bag", "show", "local", "nobag", "--silent");
-        assertThat(failed.status()).isEqualTo(1);
+        CliRun failed = cli.run("data", "bag", "show", "local", "nobag", "--silent");
+        assertThat(failed.exit()).isEqualTo(1);
         assertThat(failed.errLines()).hasSize(1).first().asString().contains("data bag nobag");
     }
 
@@ -222,15 +222,15 @@ class CliConventionsTest {
     @Test
     void withoutDebug_anErrorHasNoStackTrace_withDebugItHas() {
         cli.ok("configure", "local");
-        CliHarness.Result plain = cli.run("data", "bag", "show", "local", "nobag");
+        CliRun plain = cli.run("data", "bag", "show", "local", "nobag");
         assertThat(plain.errLines()).hasSize(1);
         assertThat(plain.err()).doesNotContain("\tat ").doesNotContain("NotFoundException");
 
         for (String[] args : new String[][] {
                 {"data", "bag", "show", "local", "nobag", "--debug"},
                 {"--debug", "data", "bag", "show", "local", "nobag"}}) {
-            CliHarness.Result debug = cli.run(args);
-            assertThat(debug.status()).isEqualTo(1);
+            CliRun debug = cli.run(args);
+            assertThat(debug.exit()).isEqualTo(1);
             assertThat(debug.out()).isEmpty();
             assertThat(debug.errLines().get(0)).isEqualTo(plain.errLines().get(0));
             assertThat(debug.err()).contains("dev.messer.error.NotFoundException").contains("\tat dev.messer.");
@@ -239,8 +239,8 @@ class CliConventionsTest {
 
     @Test
     void debug_showsTheTraceOfUsageErrorsToo() {
-        CliHarness.Result result = cli.run("data", "bag", "show", "gcp", "--debug");
-        assertThat(result.status()).isEqualTo(2);
+        CliRun result = cli.run("data", "bag", "show", "gcp", "--debug");
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("UsageException").contains("\tat ");
     }
 
@@ -260,14 +260,14 @@ class CliConventionsTest {
     void unexpectedFailure_exit1_oneLineWithoutItsMessage_traceOnlyWithDebug() {
         CommandTree tree = new CommandTree().add("broken", "fails", BrokenCommand::new);
 
-        CliHarness.Result plain = cli.run(tree, "broken");
-        assertThat(plain.status()).as(plain.toString()).isEqualTo(1);
+        CliRun plain = cli.run(tree, "broken");
+        assertThat(plain.exit()).as(plain.toString()).isEqualTo(1);
         assertThat(plain.out()).isEmpty();
         assertThat(plain.errLines()).containsExactly(
                 "messer: unexpected IllegalStateException; run again with --debug for details");
 
-        CliHarness.Result debug = cli.run(tree, "broken", "--debug");
-        assertThat(debug.status()).isEqualTo(1);
+        CliRun debug = cli.run(tree, "broken", "--debug");
+        assertThat(debug.exit()).isEqualTo(1);
         assertThat(debug.errLines().get(0)).isEqualTo("messer: unexpected IllegalStateException");
         assertThat(debug.err()).contains("java.lang.IllegalStateException: internal detail").contains("\tat ");
     }
@@ -280,7 +280,7 @@ class CliConventionsTest {
         cli.stdin = "{\"id\": \"db\", \"nested\": {\"a\": [1, 2]}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         cli.ok("data", "bag", "from", "file", "local", "bag1", "-", "--secret-file", "app");
 
-        CliHarness.Result shown = cli.ok("data", "bag", "show", "local", "bag1", "db", "--decrypt");
+        CliRun shown = cli.ok("data", "bag", "show", "local", "bag1", "db", "--decrypt");
         assertThat(shown.outLines()).containsExactly(
                 "{\"id\":\"db\",\"key_name\":\"app\",\"key_version\":0,\"nested\":{\"a\":[1,2]}}");
     }
@@ -304,8 +304,8 @@ class CliConventionsTest {
     @Test
     void environment_isTheOneGiven_notTheProcesses() {
         cli.env.put("MESSER_CONFIG", sandbox.resolve("elsewhere.ini").toString());
-        CliHarness.Result result = cli.run("encryption", "list", "local");
-        assertThat(result.status()).isEqualTo(2);
+        CliRun result = cli.run("encryption", "list", "local");
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("elsewhere.ini").contains("does not exist");
         assertThat(Map.copyOf(cli.env)).containsKey("HOME");
     }

@@ -33,7 +33,8 @@ class CliReferenceDocTest {
                 missing.add("no section '## " + words + "'");
                 continue;
             }
-            JCommander parser = JCommander.newBuilder().addObject(leaf.newCommand()).build();
+            Command command = leaf.newCommand();
+            JCommander parser = command.grammar().parser(command, leaf.path());
             for (ParameterDescription option : parser.getParameters()) {
                 String longest = longestName(option);
                 if (!COMMON.contains(longest) && !section.contains(longest)) {

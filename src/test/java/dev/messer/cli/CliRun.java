@@ -4,10 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
-/** One in-process run of the command line: exit status, stdout and stderr. */
-public record CliRun(int exit, String out, String err) {
+/** One in-process run of the command line: exit status, stdout, stderr and the arguments it ran. */
+public record CliRun(int exit, String out, String err, String command) {
 
     /** Runs {@code args} with {@code env} as the whole environment, no terminal and empty stdin. */
     public static CliRun run(Map<String, String> env, String... args) {
@@ -31,13 +32,22 @@ public record CliRun(int exit, String out, String err) {
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Console console = new Console(outStream, errStream, new ByteArrayInputStream(stdin), terminal, env);
         int exit = new Cli(console, tree).run(args);
-        return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                String.join(" ", args));
+    }
+
+    public List<String> errLines() {
+        return err.lines().toList();
+    }
+
+    public List<String> outLines() {
+        return out.lines().toList();
     }
 
     /** For assertion messages. */
     @Override
     public String toString() {
-        return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        return "'" + command + "': exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
     }
 
     /** A terminal that is not interactive and answers no prompt. */

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +25,8 @@ class CompletionNamesTest {
     @TempDir
     Path home;
 
-    private LocalCliSandbox sandbox() {
-        return new LocalCliSandbox(home);
+    private CliSandbox sandbox() {
+        return new CliSandbox(home);
     }
 
     private static List<String> lines(CliRun run) {
@@ -37,7 +36,7 @@ class CompletionNamesTest {
     }
 
     private Path cacheFolder() {
-        return home.resolve(".cache/messer/completion");
+        return home.resolve("home/.cache/messer/completion");
     }
 
     private List<Path> cacheFiles() throws Exception {
@@ -66,7 +65,7 @@ class CompletionNamesTest {
 
     @Test
     void bagsAndItems_ofTheLocalStore_areListed() {
-        LocalCliSandbox cli = sandbox().withBag().upload("{\"id\":\"db\",\"password\":\"p\"}")
+        CliSandbox cli = sandbox().withBag().upload("{\"id\":\"db\",\"password\":\"p\"}")
                 .upload("{\"id\":\"api\",\"token\":\"t\"}");
 
         assertThat(lines(cli.run("completion", "names", "local"))).containsExactly("app");
@@ -78,12 +77,12 @@ class CompletionNamesTest {
         CliRun run = sandbox().run("completion", "names", "local");
 
         assertThat(lines(run)).isEmpty();
-        assertThat(home.resolve(".config/messer/messer.ini")).doesNotExist();
+        assertThat(home.resolve("home/.config/messer/messer.ini")).doesNotExist();
     }
 
     @Test
     void unknownBagOrProvider_printsNothing_exitZero() {
-        LocalCliSandbox cli = sandbox().withBag();
+        CliSandbox cli = sandbox().withBag();
 
         assertThat(lines(cli.run("completion", "names", "local", "nope"))).isEmpty();
         assertThat(lines(cli.run("completion", "names", "gcp"))).isEmpty();
@@ -92,7 +91,7 @@ class CompletionNamesTest {
 
     @Test
     void names_areCachedInPrivateFiles_reusedWithinAMinute_andRefreshedAfter() throws Exception {
-        LocalCliSandbox cli = sandbox().withBag().upload("{\"id\":\"db\",\"password\":\"p\"}");
+        CliSandbox cli = sandbox().withBag().upload("{\"id\":\"db\",\"password\":\"p\"}");
         assertThat(lines(cli.run("completion", "names", "local", "app"))).containsExactly("db");
         List<Path> files = cacheFiles();
         assertThat(files).hasSize(1);
@@ -109,8 +108,8 @@ class CompletionNamesTest {
 
     @Test
     void cache_isKeyedByProfile() throws Exception {
-        LocalCliSandbox cli = sandbox().withBag();
-        LocalCliSandbox.expectOk(cli.run("configure", "local", "--profile", "other", "-m", "test", "-e", "dev"));
+        CliSandbox cli = sandbox().withBag();
+        CliSandbox.expectOk(cli.run("configure", "local", "--profile", "other", "-m", "test", "-e", "dev"));
         lines(cli.run("completion", "names", "local"));
         assertThat(cacheFiles()).hasSize(1);
 
@@ -123,7 +122,7 @@ class CompletionNamesTest {
 
     @Test
     void invalidNamesInTheCache_areNeverPrinted() throws Exception {
-        LocalCliSandbox cli = sandbox().withBag();
+        CliSandbox cli = sandbox().withBag();
         lines(cli.run("completion", "names", "local"));
         Path file = cacheFiles().get(0);
         Files.writeString(file, "app\n$(reboot)\nwith space\n", StandardCharsets.UTF_8);
@@ -133,16 +132,16 @@ class CompletionNamesTest {
 
     @Test
     void protectedLocalKey_isNeverUnlocked_andBagsAreStillListed() {
-        LocalCliSandbox cli = sandbox().withBag();
+        CliSandbox cli = sandbox().withBag();
         cli.env.put("MESSER_PASSPHRASE", "correct horse battery");
-        LocalCliSandbox.expectOk(cli.run("configure", "local", "-m", "test", "-e", "dev", "--passphrase"));
+        CliSandbox.expectOk(cli.run("configure", "local", "-m", "test", "-e", "dev", "--passphrase"));
         cli.env.remove("MESSER_PASSPHRASE");
-        AskingTerminal terminal = new AskingTerminal();
+        FakeTerminal terminal = FakeTerminal.answering("123456").secret("correct horse battery");
 
-        CliRun run = CliRun.run(cli.env, new byte[0], terminal, "completion", "names", "local");
+        CliRun run = cli.terminal(terminal).run("completion", "names", "local");
 
         assertThat(lines(run)).containsExactly("app");
-        assertThat(terminal.asked).hasValue(0);
+        assertThat(terminal.prompts).as("no question").isEmpty();
     }
 
     @Test
@@ -151,14 +150,13 @@ class CompletionNamesTest {
             Path config = awsConfig(sts.getLocalPort(), "role_arn = arn:aws:iam::123456789012:role/reader\n"
                     + "mfa_serial = arn:aws:iam::123456789012:mfa/me\n"
                     + "sts_endpoint_url = http://127.0.0.1:" + sts.getLocalPort() + "\n");
-            LocalCliSandbox cli = awsSandbox();
-            AskingTerminal terminal = new AskingTerminal();
+            CliSandbox cli = awsSandbox();
+            FakeTerminal terminal = FakeTerminal.answering("123456").secret("correct horse battery");
 
-            CliRun run = CliRun.run(cli.env, new byte[0], terminal, "completion", "names", "aws", "-c",
-                    config.toString());
+            CliRun run = cli.terminal(terminal).run("completion", "names", "aws", "-c", config.toString());
 
             assertThat(lines(run)).isEmpty();
-            assertThat(terminal.asked).hasValue(0);
+            assertThat(terminal.prompts).as("no question").isEmpty();
             assertThat(cacheFiles()).isEmpty();
         }
     }
@@ -195,8 +193,8 @@ class CompletionNamesTest {
         }
     }
 
-    private LocalCliSandbox awsSandbox() {
-        LocalCliSandbox cli = sandbox();
+    private CliSandbox awsSandbox() {
+        CliSandbox cli = sandbox();
         cli.env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
         cli.env.put("AWS_SECRET_ACCESS_KEY", "secret");
         cli.env.put("AWS_CONFIG_FILE", home.resolve("no-aws-config").toString());
@@ -216,27 +214,5 @@ class CompletionNamesTest {
                 + "path_style = true\n"
                 + "max_attempts = 1\n"
                 + extra);
-    }
-
-    /** A terminal that counts every question (none must come). */
-    private static final class AskingTerminal implements Terminal {
-        final AtomicInteger asked = new AtomicInteger();
-
-        @Override
-        public boolean interactive() {
-            return true;
-        }
-
-        @Override
-        public String readLine(String prompt) {
-            asked.incrementAndGet();
-            return "123456";
-        }
-
-        @Override
-        public char[] readSecret(String prompt) {
-            asked.incrementAndGet();
-            return "correct horse battery".toCharArray();
-        }
     }
 }

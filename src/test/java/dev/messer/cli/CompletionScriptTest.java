@@ -22,7 +22,7 @@ class CompletionScriptTest {
 
     @BeforeEach
     void writeScript() throws Exception {
-        CliRun result = new LocalCliSandbox(home).run("completion", "bash");
+        CliRun result = new CliSandbox(home).run("completion", "bash");
         assertThat(result.exit()).as(result.toString()).isZero();
         script = Files.writeString(home.resolve("messer.bash"), result.out());
     }
@@ -71,6 +71,14 @@ class CompletionScriptTest {
     }
 
     @Test
+    void configure_offersTheOptionsDerivedFromTheSettingDefinitions() throws Exception {
+        assertThat(complete("messer configure aws --k")).containsExactly("--keys-bucket");
+        assertThat(complete("messer configure aws --end")).containsExactly("--endpoint-url");
+        assertThat(complete("messer configure local --p")).contains("--print", "--passphrase", "--path-style");
+        assertThat(complete("messer configure local -m mk --")).contains("--allowed-variables", "--tier");
+    }
+
+    @Test
     void optionWithListedValues_offersThem() throws Exception {
         assertThat(complete("messer data bag show local app db --decrypt --format "))
                 .containsExactly("json", "pretty", "env", "dotenv", "export", "envfile", "properties");
@@ -114,14 +122,14 @@ class CompletionScriptTest {
     }
 
     /** Puts a {@code messer} on the PATH of the completing bash that runs this build against the sandbox. */
-    private LocalCliSandbox messerOnPath() throws Exception {
-        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"p\"}")
+    private CliSandbox messerOnPath() throws Exception {
+        CliSandbox sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"p\"}")
                 .upload("{\"id\":\"api\",\"token\":\"t\"}");
         StringBuilder wrapper = new StringBuilder("#!/bin/sh\nexec env -i");
         for (String variable : sandbox.envArray()) {
             wrapper.append(" '").append(variable.replace("'", "'\\''")).append('\'');
         }
-        for (String word : LocalCliSandbox.javaCommand()) {
+        for (String word : CliSandbox.javaCommand()) {
             wrapper.append(" '").append(word.replace("'", "'\\''")).append('\'');
         }
         wrapper.append(" \"$@\"\n");
@@ -143,8 +151,8 @@ class CompletionScriptTest {
 
     @Test
     void profileOption_offersTheProfilesOfTheConfiguration_andSelectsTheOneListed() throws Exception {
-        LocalCliSandbox sandbox = messerOnPath();
-        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "--profile", "empty", "-m", "test", "-e", "dev",
+        CliSandbox sandbox = messerOnPath();
+        CliSandbox.expectOk(sandbox.run("configure", "local", "--profile", "empty", "-m", "test", "-e", "dev",
                 "--local-root", home.resolve("empty-store").toString()));
 
         assertThat(complete("messer data bag show --profile ")).contains("empty");
@@ -168,14 +176,14 @@ class CompletionScriptTest {
 
     @Test
     void zshScript_loadsTheSameFunctionThroughBashcompinit() {
-        CliRun zsh = new LocalCliSandbox(home).run("completion", "zsh");
+        CliRun zsh = new CliSandbox(home).run("completion", "zsh");
         assertThat(zsh.exit()).isZero();
         assertThat(zsh.out()).contains("bashcompinit").contains("_messer()").contains("complete -o default -F _messer messer");
     }
 
     @Test
     void unknownShell_isUsageError() {
-        CliRun fish = new LocalCliSandbox(home).run("completion", "fish");
+        CliRun fish = new CliSandbox(home).run("completion", "fish");
         assertThat(fish.exit()).isEqualTo(2);
         assertThat(fish.err()).contains("'fish'");
     }

@@ -17,11 +17,11 @@ class ConfigureCommandTest {
     @TempDir
     Path sandbox;
 
-    CliHarness cli;
+    CliSandbox cli;
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
     }
 
     static final String MESSER_2 = """
@@ -50,7 +50,7 @@ class ConfigureCommandTest {
     void print_showsEveryEffectiveValueWithItsSource() throws IOException {
         cli.ok("configure", "local", "-e", "qa");
         cli.env.put("MESSER_SECRETS_FOLDER", "team");
-        CliHarness.Result result = cli.ok("configure", "local", "-p");
+        CliRun result = cli.ok("configure", "local", "-p");
 
         assertThat(result.outLines()).contains(
                 "# profile: local; file: " + cli.configFile(),
@@ -65,7 +65,7 @@ class ConfigureCommandTest {
 
     @Test
     void valuesAndPrint_writeThenPrint() {
-        CliHarness.Result result = cli.ok("configure", "local", "-e", "stage", "-p");
+        CliRun result = cli.ok("configure", "local", "-e", "stage", "-p");
         assertThat(result.err()).contains("Wrote 1 setting(s) to [profile local] in " + cli.configFile());
         assertThat(result.out()).contains("tier = stage    ; [profile local]");
     }
@@ -100,9 +100,53 @@ class ConfigureCommandTest {
         cli.ok("configure", "local", "--profile", "prod", "-e", "prod", "-m", "prod-key");
 
         assertThat(Files.readString(cli.configFile())).isEqualTo(before
-                + "\n[profile prod]\nprovider = local\ntier = prod\nmaster_key = prod-key\n");
+                + "\n[profile prod]\nprovider = local\ntier = prod\nmaster_key = prod-key\nmin_item_format = 2\n");
         assertThat(cli.localRoot().resolve("master-keys/prod-key.key")).exists();
         assertThat(cli.ok("configure", "local", "-p").out()).contains("tier = dev");
+    }
+
+    @Test
+    void newProfile_overAnEmptyTierPrefix_startsWithMinItemFormat2_andSaysSo() throws IOException {
+        CliRun result = cli.ok("configure", "local", "--profile", "fresh", "-e", "fresh");
+
+        assertThat(Files.readString(cli.configFile())).contains("[profile fresh]\nprovider = local\ntier = fresh\n"
+                + "min_item_format = 2\n");
+        assertThat(result.err()).contains("starts with min_item_format = 2: nothing is stored under ")
+                .contains("'messer configure local --min-item-format 1 --profile fresh");
+        assertThat(cli.ok("configure", "local", "--profile", "fresh", "-p").out())
+                .contains("min_item_format = 2    ; [profile fresh]");
+    }
+
+    @Test
+    void newProfile_overATierPrefixThatHoldsItems_keepsMinItemFormat1_andSaysSo() throws IOException {
+        cli.ok("configure", "local", "--profile", "first", "-e", "shared", "--min-item-format", "1");
+        cli.ok("data", "bag", "create", "local", "app", "--profile", "first");
+
+        CliRun result = cli.ok("configure", "local", "--profile", "second", "-e", "shared");
+
+        assertThat(Files.readString(cli.configFile())).contains("[profile second]\nprovider = local\ntier = shared\n")
+                .doesNotContain("min_item_format = 2");
+        assertThat(result.err()).contains("keeps min_item_format = 1: ").contains("already holds items");
+        assertThat(cli.ok("configure", "local", "--profile", "second", "-p").out())
+                .contains("min_item_format = 1    ; default");
+    }
+
+    @Test
+    void existingProfile_orAGivenMinItemFormat_isNotChosenFor() throws IOException {
+        CliRun given = cli.ok("configure", "local", "--profile", "mine", "--min-item-format", "1");
+        assertThat(given.err()).doesNotContain("min_item_format");
+        assertThat(Files.readString(cli.configFile())).contains("[profile mine]\nprovider = local\nmin_item_format = 1\n");
+
+        CliRun updated = cli.ok("configure", "local", "--profile", "mine", "-e", "later");
+        assertThat(updated.err()).doesNotContain("min_item_format");
+        assertThat(Files.readString(cli.configFile())).doesNotContain("min_item_format = 2");
+    }
+
+    @Test
+    void newProfile_thatWritesItemFormat1_keepsMinItemFormat1() throws IOException {
+        CliRun result = cli.ok("configure", "local", "--profile", "compat", "--item-format", "1");
+        assertThat(result.err()).contains("keeps min_item_format = 1, as it writes item_format = 1");
+        assertThat(Files.readString(cli.configFile())).doesNotContain("min_item_format");
     }
 
     @Test
@@ -114,10 +158,37 @@ class ConfigureCommandTest {
     }
 
     @Test
-    void silentFlag_isWrittenAsTheSilentSetting() throws IOException {
-        cli.ok("configure", "local", "--silent");
+    void silentFlag_mutesThisRunOnly_andWritesNothing() throws IOException {
+        CliRun result = cli.ok("configure", "local", "-e", "qa", "--silent");
+
+        assertThat(result.err()).as("--silent mutes configure's own messages, as on every command").isEmpty();
+        assertThat(Files.readString(cli.configFile())).contains("tier = qa").doesNotContain("silent");
+        assertThat(cli.ok("encryption", "create", "local", "app").err()).as("later runs are not muted")
+                .contains("app");
+    }
+
+    @Test
+    void setSilent_writesTheSetting_whichMutesLaterRuns_andFalseUndoesIt() throws IOException {
+        CliRun result = cli.ok("configure", "local", "--set-silent", "true");
+        assertThat(result.err()).contains("Wrote 1 setting(s)");
         assertThat(Files.readString(cli.configFile())).contains("silent = true");
         assertThat(cli.ok("encryption", "create", "local", "app").err()).isEmpty();
+
+        cli.ok("configure", "local", "--set-silent", "false");
+        assertThat(Files.readString(cli.configFile())).contains("silent = false");
+        assertThat(cli.ok("encryption", "create", "local", "web").err()).contains("web");
+    }
+
+    @Test
+    void setSilent_withAValueThatIsNotABoolean_isRefused_andNothingChanges() {
+        cli.ok("configure", "local", "-e", "qa");
+        Map<String, String> before = cli.snapshot();
+
+        CliRun result = cli.run("configure", "local", "--set-silent", "yes please");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("silent");
+        assertThat(cli.snapshot()).isEqualTo(before);
     }
 
     @Test
@@ -125,9 +196,9 @@ class ConfigureCommandTest {
         cli.ok("configure", "aws", "--profile", "prod", "-e", "prod", "-m", "acme", "-r", "us-east-1");
         Map<String, String> before = cli.snapshot();
 
-        CliHarness.Result result = cli.run("configure", "local", "--profile", "prod", "-e", "x");
+        CliRun result = cli.run("configure", "local", "--profile", "prod", "-e", "x");
 
-        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
         assertThat(result.errLines()).singleElement().asString()
                 .isEqualTo("messer: profile prod is for provider aws, but the command says local; "
@@ -138,8 +209,8 @@ class ConfigureCommandTest {
     @Test
     void awsCommand_withOnlyTheTemplatesLocalProfile_saysHowToAddAnAwsProfile() {
         cli.ok("configure", "local");
-        CliHarness.Result result = cli.run("encryption", "list", "aws");
-        assertThat(result.status()).isEqualTo(2);
+        CliRun result = cli.run("encryption", "list", "aws");
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.errLines()).containsExactly("messer: the default profile local is for provider local "
                 + "and there is no [profile aws]; add one with 'messer configure aws --profile NAME ...' "
                 + "or pick a profile with --profile");
@@ -156,8 +227,8 @@ class ConfigureCommandTest {
                 {"configure", "local", "-b", "a/b"},
                 {"configure", "local", "-k", ".."}}) {
             Map<String, String> before = cli.snapshot();
-            CliHarness.Result result = cli.run(args);
-            assertThat(result.status()).as(String.join(" ", args)).isEqualTo(2);
+            CliRun result = cli.run(args);
+            assertThat(result.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(result.errLines()).as(result.toString()).hasSize(1);
             assertThat(cli.snapshot()).as(String.join(" ", args)).isEqualTo(before);
         }
@@ -166,7 +237,7 @@ class ConfigureCommandTest {
     @Test
     void messer2File_withDashC_staysLegacyForAws() throws IOException {
         Path legacy = cli.write("messer.ini", MESSER_2);
-        CliHarness.Result result = cli.ok("configure", "aws", "-c", legacy.toString(), "-m", "acme-key", "-e", "qa",
+        CliRun result = cli.ok("configure", "aws", "-c", legacy.toString(), "-m", "acme-key", "-e", "qa",
                 "-b", "acme-secrets", "-r", "eu-west-1");
 
         assertThat(result.err()).contains("Wrote 4 setting(s) to [messer]/[aws]");
@@ -194,7 +265,8 @@ class ConfigureCommandTest {
         Path named = sandbox.resolve("team/messer.ini");
         cli.ok("configure", "local", "-c", named.toString(), "-e", "team");
         assertThat(Files.readString(named)).isEqualTo(
-                "[profile local]\nprovider = local\ntier = team\n\n[messer]\ndefault_profile = local\n");
+                "[profile local]\nprovider = local\ntier = team\nmin_item_format = 2\n\n[messer]\n"
+                        + "default_profile = local\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(named))).isEqualTo("rw-------");
         assertThat(cli.configFile()).doesNotExist();
     }
@@ -223,10 +295,10 @@ class ConfigureCommandTest {
         cli.ok("configure", "aws", "--profile", "ci", "-e", "dev", "-m", "k", "-b", "s", "-k", "keys", "-r", "us-east-1");
         Map<String, String> before = cli.snapshot();
 
-        CliHarness.Result result = cli.run("configure", "aws", "--profile", "ci", "--role-session-name",
+        CliRun result = cli.run("configure", "aws", "--profile", "ci", "--role-session-name",
                 "a\nendpoint_url = http://127.0.0.1:1");
 
-        assertThat(result.status()).as(result.toString()).isEqualTo(2);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
         assertThat(result.errLines()).singleElement().asString().startsWith("messer: --role-session-name holds the control "
                 + "character U+000A; a setting is one line of printable text, so give the value without line breaks "
                 + "or control characters");
@@ -244,14 +316,14 @@ class ConfigureCommandTest {
         String[] controls = {"\r", "\n", "\u001b", "\u0000", "\t", "\u007f", "\u0085", "\u2028"};
         for (String option : options) {
             for (String control : controls) {
-                CliHarness.Result result = cli.run("configure", "aws", "--profile", "x", option, "v" + control + "w");
-                assertThat(result.status()).as(option + " " + result).isEqualTo(2);
+                CliRun result = cli.run("configure", "aws", "--profile", "x", option, "v" + control + "w");
+                assertThat(result.exit()).as(option + " " + result).isEqualTo(2);
                 assertThat(result.errLines()).as(option).singleElement().asString()
                         .contains(" holds the control character U+").doesNotContain(control);
             }
         }
-        CliHarness.Result profile = cli.run("configure", "local", "--profile", "p\n[profile evil]", "-e", "dev");
-        assertThat(profile.status()).isEqualTo(2);
+        CliRun profile = cli.run("configure", "local", "--profile", "p\n[profile evil]", "-e", "dev");
+        assertThat(profile.exit()).isEqualTo(2);
         assertThat(profile.errLines()).singleElement().asString()
                 .startsWith("messer: the profile name (--profile or MESSER_PROFILE) holds the control character U+000A");
         assertThat(cli.snapshot()).isEqualTo(before);

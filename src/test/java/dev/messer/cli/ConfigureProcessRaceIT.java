@@ -32,7 +32,7 @@ class ConfigureProcessRaceIT {
     @Test
     void configureProcessesStartedTogether_eachKeepTheirProfile_andNoneLosesAnOldOne() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            CliHarness cli = new CliHarness(sandbox.resolve("round" + round));
+            CliSandbox cli = new CliSandbox(sandbox.resolve("round" + round));
             cli.ok("configure", "local", "-e", "dev");
             cli.ok("configure", "local", "--profile", "old", "-e", "oldtier", "-m", "default");
 
@@ -73,7 +73,7 @@ class ConfigureProcessRaceIT {
         }
     }
 
-    private static Process start(CliHarness cli, String... args) throws IOException {
+    private static Process start(CliSandbox cli, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 GatedMain.class.getName()));

@@ -25,11 +25,11 @@ class ConfigureSafetyTest {
     @TempDir
     Path sandbox;
 
-    CliHarness cli;
+    CliSandbox cli;
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
     }
 
     private Path keyFile(String name) {
@@ -42,19 +42,19 @@ class ConfigureSafetyTest {
         int runs = 8;
         ExecutorService pool = Executors.newFixedThreadPool(runs);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<CliHarness.Result>> results = new ArrayList<>();
+        List<Future<CliRun>> results = new ArrayList<>();
         try {
             for (int i = 0; i < runs; i++) {
                 String profile = "p" + i;
-                Callable<CliHarness.Result> run = () -> {
+                Callable<CliRun> run = () -> {
                     start.await();
                     return cli.run("configure", "local", "--profile", profile, "-e", "tier" + profile, "-m", "default");
                 };
                 results.add(pool.submit(run));
             }
             start.countDown();
-            for (Future<CliHarness.Result> result : results) {
-                assertThat(result.get().status()).as(result.get().toString()).isZero();
+            for (Future<CliRun> result : results) {
+                assertThat(result.get().exit()).as(result.get().toString()).isZero();
             }
         } finally {
             pool.shutdownNow();
@@ -72,9 +72,9 @@ class ConfigureSafetyTest {
         Files.delete(keyFile("default"));
         Map<String, String> before = cli.snapshot();
 
-        CliHarness.Result result = cli.run("configure", "local", "-e", "prod");
+        CliRun result = cli.run("configure", "local", "-e", "prod");
 
-        assertThat(result.status()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
         assertThat(result.errLines()).containsExactly("messer: master key file " + keyFile("default")
                 + " is missing and keys folder " + cli.localRoot().resolve("keys") + " holds 1 data key version(s) "
                 + "that a new master key could not unwrap; restore the key file from your backup, use a keys folder "
@@ -88,9 +88,9 @@ class ConfigureSafetyTest {
         cli.ok("encryption", "create", "local", "app");
         Files.delete(keyFile("default"));
 
-        CliHarness.Result result = cli.run("encryption", "increment", "local", "app");
+        CliRun result = cli.run("encryption", "increment", "local", "app");
 
-        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.exit()).isEqualTo(1);
         assertThat(result.errLines()).hasSize(1);
         assertThat(result.err()).contains("restore it from your backup").doesNotContain("configure local");
     }
@@ -101,7 +101,7 @@ class ConfigureSafetyTest {
         cli.ok("encryption", "create", "local", "app");
         Files.delete(keyFile("default"));
 
-        CliHarness.Result result = cli.ok("configure", "local", "--new-master-key");
+        CliRun result = cli.ok("configure", "local", "--new-master-key");
 
         assertThat(keyFile("default")).exists();
         assertThat(result.err()).contains("Created local master key")
@@ -112,15 +112,15 @@ class ConfigureSafetyTest {
     void newMasterKeyFlag_neverReplacesAnExistingKey() throws IOException {
         cli.ok("configure", "local", "-e", "dev");
         byte[] key = Files.readAllBytes(keyFile("default"));
-        CliHarness.Result result = cli.run("configure", "local", "--new-master-key");
-        assertThat(result.status()).isEqualTo(2);
+        CliRun result = cli.run("configure", "local", "--new-master-key");
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.errLines()).hasSize(1);
         assertThat(Files.readAllBytes(keyFile("default"))).isEqualTo(key);
     }
 
     @Test
     void emptyKeysFolder_masterKeyIsCreatedAsBefore() {
-        CliHarness.Result result = cli.ok("configure", "local", "-e", "dev");
+        CliRun result = cli.ok("configure", "local", "-e", "dev");
         assertThat(result.err()).contains("Created local master key");
         assertThat(keyFile("default")).exists();
     }
@@ -131,9 +131,9 @@ class ConfigureSafetyTest {
         Map<String, String> before = cli.snapshot();
         cli.env.put("MESSER_PASSPHRASE", "elevenchars");
 
-        CliHarness.Result result = cli.run("configure", "local", "--passphrase");
+        CliRun result = cli.run("configure", "local", "--passphrase");
 
-        assertThat(result.status()).as(result.toString()).isEqualTo(2);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
         assertThat(result.errLines()).hasSize(1).first().asString().startsWith("messer: a new passphrase needs at "
                 + "least 12 characters and MESSER_PASSPHRASE holds fewer; choose a longer one");
         assertThat(cli.snapshot()).isEqualTo(before);
@@ -143,8 +143,8 @@ class ConfigureSafetyTest {
     void shortTypedPassphrase_isRefusedToo() {
         cli.ok("configure", "local", "-e", "dev");
         cli.terminal = FakeTerminal.answering("short", "short");
-        CliHarness.Result result = cli.run("configure", "local", "--passphrase");
-        assertThat(result.status()).isEqualTo(2);
+        CliRun result = cli.run("configure", "local", "--passphrase");
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("the passphrase typed has fewer");
     }
 
@@ -160,9 +160,9 @@ class ConfigureSafetyTest {
         Files.delete(keyFile("default"));
         dev.messer.local.LocalMasterKeyFile.create(keyFile("default"));
         Map<String, String> before = cli.snapshot();
-        CliHarness.Result swapped = cli.run("encryption", "increment", "local", "app");
+        CliRun swapped = cli.run("encryption", "increment", "local", "app");
 
-        assertThat(swapped.status()).as(swapped.toString()).isEqualTo(1);
+        assertThat(swapped.exit()).as(swapped.toString()).isEqualTo(1);
         assertThat(swapped.errLines()).containsExactly("messer: master key file " + keyFile("default")
                 + " is not protected by a passphrase, but master_key_protected = true (from [profile local]) says it "
                 + "must be, so it may have been swapped; restore it from your backup, or if you removed the "
@@ -178,9 +178,9 @@ class ConfigureSafetyTest {
         cli.env.put("MESSER_PASSPHRASE", PASSPHRASE);
         cli.ok("configure", "local", "--passphrase");
 
-        CliHarness.Result result = cli.run("doctor", "local");
+        CliRun result = cli.run("doctor", "local");
 
-        assertThat(result.status()).as(result.toString()).isZero();
+        assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).contains("[ok]   wrap/unwrap").contains("[ok]   data keys");
     }
 
@@ -191,9 +191,9 @@ class ConfigureSafetyTest {
         for (byte[] damaged : new byte[][] {new byte[0], java.util.Arrays.copyOf(whole, 20), "not a key".getBytes()}) {
             Files.write(keyFile("default"), damaged);
 
-            CliHarness.Result result = cli.run("configure", "local", "-e", "prod");
+            CliRun result = cli.run("configure", "local", "-e", "prod");
 
-            assertThat(result.status()).as(result.toString()).isEqualTo(1);
+            assertThat(result.exit()).as(result.toString()).isEqualTo(1);
             assertThat(result.errLines()).containsExactly("messer: master key file " + keyFile("default")
                     + (damaged.length == 0 ? " is empty" : " is damaged (" + damaged.length + " bytes)")
                     + ", so it is not a messer local master key; if nothing was encrypted under it, remove it with 'rm "
@@ -221,7 +221,7 @@ class ConfigureSafetyTest {
         Path real = linkConfigIntoDotfiles();
         Path link = Files.readSymbolicLink(cli.configFile());
 
-        CliHarness.Result result = cli.ok("configure", "local", "-e", "prod");
+        CliRun result = cli.ok("configure", "local", "-e", "prod");
 
         assertThat(result.err()).contains("Wrote 1 setting(s) to [profile local]");
         assertThat(Files.isSymbolicLink(cli.configFile())).isTrue();
@@ -239,9 +239,9 @@ class ConfigureSafetyTest {
         Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
         String before = Files.readString(real);
 
-        CliHarness.Result result = cli.run("configure", "local", "-e", "prod");
+        CliRun result = cli.run("configure", "local", "-e", "prod");
 
-        assertThat(result.status()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
         assertThat(result.errLines()).containsExactly("messer: config file " + real.toRealPath()
                 + " is writable by others; run 'chmod o-w " + real.toRealPath() + "'");
         assertThat(Files.readString(real)).isEqualTo(before);
@@ -255,9 +255,9 @@ class ConfigureSafetyTest {
         Files.createDirectories(cli.configFile().getParent());
         Files.createSymbolicLink(cli.configFile(), missing);
 
-        CliHarness.Result result = cli.run("configure", "local", "-e", "prod");
+        CliRun result = cli.run("configure", "local", "-e", "prod");
 
-        assertThat(result.status()).as(result.toString()).isEqualTo(2);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
         assertThat(result.errLines()).containsExactly("messer: config file " + cli.configFile() + " is a symbolic link to "
                 + missing + ", which does not resolve (No such file or directory); create that file, or remove the "
                 + "link with 'rm " + cli.configFile() + "', and run the command again");

@@ -21,13 +21,13 @@ class DataBagEditTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
     Path log;
     Path link;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"old-pass\",\"user\":\"app\"}");
+        sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"old-pass\",\"user\":\"app\"}");
         log = home.resolve("editor.log");
     }
 
@@ -36,6 +36,7 @@ class DataBagEditTest {
         if (link != null) {
             Files.deleteIfExists(link);
         }
+        KeptEdits.removeOurs();
     }
 
     /** An editor that logs the file, its mode and its folder's mode, then runs {@code action} on "$1". */
@@ -159,7 +160,7 @@ class DataBagEditTest {
     void itemChangedWhileEditing_isNotOverwritten() throws IOException {
         Path other = Files.writeString(home.resolve("other.json"), "{\"id\":\"db\",\"password\":\"theirs\"}");
         StringBuilder upload = new StringBuilder();
-        for (String word : LocalCliSandbox.javaCommand()) {
+        for (String word : CliSandbox.javaCommand()) {
             upload.append('\'').append(word).append("' ");
         }
         editor("sed -i 's/old-pass/mine/' \"$1\"; HOME='" + home + "' XDG_CONFIG_HOME='" + sandbox.env.get("XDG_CONFIG_HOME")

@@ -16,13 +16,13 @@ class DoctorLocalTest {
     @TempDir
     Path home;
 
-    private CliRun doctor(LocalCliSandbox sandbox, String... extra) {
+    private CliRun doctor(CliSandbox sandbox, String... extra) {
         String[] args = Stream.concat(Stream.of("doctor", "local"), Stream.of(extra)).toArray(String[]::new);
         return sandbox.run(args);
     }
 
     private Path localRoot() {
-        return home.resolve(".local/share/messer");
+        return home.resolve("home/.local/share/messer");
     }
 
     private Path masterKeyFile() {
@@ -31,7 +31,7 @@ class DoctorLocalTest {
 
     @Test
     void healthyProfile_passesEveryCheck_andExits0() {
-        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        CliSandbox sandbox = new CliSandbox(home).withBag();
         CliRun result = doctor(sandbox);
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).contains("[ok]   config").contains("[ok]   master key file")
@@ -42,7 +42,7 @@ class DoctorLocalTest {
 
     @Test
     void masterKeyReadableByOthers_failsWithChmodFix_andSkipsWhatNeedsIt() throws IOException {
-        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        CliSandbox sandbox = new CliSandbox(home).withBag();
         Files.setPosixFilePermissions(masterKeyFile(), PosixFilePermissions.fromString("rw-r--r--"));
         CliRun result = doctor(sandbox);
         assertThat(result.exit()).isEqualTo(1);
@@ -51,8 +51,21 @@ class DoctorLocalTest {
     }
 
     @Test
+    void freshProfile_withNoKeyOrItemYet_isFixedByConfigure_notByARestore() {
+        CliSandbox sandbox = new CliSandbox(home);
+        CliSandbox.expectOk(sandbox.run("quickstart"));
+        CliRun result = doctor(sandbox, "--profile", "local");
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).contains("[FAIL] master key file").contains("does not exist yet")
+                .contains("fix: create it with 'messer configure local --profile local'")
+                .doesNotContain("restore it from your backup");
+        CliSandbox.expectOk(sandbox.run("configure", "local", "--profile", "local"));
+        assertThat(doctor(sandbox, "--profile", "local").out()).contains("[ok]   master key file");
+    }
+
+    @Test
     void missingMasterKey_failsWithRestoreFix_neverCreate() throws IOException {
-        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        CliSandbox sandbox = new CliSandbox(home).withBag();
         Files.delete(masterKeyFile());
         CliRun result = doctor(sandbox);
         assertThat(result.exit()).isEqualTo(1);
@@ -62,7 +75,7 @@ class DoctorLocalTest {
 
     @Test
     void groupWritableBucketFolder_failsWithChmodFix() throws IOException {
-        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        CliSandbox sandbox = new CliSandbox(home).withBag();
         Path keys = localRoot().resolve("keys");
         Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxrwx---"));
         CliRun result = doctor(sandbox);
@@ -73,7 +86,7 @@ class DoctorLocalTest {
 
     @Test
     void symlinkedMasterKeyFolder_failsTheMasterKeyCheck() throws IOException {
-        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        CliSandbox sandbox = new CliSandbox(home).withBag();
         Path folder = masterKeyFile().getParent();
         Path moved = home.resolve("moved-keys");
         Files.move(folder, moved);
@@ -86,8 +99,8 @@ class DoctorLocalTest {
 
     @Test
     void noDataKeysYet_keysBucketFailsWithCreateFix() {
-        LocalCliSandbox sandbox = new LocalCliSandbox(home);
-        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "-m", "test", "-e", "dev"));
+        CliSandbox sandbox = new CliSandbox(home);
+        CliSandbox.expectOk(sandbox.run("configure", "local", "-m", "test", "-e", "dev"));
         CliRun result = doctor(sandbox);
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[FAIL] keys bucket").contains("fix: create a data key: 'messer encryption create local KEY_NAME'")
@@ -96,7 +109,7 @@ class DoctorLocalTest {
 
     @Test
     void replacedMasterKey_failsTheDataKeysCheck() throws IOException {
-        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        CliSandbox sandbox = new CliSandbox(home).withBag();
         Files.delete(masterKeyFile());
         dev.messer.local.LocalMasterKeyFile.create(masterKeyFile());
         CliRun result = doctor(sandbox);
@@ -106,7 +119,7 @@ class DoctorLocalTest {
 
     @Test
     void missingConfigFile_failsConfig_andRunsNothingElse() {
-        LocalCliSandbox sandbox = new LocalCliSandbox(home);
+        CliSandbox sandbox = new CliSandbox(home);
         CliRun result = doctor(sandbox, "-c", home.resolve("nope.ini").toString());
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("[FAIL] config").contains("nope.ini").contains("fix:");
@@ -115,7 +128,7 @@ class DoctorLocalTest {
 
     @Test
     void contextlessVersionPlantedAboveABoundOne_isReported() throws IOException {
-        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
+        CliSandbox sandbox = new CliSandbox(home).withBag();
         Path keys = localRoot().resolve("keys/app");
         Files.copy(keys.resolve("0"), keys.resolve("1"));
 
@@ -129,20 +142,20 @@ class DoctorLocalTest {
 
     @Test
     void noFormat1ItemLeft_recommendsMinItemFormat2() {
-        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\": \"db\", \"pw\": \"x\"}");
+        CliSandbox sandbox = new CliSandbox(home).withBag().upload("{\"id\": \"db\", \"pw\": \"x\"}");
         CliRun result = doctor(sandbox);
         assertThat(result.out()).contains("item formats").contains("messer configure local --min-item-format 2");
 
-        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "--min-item-format", "2"));
+        CliSandbox.expectOk(sandbox.run("configure", "local", "--min-item-format", "2"));
         assertThat(doctor(sandbox).out()).contains("[ok]   item formats").contains("format-1 items are refused");
     }
 
     @Test
     void format1ItemsLeft_areCounted_andMinItemFormat2IsNotYetRecommended() {
-        LocalCliSandbox sandbox = new LocalCliSandbox(home).withBag();
-        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "--item-format", "1"));
+        CliSandbox sandbox = new CliSandbox(home).withBag();
+        CliSandbox.expectOk(sandbox.run("configure", "local", "--item-format", "1"));
         sandbox.upload("{\"id\": \"db\", \"pw\": \"x\"}");
-        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "--item-format", "2"));
+        CliSandbox.expectOk(sandbox.run("configure", "local", "--item-format", "2"));
 
         CliRun result = doctor(sandbox);
 

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +26,16 @@ class EditRecoveryTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"old-pass\"}");
+        sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"old-pass\"}");
+    }
+
+    @AfterEach
+    void removeKept() {
+        KeptEdits.removeOurs();
     }
 
     /** An editor script: {@code first} on the first run, {@code then} on every later one. */
@@ -86,7 +92,7 @@ class EditRecoveryTest {
     void conflict_onATerminal_reopensWithTheUsersText_andSavesOverTheNewVersion() throws IOException {
         Path other = Files.writeString(home.resolve("other.json"), "{\"id\":\"db\",\"password\":\"theirs\"}");
         StringBuilder upload = new StringBuilder();
-        for (String word : LocalCliSandbox.javaCommand()) {
+        for (String word : CliSandbox.javaCommand()) {
             upload.append('\'').append(word).append("' ");
         }
         editor("sed -i 's/old-pass/mine/' \"$1\"; HOME='" + home + "' XDG_CONFIG_HOME='"
@@ -142,7 +148,7 @@ class EditRecoveryTest {
                 + ".tmp'\nmv '" + pidFile + ".tmp' '" + pidFile + "'\nsleep 120\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         sandbox.env.put("EDITOR", script.toString());
-        List<String> command = new ArrayList<>(LocalCliSandbox.javaCommand());
+        List<String> command = new ArrayList<>(CliSandbox.javaCommand());
         command.addAll(List.of("data", "bag", "edit", "local", "app", "db"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve("messer.log").toFile());

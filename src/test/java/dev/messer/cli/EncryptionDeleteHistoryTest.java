@@ -18,9 +18,9 @@ class EncryptionDeleteHistoryTest {
     @TempDir
     Path sandbox;
 
-    CliHarness cli;
+    CliSandbox cli;
 
-    private CliHarness.Result withInput(String stdin, String... args) {
+    private CliRun withInput(String stdin, String... args) {
         cli.stdin = stdin.getBytes(StandardCharsets.UTF_8);
         try {
             return cli.ok(args);
@@ -34,7 +34,7 @@ class EncryptionDeleteHistoryTest {
      * Item web/gone: uploaded under app v0, then deleted. Kept versions under app v0: 3, of 2 items.
      */
     private void rotatedWithHistory() {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
         cli.ok("configure", "local", "-e", "dev");
         cli.ok("encryption", "create", "local", "app");
         cli.ok("data", "bag", "create", "local", "web");
@@ -55,7 +55,7 @@ class EncryptionDeleteHistoryTest {
     void dryRun_countsKeptVersionsApart_includingThoseOfDeletedItems() {
         rotatedWithHistory();
 
-        CliHarness.Result result = cli.ok("encryption", "delete", "local", "app", "0", "--dry-run");
+        CliRun result = cli.ok("encryption", "delete", "local", "app", "0", "--dry-run");
 
         assertThat(result.outLines()).containsExactly("would delete encryption key app v0: used by 0 items and by "
                 + "3 kept versions of 2 items in dev/web in " + secrets() + " (scanned 1 item and 3 kept versions)");
@@ -79,9 +79,9 @@ class EncryptionDeleteHistoryTest {
         for (String[] flags : new String[][] {{"--no-prompt"}, {"--no-prompt", "--force"}}) {
             String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("encryption", "delete", "local",
                     "app", "0"), java.util.Arrays.stream(flags)).toArray(String[]::new);
-            CliHarness.Result refused = cli.run(args);
+            CliRun refused = cli.run(args);
 
-            assertThat(refused.status()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
             assertThat(refused.errLines()).singleElement().asString()
                     .contains("encryption key app v0 is still used by 0 items and by 3 kept versions of 2 items")
                     .contains("history (show --at, diff) and rollback to those versions")
@@ -100,13 +100,13 @@ class EncryptionDeleteHistoryTest {
     void dropHistory_deletesIt_sayingWhatStopsWorking() {
         rotatedWithHistory();
 
-        CliHarness.Result deleted = cli.ok("encryption", "delete", "local", "app", "0", "--no-prompt", "--drop-history");
+        CliRun deleted = cli.ok("encryption", "delete", "local", "app", "0", "--no-prompt", "--drop-history");
 
         assertThat(deleted.err()).contains("warning: 3 kept versions of 2 items in dev/web will no longer decrypt: "
                 + "history (show --at, diff) and rollback to those versions stop working")
                 .contains("Deleted encryption key app v0");
-        CliHarness.Result old = cli.run("data", "bag", "show", "local", "web", "db", "--decrypt", "--at", "1");
-        assertThat(old.status()).isEqualTo(1);
+        CliRun old = cli.run("data", "bag", "show", "local", "web", "db", "--decrypt", "--at", "1");
+        assertThat(old.exit()).isEqualTo(1);
         assertThat(old.err()).contains("key app v0 was deleted");
         assertThat(cli.ok("data", "bag", "show", "local", "web", "db", "--decrypt", "--field", "password").out())
                 .isEqualTo("two\n");
@@ -116,15 +116,15 @@ class EncryptionDeleteHistoryTest {
     void wholeKey_countsItemsAndKeptVersions_andNeedsBothSwitches() {
         rotatedWithHistory();
 
-        CliHarness.Result inUse = cli.run("encryption", "delete", "local", "app", "--no-prompt");
-        assertThat(inUse.status()).isEqualTo(1);
+        CliRun inUse = cli.run("encryption", "delete", "local", "app", "--no-prompt");
+        assertThat(inUse.exit()).isEqualTo(1);
         assertThat(inUse.errLines()).singleElement().asString()
                 .contains("encryption key app (every version) is still used by 1 item in dev/web and by 3 kept versions "
                         + "of 2 items").contains("add --force --drop-history to delete it anyway");
 
         cli.ok("data", "bag", "delete", "local", "web", "db");
-        CliHarness.Result historyOnly = cli.run("encryption", "delete", "local", "app", "--no-prompt");
-        assertThat(historyOnly.status()).isEqualTo(1);
+        CliRun historyOnly = cli.run("encryption", "delete", "local", "app", "--no-prompt");
+        assertThat(historyOnly.exit()).isEqualTo(1);
         assertThat(historyOnly.errLines()).singleElement().asString()
                 .contains("is still used by 0 items and by 4 kept versions of 2 items").contains("add --drop-history");
         assertThat(cli.ok("encryption", "list", "local", "app").outLines()).containsExactly("0", "1");
@@ -132,7 +132,7 @@ class EncryptionDeleteHistoryTest {
 
     /** Profile prod: tier prod in the same secrets folder, its keys in folder prod-keys; one item under its app v0. */
     private void prodWithItsOwnKeysFolder() {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
         cli.ok("configure", "local", "-e", "dev");
         cli.ok("configure", "local", "--profile", "prod", "-e", "prod", "-k", "prod-keys");
         cli.ok("encryption", "create", "local", "app", "--profile", "prod");
@@ -147,7 +147,7 @@ class EncryptionDeleteHistoryTest {
     void scopeRule_leavesOutATierWhoseProfileKeepsItsKeysElsewhere_sayingWhy() {
         prodWithItsOwnKeysFolder();
 
-        CliHarness.Result dryRun = cli.ok("encryption", "delete", "local", "app", "0", "--dry-run");
+        CliRun dryRun = cli.ok("encryption", "delete", "local", "app", "0", "--dry-run");
         assertThat(dryRun.out()).contains("used by 0 items in " + secrets() + " (scanned 0 items and 0 kept versions; "
                 + "left out 1 item and 0 kept versions under prod/, whose keys profile prod keeps in "
                 + cli.localRoot().resolve("prod-keys") + ")");
@@ -167,24 +167,24 @@ class EncryptionDeleteHistoryTest {
                 "--secret-file", "app", "-v", "0");
         cli.env.remove("MESSER_TIER");
 
-        CliHarness.Result refused = cli.run("encryption", "delete", "local", "app", "0", "--no-prompt");
+        CliRun refused = cli.run("encryption", "delete", "local", "app", "0", "--no-prompt");
 
-        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.errLines()).singleElement().asString()
                 .contains("is still used by 2 items in prod/payments, stage/ops").doesNotContain("left out");
     }
 
     @Test
     void readmeSequence_afterQuickstart_deletesVersion0() {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
         cli.ok("quickstart");
         cli.ok("configure", "local", "-e", "dev", "-m", "default");
         cli.ok("encryption", "create", "local", "app");
         cli.ok("encryption", "increment", "local", "app");
 
-        CliHarness.Result deleted = cli.run("encryption", "delete", "local", "app", "0", "--no-prompt");
+        CliRun deleted = cli.run("encryption", "delete", "local", "app", "0", "--no-prompt");
 
-        assertThat(deleted.status()).as(deleted.toString()).isZero();
+        assertThat(deleted.exit()).as(deleted.toString()).isZero();
         assertThat(cli.ok("encryption", "list", "local", "app").outLines()).containsExactly("1");
         assertThat(cli.ok("data", "bag", "show", "local", "demo", "--profile", "quickstart").outLines()).hasSize(1);
     }

@@ -14,11 +14,11 @@ class EncryptionDeleteTest {
     @TempDir
     Path sandbox;
 
-    CliHarness cli;
+    CliSandbox cli;
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
         cli.ok("configure", "local");
         cli.ok("encryption", "create", "local", "app");
         cli.ok("encryption", "increment", "local", "app");
@@ -32,7 +32,7 @@ class EncryptionDeleteTest {
     void yes_deletesEveryVersion() {
         FakeTerminal terminal = FakeTerminal.answering("yes");
         cli.terminal = terminal;
-        CliHarness.Result result = cli.ok("encryption", "delete", "local", "app");
+        CliRun result = cli.ok("encryption", "delete", "local", "app");
 
         assertThat(terminal.prompts).singleElement().asString().contains("Delete encryption key app (every version)")
                 .contains("Type 'yes' to confirm");
@@ -52,22 +52,22 @@ class EncryptionDeleteTest {
         for (String answer : new String[] {"no", "", "y"}) {
             cli.terminal = FakeTerminal.answering(answer);
             Map<String, String> before = cli.snapshot();
-            CliHarness.Result result = cli.run("encryption", "delete", "local", "app");
-            assertThat(result.status()).as(answer).isEqualTo(1);
+            CliRun result = cli.run("encryption", "delete", "local", "app");
+            assertThat(result.exit()).as(answer).isEqualTo(1);
             assertThat(result.err()).contains("Nothing deleted.");
             assertThat(cli.snapshot()).isEqualTo(before);
         }
         cli.terminal = FakeTerminal.answering();
-        assertThat(cli.run("encryption", "delete", "local", "app").status()).as("end of input").isEqualTo(1);
+        assertThat(cli.run("encryption", "delete", "local", "app").exit()).as("end of input").isEqualTo(1);
         assertThat(cli.ok("encryption", "list", "local", "app").outLines()).containsExactly("0", "1");
     }
 
     @Test
     void noTerminal_withoutNoPrompt_refuses_exit2_andKeepsTheKey() {
         Map<String, String> before = cli.snapshot();
-        CliHarness.Result result = cli.run("encryption", "delete", "local", "app");
+        CliRun result = cli.run("encryption", "delete", "local", "app");
 
-        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
         assertThat(result.errLines()).singleElement().asString()
                 .contains("refusing to delete without confirmation").contains("--no-prompt");
@@ -91,8 +91,8 @@ class EncryptionDeleteTest {
     void missingKey_isReportedBeforeAnyPrompt() {
         FakeTerminal terminal = FakeTerminal.answering("yes");
         cli.terminal = terminal;
-        assertThat(cli.run("encryption", "delete", "local", "nokey").status()).isEqualTo(1);
-        assertThat(cli.run("encryption", "delete", "local", "app", "9").status()).isEqualTo(1);
+        assertThat(cli.run("encryption", "delete", "local", "nokey").exit()).isEqualTo(1);
+        assertThat(cli.run("encryption", "delete", "local", "app", "9").exit()).isEqualTo(1);
         assertThat(terminal.prompts).isEmpty();
     }
 
@@ -116,16 +116,16 @@ class EncryptionDeleteTest {
         cli.terminal = FakeTerminal.answering("yes");
         Map<String, String> before = cli.snapshot();
 
-        CliHarness.Result result = cli.run("encryption", "delete", "local", "app", "1", "--no-prompt");
+        CliRun result = cli.run("encryption", "delete", "local", "app", "1", "--no-prompt");
 
-        assertThat(result.status()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
         assertThat(result.errLines()).singleElement().asString()
                 .contains("encryption key app v1 is still used by 2 items in dev/ops").contains("--force");
         assertThat(cli.snapshot()).isEqualTo(before);
 
-        CliHarness.Result whole = cli.run("encryption", "delete", "local", "app", "--no-prompt");
-        assertThat(whole.status()).isEqualTo(1);
+        CliRun whole = cli.run("encryption", "delete", "local", "app", "--no-prompt");
+        assertThat(whole.exit()).isEqualTo(1);
         assertThat(whole.errLines()).singleElement().asString().contains("3 items in dev/ops, prod/web");
         assertThat(cli.snapshot()).isEqualTo(before);
     }
@@ -135,7 +135,7 @@ class EncryptionDeleteTest {
         itemsInTwoTiers();
         Map<String, String> before = cli.snapshot();
 
-        CliHarness.Result result = cli.ok("encryption", "delete", "local", "app", "0", "--dry-run");
+        CliRun result = cli.ok("encryption", "delete", "local", "app", "0", "--dry-run");
 
         assertThat(result.outLines()).singleElement().asString()
                 .startsWith("would delete encryption key app v0: used by 1 item in prod/web");
@@ -145,11 +145,11 @@ class EncryptionDeleteTest {
     @Test
     void force_deletesAVersionInUse_andItsItemsThenReportItDeleted() {
         itemsInTwoTiers();
-        CliHarness.Result result = cli.ok("encryption", "delete", "local", "app", "0", "--no-prompt", "--force");
+        CliRun result = cli.ok("encryption", "delete", "local", "app", "0", "--no-prompt", "--force");
         assertThat(result.err()).contains("warning: 1 item in prod/web will no longer decrypt");
 
-        CliHarness.Result show = cli.run("data", "bag", "show", "local", "web", "db", "--decrypt", "--profile", "prod");
-        assertThat(show.status()).isEqualTo(1);
+        CliRun show = cli.run("data", "bag", "show", "local", "web", "db", "--decrypt", "--profile", "prod");
+        assertThat(show.exit()).isEqualTo(1);
         assertThat(show.errLines()).singleElement().asString().contains("key app v0 was deleted");
     }
 
@@ -168,9 +168,9 @@ class EncryptionDeleteTest {
         java.nio.file.Files.writeString(tombstone, "deleted\n");
         Map<String, String> before = cli.snapshot();
 
-        CliHarness.Result result = cli.run("encryption", "increment", "local", "app");
+        CliRun result = cli.run("encryption", "increment", "local", "app");
 
-        assertThat(result.status()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
         assertThat(result.errLines()).singleElement().asString()
                 .startsWith("messer: tombstone !deleted/app/2147483647 in ")
                 .contains("has a version number messer never writes (0 to 2147483646)")
@@ -183,14 +183,14 @@ class EncryptionDeleteTest {
     @Test
     void versionArgumentsAtOrAboveTheIntLimit_areUsageErrors() {
         for (String version : new String[] {"2147483647", "+1", "99999999999"}) {
-            CliHarness.Result result = cli.run("encryption", "delete", "local", "app", version, "--no-prompt");
-            assertThat(result.status()).as(version).isEqualTo(2);
+            CliRun result = cli.run("encryption", "delete", "local", "app", version, "--no-prompt");
+            assertThat(result.exit()).as(version).isEqualTo(2);
             assertThat(result.errLines()).first().asString().startsWith("messer: key version '" + version
                     + "' is not a version number (0 to 2147483646)");
         }
-        CliHarness.Result upload = cli.run("data", "bag", "from", "file", "local", "web", "item.json",
+        CliRun upload = cli.run("data", "bag", "from", "file", "local", "web", "item.json",
                 "--secret-file", "app", "-v", "2147483647");
-        assertThat(upload.status()).isEqualTo(2);
+        assertThat(upload.exit()).isEqualTo(2);
         assertThat(upload.errLines()).first().asString()
                 .startsWith("messer: key version '2147483647' is not a version number (0 to 2147483646)");
     }

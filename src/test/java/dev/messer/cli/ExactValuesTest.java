@@ -21,11 +21,11 @@ class ExactValuesTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag();
+        sandbox = new CliSandbox(home).withBag();
     }
 
     private static String item(String number) {
@@ -76,14 +76,14 @@ class ExactValuesTest {
 
     /** Source (default profile) holds {@code after}; the backup profile holds {@code before}. */
     private CliRun copyToBackup(String before, String after, String... flags) {
-        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "--profile", "backup", "-e", "backup",
+        CliSandbox.expectOk(sandbox.run("configure", "local", "--profile", "backup", "-e", "backup",
                 "-k", "backup-keys", "-m", "backup"));
-        LocalCliSandbox.expectOk(sandbox.run("encryption", "create", "local", "app", "--profile", "backup"));
-        LocalCliSandbox.expectOk(sandbox.run("data", "bag", "create", "local", "app", "--profile", "backup"));
-        LocalCliSandbox.expectOk(sandbox.runWithInput(item(before), "data", "bag", "from", "file", "local", "app", "-",
+        CliSandbox.expectOk(sandbox.run("encryption", "create", "local", "app", "--profile", "backup"));
+        CliSandbox.expectOk(sandbox.run("data", "bag", "create", "local", "app", "--profile", "backup"));
+        CliSandbox.expectOk(sandbox.runWithInput(item(before), "data", "bag", "from", "file", "local", "app", "-",
                 "--secret-file", "app", "--profile", "backup"));
         sandbox.upload(item(after));
-        String config = home.resolve(".config/messer/messer.ini").toString();
+        String config = home.resolve("home/.config/messer/messer.ini").toString();
         return sandbox.run(concat(new String[] {"bulk", "copy", "local", "local", config, config, "--dest-profile",
             "backup"}, flags));
     }

@@ -21,11 +21,11 @@ class ExecCommandTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag()
+        sandbox = new CliSandbox(home).withBag()
                 .upload(HostileValues.itemJson("hostile"))
                 .upload("{\"id\":\"db\",\"db.user\":\"app\",\"password\":\"s3cr3t-Pa55\"}")
                 .upload("{\"id\":\"web\",\"port\":8080}")
@@ -127,7 +127,7 @@ class ExecCommandTest {
     void sigtermToMesser_isPassedToTheChild_whoseTrapRuns_andWhoseStatusIsReturned() throws Exception {
         Path ready = home.resolve("ready");
         Path trapped = home.resolve("trapped");
-        List<String> command = new ArrayList<>(LocalCliSandbox.javaCommand());
+        List<String> command = new ArrayList<>(CliSandbox.javaCommand());
         command.addAll(List.of("exec", "local", "app", "db", "--", "sh", "-c",
                 "trap 'echo \"$PASSWORD\" > \"$1\"; exit 42' TERM; : > \"$0\"; while :; do sleep 0.1; done",
                 ready.toString(), trapped.toString()));

@@ -28,7 +28,7 @@ class ExecHandoffTest {
     @TempDir
     Path elsewhere;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     private CliRun exec(String... args) {
         List<String> all = new ArrayList<>(List.of("exec", "local"));
@@ -66,7 +66,7 @@ class ExecHandoffTest {
 
     @Test
     void withTheLaunchersDescriptor_theCommandIsHandedOver_notRun() throws IOException {
-        sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"s3cr3t-Pa55\"}");
+        sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"s3cr3t-Pa55\"}");
         Path marker = home.resolve("ran");
         CliRun[] result = new CliRun[1];
         String stream = handingOver(result, "app/db", "--", "touch", marker.toString());
@@ -79,7 +79,7 @@ class ExecHandoffTest {
 
     @Test
     void nameThatBashWouldChange_keepsTheCommandAChildOfTheJvm_andDebugSaysWhy() throws IOException {
-        sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\":\"odd\",\"random\":\"4\",\"password\":\"p\"}");
+        sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"odd\",\"random\":\"4\",\"password\":\"p\"}");
         Path out = home.resolve("random.txt");
         CliRun[] result = new CliRun[1];
         String stream = handingOver(result, "app/odd", "--debug", "--", "sh", "-c", "printf %s \"$RANDOM\" > \"$0\"",
@@ -92,7 +92,7 @@ class ExecHandoffTest {
 
     @Test
     void commandNotFound_is127_andNotExecutable_is126_eachInOneLine_beforeAnyItemIsRead() throws IOException {
-        sandbox = new LocalCliSandbox(home).withBag();
+        sandbox = new CliSandbox(home).withBag();
         CliRun missing = exec("app/not-there", "--", "no-such-command-anywhere");
         assertThat(missing.exit()).isEqualTo(127);
         assertThat(missing.err()).isEqualTo("messer: cannot run 'no-such-command-anywhere': not found on PATH; check the"

@@ -25,11 +25,11 @@ class ExecTrustTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"s3cr3t-Pa55\"}");
+        sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"s3cr3t-Pa55\"}");
     }
 
     private CliRun exec(String... args) {
@@ -176,7 +176,7 @@ class ExecTrustTest {
         sandbox.env.putAll(Map.of("USER", "alice", "LOGNAME", "alice", "TERM", "xterm", "LANG", "C.UTF-8",
                 "MESSER_PASSPHRASE", "pp", "AWS_SECRET_ACCESS_KEY", "aws-secret", "UNRELATED", "dropped"));
         Map<String, String> env = childEnvironment("app/db", "--pristine");
-        assertThat(env).containsOnly(Map.entry("HOME", home.toString()), Map.entry("USER", "alice"),
+        assertThat(env).containsOnly(Map.entry("HOME", sandbox.home.toString()), Map.entry("USER", "alice"),
                 Map.entry("LOGNAME", "alice"), Map.entry("TERM", "xterm"), Map.entry("LANG", "C.UTF-8"),
                 Map.entry("PATH", "/usr/local/bin:/usr/bin:/bin"), Map.entry("PASSWORD", "s3cr3t-Pa55"));
     }

@@ -20,11 +20,11 @@ class ExportCommandTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag()
+        sandbox = new CliSandbox(home).withBag()
                 .upload(HostileValues.itemJson("hostile"))
                 .upload("{\"id\":\"db\",\"db.user\":\"app\",\"password\":\"s3cr3t-Pa55\",\"db\":{\"port\":5432}}")
                 .bag("web")
@@ -59,6 +59,14 @@ class ExportCommandTest {
         CliRun later = export("app/db", "web/api", "--override", "--format", "env");
         assertThat(later.exit()).as(later.toString()).isZero();
         assertThat(later.out()).contains("PASSWORD='other'").doesNotContain("s3cr3t-Pa55");
+    }
+
+    @Test
+    void sameItemNamedTwice_isAUsageError_sayingSo_notAFieldClash() {
+        CliRun twice = export("app/db", "web/api", "app/db");
+        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.err()).contains("item app/db is named twice").doesNotContain("rename");
+        assertThat(twice.out()).isEmpty();
     }
 
     @Test

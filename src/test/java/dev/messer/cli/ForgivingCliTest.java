@@ -13,17 +13,17 @@ class ForgivingCliTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"pw\"}");
+        sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"pw\"}");
     }
 
     @Test
     void optEqualsValue_worksForEveryOptionWithAValue() {
         CliRun result = sandbox.run("data", "bag", "show", "local", "app", "db", "--field=password",
-                "--config=" + home.resolve(".config/messer/messer.ini"), "--profile=local");
+                "--config=" + home.resolve("home/.config/messer/messer.ini"), "--profile=local");
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo("pw\n");
         CliRun flag = sandbox.run("data", "bag", "show", "local", "app", "db", "--decrypt=true", "--silent=false");

@@ -15,12 +15,12 @@ class FromFileManyTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
     Path items;
 
     @BeforeEach
     void setUp() throws IOException {
-        sandbox = new LocalCliSandbox(home).withBag();
+        sandbox = new CliSandbox(home).withBag();
         items = Files.createDirectory(home.resolve("items"));
     }
 
@@ -140,7 +140,7 @@ class FromFileManyTest {
         for (String id : new String[] {"a", "b", "c", "d"}) {
             item(id + ".json", "{\"id\":\"" + id + "\"}");
         }
-        Files.createDirectories(home.resolve(".local/share/messer/secrets/dev/app/c"));
+        Files.createDirectories(home.resolve("home/.local/share/messer/secrets/dev/app/c"));
         String[] head = {"data", "bag", "from", "file", "local", "app", items.toString(), "--secret-file", "app"};
         String[] args = java.util.Arrays.copyOf(head, head.length + flags.length);
         System.arraycopy(flags, 0, args, head.length, flags.length);

@@ -23,15 +23,15 @@ class FullDiskConfigureTest {
 
     @Test
     void masterKeyOnAFullDisk_failsOnOneLineNamingIt_leavesNoKeyFile_andTheRerunCreatesAWholeOne() throws Exception {
-        CliHarness cli = new CliHarness(sandbox);
+        CliSandbox cli = new CliSandbox(sandbox);
         try (SmallTmpfs disk = SmallTmpfs.mount(sandbox.resolve("data"), "2m")) {
             cli.env.put("XDG_DATA_HOME", disk.root().toString());
             Path keyFile = disk.root().resolve("messer/master-keys/default.key");
             disk.fill();
 
-            CliHarness.Result full = cli.run("configure", "local", "-e", "dev");
+            CliRun full = cli.run("configure", "local", "-e", "dev");
 
-            assertThat(full.status()).as(full.toString()).isEqualTo(1);
+            assertThat(full.exit()).as(full.toString()).isEqualTo(1);
             assertThat(full.errLines()).last().asString().isEqualTo("messer: cannot create master key file " + keyFile
                     + " (No space left on device); the file system of " + keyFile.getParent() + " is full: free space "
                     + "there (see 'df -h " + keyFile.getParent() + "') and run the command again");
@@ -39,7 +39,7 @@ class FullDiskConfigureTest {
             assertThat(names(keyFile.getParent())).isEmpty();
 
             disk.free();
-            CliHarness.Result again = cli.ok("configure", "local", "-e", "dev");
+            CliRun again = cli.ok("configure", "local", "-e", "dev");
             assertThat(again.err()).contains("Created local master key " + keyFile);
             cli.ok("encryption", "create", "local", "app");
             assertThat(cli.ok("encryption", "list", "local", "app").outLines()).containsExactly("0");
@@ -48,7 +48,7 @@ class FullDiskConfigureTest {
 
     @Test
     void configFileOnAFullDisk_failsNamingTheFullDisk_andKeepsTheOldFile() throws Exception {
-        CliHarness cli = new CliHarness(sandbox);
+        CliSandbox cli = new CliSandbox(sandbox);
         try (SmallTmpfs disk = SmallTmpfs.mount(sandbox.resolve("config"), "2m")) {
             cli.env.put("XDG_CONFIG_HOME", disk.root().toString());
             Path config = disk.root().resolve("messer/messer.ini");
@@ -56,9 +56,9 @@ class FullDiskConfigureTest {
             String before = Files.readString(config);
             disk.fill();
 
-            CliHarness.Result full = cli.run("configure", "local", "-e", "prod");
+            CliRun full = cli.run("configure", "local", "-e", "prod");
 
-            assertThat(full.status()).as(full.toString()).isEqualTo(2);
+            assertThat(full.exit()).as(full.toString()).isEqualTo(2);
             assertThat(full.errLines()).containsExactly("messer: cannot write config file " + config
                     + " (No space left on device); the file system of " + config.getParent() + " is full: free space "
                     + "there (see 'df -h " + config.getParent() + "') and run the command again");
@@ -70,15 +70,15 @@ class FullDiskConfigureTest {
 
     @Test
     void firstConfigFileOnAFullDisk_isNotCreatedEmpty() throws Exception {
-        CliHarness cli = new CliHarness(sandbox);
+        CliSandbox cli = new CliSandbox(sandbox);
         try (SmallTmpfs disk = SmallTmpfs.mount(sandbox.resolve("config"), "2m")) {
             cli.env.put("XDG_CONFIG_HOME", disk.root().toString());
             Path config = disk.root().resolve("messer/messer.ini");
             disk.fill();
 
-            CliHarness.Result full = cli.run("configure", "local", "-e", "dev");
+            CliRun full = cli.run("configure", "local", "-e", "dev");
 
-            assertThat(full.status()).as(full.toString()).isEqualTo(2);
+            assertThat(full.exit()).as(full.toString()).isEqualTo(2);
             assertThat(full.errLines()).singleElement().asString().startsWith("messer: cannot create config file "
                     + config + " (No space left on device); the file system of " + config.getParent() + " is full");
             assertThat(config).doesNotExist();

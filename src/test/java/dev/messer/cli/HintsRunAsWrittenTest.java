@@ -20,12 +20,12 @@ class HintsRunAsWrittenTest {
 
     @TempDir
     Path home;
-    private LocalCliSandbox sandbox;
+    private CliSandbox sandbox;
     private String config;
 
     @BeforeEach
     void setUp() throws Exception {
-        sandbox = new LocalCliSandbox(home);
+        sandbox = new CliSandbox(home);
         config = home.resolve("team config.ini").toString();
         ok("configure", "local", "-m", "test", "-e", "dev");
         ok("encryption", "create", "local", "app");
@@ -81,7 +81,7 @@ class HintsRunAsWrittenTest {
 
     @Test
     void doctorsFixes_onAFreshProfile_runAsWritten_againstTheSameProfile() throws Exception {
-        LocalCliSandbox.expectOk(sandbox.run("configure", "local", "-m", "fresh", "-e", "fresh", "-k", "fresh-keys",
+        CliSandbox.expectOk(sandbox.run("configure", "local", "-m", "fresh", "-e", "fresh", "-k", "fresh-keys",
                 "-b", "fresh-secrets", "--profile", "fresh", "-c", config));
         CliRun first = sandbox.run("doctor", "local", "--profile", "fresh", "-c", config);
         assertThat(first.out()).contains("[FAIL] keys bucket").contains("[FAIL] secrets bucket");
@@ -114,8 +114,8 @@ class HintsRunAsWrittenTest {
 
     @Test
     void hintsOfACommandWithoutProfileOrConfig_carryNeither() {
-        LocalCliSandbox plain = new LocalCliSandbox(home.resolve("other"));
-        LocalCliSandbox.expectOk(plain.run("configure", "local", "-m", "test", "-e", "dev"));
+        CliSandbox plain = new CliSandbox(home.resolve("other"));
+        CliSandbox.expectOk(plain.run("configure", "local", "-m", "test", "-e", "dev"));
         CliRun failed = plain.run("data", "bag", "show", "local", "web", "db");
         assertThat(failed.err()).contains("'messer data bag create local web'");
     }
@@ -137,7 +137,7 @@ class HintsRunAsWrittenTest {
     }
 
     private void ok(String... args) {
-        LocalCliSandbox.expectOk(sandbox.run(withProfile(args)));
+        CliSandbox.expectOk(sandbox.run(withProfile(args)));
     }
 
     private String[] withProfile(String... args) {

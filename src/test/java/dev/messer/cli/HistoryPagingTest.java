@@ -1,6 +1,6 @@
 package dev.messer.cli;
 
-import static dev.messer.cli.LocalCliSandbox.expectOk;
+import static dev.messer.cli.CliSandbox.expectOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
@@ -21,11 +21,11 @@ class HistoryPagingTest {
 
     @TempDir
     Path home;
-    private LocalCliSandbox sandbox;
+    private CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag();
+        sandbox = new CliSandbox(home).withBag();
         sandbox.env.put("MESSER_LOCAL_VERSIONS", "60");
     }
 

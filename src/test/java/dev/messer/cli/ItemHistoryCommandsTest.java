@@ -1,6 +1,6 @@
 package dev.messer.cli;
 
-import static dev.messer.cli.LocalCliSandbox.expectOk;
+import static dev.messer.cli.CliSandbox.expectOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
@@ -23,11 +23,11 @@ class ItemHistoryCommandsTest {
 
     @TempDir
     Path home;
-    private LocalCliSandbox sandbox;
+    private CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag();
+        sandbox = new CliSandbox(home).withBag();
         sandbox.upload("{\"id\":\"db\",\"user\":\"app\",\"password\":\"one\"}");
         sandbox.upload("{\"id\":\"db\",\"user\":\"app\",\"password\":\"two\"}");
     }
@@ -121,6 +121,23 @@ class ItemHistoryCommandsTest {
     void showAt_decryptsAnOldVersion() {
         assertThat(field("--at", "1", "--field", "password")).isEqualTo("one\n");
         assertThat(field("--field", "password")).isEqualTo("two\n");
+    }
+
+    @Test
+    void previousAndTildeN_countBackFromTheLatest_whileBareNumbersStayVersionNumbers() {
+        sandbox.upload("{\"id\":\"db\",\"user\":\"app\",\"password\":\"three\"}");
+        assertThat(field("--at", "previous", "--field", "password")).isEqualTo("two\n");
+        assertThat(field("--at", "~2", "--field", "password")).isEqualTo("one\n");
+        assertThat(field("--at", "1", "--field", "password")).as("a bare number is version 1").isEqualTo("one\n");
+        assertThat(sandbox.run("data", "bag", "diff", "local", "app", "db", "previous", "~0").out().lines())
+                .containsExactly("~ password");
+        CliRun rollback = sandbox.run("data", "bag", "rollback", "local", "app", "db", "~2");
+        assertThat(rollback.exit()).as(rollback.toString()).isZero();
+        assertThat(rollback.err()).contains("back to version 1,");
+        assertThat(field("--field", "password")).isEqualTo("one\n");
+        CliRun tooFar = sandbox.run("data", "bag", "show", "local", "app", "db", "--decrypt", "--at", "~9");
+        assertThat(tooFar.exit()).isEqualTo(1);
+        assertThat(tooFar.err()).contains("has 4 version(s)");
     }
 
     @Test

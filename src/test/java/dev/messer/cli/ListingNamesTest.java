@@ -18,11 +18,11 @@ class ListingNamesTest {
     @TempDir
     Path sandbox;
 
-    CliHarness cli;
+    CliSandbox cli;
 
     @BeforeEach
     void setUp() throws IOException {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
         cli.ok("configure", "local", "--tier", "dev");
         cli.ok("encryption", "create", "local", "app");
         cli.ok("data", "bag", "create", "local", "web");
@@ -38,7 +38,7 @@ class ListingNamesTest {
 
     @Test
     void bagListing_leavesTheHostileNameOut_andReportsItEscaped() {
-        CliHarness.Result result = cli.ok("data", "bag", "show", "local");
+        CliRun result = cli.ok("data", "bag", "show", "local");
 
         assertThat(result.outLines()).containsExactly("web");
         assertThat(result.errLines()).singleElement().asString()
@@ -47,7 +47,7 @@ class ListingNamesTest {
 
     @Test
     void itemListing_leavesTheHostileIdOut_andReportsItEscaped() {
-        CliHarness.Result result = cli.ok("data", "bag", "show", "local", "web");
+        CliRun result = cli.ok("data", "bag", "show", "local", "web");
 
         assertThat(result.outLines()).containsExactly("db");
         assertThat(result.err()).contains("invalid item id '" + ESCAPED + "'").doesNotContain("\u001b");
@@ -55,7 +55,7 @@ class ListingNamesTest {
 
     @Test
     void keyListing_leavesTheHostileNameOut_andReportsItEscaped() {
-        CliHarness.Result result = cli.ok("encryption", "list", "local");
+        CliRun result = cli.ok("encryption", "list", "local");
 
         assertThat(result.out()).doesNotContain("\u001b").contains("app");
         assertThat(result.err()).contains("invalid key name '" + ESCAPED + "'").doesNotContain("\u001b");

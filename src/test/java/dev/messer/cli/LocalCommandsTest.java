@@ -19,18 +19,18 @@ class LocalCommandsTest {
     @TempDir
     Path sandbox;
 
-    CliHarness cli;
+    CliSandbox cli;
     Path item;
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
         item = cli.write("db.json", "{\"id\": \"db\", \"user\": \"app\", \"password\": \"s3cret\"}");
     }
 
     @Test
     void configureLocal_onAFreshMachine_createsConfigFromTemplateAndMasterKey() throws IOException {
-        CliHarness.Result result = cli.ok("configure", "local");
+        CliRun result = cli.ok("configure", "local");
 
         assertThat(cli.configFile()).exists();
         assertThat(Files.readString(cli.configFile())).contains("[profile local]").contains("default_profile = local");
@@ -53,7 +53,7 @@ class LocalCommandsTest {
         Path keyFile = cli.localRoot().resolve("master-keys/default.key");
         byte[] key = Files.readAllBytes(keyFile);
 
-        CliHarness.Result again = cli.ok("configure", "local");
+        CliRun again = cli.ok("configure", "local");
 
         assertThat(Files.readAllBytes(keyFile)).isEqualTo(key);
         assertThat(again.err()).doesNotContain("Created");
@@ -62,7 +62,7 @@ class LocalCommandsTest {
     @Test
     void encryptionCreateIncrementList_showsNamesAndVersions() {
         cli.ok("configure", "local");
-        CliHarness.Result created = cli.ok("encryption", "create", "local", "app");
+        CliRun created = cli.ok("encryption", "create", "local", "app");
         assertThat(created.out()).isEmpty();
         assertThat(created.err()).contains("Created encryption key app v0");
         assertThat(cli.ok("encryption", "increment", "local", "app").err()).contains("app v1");
@@ -80,7 +80,7 @@ class LocalCommandsTest {
         cli.ok("encryption", "create", "local", "app");
         assertThat(cli.ok("data", "bag", "create", "local", "bag1").err()).contains("Created data bag bag1");
         assertThat(cli.ok("data", "bag", "create", "local", "bag1").err()).contains("already exists");
-        CliHarness.Result upload = cli.ok("data", "bag", "from", "file", "local", "bag1", item.toString(),
+        CliRun upload = cli.ok("data", "bag", "from", "file", "local", "bag1", item.toString(),
                 "--secret-file", "app");
         assertThat(upload.out()).isEmpty();
         assertThat(upload.err()).contains("Uploaded data bag item bag1/db with key app v0");
@@ -150,10 +150,10 @@ class LocalCommandsTest {
 
     @Test
     void quickstart_twice_printsTheDecryptedSampleBothTimes() {
-        CliHarness.Result first = cli.ok("quickstart");
-        CliHarness.Result second = cli.ok("quickstart");
+        CliRun first = cli.ok("quickstart");
+        CliRun second = cli.ok("quickstart");
 
-        for (CliHarness.Result run : new CliHarness.Result[] {first, second}) {
+        for (CliRun run : new CliRun[] {first, second}) {
             JsonObject shown = JsonParser.parseString(run.out()).getAsJsonObject();
             assertThat(shown.get("id").getAsString()).isEqualTo("db");
             assertThat(shown.has("encrypted_data")).isFalse();
@@ -209,7 +209,7 @@ class LocalCommandsTest {
 
     @Test
     void versionFlag_printsTheVersionOnStdout() {
-        CliHarness.Result result = cli.ok("--version");
+        CliRun result = cli.ok("--version");
         assertThat(result.out()).matches("messer \\d+\\.\\d+\\.\\d+.*\\n");
         assertThat(result.err()).isEmpty();
     }

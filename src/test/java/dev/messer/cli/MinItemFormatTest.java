@@ -20,11 +20,11 @@ class MinItemFormatTest {
     @TempDir
     Path sandbox;
 
-    CliHarness cli;
+    CliSandbox cli;
 
     @BeforeEach
     void setUp() throws IOException {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
         cli.ok("configure", "local", "--tier", "prod", "--item-format", "1");
         cli.ok("encryption", "create", "local", "app");
         Path db = cli.write("db.json", "{\"id\": \"db\", \"password\": \"attacker's\"}");
@@ -45,9 +45,9 @@ class MinItemFormatTest {
     void format1ItemCopiedOverABoundOne_isRefusedUnderMinItemFormat2_withOneLine_exit1() {
         cli.ok("configure", "local", "--min-item-format", "2");
 
-        CliHarness.Result result = cli.run("data", "bag", "show", "local", "payments", "db", "--decrypt");
+        CliRun result = cli.run("data", "bag", "show", "local", "payments", "db", "--decrypt");
 
-        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
         assertThat(result.errLines()).singleElement().asString()
                 .contains("item payments/db").contains("item format 1").contains("min_item_format = 2 refuses it");
@@ -56,15 +56,15 @@ class MinItemFormatTest {
     @Test
     void minItemFormat_fromTheEnvironment_refusesToo() {
         cli.env.put("MESSER_MIN_ITEM_FORMAT", "2");
-        CliHarness.Result result = cli.run("data", "bag", "show", "local", "payments", "db", "--decrypt");
-        assertThat(result.status()).isEqualTo(1);
+        CliRun result = cli.run("data", "bag", "show", "local", "payments", "db", "--decrypt");
+        assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).doesNotContain("attacker's");
         assertThat(result.out()).doesNotContain("attacker's");
     }
 
     @Test
     void underMinItemFormat1_format1ItemsWarnOncePerCommand_onStderr() {
-        CliHarness.Result result = cli.ok("exec", "local", "web", "db", "api", "--", "true");
+        CliRun result = cli.ok("exec", "local", "web", "db", "api", "--", "true");
 
         assertThat(result.errLines()).filteredOn(l -> l.startsWith("warning:")).singleElement().asString()
                 .contains("item format 1").contains("'messer bulk re-encrypt local'");
@@ -72,15 +72,15 @@ class MinItemFormatTest {
 
     @Test
     void silent_mutesTheFormat1Warning() {
-        CliHarness.Result result = cli.ok("data", "bag", "show", "local", "payments", "db", "--decrypt", "--silent");
+        CliRun result = cli.ok("data", "bag", "show", "local", "payments", "db", "--decrypt", "--silent");
         assertThat(result.err()).isEmpty();
     }
 
     @Test
     void minItemFormatAboveItemFormat_isAConfigurationError_exit2() {
         cli.ok("configure", "local", "--item-format", "1");
-        CliHarness.Result result = cli.run("configure", "local", "--min-item-format", "2");
-        assertThat(result.status()).isEqualTo(2);
+        CliRun result = cli.run("configure", "local", "--min-item-format", "2");
+        assertThat(result.exit()).isEqualTo(2);
         assertThat(result.errLines()).singleElement().asString().contains("above item_format = 1");
 
         Map<String, String> env = Map.of("MESSER_MIN_ITEM_FORMAT", "3");

@@ -26,11 +26,11 @@ class OutputFormatsTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag().upload(HostileValues.itemJson("hostile"));
+        sandbox = new CliSandbox(home).withBag().upload(HostileValues.itemJson("hostile"));
     }
 
     private String show(String... options) {
@@ -260,7 +260,10 @@ class OutputFormatsTest {
     void formatAndFieldTogether_isUsageError() {
         CliRun result = sandbox.run("data", "bag", "show", "local", "app", "hostile", "--decrypt",
                 "--format", "env", "--field", "TAB");
-        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+        assertThat(result.errLines()).hasSize(1).first().asString()
+                .startsWith("messer: use either --format or --field, not both");
+        assertThat(result.out()).as("no value is printed").isEmpty();
     }
 
     private static byte[] utf8(String value) {

@@ -23,12 +23,12 @@ class PolicyCommandTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
     Path ini;
 
     @BeforeEach
     void setUp() throws IOException {
-        sandbox = new LocalCliSandbox(home);
+        sandbox = new CliSandbox(home);
         ini = Files.writeString(home.resolve("team.ini"), """
                 [profile dev]
                 provider = aws

@@ -16,15 +16,15 @@ class PrefixSettingsCliTest {
 
     @TempDir
     Path home;
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag();
+        sandbox = new CliSandbox(home).withBag();
     }
 
     private List<Path> storeEntries() throws IOException {
-        try (Stream<Path> paths = Files.walk(home.resolve(".local/share/messer"))) {
+        try (Stream<Path> paths = Files.walk(home.resolve("home/.local/share/messer"))) {
             return paths.toList();
         }
     }
@@ -46,7 +46,7 @@ class PrefixSettingsCliTest {
 
     @Test
     void configure_refusesToWriteATierThatIsNotAName() throws IOException {
-        Path config = home.resolve(".config/messer/messer.ini");
+        Path config = home.resolve("home/.config/messer/messer.ini");
         String before = Files.readString(config);
 
         CliRun run = sandbox.run("configure", "local", "-e", "*");
@@ -54,6 +54,6 @@ class PrefixSettingsCliTest {
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("tier is '*'");
         assertThat(Files.readString(config)).isEqualTo(before);
-        LocalCliSandbox.expectOk(sandbox.run("data", "bag", "show", "local"));
+        CliSandbox.expectOk(sandbox.run("data", "bag", "show", "local"));
     }
 }

@@ -19,11 +19,11 @@ class RenderCommandTest {
     @TempDir
     Path home;
 
-    LocalCliSandbox sandbox;
+    CliSandbox sandbox;
 
     @BeforeEach
     void setUp() {
-        sandbox = new LocalCliSandbox(home).withBag()
+        sandbox = new CliSandbox(home).withBag()
                 .upload(HostileValues.itemJson("hostile"))
                 .upload("{\"id\":\"db.prod\",\"password\":\"s3cr3t-Pa55\",\"db\":{\"password\":\"inner\",\"port\":5432}}")
                 .bag("web")

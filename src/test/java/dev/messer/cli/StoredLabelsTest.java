@@ -29,12 +29,12 @@ class StoredLabelsTest {
     @TempDir
     Path sandbox;
 
-    CliHarness cli;
+    CliSandbox cli;
     Path secrets;
 
     @BeforeEach
     void setUp() throws IOException {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
         cli.ok("configure", "local", "--tier", "dev");
         cli.ok("encryption", "create", "local", "app");
         cli.ok("data", "bag", "create", "local", "web");
@@ -72,16 +72,16 @@ class StoredLabelsTest {
     private static final List<String> PLANTED = List.of("storedid", "storedkey", "storedversion", "envkey", "envversion");
 
     /** No control character but newline and tab, on either stream. */
-    static void assertTerminalSafe(CliHarness.Result result) {
+    static void assertTerminalSafe(CliRun result) {
         for (String stream : List.of(result.out(), result.err())) {
             stream.chars().filter(c -> c != '\n' && c != '\t').forEach(c -> assertThat(Character.getType(c))
                     .as("character U+%04X in%n%s", c, result).isNotEqualTo((int) Character.CONTROL));
         }
     }
 
-    private CliHarness.Result failing(String... args) {
-        CliHarness.Result result = cli.run(args);
-        assertThat(result.status()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
+    private CliRun failing(String... args) {
+        CliRun result = cli.run(args);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
         assertTerminalSafe(result);
         return result;
     }
@@ -89,7 +89,7 @@ class StoredLabelsTest {
     @Test
     void showDecrypt_reportsEveryPlantedLabelEscaped() {
         for (String id : PLANTED) {
-            CliHarness.Result result = failing("data", "bag", "show", "local", "web", id, "--decrypt");
+            CliRun result = failing("data", "bag", "show", "local", "web", id, "--decrypt");
             assertThat(result.out()).isEmpty();
             assertThat(result.err()).as(id).contains("item web/" + id).contains("\\x1b");
             assertThat(failing("data", "bag", "show", "local", "web", id, "--decrypt", "--debug").err())
@@ -100,9 +100,9 @@ class StoredLabelsTest {
     @Test
     void showStored_refusesBadOuterLabels_andShowAt_reportsEveryPlantedLabelEscaped() {
         for (String id : PLANTED) {
-            CliHarness.Result stored = cli.run("data", "bag", "show", "local", "web", id);
+            CliRun stored = cli.run("data", "bag", "show", "local", "web", id);
             assertTerminalSafe(stored);
-            assertThat(stored.status()).as(stored.toString()).isEqualTo(id.startsWith("stored") ? 1 : 0);
+            assertThat(stored.exit()).as(stored.toString()).isEqualTo(id.startsWith("stored") ? 1 : 0);
             failing("data", "bag", "show", "local", "web", id, "--decrypt", "--at", "1");
         }
     }
@@ -120,7 +120,7 @@ class StoredLabelsTest {
     @Test
     void bulkFailedLines_escapeThePlantedLabels() {
         cli.ok("encryption", "increment", "local", "app");
-        CliHarness.Result result = failing("bulk", "re-encrypt", "local", cli.configFile().toString());
+        CliRun result = failing("bulk", "re-encrypt", "local", cli.configFile().toString());
 
         for (String id : PLANTED) {
             assertThat(result.err()).contains("failed web/" + id + ": ");
@@ -134,7 +134,7 @@ class StoredLabelsTest {
         ids.add("db");
         for (String id : ids) {
             for (String format : List.of("table", "json")) {
-                CliHarness.Result result = cli.ok("data", "bag", "history", "local", "web", id, "--format", format);
+                CliRun result = cli.ok("data", "bag", "history", "local", "web", id, "--format", format);
                 assertTerminalSafe(result);
                 assertThat(result.out()).as(id).doesNotContain("OWNED\u0007");
             }
@@ -146,8 +146,8 @@ class StoredLabelsTest {
     @Test
     void diff_reportsThePlantedLabelsEscaped() {
         for (String id : PLANTED) {
-            CliHarness.Result result = cli.run("data", "bag", "diff", "local", "web", id);
-            assertThat(result.status()).as(result.toString()).isEqualTo(2);
+            CliRun result = cli.run("data", "bag", "diff", "local", "web", id);
+            assertThat(result.exit()).as(result.toString()).isEqualTo(2);
             assertTerminalSafe(result);
         }
     }

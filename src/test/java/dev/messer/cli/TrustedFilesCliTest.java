@@ -20,11 +20,11 @@ class TrustedFilesCliTest {
     @TempDir
     Path sandbox;
 
-    CliHarness cli;
+    CliSandbox cli;
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(sandbox);
+        cli = new CliSandbox(sandbox);
         cli.ok("configure", "local", "-m", "test", "-e", "dev");
         cli.ok("encryption", "create", "local", "app");
         cli.ok("data", "bag", "create", "local", "payments");
@@ -40,10 +40,10 @@ class TrustedFilesCliTest {
         Path item = upload("{\"id\":\"db\",\"password\":\"p\"}");
         Map<String, String> before = cli.snapshot();
 
-        CliHarness.Result result = cli.run("data", "bag", "from", "file", "local", "payments", item.toString(),
+        CliRun result = cli.run("data", "bag", "from", "file", "local", "payments", item.toString(),
                 "--secret-file", "app");
 
-        assertThat(result.status()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
         assertThat(result.errLines()).containsExactly("messer: config file " + cli.configFile()
                 + " is writable by others; run 'chmod o-w " + cli.configFile() + "'");
         assertThat(result.out()).isEmpty();
@@ -55,10 +55,10 @@ class TrustedFilesCliTest {
         Files.setPosixFilePermissions(cli.configFile(), PosixFilePermissions.fromString("rw-rw-r--"));
         Path item = upload("{\"id\":\"db\",\"password\":\"p\"}");
 
-        CliHarness.Result result = cli.run("data", "bag", "from", "file", "local", "payments", item.toString(),
+        CliRun result = cli.run("data", "bag", "from", "file", "local", "payments", item.toString(),
                 "--secret-file", "app", "--silent");
 
-        assertThat(result.status()).as(result.toString()).isZero();
+        assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.errLines()).containsExactly("messer: warning: config file " + cli.configFile()
                 + " is writable by its group, who could change where secrets go; run 'chmod g-w "
                 + cli.configFile() + "'");
@@ -75,10 +75,10 @@ class TrustedFilesCliTest {
         Files.createSymbolicLink(bag, elsewhere);
         Path item = upload("{\"id\":\"db\",\"password\":\"p\"}");
 
-        CliHarness.Result result = cli.run("data", "bag", "from", "file", "local", "payments", item.toString(),
+        CliRun result = cli.run("data", "bag", "from", "file", "local", "payments", item.toString(),
                 "--secret-file", "app", "--force");
 
-        assertThat(result.status()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
         assertThat(result.errLines()).hasSize(1);
         assertThat(result.err()).contains(bag + " is a symbolic link").contains("rm " + bag);
         assertThat(elsewhere.resolve("db")).hasContent("precious");
@@ -93,9 +93,9 @@ class TrustedFilesCliTest {
         Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxrwx---"));
         Map<String, String> before = cli.snapshot();
 
-        CliHarness.Result result = cli.run("encryption", "increment", "local", "app");
+        CliRun result = cli.run("encryption", "increment", "local", "app");
 
-        assertThat(result.status()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(1);
         assertThat(result.errLines()).containsExactly("messer: bucket folder " + keys
                 + " is writable by group or others; run 'chmod go-w " + keys + "'");
         assertThat(cli.snapshot()).isEqualTo(before);

@@ -29,24 +29,24 @@ class AllowedVariablesSettingTest {
     @Test
     void patternsAreSeparatedBySpacesOrCommas_andNameTheirSource() throws IOException {
         Settings s = resolve("[profile dev]\nallowed_variables = DB_*, API_*  VAULT_ADDR\n");
-        assertThat(s.allowedVariables().describe())
+        assertThat(s.common().allowedVariables().describe())
                 .isEqualTo("allowed_variables (DB_* API_* VAULT_ADDR, from [profile dev])");
-        assertThat(s.allowedVariables().allows("db_host")).isTrue();
-        assertThat(s.allowedVariables().allows("SMTP_HOST")).isFalse();
-        assertThat(s.allowedVariables().namesExactly("VAULT_ADDR")).isTrue();
-        assertThat(s.allowedVariables().namesExactly("DB_HOST")).isFalse();
+        assertThat(s.common().allowedVariables().allows("db_host")).isTrue();
+        assertThat(s.common().allowedVariables().allows("SMTP_HOST")).isFalse();
+        assertThat(s.common().allowedVariables().namesExactly("VAULT_ADDR")).isTrue();
+        assertThat(s.common().allowedVariables().namesExactly("DB_HOST")).isFalse();
     }
 
     @Test
     void unsetOrEmpty_isNoList() throws IOException {
-        assertThat(resolve("[profile dev]\n").allowedVariables().isSet()).isFalse();
-        assertThat(resolve("[profile dev]\nallowed_variables =\n").allowedVariables().isSet()).isFalse();
+        assertThat(resolve("[profile dev]\n").common().allowedVariables().isSet()).isFalse();
+        assertThat(resolve("[profile dev]\nallowed_variables =\n").common().allowedVariables().isSet()).isFalse();
     }
 
     @Test
     void environment_beatsTheProfile() throws IOException {
         env.put("MESSER_ALLOWED_VARIABLES", "APP_*");
-        assertThat(resolve("[profile dev]\nallowed_variables = DB_*\n").allowedVariables().describe())
+        assertThat(resolve("[profile dev]\nallowed_variables = DB_*\n").common().allowedVariables().describe())
                 .isEqualTo("allowed_variables (APP_*, from MESSER_ALLOWED_VARIABLES)");
     }
 

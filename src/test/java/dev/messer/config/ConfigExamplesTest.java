@@ -19,34 +19,34 @@ class ConfigExamplesTest {
     void template_defaultsToTheLocalProfile() {
         Settings settings = resolve("messer.ini", Provider.LOCAL, null);
         assertThat(settings.profileName()).isEqualTo("local");
-        assertThat(settings.masterKey()).isEqualTo("default");
+        assertThat(settings.local().masterKey().value()).isEqualTo("default");
     }
 
     @Test
     void multiTier_defaultIsDev_andEachProfileKeepsItsOwnTierRegionAndBuckets() {
         Settings dev = resolve("examples/multi-tier.ini", Provider.AWS, null);
         assertThat(dev.profileName()).isEqualTo("dev");
-        assertThat(dev.encryptionContext().asMap()).containsEntry("team", "payments").containsEntry("app", "checkout");
+        assertThat(dev.common().encryptionContext().asMap()).containsEntry("team", "payments").containsEntry("app", "checkout");
 
         Settings prod = resolve("examples/multi-tier.ini", Provider.AWS, "prod");
-        assertThat(prod.tier()).isEqualTo("prod");
-        assertThat(prod.get(SettingKey.MFA_SERIAL)).endsWith(":mfa/alice");
+        assertThat(prod.common().tier()).isEqualTo("prod");
+        assertThat(prod.aws().role().mfaSerial().orElseThrow()).endsWith(":mfa/alice");
 
         Settings eu = resolve("examples/multi-tier.ini", Provider.AWS, "prod-eu");
-        assertThat(eu.get(SettingKey.REGION)).isEqualTo("eu-west-1");
-        assertThat(eu.get(SettingKey.KEYS_BUCKET)).isEqualTo("acme-envelope-keys-prod-euwest1");
+        assertThat(eu.aws().region().orElseThrow()).isEqualTo("eu-west-1");
+        assertThat(eu.aws().keysBucket().value()).isEqualTo("acme-envelope-keys-prod-euwest1");
 
         Settings offline = resolve("examples/multi-tier.ini", Provider.LOCAL, "offline");
-        assertThat(offline.get(SettingKey.KEYS_BUCKET)).isEqualTo("offline-keys");
+        assertThat(offline.local().keysBucket().value()).isEqualTo("offline-keys");
     }
 
     @Test
     void messer2Legacy_isTheDefaultAwsProfile() {
         Settings settings = resolve("examples/messer2-legacy.ini", Provider.AWS, null);
         assertThat(settings.profileName()).isNull();
-        assertThat(settings.masterKey()).isEqualTo("acme-messer-dev");
-        assertThat(settings.get(SettingKey.SECRETS_FOLDER)).isEqualTo("secrets");
-        assertThat(settings.silent()).isFalse();
-        assertThat(settings.encryptionContext().isEmpty()).isTrue();
+        assertThat(settings.aws().masterKey().value()).isEqualTo("acme-messer-dev");
+        assertThat(settings.common().secretsFolder()).isEqualTo("secrets");
+        assertThat(settings.common().silent()).isFalse();
+        assertThat(settings.common().encryptionContext().isEmpty()).isTrue();
     }
 }

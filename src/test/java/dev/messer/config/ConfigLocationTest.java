@@ -109,7 +109,7 @@ class ConfigLocationTest {
         Settings s = new SettingsResolver(env).resolve(IniFile.load(location.defaultFile()), Provider.LOCAL, null,
                 Map.of()).validate();
         assertThat(s.profileName()).isEqualTo("local");
-        assertThat(s.tier()).isEqualTo("dev");
-        assertThat(s.masterKey()).isEqualTo("default");
+        assertThat(s.common().tier()).isEqualTo("dev");
+        assertThat(s.local().masterKey().value()).isEqualTo("default");
     }
 }

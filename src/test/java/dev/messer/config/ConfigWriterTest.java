@@ -28,8 +28,8 @@ class ConfigWriterTest {
         return file;
     }
 
-    private ConfigWriter.Written apply(Path file, Provider word, String profile, SettingKey key, String value) {
-        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
+    private ConfigWriter.Written apply(Path file, Provider word, String profile, Setting key, String value) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
         values.put(key, value);
         return new ConfigWriter(new SettingsResolver(env)).apply(IniFile.load(file), word, profile, values);
     }
@@ -57,7 +57,7 @@ class ConfigWriterTest {
     @Test
     void changingAValue_rewritesOnlyItsLine_keepingItsInlineComment() throws IOException {
         Path file = file(COMMENTED);
-        ConfigWriter.Written written = apply(file, Provider.LOCAL, "dev", SettingKey.TIER, "qa");
+        ConfigWriter.Written written = apply(file, Provider.LOCAL, "dev", Setting.TIER, "qa");
 
         assertThat(written.where()).isEqualTo("[profile dev]");
         assertThat(Files.readString(file)).isEqualTo(COMMENTED.replace("tier = dev            ; the tier",
@@ -67,7 +67,7 @@ class ConfigWriterTest {
     @Test
     void addingAValue_goesAfterTheLastOptionOfTheSection() throws IOException {
         Path file = file(COMMENTED);
-        apply(file, Provider.LOCAL, "dev", SettingKey.MASTER_KEY, "mk");
+        apply(file, Provider.LOCAL, "dev", Setting.MASTER_KEY, "mk");
 
         assertThat(Files.readString(file)).isEqualTo(COMMENTED.replace("tier = dev            ; the tier\n",
                 "tier = dev            ; the tier\nmaster_key = mk\n"));
@@ -76,24 +76,24 @@ class ConfigWriterTest {
     @Test
     void newProfile_isAppended_andOtherProfilesAndCommentsStay() throws IOException {
         Path file = file(COMMENTED);
-        ConfigWriter.Written written = apply(file, Provider.LOCAL, "qa", SettingKey.TIER, "qa");
+        ConfigWriter.Written written = apply(file, Provider.LOCAL, "qa", Setting.TIER, "qa");
 
         assertThat(written.where()).isEqualTo("[profile qa]");
         assertThat(Files.readString(file)).isEqualTo(COMMENTED + "\n[profile qa]\nprovider = local\ntier = qa\n");
         assertThat(written.settings().profileName()).isEqualTo("qa");
-        assertThat(written.settings().tier()).isEqualTo("qa");
+        assertThat(written.settings().common().tier()).isEqualTo("qa");
     }
 
     @Test
     void noProfileNamed_writesToTheProfileTheCommandWouldUse() throws IOException {
         Path file = file(COMMENTED);
-        assertThat(apply(file, Provider.LOCAL, null, SettingKey.TIER, "x").where()).isEqualTo("[profile dev]");
+        assertThat(apply(file, Provider.LOCAL, null, Setting.TIER, "x").where()).isEqualTo("[profile dev]");
     }
 
     @Test
     void noProfileNamed_defaultForTheOtherProvider_createsAProfileNamedAfterTheWord() throws IOException {
         Path file = file(COMMENTED);
-        assertThat(apply(file, Provider.AWS, null, SettingKey.REGION, "eu-west-1").where())
+        assertThat(apply(file, Provider.AWS, null, Setting.REGION, "eu-west-1").where())
                 .isEqualTo("[profile aws]");
         assertThat(Files.readString(file)).endsWith("[profile aws]\nprovider = aws\nregion = eu-west-1\n");
     }
@@ -111,10 +111,10 @@ class ConfigWriterTest {
                 region=
                 """;
         Path file = file(legacy);
-        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        values.put(SettingKey.MASTER_KEY, "mk");
-        values.put(SettingKey.REGION, "us-east-1");
-        values.put(SettingKey.ENDPOINT_URL, "http://127.0.0.1:5000");
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        values.put(Setting.MASTER_KEY, "mk");
+        values.put(Setting.REGION, "us-east-1");
+        values.put(Setting.ENDPOINT_URL, "http://127.0.0.1:5000");
         ConfigWriter.Written written = new ConfigWriter(new SettingsResolver(env))
                 .apply(IniFile.load(file), Provider.AWS, null, values);
 
@@ -135,8 +135,8 @@ class ConfigWriterTest {
     @Test
     void emptyFile_firstProfileBecomesTheDefault() throws IOException {
         Path file = dir.resolve("new/messer.ini");
-        Map<SettingKey, String> values = new EnumMap<>(SettingKey.class);
-        values.put(SettingKey.TIER, "dev");
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        values.put(Setting.TIER, "dev");
         new ConfigWriter(new SettingsResolver(env)).apply(IniFile.empty(file), Provider.LOCAL, null, values);
 
         assertThat(Files.readString(file)).isEqualTo("""
@@ -155,7 +155,7 @@ class ConfigWriterTest {
     @Test
     void namedProfileForTheOtherProvider_isRefused_andTheFileIsUnchanged() throws IOException {
         Path file = file(COMMENTED);
-        assertThatThrownBy(() -> apply(file, Provider.LOCAL, "other", SettingKey.TIER, "x"))
+        assertThatThrownBy(() -> apply(file, Provider.LOCAL, "other", Setting.TIER, "x"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("profile other is for provider aws, but the command says local");
         assertThat(Files.readString(file)).isEqualTo(COMMENTED);
@@ -164,9 +164,9 @@ class ConfigWriterTest {
     @Test
     void invalidValue_isRefused_andTheFileIsUnchanged() throws IOException {
         Path file = file(COMMENTED);
-        assertThatThrownBy(() -> apply(file, Provider.LOCAL, "dev", SettingKey.ITEM_FORMAT, "3"))
+        assertThatThrownBy(() -> apply(file, Provider.LOCAL, "dev", Setting.ITEM_FORMAT, "3"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("item_format is '3'");
-        assertThatThrownBy(() -> apply(file, Provider.LOCAL, "dev", SettingKey.PATH_STYLE, "maybe"))
+        assertThatThrownBy(() -> apply(file, Provider.LOCAL, "dev", Setting.PATH_STYLE, "maybe"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("path_style is 'maybe'");
         assertThat(Files.readString(file)).isEqualTo(COMMENTED);
     }

@@ -69,6 +69,15 @@ class FormatDocTest {
                 }
 
                 @Override
+
+                public byte[] wrap(DataKey key, EncryptionContext context) {
+
+                    return local.wrap(key, context);
+
+                }
+
+
+                @Override
                 public DataKey unwrap(byte[] wrapped, EncryptionContext context) {
                     return local.unwrap(wrapped, context);
                 }

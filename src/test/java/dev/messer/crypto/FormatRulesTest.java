@@ -11,7 +11,7 @@ import com.google.gson.JsonParser;
 import dev.messer.app.Session;
 import dev.messer.app.TestSessions;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.databag.ItemCrypto;
 import dev.messer.databag.ItemDocument;
@@ -217,8 +217,8 @@ class FormatRulesTest {
     }
 
     private Settings local(String tier) {
-        return Settings.of(Provider.LOCAL, Map.of(SettingKey.MASTER_KEY, "default", SettingKey.SECRETS_BUCKET, "secrets",
-                SettingKey.KEYS_BUCKET, "keys", SettingKey.TIER, tier, SettingKey.LOCAL_ROOT, temp.toString()));
+        return Settings.of(Provider.LOCAL, Map.of(Setting.MASTER_KEY, "default", Setting.SECRETS_BUCKET, "secrets",
+                Setting.KEYS_BUCKET, "keys", Setting.TIER, tier, Setting.LOCAL_ROOT, temp.toString()));
     }
 
     private static Envelope seal(EnvelopeVersion version, DataKey key, String keyName, int keyVersion) {

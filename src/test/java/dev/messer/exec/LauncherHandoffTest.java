@@ -39,6 +39,15 @@ class LauncherHandoffTest {
     }
 
     @Test
+    void theLaunchersTerminalNote_neverReachesTheChild_butTheLauncherKeepsIt() {
+        Map<String, String> jvm = Map.of(ChildEnvironment.STDERR_TTY_VARIABLE, "1", "HOME", "/h");
+        assertThat(ChildEnvironment.inherited(jvm)).containsOnly(Map.entry("HOME", "/h"));
+        HandoffPlan plan = HandoffPlan.between(LauncherHandoff.launcherExports(jvm), ChildEnvironment.inherited(jvm));
+        assertThat(plan.possible()).isTrue();
+        assertThat(plan.removals()).containsExactly(ChildEnvironment.STDERR_TTY_VARIABLE);
+    }
+
+    @Test
     void stream_holdsProgramWordsRemovalsAndVariables_eachEndedByNul_thenEnd() throws IOException {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("PASSWORD", "a=b\nc d");

@@ -33,6 +33,15 @@ class CachingDataKeysTest {
         }
 
         @Override
+
+        public byte[] wrap(DataKey key, EncryptionContext context) {
+
+            return local.wrap(key, context);
+
+        }
+
+
+        @Override
         public DataKey unwrap(byte[] wrapped, EncryptionContext context) {
             masterUnwraps.incrementAndGet();
             return local.unwrap(wrapped, context);
@@ -101,6 +110,15 @@ class CachingDataKeysTest {
             public byte[] generateWrappedDataKey(EncryptionContext context) {
                 return local.generateWrappedDataKey(context);
             }
+
+            @Override
+
+            public byte[] wrap(DataKey key, EncryptionContext context) {
+
+                return local.wrap(key, context);
+
+            }
+
 
             @Override
             public DataKey unwrap(byte[] wrapped, EncryptionContext context) {
@@ -200,6 +218,15 @@ class CachingDataKeysTest {
             public byte[] generateWrappedDataKey(EncryptionContext context) {
                 return local.generateWrappedDataKey(context);
             }
+
+            @Override
+
+            public byte[] wrap(DataKey key, EncryptionContext context) {
+
+                return local.wrap(key, context);
+
+            }
+
 
             @Override
             public DataKey unwrap(byte[] wrapped, EncryptionContext context) {

@@ -101,7 +101,18 @@ class PassphraseProtectedKeyFileTest {
     @Test
     void passphraseFromTheEnvironment_opensTheFile() {
         LocalMasterKeyFile.createProtected(file, "from env".toCharArray(), CHEAP);
-        LocalMasterKeyFile.open(file, PassphraseSource.fromEnvironment(Map.of("MESSER_PASSPHRASE", "from env"))).close();
+        byte[] wrapped;
+        try (LocalMasterKey typed = LocalMasterKeyFile.open(file, f -> "from env".toCharArray())) {
+            wrapped = typed.generateWrappedDataKey(CONTEXT);
+        }
+        try (LocalMasterKey fromEnv = LocalMasterKeyFile.open(file,
+                PassphraseSource.fromEnvironment(Map.of("MESSER_PASSPHRASE", "from env")));
+             DataKey key = fromEnv.unwrap(wrapped, CONTEXT)) {
+            assertThat(key).as("the variable's passphrase opens the same master key").isNotNull();
+        }
+        assertThatThrownBy(() -> LocalMasterKeyFile.open(file,
+                PassphraseSource.fromEnvironment(Map.of("MESSER_PASSPHRASE", "another")))).isInstanceOf(AccessDeniedException.class)
+                .hasMessageStartingWith("wrong passphrase for master key file " + file);
     }
 
     @Test

@@ -44,6 +44,21 @@ public abstract class MasterKeyContract {
     }
 
     @Test
+    public void aKeyWrappedUnderAnotherMasterKey_unwrapsThereToTheSameKey_andOnlyUnderItsContext() {
+        byte[] original = masterKey().generateWrappedDataKey(CONTEXT);
+        try (DataKey key = masterKey().unwrap(original, CONTEXT)) {
+            byte[] copy = anotherMasterKey().wrap(key, CONTEXT);
+            assertThat(contains(copy, material(key))).as("the wrapped form contains the data key").isFalse();
+            try (DataKey back = anotherMasterKey().unwrap(copy, CONTEXT)) {
+                assertThat(back.sameAs(key)).isTrue();
+            }
+            assertThatThrownBy(() -> masterKey().unwrap(copy, CONTEXT)).isInstanceOf(MesserException.class);
+            assertThatThrownBy(() -> anotherMasterKey().unwrap(copy, EncryptionContext.of(Map.of("team", "x"))))
+                    .isInstanceOf(IntegrityException.class);
+        }
+    }
+
+    @Test
     public void eachGeneratedKey_isANewKey_andItsWrappedFormHoldsNoPlaintextKey() {
         byte[] one = masterKey().generateWrappedDataKey(CONTEXT);
         byte[] two = masterKey().generateWrappedDataKey(CONTEXT);

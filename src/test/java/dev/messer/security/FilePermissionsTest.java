@@ -2,7 +2,8 @@ package dev.messer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.messer.security.CliSandbox.Result;
+import dev.messer.cli.CliRun;
+import dev.messer.cli.CliSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class FilePermissionsTest {
     void masterKeyFileOthersCanUse_isRefusedWithTheFix(String openMode) throws IOException {
         Path key = sandbox.masterKeyFile("default");
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString(openMode));
-        Result result = sandbox.run("data", "bag", "show", "local", "bag", "db", "--decrypt");
+        CliRun result = sandbox.run("data", "bag", "show", "local", "bag", "db", "--decrypt");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).isEqualTo("messer: master key file " + key + " is accessible by group or others (mode "

@@ -1,10 +1,10 @@
 package dev.messer.security;
 
-import dev.messer.store.StoreNotices;
-import dev.messer.keys.FixedDataKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.messer.cli.CliRun;
+import dev.messer.cli.CliSandbox;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.crypto.EnvelopeVersion;
@@ -15,8 +15,9 @@ import dev.messer.databag.StoredItem;
 import dev.messer.databag.StrictJson;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.InvalidInputException;
+import dev.messer.keys.FixedDataKeys;
 import dev.messer.keys.KeyRef;
-import dev.messer.security.CliSandbox.Result;
+import dev.messer.store.StoreNotices;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class HostileInputLimitsTest {
         byte[] big = new byte[3 * ItemDocument.MAX_BYTES];
         Arrays.fill(big, (byte) ' ');
         Path file = sandbox.writeFile("big.json", big);
-        Result result = sandbox.run("data", "bag", "from", "file", "local", "bag", file.toString(), "--secret-file", "app");
+        CliRun result = sandbox.run("data", "bag", "from", "file", "local", "bag", file.toString(), "--secret-file", "app");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).isEqualTo("messer: item file " + file + " is larger than " + ItemDocument.MAX_BYTES

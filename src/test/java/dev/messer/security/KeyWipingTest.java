@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.messer.app.Session;
 import dev.messer.app.TestSessions;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.crypto.DataKey;
 import dev.messer.keys.KeyRef;
@@ -51,9 +51,9 @@ class KeyWipingTest {
     void closingASession_wipesEveryUnwrappedDataKeyAndTheMasterKey() {
         Path root = temp.resolve("root");
         LocalMasterKeyFile.create(LocalMasterKeyFile.pathFor(root, "default"));
-        Settings settings = Settings.of(Provider.LOCAL, Map.of(SettingKey.MASTER_KEY, "default",
-                SettingKey.SECRETS_BUCKET, "secrets", SettingKey.KEYS_BUCKET, "keys", SettingKey.TIER, "dev",
-                SettingKey.LOCAL_ROOT, root.toString()));
+        Settings settings = Settings.of(Provider.LOCAL, Map.of(Setting.MASTER_KEY, "default",
+                Setting.SECRETS_BUCKET, "secrets", Setting.KEYS_BUCKET, "keys", Setting.TIER, "dev",
+                Setting.LOCAL_ROOT, root.toString()));
         DataKey v0;
         DataKey v1;
         byte[] inside0;

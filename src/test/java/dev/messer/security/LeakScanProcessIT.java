@@ -2,6 +2,7 @@ package dev.messer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.cli.CliSandbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.messer.security.CliSandbox.Result;
+import dev.messer.cli.CliRun;
+import dev.messer.cli.CliSandbox;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ class LocalHistoryRaceIT {
             }
             long end = System.currentTimeMillis() + READ_MILLIS;
             while (System.currentTimeMillis() < end && problems.isEmpty()) {
-                Result history = sandbox.run("data", "bag", "history", "local", ForceUploadLoop.BAG, ITEM, "--format", "json");
+                CliRun history = sandbox.run("data", "bag", "history", "local", ForceUploadLoop.BAG, ITEM, "--format", "json");
                 assertThat(history.exit()).as("history: %s", history.err()).isZero();
                 problems.addAll(incomplete(JsonParser.parseString(history.out()).getAsJsonArray()));
                 reads++;

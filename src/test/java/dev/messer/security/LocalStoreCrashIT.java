@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.messer.security.CliSandbox.Result;
+import dev.messer.cli.CliRun;
+import dev.messer.cli.CliSandbox;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ class LocalStoreCrashIT {
 
     /** Each of the items exists, is listed, decrypts, and holds a whole document; returns the highest counter. */
     private static long checkEveryItem(CliSandbox sandbox) {
-        Result listed = sandbox.ok("data", "bag", "show", "local", ForceUploadLoop.BAG);
+        CliRun listed = sandbox.ok("data", "bag", "show", "local", ForceUploadLoop.BAG);
         List<String> ids = listed.out().lines().toList();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < ForceUploadLoop.ITEMS; i++) {
@@ -75,7 +76,7 @@ class LocalStoreCrashIT {
         assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
         long max = -1;
         for (String id : ids) {
-            Result shown = sandbox.run("data", "bag", "show", "local", ForceUploadLoop.BAG, id, "--decrypt");
+            CliRun shown = sandbox.run("data", "bag", "show", "local", ForceUploadLoop.BAG, id, "--decrypt");
             assertThat(shown.exit()).as("item %s after a kill: %s", id, shown.err()).isZero();
             JsonObject item = JsonParser.parseString(shown.out()).getAsJsonObject();
             long n = item.get("n").getAsLong();
@@ -111,7 +112,7 @@ class LocalStoreCrashIT {
         assertThat(sandbox.ok("data", "bag", "show", "local", "bag").out()).isEqualTo("db\n");
         assertThat(sandbox.ok("data", "bag", "show", "local", "bag", "db", "--decrypt").out()).contains("\"pw\":\"x\"");
         assertThat(sandbox.ok("data", "bag", "show", "local").out()).isEqualTo("bag\n");
-        Result asItem = sandbox.run("data", "bag", "show", "local", "bag", "#tmp-12345");
+        CliRun asItem = sandbox.run("data", "bag", "show", "local", "bag", "#tmp-12345");
         assertThat(asItem.exit()).isEqualTo(2);
         assertThat(asItem.err()).startsWith("messer: item id '#tmp-12345' is not valid");
         try (Stream<Path> files = Files.list(bagFolder)) {

@@ -2,8 +2,10 @@ package dev.messer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.cli.CliRun;
+import dev.messer.cli.CliSandbox;
+import dev.messer.cli.FakeTerminal;
 import dev.messer.local.LocalMasterKeyFile;
-import dev.messer.security.CliSandbox.Result;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,14 +38,14 @@ class PassphraseCliIT {
         sandbox.ok("data", "bag", "from", "file", "local", "bag", itemFile.toString(), "--secret-file", "app");
     }
 
-    private Result showDecrypted() {
+    private CliRun showDecrypted() {
         return sandbox.run("data", "bag", "show", "local", "bag", "db", "--decrypt");
     }
 
     @Test
     void passphraseFromTheEnvironment_createsAProtectedKeyThatEveryCommandOpens() {
         sandbox.env("MESSER_PASSPHRASE", PASSPHRASE);
-        Result configured = sandbox.ok("configure", "local", "--passphrase");
+        CliRun configured = sandbox.ok("configure", "local", "--passphrase");
         assertThat(configured.err()).contains("protected by a passphrase").doesNotContain(PASSPHRASE);
         assertThat(LocalMasterKeyFile.isProtected(sandbox.masterKeyFile("default"))).isTrue();
         useKey();
@@ -56,7 +58,7 @@ class PassphraseCliIT {
         sandbox.ok("configure", "local", "--passphrase");
         useKey();
 
-        Result doctor = sandbox.run("doctor", "local");
+        CliRun doctor = sandbox.run("doctor", "local");
 
         assertThat(doctor.exit()).as(doctor.toString()).isZero();
         assertThat(doctor.out()).contains("[ok]   wrap/unwrap").contains("[ok]   data keys").contains("app v0")
@@ -66,15 +68,15 @@ class PassphraseCliIT {
     @Test
     void passphrase_reachesNoOutputAndNoFile_evenWithDebugAndAWrongPassphrase() {
         SecretScan passphrase = SecretScan.forText(PASSPHRASE);
-        java.util.List<Result> results = new java.util.ArrayList<>();
-        sandbox.terminal(new ScriptedTerminal(true).secret(PASSPHRASE).secret(PASSPHRASE));
+        java.util.List<CliRun> results = new java.util.ArrayList<>();
+        sandbox.terminal(FakeTerminal.answering().secret(PASSPHRASE).secret(PASSPHRASE));
         results.add(sandbox.ok("configure", "local", "--passphrase", "--debug"));
-        sandbox.terminal(ScriptedTerminal.none()).env("MESSER_PASSPHRASE", PASSPHRASE);
+        sandbox.terminal(FakeTerminal.none()).env("MESSER_PASSPHRASE", PASSPHRASE);
         results.add(sandbox.ok("encryption", "create", "local", "app", "--debug"));
         results.add(sandbox.env("MESSER_PASSPHRASE", PASSPHRASE + "x").run("encryption", "increment", "local", "app",
                 "--debug"));
         assertThat(results.get(2).exit()).isEqualTo(1);
-        for (Result result : results) {
+        for (CliRun result : results) {
             assertThat(passphrase.foundIn(result.out() + result.err())).as(result.command()).isFalse();
         }
         assertThat(passphrase.filesContaining(sandbox.root, null)).isEmpty();
@@ -84,7 +86,7 @@ class PassphraseCliIT {
     void wrongPassphrase_isOneLineAndExitOne() {
         sandbox.env("MESSER_PASSPHRASE", PASSPHRASE).ok("configure", "local", "--passphrase");
         useKey();
-        Result wrong = sandbox.env("MESSER_PASSPHRASE", "not it").run("data", "bag", "show", "local", "bag", "db",
+        CliRun wrong = sandbox.env("MESSER_PASSPHRASE", "not it").run("data", "bag", "show", "local", "bag", "db",
                 "--decrypt");
         assertThat(wrong.exit()).isEqualTo(1);
         assertThat(wrong.out()).isEmpty();
@@ -98,7 +100,7 @@ class PassphraseCliIT {
         sandbox.env("MESSER_PASSPHRASE", PASSPHRASE).ok("configure", "local", "--passphrase");
         useKey();
         sandbox.env("MESSER_PASSPHRASE", null);
-        Result result = showDecrypted();
+        CliRun result = showDecrypted();
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).isEqualTo("messer: master key file " + sandbox.masterKeyFile("default")
@@ -108,10 +110,10 @@ class PassphraseCliIT {
 
     @Test
     void passphraseTypedOnTheTerminal_isAskedTwiceToCreateAndOnceToOpen_andTheTypedArraysAreWiped() {
-        ScriptedTerminal terminal = new ScriptedTerminal(true).secret(PASSPHRASE).secret(PASSPHRASE);
+        FakeTerminal terminal = FakeTerminal.answering().secret(PASSPHRASE).secret(PASSPHRASE);
         sandbox.terminal(terminal).ok("configure", "local", "--passphrase");
         assertThat(terminal.prompts()).hasSize(2);
-        ScriptedTerminal opening = new ScriptedTerminal(true).secret(PASSPHRASE);
+        FakeTerminal opening = FakeTerminal.answering().secret(PASSPHRASE);
         sandbox.terminal(opening);
         sandbox.ok("encryption", "create", "local", "app");
         assertThat(opening.prompts()).containsExactly("Passphrase for master key file "
@@ -122,8 +124,8 @@ class PassphraseCliIT {
 
     @Test
     void differingPassphrasesOnTheTerminal_createNothing() {
-        sandbox.terminal(new ScriptedTerminal(true).secret(PASSPHRASE).secret(PASSPHRASE + "!"));
-        Result result = sandbox.run("configure", "local", "--passphrase");
+        sandbox.terminal(FakeTerminal.answering().secret(PASSPHRASE).secret(PASSPHRASE + "!"));
+        CliRun result = sandbox.run("configure", "local", "--passphrase");
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("messer: the two passphrases differ; run the command again");
         assertThat(sandbox.masterKeyFile("default")).doesNotExist();
@@ -134,7 +136,7 @@ class PassphraseCliIT {
         sandbox.ok("configure", "local");
         useKey();
         sandbox.env("MESSER_PASSPHRASE", PASSPHRASE);
-        Result sealed = sandbox.ok("configure", "local", "--passphrase");
+        CliRun sealed = sandbox.ok("configure", "local", "--passphrase");
         assertThat(sealed.err()).contains("Sealed local master key");
         assertThat(LocalMasterKeyFile.isProtected(sandbox.masterKeyFile("default"))).isTrue();
         assertThat(showDecrypted().out()).contains("hunter2");
@@ -143,7 +145,7 @@ class PassphraseCliIT {
 
     @Test
     void passphraseWithTheAwsProvider_isAUsageError() {
-        Result result = sandbox.run("configure", "aws", "--passphrase");
+        CliRun result = sandbox.run("configure", "aws", "--passphrase");
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).startsWith("messer: --passphrase protects a local master key file");
     }

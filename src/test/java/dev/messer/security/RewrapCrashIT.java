@@ -2,6 +2,7 @@ package dev.messer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.messer.cli.CliSandbox;
 import dev.messer.cli.Main;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.keys.KeyRef;

@@ -1,14 +1,15 @@
 package dev.messer.security;
 
-import dev.messer.keys.TestKeyRing;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.messer.cli.CliSandbox;
 import dev.messer.crypto.DataKey;
 import dev.messer.crypto.Envelope;
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.crypto.ItemBinding;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
+import dev.messer.keys.TestKeyRing;
 import dev.messer.local.LocalBlobStore;
 import dev.messer.local.LocalMasterKey;
 import dev.messer.local.LocalMasterKeyFile;

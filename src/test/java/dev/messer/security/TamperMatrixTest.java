@@ -3,9 +3,10 @@ package dev.messer.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import dev.messer.cli.CliRun;
+import dev.messer.cli.CliSandbox;
 import dev.messer.crypto.Envelope;
 import dev.messer.local.LocalMasterKeyFile;
-import dev.messer.security.CliSandbox.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class TamperMatrixTest {
         sandbox.ok("data", "bag", "from", "file", "local", bag, file.toString(), "--secret-file", "app");
     }
 
-    private Result show(String bag, String id, String... extra) {
+    private CliRun show(String bag, String id, String... extra) {
         String[] args = {"data", "bag", "show", "local", bag, id, "--decrypt"};
         String[] all = Arrays.copyOf(args, args.length + extra.length);
         System.arraycopy(extra, 0, all, args.length, extra.length);
@@ -72,12 +73,12 @@ class TamperMatrixTest {
 
     /** The refusal every tamper case must produce; {@code names} must appear in the one line. */
     private void assertRefused(String bag, String id, String names) {
-        Result plain = show(bag, id);
+        CliRun plain = show(bag, id);
         assertThat(plain.exit()).as(plain.err()).isEqualTo(1);
         assertThat(plain.out()).isEmpty();
-        assertThat(plain.errLines()).as(plain.err()).isEqualTo(1);
+        assertThat(plain.errLines()).as(plain.err()).hasSize(1);
         assertThat(plain.err()).startsWith("messer: ").contains(names).doesNotContain(SECRET);
-        Result debug = show(bag, id, "--debug");
+        CliRun debug = show(bag, id, "--debug");
         assertThat(debug.exit()).isEqualTo(1);
         assertThat(debug.out()).isEmpty();
         assertThat(debug.err()).contains("dev.messer.error.IntegrityException").doesNotContain(SECRET);
@@ -132,12 +133,12 @@ class TamperMatrixTest {
         setUp(itemFormat);
         byte[] content = StoredObjects.read(item("a"));
         StoredObjects.write(item("a"), Arrays.copyOf(content, content.length / 2));
-        Result result = show(BAG, "a", "--debug");
+        CliRun result = show(BAG, "a", "--debug");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).startsWith("messer: item bag/a (dev/bag/a) is not a stored data bag item")
                 .contains("dev.messer.error.InvalidInputException");
-        assertThat(show(BAG, "a").errLines()).isEqualTo(1);
+        assertThat(show(BAG, "a").errLines()).hasSize(1);
     }
 
     @ParameterizedTest(name = "item_format {0}")
@@ -176,7 +177,7 @@ class TamperMatrixTest {
     void copiedToAnotherBag_version1_isNotDetected(int itemFormat) {
         setUp(itemFormat);
         StoredObjects.copy(item("a"), sandbox.storedItem("bag2", "a"));
-        Result result = show("bag2", "a");
+        CliRun result = show("bag2", "a");
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains(SECRET + "-a");
     }
@@ -186,10 +187,10 @@ class TamperMatrixTest {
     void copiedToAnotherTier_failsIntegrity(int itemFormat) {
         setUp(itemFormat);
         copyToProdTier(itemFormat);
-        Result result = sandbox.run("data", "bag", "show", "local", BAG, "a", "--decrypt", "--profile", "prod");
+        CliRun result = sandbox.run("data", "bag", "show", "local", BAG, "a", "--decrypt", "--profile", "prod");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
-        assertThat(result.errLines()).isEqualTo(1);
+        assertThat(result.errLines()).hasSize(1);
         assertThat(result.err()).startsWith("messer: item bag/a (prod/bag/a) failed its integrity check");
     }
 
@@ -199,7 +200,7 @@ class TamperMatrixTest {
     void copiedToAnotherTier_version1_isNotDetected(int itemFormat) {
         setUp(itemFormat);
         copyToProdTier(itemFormat);
-        Result result = sandbox.run("data", "bag", "show", "local", BAG, "a", "--decrypt", "--profile", "prod");
+        CliRun result = sandbox.run("data", "bag", "show", "local", BAG, "a", "--decrypt", "--profile", "prod");
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out()).contains(SECRET + "-a");
     }

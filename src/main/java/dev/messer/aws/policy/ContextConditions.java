@@ -2,7 +2,7 @@ package dev.messer.aws.policy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.messer.config.Settings;
+import dev.messer.config.CommonSettings;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.keys.KeyRing;
 import java.util.Map;
@@ -33,8 +33,8 @@ public record ContextConditions(Map<String, String> pairs, boolean ifExists) {
     }
 
     /** The conditions for a profile: its tier and pairs, in the {@code IfExists} form while it reads context-less versions. */
-    public static ContextConditions forProfile(Settings settings) {
-        boolean ifExists = settings.minItemFormat() < 2 || settings.itemFormat() == 1;
+    public static ContextConditions forProfile(CommonSettings settings) {
+        boolean ifExists = settings.readsContextless() || !settings.bindsContext();
         return of(settings.tier(), settings.encryptionContext(), ifExists);
     }
 

@@ -32,7 +32,7 @@ public final class IamPolicy {
         statements.add(statement("KeysBucketList", "Allow", List.of("s3:ListBucket"), List.of(keysBucket), null));
         statements.add(statement("KeysBucketObjects", "Allow", keyActions, List.of(keysBucket + "/*"), null));
         statements.add(statement("TierList", "Allow", List.of("s3:ListBucket", "s3:ListBucketVersions"), List.of(secretsBucket),
-                target.tierPrefix().isEmpty() ? null : condition("StringLike", "s3:prefix",
+                target.tierPrefix().isEmpty() ? null : PolicyValues.condition("StringLike", "s3:prefix",
                         List.of(target.tierPrefix(), target.tierPrefix() + "*"))));
         statements.add(statement("TierObjects", "Allow", itemActions,
                 List.of(secretsBucket + "/" + target.tierPrefix() + "*"), null));
@@ -54,10 +54,10 @@ public final class IamPolicy {
             String key = target.sseKmsKey();
             String arn = key.startsWith("arn:") ? key : key.startsWith("alias/") ? null : keyArn(target, key);
             statements.add(keyStatement("BucketEncryptionKey", sseActions, arn, key.startsWith("alias/") ? key : null,
-                    target, condition("StringEquals", "kms:ViaService", List.of("s3." + target.region() + ".amazonaws.com"))));
+                    target, PolicyValues.condition("StringEquals", "kms:ViaService", List.of("s3." + target.region() + ".amazonaws.com"))));
         }
         statements.add(statement("TlsOnly", "Deny", List.of("s3:*", "kms:*"), List.of("*"),
-                condition("Bool", "aws:SecureTransport", List.of("false"))));
+                PolicyValues.condition("Bool", "aws:SecureTransport", List.of("false"))));
         JsonObject policy = new JsonObject();
         policy.addProperty("Version", "2012-10-17");
         policy.add("Statement", statements);
@@ -69,7 +69,7 @@ public final class IamPolicy {
         if (arn != null) {
             return statement(sid, "Allow", actions, List.of(arn), extraCondition);
         }
-        JsonObject condition = condition("ForAnyValue:StringEquals", "kms:ResourceAliases", List.of(alias));
+        JsonObject condition = PolicyValues.condition("ForAnyValue:StringEquals", "kms:ResourceAliases", List.of(alias));
         if (extraCondition != null) {
             extraCondition.entrySet().forEach(e -> condition.add(e.getKey(), e.getValue()));
         }
@@ -85,25 +85,11 @@ public final class IamPolicy {
         JsonObject statement = new JsonObject();
         statement.addProperty("Sid", sid);
         statement.addProperty("Effect", effect);
-        statement.add("Action", array(actions));
-        statement.add("Resource", array(resources));
+        statement.add("Action", PolicyValues.array(actions));
+        statement.add("Resource", PolicyValues.array(resources));
         if (condition != null) {
             statement.add("Condition", condition);
         }
         return statement;
-    }
-
-    private static JsonObject condition(String operator, String key, List<String> values) {
-        JsonObject test = new JsonObject();
-        test.add(key, array(values));
-        JsonObject condition = new JsonObject();
-        condition.add(operator, test);
-        return condition;
-    }
-
-    private static JsonArray array(List<String> values) {
-        JsonArray array = new JsonArray();
-        values.forEach(array::add);
-        return array;
     }
 }

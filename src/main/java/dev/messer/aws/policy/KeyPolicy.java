@@ -80,7 +80,7 @@ public final class KeyPolicy {
         }
         if (requireMfa) {
             JsonObject longTermCallers = new JsonObject();
-            longTermCallers.add("aws:PrincipalType", array(MFA_CAPABLE_TYPES));
+            longTermCallers.add("aws:PrincipalType", PolicyValues.array(MFA_CAPABLE_TYPES));
             statements.add(deny("MesserDenyDestructiveWithoutMfa", List.of("*"),
                     withTest(withoutMfa(), "StringEquals", longTermCallers)));
             statements.add(deny("MesserDenyDestructiveWithStaleMfa", List.of("*"),
@@ -108,7 +108,7 @@ public final class KeyPolicy {
 
     private static JsonObject allow(String sid, List<String> principals, List<String> actions, JsonObject condition) {
         JsonObject principal = new JsonObject();
-        principal.add("AWS", array(principals));
+        principal.add("AWS", PolicyValues.array(principals));
         return statement(sid, "Allow", principal, actions, condition);
     }
 
@@ -117,11 +117,11 @@ public final class KeyPolicy {
      * keys) counts as without MFA, as the IAM User Guide recommends for denies.
      */
     private static JsonObject withoutMfa() {
-        return condition("BoolIfExists", "aws:MultiFactorAuthPresent", "false");
+        return PolicyValues.condition("BoolIfExists", "aws:MultiFactorAuthPresent", "false");
     }
 
     private static JsonObject staleMfa() {
-        return condition("NumericGreaterThanIfExists", "aws:MultiFactorAuthAge", String.valueOf(MAX_MFA_AGE_SECONDS));
+        return PolicyValues.condition("NumericGreaterThanIfExists", "aws:MultiFactorAuthAge", String.valueOf(MAX_MFA_AGE_SECONDS));
     }
 
     private static JsonObject withTest(JsonObject condition, String operator, JsonObject test) {
@@ -134,7 +134,7 @@ public final class KeyPolicy {
         if (principals.equals(List.of("*"))) {
             principal.addProperty("AWS", "*");
         } else {
-            principal.add("AWS", array(principals));
+            principal.add("AWS", PolicyValues.array(principals));
         }
         return statement(sid, "Deny", principal, DESTRUCTIVE_ACTIONS, condition);
     }
@@ -145,25 +145,11 @@ public final class KeyPolicy {
         statement.addProperty("Sid", sid);
         statement.addProperty("Effect", effect);
         statement.add("Principal", principal);
-        statement.add("Action", array(actions));
+        statement.add("Action", PolicyValues.array(actions));
         statement.addProperty("Resource", "*");
         if (condition != null) {
             statement.add("Condition", condition);
         }
         return statement;
-    }
-
-    private static JsonObject condition(String operator, String key, String value) {
-        JsonObject test = new JsonObject();
-        test.addProperty(key, value);
-        JsonObject condition = new JsonObject();
-        condition.add(operator, test);
-        return condition;
-    }
-
-    private static JsonArray array(List<String> values) {
-        JsonArray array = new JsonArray();
-        values.forEach(array::add);
-        return array;
     }
 }

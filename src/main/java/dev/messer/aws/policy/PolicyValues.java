@@ -1,10 +1,16 @@
 package dev.messer.aws.policy;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the fields of IAM policy JSON that may hold one string or a list of them ("Action", "Resource", ...). */
+/**
+ * Reads and writes the fields of IAM policy JSON: fields that may hold one string or a list of them
+ * ("Action", "Resource", ...), and conditions.
+ */
 public final class PolicyValues {
 
     private PolicyValues() {
@@ -22,5 +28,30 @@ public final class PolicyValues {
             values.add(element.getAsString());
         }
         return values;
+    }
+
+    /** A list of strings as a JSON array. */
+    static JsonArray array(List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
+    }
+
+    /** {@code {"OPERATOR": {"KEY": [values...]}}}. */
+    static JsonObject condition(String operator, String key, List<String> values) {
+        return condition(operator, key, array(values));
+    }
+
+    /** {@code {"OPERATOR": {"KEY": "value"}}}. */
+    static JsonObject condition(String operator, String key, String value) {
+        return condition(operator, key, new JsonPrimitive(value));
+    }
+
+    private static JsonObject condition(String operator, String key, JsonElement value) {
+        JsonObject test = new JsonObject();
+        test.add(key, value);
+        JsonObject condition = new JsonObject();
+        condition.add(operator, test);
+        return condition;
     }
 }

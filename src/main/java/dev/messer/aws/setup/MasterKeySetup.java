@@ -2,7 +2,7 @@ package dev.messer.aws.setup;
 
 import com.google.gson.JsonObject;
 import dev.messer.aws.AwsErrors;
-import dev.messer.config.Settings;
+import dev.messer.config.CommonSettings;
 import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
 import dev.messer.aws.policy.KeyPolicyReview;
@@ -31,7 +31,6 @@ public final class MasterKeySetup {
 
     public static final String POLICY_NAME = "default";
     public static final String TAG_TIER = "messer:tier";
-    public static final String TAG_PROFILE = "messer:profile";
 
     private final KmsClient kms;
     private final String alias;
@@ -42,11 +41,14 @@ public final class MasterKeySetup {
         this.alias = masterKey.startsWith("alias/") ? masterKey : "alias/" + masterKey;
     }
 
-    /** The tags every master key carries: {@code messer:tier} and {@code messer:profile}. */
-    public static Map<String, String> baseTags(Settings settings) {
+    /**
+     * The tags every master key carries: {@code messer:tier}, which every profile of the tier shares.
+     * No profile name: the admin, writer and reader profiles of a tier use one key, and a tag naming
+     * one of them would be wrong for the others.
+     */
+    public static Map<String, String> baseTags(CommonSettings settings) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(TAG_TIER, settings.tier());
-        tags.put(TAG_PROFILE, settings.profileName() == null ? "default" : settings.profileName());
         return tags;
     }
 

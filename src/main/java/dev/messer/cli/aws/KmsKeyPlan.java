@@ -8,15 +8,15 @@ import dev.messer.aws.policy.KeyPolicy;
 import dev.messer.aws.policy.KeyPolicyRoles;
 import dev.messer.aws.setup.MasterKeySetup;
 import dev.messer.cli.Console;
-import dev.messer.config.SettingKey;
 import dev.messer.config.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code setup aws} wants of the profile's master key: description, tags ({@code messer:tier},
- * {@code messer:profile}, {@code --tag}) and key policy from the role flags. A key created without
+ * {@code --tag}) and key policy from the role flags. A key created without
  * any role flag gets a policy naming the account root and, as key administrator, the caller.
  */
 final class KmsKeyPlan {
@@ -41,13 +41,13 @@ final class KmsKeyPlan {
      * @param creating whether the key is about to be created
      */
     MasterKeySetup.Wanted wanted(String keyArn, boolean creating) {
-        PolicyAccount account = PolicyAccount.resolve(settings, flags.account, keyArn, console, () -> clients);
+        PolicyAccount account = PolicyAccount.resolve(settings.aws(), flags.account, keyArn, console, () -> clients);
         KeyPolicyRoles roles = flags.roles();
         if (creating && roles.isEmpty()) {
             roles = roles.withKeyAdmin(caller());
         }
         JsonObject policy = KeyPolicy.of(account.partition(), account.account(), roles,
-                ContextConditions.forProfile(settings), flags.requireMfa);
+                ContextConditions.forProfile(settings.common()), flags.requireMfa);
         return new MasterKeySetup.Wanted(description(), tags(), policy, account.partition(), account.account(),
                 roles.keyAdmins(), flags.anyGiven());
     }
@@ -69,12 +69,12 @@ final class KmsKeyPlan {
     }
 
     private String description() {
-        String tier = settings.tier();
+        String tier = settings.common().tier();
         return "messer master key, " + (tier.isEmpty() ? "no tier" : "tier " + tier) + ", profile " + profile();
     }
 
     Map<String, String> tags() {
-        Map<String, String> tags = MasterKeySetup.baseTags(settings);
+        Map<String, String> tags = MasterKeySetup.baseTags(settings.common());
         tags.putAll(extraTags);
         return tags;
     }
@@ -89,9 +89,9 @@ final class KmsKeyPlan {
 
     /** The caller as a key-policy principal: {@code role_arn}, else the STS identity (an assumed role as its role). */
     private String caller() {
-        String role = settings.get(SettingKey.ROLE_ARN);
-        if (!role.isBlank()) {
-            return role.trim();
+        Optional<String> role = settings.aws().role().arn();
+        if (role.isPresent()) {
+            return role.get();
         }
         String arn = clients.callerIdentity().arn();
         int at = arn.indexOf(":assumed-role/");

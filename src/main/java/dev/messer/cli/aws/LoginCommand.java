@@ -13,7 +13,6 @@ import dev.messer.config.Provider;
 import dev.messer.error.Hint;
 import dev.messer.error.InvalidInputException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,7 +35,7 @@ public final class LoginCommand extends CommandBase {
     @Override
     public int run(CommandContext context) {
         Optional<Duration> asked = duration == null ? Optional.empty() : Optional.of(parse(duration));
-        try (AdminSession session = context.sessions(Provider.AWS).admin(context.settings(Provider.AWS, Map.of()))) {
+        try (AdminSession session = context.sessions(Provider.AWS).admin(context.settings(Provider.AWS))) {
             AwsIdentity.Login login;
             try {
                 login = session.identity().login(asked);

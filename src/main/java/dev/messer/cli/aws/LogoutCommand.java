@@ -11,7 +11,6 @@ import dev.messer.cli.Grammar;
 import dev.messer.cli.UsageException;
 import dev.messer.config.Provider;
 import dev.messer.error.Hint;
-import java.util.Map;
 
 /** {@code messer logout aws [--profile P | --all]}: deletes cached role sessions. */
 public final class LogoutCommand extends CommandBase {
@@ -36,7 +35,7 @@ public final class LogoutCommand extends CommandBase {
             }
             deleted = AwsIdentity.logoutAll(console.env(), context.warnings());
         } else {
-            try (AdminSession session = context.sessions(Provider.AWS).admin(context.settings(Provider.AWS, Map.of()))) {
+            try (AdminSession session = context.sessions(Provider.AWS).admin(context.settings(Provider.AWS))) {
                 deleted = session.identity().logout();
             }
         }

@@ -4,8 +4,8 @@ import dev.messer.aws.AwsClientFactory;
 import dev.messer.aws.AwsPartition;
 import dev.messer.cli.Console;
 import dev.messer.cli.UsageException;
-import dev.messer.config.SettingKey;
-import dev.messer.config.Settings;
+import dev.messer.config.AwsSettings;
+import dev.messer.config.Sourced;
 import dev.messer.error.ConfigException;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,20 +21,21 @@ record PolicyAccount(String partition, String account) {
 
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
 
-    static PolicyAccount resolve(Settings settings, String accountFlag, String keyArn, Console console,
+    static PolicyAccount resolve(AwsSettings settings, String accountFlag, String keyArn, Console console,
                                  Supplier<AwsClientFactory> clients) {
         Optional<String[]> key = arnParts(keyArn);
-        Optional<String[]> role = arnParts(settings.get(SettingKey.ROLE_ARN));
-        String partition = settings.optional(SettingKey.REGION).map(AwsPartition::of)
+        Optional<String[]> role = arnParts(settings.role().arn().orElse(""));
+        String partition = settings.region().map(AwsPartition::of)
                 .or(() -> key.map(p -> p[1]))
                 .or(() -> role.map(p -> p[1]))
                 .orElse("aws");
         if (accountFlag != null && !ACCOUNT.matcher(accountFlag).matches()) {
             throw new UsageException("--account '" + accountFlag + "' is not an account id (12 digits)");
         }
-        Optional<String> setting = settings.optional(SettingKey.ACCOUNT_ID);
+        Sourced<String> accountId = settings.accountId();
+        Optional<String> setting = accountId.optional();
         if (setting.isPresent() && !ACCOUNT.matcher(setting.get().trim()).matches()) {
-            throw new ConfigException("account_id is '" + setting.get() + "' (from " + settings.source(SettingKey.ACCOUNT_ID)
+            throw new ConfigException("account_id is '" + setting.get() + "' (from " + accountId.from()
                     + "); it must be an account id of 12 digits");
         }
         Optional<String> account = key.map(p -> p[4]).filter(a -> !a.isEmpty())

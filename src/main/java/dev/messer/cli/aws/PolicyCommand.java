@@ -16,12 +16,12 @@ import dev.messer.cli.ExitCodes;
 import dev.messer.cli.Grammar;
 import dev.messer.cli.UsageException;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.AwsSettings;
 import dev.messer.config.Settings;
+import dev.messer.config.Sourced;
 import dev.messer.databag.SecretsLayout;
 import dev.messer.error.Hint;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code messer policy aws --role admin|writer|reader [--key-arn ARN]}: prints a least-privilege IAM
@@ -71,14 +71,15 @@ public final class PolicyCommand extends CommandBase {
             throw new UsageException("--key-admin-role, --admin-role, --writer-role, --reader-role and --require-mfa "
                     + "are for --key-policy");
         }
-        Settings settings = context.settings(Provider.AWS, Map.of()).validate();
-        ContextConditions conditions = ContextConditions.forProfile(settings);
+        Settings settings = context.settings(Provider.AWS).validate();
+        ContextConditions conditions = ContextConditions.forProfile(settings.common());
+        AwsSettings aws = settings.aws();
         if (policyRole != null) {
-            requireTargetSettings(settings);
+            requireTargetSettings(aws);
         }
         JsonObject policy;
         try (AdminSession session = context.sessions(Provider.AWS).admin(settings)) {
-            PolicyAccount account = PolicyAccount.resolve(settings, keyFlags.account, keyArn, context.console(),
+            PolicyAccount account = PolicyAccount.resolve(aws, keyFlags.account, keyArn, context.console(),
                     session::clients);
             policy = keyPolicy
                     ? KeyPolicy.of(account.partition(), account.account(), keyFlags.roles(), conditions,
@@ -97,20 +98,21 @@ public final class PolicyCommand extends CommandBase {
     }
 
     /** A missing bucket or key setting is reported before any AWS call. */
-    private static void requireTargetSettings(Settings settings) {
-        for (SettingKey key : List.of(SettingKey.SECRETS_BUCKET, SettingKey.KEYS_BUCKET, SettingKey.MASTER_KEY)) {
-            settings.require(key, HINT);
+    private static void requireTargetSettings(AwsSettings aws) {
+        for (Sourced<String> setting : List.of(aws.secretsBucket(), aws.keysBucket(), aws.masterKey())) {
+            setting.require(HINT);
         }
     }
 
     private PolicyTarget target(Settings settings, PolicyAccount account, ContextConditions conditions) {
-        String region = settings.optional(SettingKey.REGION).orElse("*");
-        String secrets = settings.require(SettingKey.SECRETS_BUCKET, HINT);
-        String keys = settings.require(SettingKey.KEYS_BUCKET, HINT);
-        String masterKey = settings.require(SettingKey.MASTER_KEY, HINT);
-        String prefix = new SecretsLayout(settings.tier(), settings.secretsFolder()).bagsPrefix();
+        AwsSettings aws = settings.aws();
+        String region = aws.region().orElse("*");
+        String secrets = aws.secretsBucket().require(HINT);
+        String keys = aws.keysBucket().require(HINT);
+        String masterKey = aws.masterKey().require(HINT);
+        String prefix = new SecretsLayout(settings.common().tier(), settings.common().secretsFolder()).bagsPrefix();
         return new PolicyTarget(account.partition(), region, account.account(), secrets, prefix, keys,
                 masterKey.startsWith("alias/") ? masterKey : "alias/" + masterKey, keyArn,
-                settings.optional(SettingKey.SSE_KMS_KEY_ID).orElse(null), conditions);
+                aws.sseKmsKeyId().orElse(null), conditions);
     }
 }

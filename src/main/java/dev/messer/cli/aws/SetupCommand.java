@@ -16,7 +16,7 @@ import dev.messer.cli.ExitCodes;
 import dev.messer.cli.Grammar;
 import dev.messer.cli.UsageException;
 import dev.messer.config.Provider;
-import dev.messer.config.SettingKey;
+import dev.messer.config.AwsSettings;
 import dev.messer.config.Settings;
 import dev.messer.error.Hint;
 import dev.messer.error.MesserException;
@@ -69,8 +69,9 @@ public final class SetupCommand extends CommandBase {
     public int run(CommandContext context) {
         Map<String, String> extraTags = parseTags();
         keyFlags.roles();
-        Settings settings = context.settings(Provider.AWS, Map.of()).validate();
-        if (keyFlags.requireMfa && settings.optional(SettingKey.MFA_SERIAL).isEmpty()) {
+        Settings settings = context.settings(Provider.AWS).validate();
+        AwsSettings aws = settings.aws();
+        if (keyFlags.requireMfa && aws.role().mfaSerial().isEmpty()) {
             throw new UsageException("refusing a key policy that requires MFA from a caller without MFA: KMS would "
                     + "refuse this profile's next change to the key", Hint.of("set mfa_serial ({}) with a role_arn, or "
                     + "leave out --require-mfa", Hint.aws("configure", "--mfa-serial", "ARN")));
@@ -78,9 +79,9 @@ public final class SetupCommand extends CommandBase {
         keyFlags.explainMfa(context.console());
         Hint hint = Hint.of("set it with {}", Hint.aws("configure"));
         Map<String, String> buckets = new LinkedHashMap<>();
-        buckets.put(settings.require(SettingKey.SECRETS_BUCKET, hint), "secrets bucket");
-        buckets.merge(settings.require(SettingKey.KEYS_BUCKET, hint), "keys bucket", (a, b) -> a + " and " + b);
-        String masterKey = settings.require(SettingKey.MASTER_KEY, hint);
+        buckets.put(aws.secretsBucket().require(hint), "secrets bucket");
+        buckets.merge(aws.keysBucket().require(hint), "keys bucket", (a, b) -> a + " and " + b);
+        String masterKey = aws.masterKey().require(hint);
         Console console = context.console();
         try (AdminSession session = context.sessions(Provider.AWS).admin(settings)) {
             AwsClientFactory clients = session.clients();
@@ -89,7 +90,7 @@ public final class SetupCommand extends CommandBase {
                     + "bucket policy is not applied (it would refuse every request through this endpoint); use an "
                     + "https:// endpoint outside of test emulators"));
             BucketHardening hardening = new BucketHardening(clients.s3(), clients.region(),
-                    settings.optional(SettingKey.SSE_KMS_KEY_ID), plain.isEmpty());
+                    aws.sseKmsKeyId(), plain.isEmpty());
             boolean broadBucketGrants = false;
             for (Map.Entry<String, String> bucket : buckets.entrySet()) {
                 List<String> changes = hardening.apply(bucket.getKey());

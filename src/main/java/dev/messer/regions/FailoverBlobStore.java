@@ -1,0 +1,87 @@
+package dev.messer.regions;
+
+import dev.messer.store.Blob;
+import dev.messer.store.BlobStore;
+import dev.messer.store.BlobVersion;
+import dev.messer.store.VersionListing;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * The secrets bucket of a profile that spans regions: reads go through {@link RegionalReads} to each
+ * region's copy (S3 Replication keeps object keys and version ids), writes go to the home region's
+ * bucket, whose objects S3 Replication carries to the others.
+ */
+public final class FailoverBlobStore implements BlobStore {
+
+    private final BlobStore home;
+    private final Map<String, BlobStore> byRegion;
+    private final RegionalReads reads;
+
+    /**
+     * @param home     the home region's bucket, for writes
+     * @param byRegion every region's bucket, for reads
+     */
+    public FailoverBlobStore(BlobStore home, Map<String, BlobStore> byRegion, RegionalReads reads) {
+        this.home = home;
+        this.byRegion = Map.copyOf(byRegion);
+        this.reads = reads;
+    }
+
+    @Override
+    public Optional<Blob> get(String key) {
+        return reads.read(byRegion, store -> store.get(key), Optional::isEmpty);
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        return reads.read(byRegion, store -> store.list(prefix), List::isEmpty);
+    }
+
+    @Override
+    public VersionListing versions(String key) {
+        return reads.read(byRegion, store -> store.versions(key), VersionListing::isEmpty);
+    }
+
+    @Override
+    public Optional<Blob> getVersion(String key, String versionId) {
+        return reads.read(byRegion, store -> store.getVersion(key, versionId), Optional::isEmpty);
+    }
+
+    @Override
+    public SortedMap<String, List<BlobVersion>> keptVersions(String prefix) {
+        return reads.read(byRegion, store -> store.keptVersions(prefix), SortedMap::isEmpty);
+    }
+
+    @Override
+    public void put(String key, byte[] content, Map<String, String> metadata) {
+        home.put(key, content, metadata);
+    }
+
+    @Override
+    public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+        home.putIfAbsent(key, content, metadata);
+    }
+
+    @Override
+    public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
+        home.putIfMatch(key, content, metadata, etag);
+    }
+
+    @Override
+    public void delete(String key) {
+        home.delete(key);
+    }
+
+    @Override
+    public void purge(String key) {
+        home.purge(key);
+    }
+
+    @Override
+    public String describe() {
+        return home.describe();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.messer.security;
+
+import static dev.messer.security.TwoRegions.HOME;
+import static dev.messer.security.TwoRegions.OTHER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.messer.aws.MotoTest;
+import dev.messer.cli.CliRun;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reads of a tier in two regions, each behind its own relay, the home region nearest: with the
+ * nearest relay black-holed (connections accepted, never answered) reads are served by the other
+ * region within failover_after plus a normal read plus 200 ms, and the next command skips the dead
+ * region at once; answers (not found at home, a tampered item, a disabled key) never fail over.
+ */
+@MotoTest
+class MultiRegionFailoverIT {
+
+    private static final String SHOW = "data bag show aws payments db --decrypt";
+
+    @TempDir
+    Path dir;
+
+    private TwoRegions world;
+    private Path config;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        world = new TwoRegions(dir);
+        config = world.writeIni("");
+        ok("encryption", "create", "aws", "app");
+        ok("data", "bag", "create", "aws", "payments");
+        Path item = world.aws.writeFile("db.json", "{\"id\": \"db\", \"password\": \"s3cret\"}");
+        ok("data", "bag", "from", "file", "aws", "payments", item.toString(), "--secret-file", "app");
+        world.replicate();
+    }
+
+    @AfterEach
+    void tearDown() {
+        world.close();
+    }
+
+    private CliRun run(String... args) {
+        return world.run(config, args);
+    }
+
+    private CliRun ok(String... args) {
+        CliRun result = run(args);
+        assertThat(result.exit()).as(result.toString()).isZero();
+        return result;
+    }
+
+    private static long millis(Supplier<CliRun> command, CliRun[] result) {
+        long start = System.nanoTime();
+        result[0] = command.get();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    @Test
+    void withTheNearestRegionBlackHoled_readsAreServedByTheOther_withinTheBudget_andTheNextSkipsItAtOnce()
+            throws Exception {
+        CliRun[] result = new CliRun[1];
+        for (int i = 0; i < 2; i++) {
+            millis(() -> run((SHOW + " --region " + OTHER).split(" ")), result); // warm up
+        }
+        long normal = millis(() -> run((SHOW + " --region " + OTHER).split(" ")), result);
+        assertThat(result[0].out()).contains("\"password\":\"s3cret\"");
+
+        world.blackHoled.get(HOME).set(true);
+        long failedOver = millis(() -> run(SHOW.split(" ")), result);
+        assertThat(result[0].exit()).as(result[0].toString()).isZero();
+        assertThat(result[0].out()).contains("\"password\":\"s3cret\"");
+        assertThat(result[0].err()).isEqualTo("messer: read from region " + OTHER + ": " + HOME
+                + " did not answer (" + result[0].err().split("did not answer \\(", 2)[1]);
+        assertThat(failedOver).as("failover_after + a normal read (" + normal + " ms) + 200 ms")
+                .isLessThanOrEqualTo(500 + normal + 200);
+
+        Path mark = dir.resolve("home/.cache/messer/regions/" + HOME + "_" + world.secretsBucket(HOME) + ".down");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mark))).isEqualTo("rw-------");
+
+        int homeRequests = world.relays.get(HOME).requestBodies().size();
+        long skipped = millis(() -> run("export", "aws", "payments/db", "--allow-var", "PASSWORD"), result);
+        assertThat(result[0].exit()).as(result[0].toString()).isZero();
+        assertThat(result[0].out()).contains("s3cret");
+        assertThat(world.relays.get(HOME).requestBodies()).as("the dead region is not tried again").hasSize(homeRequests);
+        assertThat(skipped).isLessThanOrEqualTo(normal + 200 + 500);
+
+        Path printed = dir.resolve("printed");
+        CliRun exec = world.aws.run("exec", "aws", "payments/db", "--allow-var", "PASSWORD", "-c", config.toString(), "--", "sh", "-c", "printf %s \"$PASSWORD\" > " + printed);
+        assertThat(exec.exit()).as(exec.toString()).isZero();
+        assertThat(Files.readString(printed, StandardCharsets.UTF_8)).isEqualTo("s3cret");
+
+        CliRun silent = run((SHOW + " --silent").split(" "));
+        assertThat(silent.err()).isEmpty();
+    }
+
+    @Test
+    void withTheNearestRegionDown_theForcedRegionIsNotFailedOver() {
+        world.down.get(HOME).set(true);
+        CliRun forced = run((SHOW + " --region " + HOME).split(" "));
+        assertThat(forced.exit()).as(forced.toString()).isEqualTo(1);
+        assertThat(forced.err()).startsWith("messer: ").doesNotContain("read from region");
+    }
+
+    @Test
+    void notFoundAtHome_isFinal_evenWhenTheOtherRegionStillHoldsTheItem() {
+        world.aws.s3().deleteObject(r -> r.bucket(world.secretsBucket(HOME)).key("dev/payments/db"));
+        CliRun shown = run(SHOW.split(" "));
+        assertThat(shown.exit()).as(shown.toString()).isEqualTo(1);
+        assertThat(shown.err()).contains("item db does not exist").doesNotContain("read from region");
+    }
+
+    @Test
+    void notFoundInTheNearerSecondaryRegion_isCheckedAtHome() {
+        world.aws.env().put("AWS_REGION", OTHER);
+        world.aws.s3().deleteObject(r -> r.bucket(world.secretsBucket(OTHER)).key("dev/payments/db"));
+        CliRun shown = ok(SHOW.split(" "));
+        assertThat(shown.out()).contains("\"password\":\"s3cret\"");
+    }
+
+    @Test
+    void aTamperedItemInTheNearestRegion_isAnIntegrityFailure_neverFailedOver() {
+        byte[] stored = world.aws.object(world.secretsBucket(HOME), "dev/payments/db");
+        String text = new String(stored, StandardCharsets.UTF_8).replace("\"id\"", "\"id \"");
+        world.aws.s3().putObject(r -> r.bucket(world.secretsBucket(HOME)).key("dev/payments/db"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(text));
+        CliRun shown = run(SHOW.split(" "));
+        assertThat(shown.exit()).as(shown.toString()).isEqualTo(1);
+        assertThat(shown.out()).isEmpty();
+        assertThat(shown.err()).doesNotContain("read from region");
+    }
+
+    @Test
+    void aDisabledKeyInTheNearestRegion_isReported_neverFailedOver() {
+        // moto 5 decrypts under a disabled key, so the relay answers as KMS does for one
+        world.relays.get(HOME).inject(r -> r.isKms("Decrypt"), Integer.MAX_VALUE,
+                FaultProxy.kmsError(400, "DisabledException"));
+        CliRun shown = run(SHOW.split(" "));
+        assertThat(shown.exit()).as(shown.toString()).isEqualTo(1);
+        assertThat(shown.err()).contains("is disabled").doesNotContain("read from region");
+        assertThat(world.relays.get(OTHER).log()).as("the other region is not asked")
+                .noneMatch(line -> line.contains("Decrypt"));
+    }
+
+    @Test
+    void listing_failsOverToo() {
+        world.down.get(HOME).set(true);
+        CliRun listed = ok("data", "bag", "show", "aws", "payments");
+        assertThat(listed.out().lines().toList()).isEqualTo(List.of("db"));
+    }
+}
