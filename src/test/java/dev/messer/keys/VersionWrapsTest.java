@@ -35,6 +35,42 @@ class VersionWrapsTest {
     }
 
     @Test
+    void aVersionCopiedFromAnotherRegion_recordsThisRingsMasterKey_getsTheSecondWrap_andReadsByThatName() {
+        KeyRing home = ring(new LocalBlobStore(dir.resolve("home")));
+        KeyRef ref = home.create("app");
+        LocalBlobStore otherStore = new LocalBlobStore(dir.resolve("other"));
+        Map<KeyRef, byte[]> secondWraps = new HashMap<>();
+        NewVersionWraps recording = new NewVersionWraps() {
+            @Override
+            public boolean prepare() {
+                return true;
+            }
+
+            @Override
+            public void wrap(KeyRef wrapped, DataKey key) {
+                secondWraps.put(wrapped, key.withMaterialForWrapping(byte[]::clone));
+            }
+        };
+        MasterKeys otherKeys = new MasterKeys(() -> "new", () -> keys.get("new"), keys::get);
+        KeyTrust trust = new KeyTrust(EncryptionContext.empty(), "dev", true, true, false);
+        EncryptionContext context = home.storedContext(ref).orElseThrow();
+        byte[] material = home.forReading(ref).withMaterialForWrapping(byte[]::clone);
+        try (KeyRing other = new KeyRing(otherStore, otherKeys, trust, StoreNotices.NONE, recording)) {
+            other.importVersion(ref, home.forReading(ref), context);
+            assertThat(otherStore.get("app/0").orElseThrow().metadata())
+                    .containsEntry(KeyRing.MASTER_KEY_METADATA, "new").containsKey(KeyRing.CREATED_METADATA);
+            assertThat(secondWraps.get(ref)).isEqualTo(material);
+        }
+        keys.remove("old"); // the copy unwraps with the key it names, and with no other
+        try (KeyRing reader = new KeyRing(otherStore, new MasterKeys(() -> "old", () -> {
+            throw new AssertionError("the profile's own key was asked for");
+        }, keys::get), trust, StoreNotices.NONE, NewVersionWraps.NONE)) {
+            assertThat(reader.forReading(ref).withMaterialForWrapping(byte[]::clone)).isEqualTo(material);
+        }
+        home.close();
+    }
+
+    @Test
     void newVersionsRecordTheirMasterKeyAndCreationTime_andAHalfMovedKeyStillReads() {
         LocalBlobStore store = new LocalBlobStore(dir.resolve("keys"));
         KeyRing ring = ring(store);
