@@ -2,13 +2,11 @@ package dev.messer.app;
 
 import dev.messer.backend.Backend;
 import dev.messer.keys.KeyRing;
-import dev.messer.keys.KeyTrust;
 import dev.messer.keys.RingChoice;
 import dev.messer.regions.FailoverBlobStore;
 import dev.messer.regions.RegionKeyRing;
 import dev.messer.regions.RegionalKeys;
 import dev.messer.store.BlobStore;
-import dev.messer.store.StoreNotices;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +27,8 @@ final class RegionRings implements AutoCloseable {
     private final RingChoice reads;
     private final BlobStore secrets;
 
-    RegionRings(RegionalBackends regional, Backend home, KeyRing homeRing, KeyTrust trust, StoreNotices notices) {
+    /** @param rings makes the key ring of a region's backend (the rings it makes for other regions it closes) */
+    RegionRings(RegionalBackends regional, Backend home, KeyRing homeRing, Function<Backend, KeyRing> rings) {
         this.regional = regional;
         this.home = home;
         if (regional == null) {
@@ -43,9 +42,9 @@ final class RegionRings implements AutoCloseable {
         Map<String, BlobStore> readStores = new LinkedHashMap<>();
         for (String region : regional.regions()) {
             Backend writer = regional.writers().get(region);
-            writeRings.add(new RegionKeyRing(region, writer == home ? homeRing : ring(writer, trust, notices)));
+            writeRings.add(new RegionKeyRing(region, writer == home ? homeRing : ring(writer, rings)));
             Backend reader = regional.readers().get(region);
-            readRings.put(region, reader == home ? homeRing : ring(reader, trust, notices));
+            readRings.put(region, reader == home ? homeRing : ring(reader, rings));
             readStores.put(region, reader.secrets());
         }
         this.keys = new RegionalKeys(writeRings);
@@ -58,8 +57,8 @@ final class RegionRings implements AutoCloseable {
         this.secrets = new FailoverBlobStore(home.secrets(), readStores, regional.reads());
     }
 
-    private KeyRing ring(Backend backend, KeyTrust trust, StoreNotices notices) {
-        KeyRing ring = new KeyRing(backend.keys(), backend::masterKey, trust, notices);
+    private KeyRing ring(Backend backend, Function<Backend, KeyRing> rings) {
+        KeyRing ring = rings.apply(backend);
         own.add(ring);
         return ring;
     }

@@ -13,9 +13,13 @@ import dev.messer.databag.SecretsLayout;
 import dev.messer.keys.CachingDataKeys;
 import dev.messer.keys.KeyRing;
 import dev.messer.keys.KeyTrust;
+import dev.messer.masterkey.MasterKeys;
+import dev.messer.recovery.RecoveryStore;
+import dev.messer.recovery.RecoveryWraps;
 import dev.messer.regions.RegionalKeys;
 import dev.messer.store.BlobStore;
 import dev.messer.store.StoreNotices;
+import java.util.function.Function;
 
 /**
  * Everything one command works with, for one profile: the backend, the key ring, the data keys
@@ -30,6 +34,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
     private final B backend;
     private final SecretsLayout layout;
     private final KeyRing keyRing;
+    private final RecoveryStore recovery;
     private final CachingDataKeys dataKeys;
     private final Bags bags;
     private final ItemService items;
@@ -53,8 +58,11 @@ public final class Session<B extends Backend> implements AutoCloseable {
         int minItemFormat = common.minItemFormat();
         KeyTrust trust = new KeyTrust(common.encryptionContext(), common.tier(), !backend.tiersShareKeys(),
                 common.bindsContext(), common.readsContextless());
-        this.keyRing = new KeyRing(backend.keys(), backend::masterKey, trust, notices);
-        this.regions = new RegionRings(regional, backend, keyRing, trust, notices);
+        this.recovery = new RecoveryStore(backend.keys(), common.tier());
+        Function<Backend, KeyRing> rings = region -> ring(region, region == backend ? recovery
+                : new RecoveryStore(region.keys(), common.tier()), common, trust, notices);
+        this.keyRing = rings.apply(backend);
+        this.regions = new RegionRings(regional, backend, keyRing, rings);
         this.dataKeys = new CachingDataKeys(keyRing, regions.reads());
         this.layout = new SecretsLayout(common.tier(), common.secretsFolder());
         ItemCrypto crypto = new ItemCrypto(layout, minItemFormat, EnvelopeVersion.fromItemFormat(itemFormat), notices);
@@ -62,6 +70,18 @@ public final class Session<B extends Backend> implements AutoCloseable {
         this.bags = new Bags(secrets, layout, notices);
         this.items = new ItemService(secrets, layout, crypto, bags, keyRing, dataKeys, backend::writer);
         this.history = new ItemHistory(secrets, layout, crypto, dataKeys, keyRing, items);
+    }
+
+    /**
+     * The key ring of one region's keys bucket: new versions are wrapped by that region's master key
+     * (each version records its name, and reads pick the key by the name a version records, within
+     * the region) and, when the profile pins a recovery key, by the recovery key stored in that bucket.
+     */
+    private static KeyRing ring(Backend region, RecoveryStore recovery, CommonSettings common, KeyTrust trust,
+                                StoreNotices notices) {
+        MasterKeys masterKeys = new MasterKeys(region::masterKeyName, region::masterKey, region::masterKey);
+        return new KeyRing(region.keys(), masterKeys, trust, notices,
+                new RecoveryWraps(recovery, common.recoveryKeyFingerprint(), notices));
     }
 
     public Settings settings() {
@@ -80,6 +100,11 @@ public final class Session<B extends Backend> implements AutoCloseable {
     /** The data keys of the home region (of the profile's one region, for most profiles). */
     public KeyRing keyRing() {
         return keyRing;
+    }
+
+    /** The recovery objects of the keys bucket: the recovery public key and the wraps under it. */
+    public RecoveryStore recovery() {
+        return recovery;
     }
 
     /** Data-key writes that go to every region of the profile, and their sync; for one region, the key ring alone. */

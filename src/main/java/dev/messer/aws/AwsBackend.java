@@ -8,6 +8,8 @@ import dev.messer.config.Sourced;
 import dev.messer.error.ConfigException;
 import dev.messer.error.Hint;
 import dev.messer.masterkey.MasterKey;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +23,7 @@ public final class AwsBackend extends TwoBuckets {
 
     private final AwsSettings settings;
     private final AwsClientFactory clients;
-    private KmsMasterKey masterKey;
+    private final Map<String, KmsMasterKey> masterKeys = new HashMap<>();
 
     /** @param clients the profile's clients, made by the composition root; closed with the backend */
     public AwsBackend(AwsSettings settings, AwsClientFactory clients) {
@@ -51,19 +53,29 @@ public final class AwsBackend extends TwoBuckets {
 
     @Override
     public synchronized MasterKey masterKey() {
-        if (masterKey == null) {
-            String alias = settings.masterKey().require(
-                    Hint.of("set it to the KMS alias without alias/ ({})", Hint.aws("configure", "-m", "NAME")));
-            if (alias.startsWith("alias/")) {
-                alias = alias.substring("alias/".length());
-            }
-            if (!ALIAS_NAME.matcher(alias).matches()) {
-                throw new ConfigException("master_key '" + alias + "' (from " + settings.masterKey().from()
-                        + ") is not a KMS alias name; use letters, digits, '/', '_' and '-'");
-            }
-            masterKey = new KmsMasterKey(clients::kms, alias, clients.region().id());
+        return masterKey(masterKeyName());
+    }
+
+    @Override
+    public String masterKeyName() {
+        String alias = settings.masterKey().require(
+                Hint.of("set it to the KMS alias without alias/ ({})", Hint.aws("configure", "-m", "NAME")));
+        return aliasName(alias, "master_key", " (from " + settings.masterKey().from() + ")");
+    }
+
+    @Override
+    public synchronized MasterKey masterKey(String name) {
+        String alias = aliasName(name, "master key name", "");
+        return masterKeys.computeIfAbsent(alias, a -> new KmsMasterKey(clients::kms, a, clients.region().id()));
+    }
+
+    private static String aliasName(String value, String what, String source) {
+        String alias = value.startsWith("alias/") ? value.substring("alias/".length()) : value;
+        if (!ALIAS_NAME.matcher(alias).matches()) {
+            throw new ConfigException(what + " '" + alias + "'" + source + " is not a KMS alias name; use letters, "
+                    + "digits, '/', '_' and '-'");
         }
-        return masterKey;
+        return alias;
     }
 
     @Override

@@ -37,6 +37,15 @@ public interface Backend extends AutoCloseable {
     /** Resolved on first use (listing and showing encrypted items need no master key). */
     MasterKey masterKey();
 
+    /** The name of {@link #masterKey()} as key versions record it ({@code master_key}, checked). */
+    String masterKeyName();
+
+    /**
+     * Another master key of this provider, by the name a key version records: for versions wrapped
+     * before a move to a new master key, and for the move itself. Opened on first use.
+     */
+    MasterKey masterKey(String name);
+
     @Override
     void close();
 }

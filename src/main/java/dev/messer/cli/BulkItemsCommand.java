@@ -25,6 +25,7 @@ abstract class BulkItemsCommand extends CommandBase {
     abstract BulkReport run(Session<?> session, BulkOptions options);
 
     @Override
+    @SuppressWarnings("try") // the guard is closed before the report is printed, and again (a no-op) by the try
     public final int run(CommandContext context) {
         Console console = context.console();
         CommandContext configured = context.with(BulkConfigArgument.options(common, BulkConfigArgument.optional(words), null));

@@ -107,6 +107,8 @@ public final class CommandTree {
                 .add("encryption increment", "Add a new version of a data key", EncryptionIncrementCommand::new)
                 .add("encryption list", "List data keys, or the versions of one", EncryptionListCommand::new)
                 .add("encryption delete", "Delete a data key, or one version of it", EncryptionDeleteCommand::new)
+                .add("encryption rewrap", "Wrap every key version under another master key, or add recovery wraps",
+                        EncryptionRewrapCommand::new)
                 .add("encryption sync", "Copy the home region's data keys to the profile's other regions",
                         EncryptionSyncCommand::new)
                 .group("data", "Data bag commands")
@@ -146,7 +148,13 @@ public final class CommandTree {
                 .add("bulk re-encrypt", "Re-seal every item with the latest version of its key", BulkReEncryptCommand::new)
                 .add("bulk rotate-keys", "Add a version to every key in use, then re-seal every item with it",
                         BulkRotateKeysCommand::new)
-                .add("bulk copy", "Copy every bag and item to other configurations", BulkCopyCommand::new);
+                .add("bulk copy", "Copy every bag and item to other configurations", BulkCopyCommand::new)
+                .group("recovery", "Break-glass recovery of the data keys when a master key is lost")
+                .add("recovery keygen", "Make a recovery key pair (X25519, or RSA-3072)", RecoveryKeygenCommand::new)
+                .add("recovery set", "Store the recovery public key in the keys bucket and pin it in the profile",
+                        RecoverySetCommand::new)
+                .add("recovery restore", "Re-wrap every key version from its recovery wrap under a new master key",
+                        RecoveryRestoreCommand::new);
     }
 
     /** Gives a group word its summary (groups are otherwise created implicitly). */

@@ -13,6 +13,7 @@ final class NoticePrinter implements StoreNotices {
     private final Console console;
     private final Hints hints;
     private final AtomicBoolean version1Warned = new AtomicBoolean();
+    private final AtomicBoolean unpinnedWarned = new AtomicBoolean();
 
     /** @param hints renders the upgrade hint for the provider of the stores */
     NoticePrinter(Console console, Hints hints) {
@@ -37,6 +38,18 @@ final class NoticePrinter implements StoreNotices {
             synchronized (this) {
                 console.info("warning: " + hints.message(where + " is in item format 1, which is not bound to its path",
                         Hint.of("upgrade with {}, then set min_item_format = 2", Hint.command("bulk re-encrypt"))));
+            }
+        }
+    }
+
+    @Override
+    public void unpinnedRecoveryKey(String fingerprint, String where) {
+        if (unpinnedWarned.compareAndSet(false, true)) {
+            synchronized (this) {
+                console.info("warning: " + hints.message("no recovery wrap was written: " + where + " holds recovery key "
+                        + fingerprint + ", but this profile pins none", Hint.of("pin it with {} (or set "
+                        + "recovery_key_fingerprint), then add the missing wraps with {}", Hint.command("recovery set",
+                        "PUBLIC_KEY_FILE"), Hint.command("encryption rewrap", "--add-recovery"))));
             }
         }
     }

@@ -20,30 +20,40 @@ final class PassphrasePrompt {
 
     /** For opening a protected file. */
     char[] existing(Path keyFile) {
+        return existing("master key file " + keyFile);
+    }
+
+    /** For opening a protected file, named in prompts and messages as {@code file} ("private key file F"). */
+    char[] existing(String file) {
         char[] fromEnv = fromEnvironment();
         if (fromEnv != null) {
             return fromEnv;
         }
-        requireTerminal("master key file " + keyFile + " is protected by a passphrase");
-        char[] typed = console.terminal().readSecret("Passphrase for master key file " + keyFile + ": ");
+        requireTerminal(file + " is protected by a passphrase");
+        char[] typed = console.terminal().readSecret("Passphrase for " + file + ": ");
         if (typed == null || typed.length == 0) {
-            throw new UsageException("no passphrase was entered for master key file " + keyFile);
+            throw new UsageException("no passphrase was entered for " + file);
         }
         return typed;
     }
 
     /** For protecting a file: from the environment, or typed twice on the terminal. */
     char[] chooseNew(Path keyFile) {
+        return chooseNew("master key file " + keyFile);
+    }
+
+    /** As {@link #chooseNew(Path)}, for a file named in prompts and messages as {@code file}. */
+    char[] chooseNew(String file) {
         char[] fromEnv = fromEnvironment();
         if (fromEnv != null) {
             return longEnough(fromEnv, SecretInputs.PASSPHRASE + " holds");
         }
-        requireTerminal("protecting master key file " + keyFile + " needs a passphrase");
-        char[] first = console.terminal().readSecret("New passphrase for master key file " + keyFile + ": ");
+        requireTerminal("protecting " + file + " needs a passphrase");
+        char[] first = console.terminal().readSecret("New passphrase for " + file + ": ");
         char[] second = console.terminal().readSecret("Type it again: ");
         try {
             if (first == null || first.length == 0) {
-                throw new UsageException("no passphrase was entered for master key file " + keyFile);
+                throw new UsageException("no passphrase was entered for " + file);
             }
             if (!Arrays.equals(first, second)) {
                 throw new UsageException("the two passphrases differ; run the command again");

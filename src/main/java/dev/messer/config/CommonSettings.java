@@ -17,11 +17,13 @@ import java.util.OptionalInt;
  * @param minItemFormat     the lowest item format opened, never above {@code itemFormat}
  * @param parallel          items a bulk command works on at once, if set
  * @param allowedVariables  the variables items may set; none when the setting is empty
+ * @param recoveryKeyFingerprint the pinned recovery public key ({@code SHA256:} and 43 base64
+ *                          characters), or empty when none is pinned
  */
 public record CommonSettings(Provider provider, String profileName, Path configFile, String tier,
                              String secretsFolder, boolean silent, EncryptionContext encryptionContext,
                              int itemFormat, int minItemFormat, OptionalInt parallel,
-                             VariableAllowList allowedVariables) {
+                             VariableAllowList allowedVariables, String recoveryKeyFingerprint) {
 
     static CommonSettings from(SettingValues values, Path configFile) {
         boolean silent = values.parsed(Setting.SILENT, Boolean.class);
@@ -32,8 +34,9 @@ public record CommonSettings(Provider provider, String profileName, Path configF
         String folder = values.parsed(Setting.SECRETS_FOLDER, String.class);
         OptionalInt parallel = values.parsed(Setting.PARALLEL, OptionalInt.class);
         VariableAllowList allowed = values.parsed(Setting.ALLOWED_VARIABLES, VariableAllowList.class);
+        String recoveryKey = values.parsed(Setting.RECOVERY_KEY_FINGERPRINT, String.class);
         return new CommonSettings(values.provider(), values.profile(), configFile, tier, folder, silent, context,
-                itemFormat, minItemFormat, parallel, allowed);
+                itemFormat, minItemFormat, parallel, allowed, recoveryKey);
     }
 
     /** Whether new data key versions are bound to an encryption context ({@code item_format = 2}). */

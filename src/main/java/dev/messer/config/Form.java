@@ -128,6 +128,19 @@ interface Form {
         }
     };
 
+    /**
+     * A pinned public key: {@code SHA256:} and 43 base64 characters (the SHA-256 of its DER
+     * SubjectPublicKeyInfo), as written; empty for none.
+     */
+    Form KEY_FINGERPRINT = raw -> {
+        String value = raw.value().trim();
+        if (!value.isEmpty() && !value.matches("SHA256:[A-Za-z0-9+/]{43}")) {
+            throw new ConfigException(raw.name() + " '" + value + "' (from " + raw.from() + ") is not a key "
+                    + "fingerprint; copy the SHA256:... line that recovery set or recovery keygen prints");
+        }
+        return value;
+    };
+
     /** {@code standard} (also when empty) or {@code adaptive}, in any case. */
     Form RETRY_MODE = raw -> switch (raw.value().trim().toLowerCase(Locale.ROOT)) {
         case "", "standard" -> AwsSettings.RetryMode.STANDARD;

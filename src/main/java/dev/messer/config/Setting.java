@@ -62,7 +62,10 @@ public enum Setting {
     RETRY_MODE(Scope.AWS, "", Form.RETRY_MODE, null),
     ALLOWED_VARIABLES(Scope.COMMON, "", Form.ALLOWED_VARIABLES, option("The only variables items may set in exec "
             + "and the export formats: patterns separated by spaces, such as 'DB_* API_*' ('' removes the list)",
-            "--allowed-variables"));
+            "--allowed-variables")),
+    RECOVERY_KEY_FINGERPRINT(Scope.COMMON, "", Form.KEY_FINGERPRINT, option("The recovery public key new key versions "
+            + "are also wrapped under: SHA256: and 43 base64 characters ('' stops the recovery wraps)",
+            "--recovery-key-fingerprint"));
 
     /** Which providers read a setting. */
     public enum Scope { COMMON, AWS, LOCAL }

@@ -45,7 +45,7 @@ public final class DataKey implements AutoCloseable {
         return use.apply(material());
     }
 
-    /** Whether both hold the same bytes, compared in constant time (a version's copies in two regions). */
+    /** Whether both hold the same bytes, compared in constant time (a version's copies in two regions, a new wrap checked against the key it wraps). */
     public boolean sameAs(DataKey other) {
         return java.security.MessageDigest.isEqual(material(), other.material());
     }

@@ -76,6 +76,9 @@ public final class AwsDoctor {
             list.check("key versions", () -> KeyProbe.rollbackSuspects(session), "keys bucket");
             list.check("item formats", () -> KeyProbe.itemFormats(session), "secrets bucket");
             list.check("key tiers", () -> AwsKeyDoctor.versionsWithoutTier(session.keyRing(), settings), "data keys");
+            list.check("recovery wraps", () -> RecoveryAudit.recoveryWraps(session), "keys bucket");
+            list.check("old master keys", () -> RecoveryAudit.recordedMasterKeys(session, name ->
+                    MasterKeyAlias.check(clients.kms(), name, clients.region().id())), "keys bucket");
         } finally {
             opened.forEach(Session::close);
         }

@@ -70,6 +70,11 @@ public final class LocalDoctor {
         list.check("data keys", () -> KeyProbe.latestKeysUnwrap(session), "wrap/unwrap", "keys bucket");
         list.check("key versions", () -> KeyProbe.rollbackSuspects(session), "keys bucket");
         list.check("item formats", () -> KeyProbe.itemFormats(session), "secrets bucket");
+        list.check("recovery wraps", () -> RecoveryAudit.recoveryWraps(session), "keys bucket");
+        list.check("old master keys", () -> RecoveryAudit.recordedMasterKeys(session, name -> {
+            session.backend().masterKey(name);
+            return name + " (key file present)";
+        }), "keys bucket");
     }
 
     /** Whether the profile's tier holds no item yet (a fresh profile), so no master key was ever needed. */

@@ -3,6 +3,7 @@ package dev.messer.keys;
 import dev.messer.error.Hint;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.InvalidInputException;
+import dev.messer.error.NotFoundException;
 import dev.messer.names.KeyVersionNumber;
 import dev.messer.names.Names;
 import dev.messer.store.BlobStore;
@@ -130,4 +131,36 @@ final class KeyNumbers {
                 + "the keys bucket put it there; delete that object, check who can write the keys bucket, and run "
                 + "the command again");
     }
+
+    /** Every deleted version, by key name (from the tombstones); names that break the naming rule are left out. */
+    java.util.SortedMap<String, java.util.SortedSet<Integer>> deletedVersions() {
+        java.util.SortedMap<String, java.util.SortedSet<Integer>> deleted = new java.util.TreeMap<>();
+        for (String key : store.list(KeyRing.TOMBSTONES)) {
+            String[] parts = key.substring(KeyRing.TOMBSTONES.length()).split("/", -1);
+            java.util.OptionalInt number = parts.length == 2 ? dev.messer.names.KeyVersionNumber.parse(parts[1])
+                    : java.util.OptionalInt.empty();
+            if (number.isPresent() && Names.isValid(parts[0])) {
+                deleted.computeIfAbsent(parts[0], n -> new java.util.TreeSet<>()).add(number.getAsInt());
+            }
+        }
+        return deleted;
+    }
+
+    /** Writes the tombstone of {@code ref} and deletes its object. */
+    void retire(KeyRef ref) {
+        writeTombstone(ref);
+        store.delete(ref.objectKey());
+    }
+
+    /** What to report for a version that is not there: deleted (its tombstone is there), or never written. */
+    NotFoundException missing(KeyRef ref) {
+        String tombstone = tombstoneKey(ref);
+        if (store.get(tombstone).isPresent()) {
+            return new NotFoundException("encryption key " + ref + " was deleted (" + tombstone + " in "
+                    + store.describe() + "), so what it sealed cannot be decrypted; restore the item from a backup");
+        }
+        return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe(),
+                Hint.of("see {}", Hint.command("encryption list", ref.name())));
+    }
+
 }

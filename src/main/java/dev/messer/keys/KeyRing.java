@@ -7,6 +7,7 @@ import dev.messer.error.Hint;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.NotFoundException;
 import dev.messer.masterkey.MasterKey;
+import dev.messer.masterkey.MasterKeys;
 import dev.messer.names.Names;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
@@ -42,9 +43,14 @@ public final class KeyRing implements DataKeys {
     /** Tombstones: {@code !deleted/<name>/<version>}; '!' cannot start a key name, so no key owns this prefix. */
     public static final String TOMBSTONES = "!deleted/";
     public static final String CONTEXT_TIER = "messer:tier";
+    /** Metadata naming the master key that wrapped a version (absent: the profile's own, as Messer has it). */
+    public static final String MASTER_KEY_METADATA = "messer-master-key";
+    /** Metadata holding when a version was first created (ISO-8601 UTC); a re-wrap keeps it. */
+    public static final String CREATED_METADATA = "messer-created";
 
     private final BlobStore store;
-    private final Supplier<MasterKey> masterKey;
+    private final MasterKeys masterKeys;
+    private final NewVersionWraps secondWraps;
     private final KeyTrust trust;
     private final StoreNotices notices;
     private final KeyNumbers numbers;
@@ -58,8 +64,18 @@ public final class KeyRing implements DataKeys {
      * @param notices   hears about names in the bucket that break the naming rule
      */
     public KeyRing(BlobStore store, Supplier<MasterKey> masterKey, KeyTrust trust, StoreNotices notices) {
+        this(store, MasterKeys.only(masterKey), trust, notices, NewVersionWraps.NONE);
+    }
+
+    /**
+     * @param masterKeys  the profile's master key, and the others that versions record by name
+     * @param secondWraps the second wrap every new version gets (the recovery wrap), or {@link NewVersionWraps#NONE}
+     */
+    public KeyRing(BlobStore store, MasterKeys masterKeys, KeyTrust trust, StoreNotices notices,
+                   NewVersionWraps secondWraps) {
         this.store = store;
-        this.masterKey = masterKey;
+        this.masterKeys = masterKeys;
+        this.secondWraps = secondWraps;
         this.trust = trust;
         this.notices = notices;
         this.numbers = new KeyNumbers(store);
@@ -119,7 +135,7 @@ public final class KeyRing implements DataKeys {
      * before a command that would otherwise write (bulk copy) writes anything.
      */
     public void probeMasterKey() {
-        masterKey.get().generateWrappedDataKey(EncryptionContext.of(Map.of("messer:probe", "write")));
+        masterKeys.current().generateWrappedDataKey(EncryptionContext.of(Map.of("messer:probe", "write")));
     }
 
     /** Key names present in the bucket, sorted; names that break the naming rule are left out and reported. */
@@ -128,7 +144,7 @@ public final class KeyRing implements DataKeys {
         TreeSet<String> invalid = new TreeSet<>();
         for (String key : store.list("")) {
             int slash = key.indexOf('/');
-            if (slash > 0 && !key.startsWith(TOMBSTONES)) {
+            if (slash > 0 && !key.startsWith("!")) { // '!' starts the tombstones and recovery objects, never a key
                 String name = key.substring(0, slash);
                 (Names.isValid(name) ? names : invalid).add(name);
             }
@@ -166,8 +182,7 @@ public final class KeyRing implements DataKeys {
         List<KeyRef> deleted = new ArrayList<>();
         for (int version : versions) {
             KeyRef ref = new KeyRef(name, version);
-            numbers.writeTombstone(ref);
-            store.delete(ref.objectKey());
+            numbers.retire(ref);
             deleted.add(ref);
         }
         store.delete(name + "/");
@@ -179,8 +194,7 @@ public final class KeyRing implements DataKeys {
             throw new NotFoundException("encryption key " + ref + " does not exist in " + store.describe(),
                     Hint.of("see {}", Hint.command("encryption list", ref.name())));
         }
-        numbers.writeTombstone(ref);
-        store.delete(ref.objectKey());
+        numbers.retire(ref);
     }
 
     /**
@@ -191,31 +205,24 @@ public final class KeyRing implements DataKeys {
      */
     public void importVersion(KeyRef ref, DataKey key, EncryptionContext context) {
         Names.check("key name", ref.name());
-        byte[] wrapped = masterKey.get().wrap(key, context);
-        store.putIfAbsent(ref.objectKey(), wrapped, context.isEmpty() ? Map.of()
-                : Map.of(CONTEXT_METADATA, context.toMetadataValue()));
+        boolean secondWrap = secondWraps.prepare();
+        byte[] wrapped = masterKeys.current().wrap(key, context);
+        store.putIfAbsent(ref.objectKey(), wrapped, VersionMetadata.of(context, masterKeys.currentName(), VersionMetadata.now()));
         ensureMarker(ref.name());
+        if (secondWrap) {
+            secondWraps.wrap(ref, key);
+        }
     }
 
     /** Retires {@code ref} as {@link #deleteVersion} does, whether or not this bucket holds it (a copy of a deletion). */
     public void markDeleted(KeyRef ref) {
         Names.check("key name", ref.name());
-        numbers.writeTombstone(ref);
-        store.delete(ref.objectKey());
+        numbers.retire(ref);
     }
 
     /** Every deleted version, by key name (from the tombstones); names that break the naming rule are left out. */
     public java.util.SortedMap<String, java.util.SortedSet<Integer>> deletedVersions() {
-        java.util.SortedMap<String, java.util.SortedSet<Integer>> deleted = new java.util.TreeMap<>();
-        for (String key : store.list(TOMBSTONES)) {
-            String[] parts = key.substring(TOMBSTONES.length()).split("/", -1);
-            java.util.OptionalInt number = parts.length == 2 ? dev.messer.names.KeyVersionNumber.parse(parts[1])
-                    : java.util.OptionalInt.empty();
-            if (number.isPresent() && Names.isValid(parts[0])) {
-                deleted.computeIfAbsent(parts[0], n -> new TreeSet<>()).add(number.getAsInt());
-            }
-        }
-        return deleted;
+        return numbers.deletedVersions();
     }
 
     /** Fetches and unwraps one version; the ring wipes it on {@link #close()}. */
@@ -264,11 +271,12 @@ public final class KeyRing implements DataKeys {
      */
     Unwrapped unwrap(KeyRef ref) {
         Names.check("key name", ref.name());
-        Blob blob = store.get(ref.objectKey()).orElseThrow(() -> missing(ref));
+        Blob blob = store.get(ref.objectKey()).orElseThrow(() -> numbers.missing(ref));
         EncryptionContext context = contexts.of(ref, blob);
         trust.checkReadable(ref, context, store.describe());
         try {
-            return new Unwrapped(masterKey.get().unwrap(blob.content(), context), context);
+            MasterKey wrappedBy = masterKeys.named(VersionMetadata.masterKey(ref, blob, store.describe()));
+            return new Unwrapped(wrappedBy.unwrap(blob.content(), context), context);
         } catch (IntegrityException e) {
             throw new IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in " + store.describe()
                     + "): " + e.getMessage(), e);
@@ -278,7 +286,7 @@ public final class KeyRing implements DataKeys {
     /** {@link KeyTrust}'s write rule for {@code ref}, from the stored object, without unwrapping (planning). */
     public void checkWritable(KeyRef ref) {
         Names.check("key name", ref.name());
-        Blob blob = store.get(ref.objectKey()).orElseThrow(() -> missing(ref));
+        Blob blob = store.get(ref.objectKey()).orElseThrow(() -> numbers.missing(ref));
         checkWritable(ref, contexts.of(ref, blob));
     }
 
@@ -298,26 +306,37 @@ public final class KeyRing implements DataKeys {
         return store.get(ref.objectKey()).map(blob -> contexts.of(ref, blob));
     }
 
-    private NotFoundException missing(KeyRef ref) {
-        String tombstone = KeyNumbers.tombstoneKey(ref);
-        if (store.get(tombstone).isPresent()) {
-            return new NotFoundException("encryption key " + ref + " was deleted (" + tombstone + " in "
-                    + store.describe() + "), so what it sealed cannot be decrypted; restore the item from a backup");
-        }
-        return new NotFoundException("encryption key " + ref + " does not exist in " + store.describe(),
-                Hint.of("see {}", Hint.command("encryption list", ref.name())));
+    BlobStore store() {
+        return store;
+    }
+
+    MasterKeys masterKeys() {
+        return masterKeys;
+    }
+
+    StoredContexts contexts() {
+        return contexts;
+    }
+
+    KeyTrust trust() {
+        return trust;
     }
 
     private void writeVersion(KeyRef ref) {
         EncryptionContext context = trust.forNewVersion(ref);
-        byte[] wrapped = masterKey.get().generateWrappedDataKey(context);
-        Map<String, String> metadata = context.isEmpty() ? Map.of()
-                : Map.of(CONTEXT_METADATA, context.toMetadataValue());
+        boolean secondWrap = secondWraps.prepare();
+        MasterKey current = masterKeys.current();
+        byte[] wrapped = current.generateWrappedDataKey(context);
         try {
-            store.putIfAbsent(ref.objectKey(), wrapped, metadata);
+            store.putIfAbsent(ref.objectKey(), wrapped, VersionMetadata.of(context, masterKeys.currentName(), VersionMetadata.now()));
         } catch (AlreadyExistsException e) {
             throw new AlreadyExistsException("encryption key " + ref + " already exists in " + store.describe()
                     + " (another writer created it); run the command again");
+        }
+        if (secondWrap) {
+            try (DataKey key = current.unwrap(wrapped, context)) {
+                secondWraps.wrap(ref, key);
+            }
         }
     }
 

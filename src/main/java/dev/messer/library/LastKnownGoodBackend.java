@@ -46,6 +46,16 @@ final class LastKnownGoodBackend implements Backend {
     }
 
     @Override
+    public String masterKeyName() {
+        return backend.masterKeyName();
+    }
+
+    @Override
+    public MasterKey masterKey(String name) {
+        return backend.masterKey(name);
+    }
+
+    @Override
     public void close() {
         backend.close();
     }

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Buckets as folders under {@code local_root}, master key from {@code local_root/master-keys/<name>.key}. */
 public final class LocalBackend extends TwoBuckets {
@@ -21,6 +23,7 @@ public final class LocalBackend extends TwoBuckets {
     private final PassphraseSource passphrases;
     private final String protectionRequiredBy;
     private LocalMasterKey masterKey;
+    private final Map<String, LocalMasterKey> otherKeys = new HashMap<>();
     private String writer;
 
     /** @param passphrases asked only if the master key file is protected by a passphrase */
@@ -85,10 +88,27 @@ public final class LocalBackend extends TwoBuckets {
     }
 
     @Override
+    public String masterKeyName() {
+        return masterKeyName;
+    }
+
+    /** Another key file under {@code local_root/master-keys}, kept open (and wiped) with this backend. */
+    @Override
+    public synchronized MasterKey masterKey(String name) {
+        if (Names.check("master key name", name).equals(masterKeyName)) {
+            return masterKey();
+        }
+        return otherKeys.computeIfAbsent(name, n -> LocalMasterKeyFile.open(LocalMasterKeyFile.pathFor(root, n),
+                passphrases, null));
+    }
+
+    @Override
     public synchronized void close() {
         if (masterKey != null) {
             masterKey.close();
             masterKey = null;
         }
+        otherKeys.values().forEach(LocalMasterKey::close);
+        otherKeys.clear();
     }
 }

@@ -14,7 +14,8 @@ public interface MasterKey {
 
     /**
      * Wraps an existing data key, bound to {@code context}: the same key under another master key (a
-     * version copied to another region's keys bucket, wrapped by that region's key).
+     * version moved to another master key, or copied to another region's keys bucket, wrapped by that
+     * region's key). The caller keeps ownership of {@code key}.
      */
     byte[] wrap(DataKey key, EncryptionContext context);
 

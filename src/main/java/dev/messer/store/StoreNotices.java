@@ -25,4 +25,11 @@ public interface StoreNotices {
     /** An item in format 1 (not bound to its path) was opened. */
     default void version1Item(String where) {
     }
+
+    /**
+     * A key version was written without a recovery wrap although the keys bucket holds a recovery
+     * public key, because the profile pins none ({@code recovery_key_fingerprint}).
+     */
+    default void unpinnedRecoveryKey(String fingerprint, String where) {
+    }
 }

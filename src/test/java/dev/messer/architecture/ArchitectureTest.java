@@ -34,6 +34,7 @@ class ArchitectureTest {
         "dev.messer.crypto..", "dev.messer.names..", "dev.messer.error..", "dev.messer.files..",
         "dev.messer.store..", "dev.messer.masterkey..", "dev.messer.backend..", "dev.messer.keys..",
         "dev.messer.databag..", "dev.messer.bulk..", "dev.messer.output..", "dev.messer.config..", "dev.messer.estate..", "dev.messer.regions..",
+        "dev.messer.recovery..",
     };
     private static final String[] ABOVE_PROVIDERS = {
         "dev.messer.app..", "dev.messer.doctor..", "dev.messer.cli..", "dev.messer.edit..", "dev.messer.exec..",

@@ -98,6 +98,12 @@ class AuditCommandTest {
     @Test
     void keyVersionOlderThanTheLimit_isAFinding_ageFromLastModified() throws IOException {
         Path v1 = keyFile("app/1");
+        JsonObject recorded = auditJson().getAsJsonArray("tiers").get(0).getAsJsonObject().getAsJsonArray("keys")
+                .get(0).getAsJsonObject().getAsJsonArray("versions").get(1).getAsJsonObject();
+        assertThat(recorded.get("created_from").getAsString()).isEqualTo("metadata");
+        // a version as Messer, or messer before it recorded creation times, wrote it: no messer-created
+        Path meta = v1.resolveSibling(v1.getFileName() + "#meta");
+        Files.write(meta, Files.readAllLines(meta).stream().filter(line -> !line.startsWith("messer-created=")).toList());
         Files.setLastModifiedTime(v1, FileTime.from(Instant.now().minus(Duration.ofDays(40))));
 
         JsonObject report = auditJson("--max-key-age", "30");

@@ -24,6 +24,20 @@ class SettingChecksTest extends ResolverTestBase {
     }
 
     @Test
+    void recoveryKeyFingerprint_isCheckedAtResolution_namingTheSource() throws IOException {
+        String pin = "SHA256:" + "A".repeat(42) + "+";
+        assertThat(resolve("[profile p]\nrecovery_key_fingerprint = " + pin + "\n", Provider.LOCAL, "p", Map.of())
+                .common().recoveryKeyFingerprint()).isEqualTo(pin);
+        assertThat(resolve("", Provider.AWS).common().recoveryKeyFingerprint()).isEmpty();
+        assertThatThrownBy(() -> resolve("[profile p]\nrecovery_key_fingerprint = SHA256:short\n", Provider.LOCAL, "p",
+                Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("recovery_key_fingerprint 'SHA256:short' (from [profile p]) is not a key fingerprint");
+        env.put("MESSER_RECOVERY_KEY_FINGERPRINT", "MD5:" + "A".repeat(43));
+        assertThatThrownBy(() -> resolve("", Provider.AWS))
+                .hasMessageContaining("(from MESSER_RECOVERY_KEY_FINGERPRINT) is not a key fingerprint");
+    }
+
+    @Test
     void invalidBoolean_namesTheSource() throws IOException {
         assertThatThrownBy(() -> resolve("[messer]\npath_style = maybe\n", Provider.AWS))
                 .isInstanceOf(ConfigException.class)

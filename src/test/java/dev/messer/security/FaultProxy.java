@@ -34,7 +34,7 @@ final class FaultProxy implements Closeable {
     private static final int SOCKET_TIMEOUT_MS = 60_000;
 
     /** What the relay saw of one request. */
-    record Request(String method, String target, Map<String, String> headers, int bodyLength) {
+    record Request(String method, String target, Map<String, String> headers, int bodyLength, String bodyText) {
         String header(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
         }
@@ -49,6 +49,11 @@ final class FaultProxy implements Closeable {
             return this.method.equals(method) && header("x-amz-target").isEmpty()
                     && (target.equals("/" + bucket) || target.startsWith("/" + bucket + "/")
                     || target.startsWith("/" + bucket + "?"));
+        }
+
+        /** Whether the body holds {@code text} (a KMS call's key id, say). */
+        boolean bodyContains(String text) {
+            return bodyText.contains(text);
         }
 
         @Override
@@ -249,7 +254,7 @@ final class FaultProxy implements Closeable {
             byte[] body = HttpWire.readBody(in, headers);
             requestBodies.add(body);
             Request request = new Request(requestLine[0], requestLine.length > 1 ? requestLine[1] : "/",
-                    Map.copyOf(headers), body.length);
+                    Map.copyOf(headers), body.length, new String(body, StandardCharsets.ISO_8859_1));
             byte[] head = HttpWire.rewriteHead(lines, body.length);
             Fault fault = take(request);
             String outcome;
