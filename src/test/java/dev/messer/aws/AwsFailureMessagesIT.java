@@ -74,13 +74,14 @@ class AwsFailureMessagesIT {
 
     @Test
     void unreachableEndpoint_failsInOneLineWithoutStackTrace() {
-        String config = aws.writeIni(Map.of("endpoint_url", "http://127.0.0.1:" + MotoServer.closedPort())).toString();
+        String endpoint = "http://127.0.0.1:" + MotoServer.closedPort();
+        String config = aws.writeIni(Map.of("endpoint_url", endpoint)).toString();
 
         CliRun run = aws.run("data", "bag", "show", "aws", "-c", config);
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).startsWith("messer: cannot reach S3 for s3:ListBucket on s3://" + aws.secretsBucket())
-                .hasLineCount(1);
+        assertThat(run.err()).startsWith("messer: cannot reach S3 at " + endpoint + " for s3:ListBucket on s3://"
+                + aws.secretsBucket()).hasLineCount(1);
     }
 
     @Test
@@ -90,7 +91,7 @@ class AwsFailureMessagesIT {
         CliRun run = aws.run("data", "bag", "show", "aws", "--debug", "-c", config);
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("UnavailableException").contains("at dev.messer.aws.S3BlobStore");
+        assertThat(run.err()).contains("UnreachableException").contains("at dev.messer.aws.S3BlobStore");
     }
 
     @Test
