@@ -109,7 +109,11 @@ final class QuickstartCommand extends CommandBase {
      */
     static String docs() {
         try {
-            Path jar = Path.of(QuickstartCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // the class path as launched: a class from the AOT cache names the jar it was trained from
+            String first = System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)[0];
+            Path jar = first.isEmpty()
+                    ? Path.of(QuickstartCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    : Path.of(first);
             Path beside = jar.toAbsolutePath().getParent().getParent();
             for (Path readme : new Path[] {beside.resolve("share/doc/messer/README.md"), beside.resolve("README.md")}) {
                 if (Files.isRegularFile(readme)) {
