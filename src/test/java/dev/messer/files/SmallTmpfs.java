@@ -46,14 +46,22 @@ public final class SmallTmpfs implements AutoCloseable {
             Thread.currentThread().interrupt();
             problem = "interrupted while mounting";
         }
-        String reason = "a tmpfs cannot be mounted here (" + problem + "; it needs root), so the full-disk test "
-                + "cannot run";
+        throw skipped("a tmpfs cannot be mounted here (" + problem + "; it needs root), so the full-disk test "
+                + "cannot run");
+    }
+
+    /**
+     * Skips the calling test with a loud reason, or fails it when {@code MESSER_REQUIRE_TMPFS=1}: a
+     * full-disk test that could not run never passes for a green one. Returns only to let callers
+     * write {@code throw skipped(...)}; it always throws.
+     */
+    public static AssertionError skipped(String reason) {
         if ("1".equals(System.getenv(REQUIRED))) {
             Assertions.fail(reason + ", and " + REQUIRED + "=1 requires it");
         }
         System.err.println("SKIPPED: " + reason + "; set " + REQUIRED + "=1 to make this a failure");
         Assumptions.abort(reason);
-        throw new AssertionError("unreachable");
+        return new AssertionError("unreachable");
     }
 
     public Path root() {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A small tmpfs for tests that need a real full file system. As root it is mounted with
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class SmallTmpfs {
 
-    static final String REQUIRE_VARIABLE = "MESSER_REQUIRE_TMPFS";
     private static final int CHILD_MINUTES = 5;
 
     /** What runs on the mounted folder: in this JVM, or in a child that calls it from {@code main}. */
@@ -62,14 +60,8 @@ final class SmallTmpfs {
             return;
         }
         failures.add("unshare: " + probe.output.strip());
-        String message = "cannot mount a small tmpfs (" + String.join("; ", failures) + "): the full-disk tests are "
-                + "SKIPPED. Run them as root, or where user namespaces are allowed, or set " + REQUIRE_VARIABLE
-                + "=1 to make this fail the build.";
-        if ("1".equals(System.getenv(REQUIRE_VARIABLE))) {
-            throw new AssertionError(message);
-        }
-        System.err.println("*** " + message);
-        Assumptions.abort(message);
+        throw dev.messer.files.SmallTmpfs.skipped("cannot mount a small tmpfs (" + String.join("; ", failures)
+                + "): run the full-disk tests as root, or where user namespaces are allowed");
     }
 
     private record Result(int exit, String output) {
