@@ -8,6 +8,7 @@ import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.MesserException;
 import dev.messer.keys.KeyRef;
+import dev.messer.regions.Behind;
 import dev.messer.regions.KeyDrift;
 import dev.messer.regions.RegionalKeys;
 import dev.messer.store.Blob;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -78,15 +81,20 @@ public final class RegionSync {
         this.items = items;
     }
 
-    public BulkReport run(BulkOptions options) {
+    /**
+     * @return the report, and each region whose differing key versions were left as they are, with
+     *         why (the plan says which); such a region does not match the home region yet
+     */
+    public Behind<BulkReport> run(BulkOptions options) {
         List<BulkReport> reports = new ArrayList<>();
+        SortedMap<String, String> behind = new TreeMap<>();
         for (String region : keys.otherRegions()) {
-            reports.add(region(region, options));
+            reports.add(region(region, options, behind));
         }
-        return BulkReport.merge("sync", reports);
+        return new Behind<>(BulkReport.merge("sync", reports), behind);
     }
 
-    private BulkReport region(String region, BulkOptions options) {
+    private BulkReport region(String region, BulkOptions options, SortedMap<String, String> behind) {
         RegionScan.SyncScope scope = new RegionScan.SyncScope(keys.homeRegion(), region,
                 secrets.get(keys.homeRegion()), secrets.get(region), layout, notices, bags, deleteExtra,
                 options.dryRun());
@@ -100,6 +108,10 @@ public final class RegionSync {
             if (!run.stopped()) {
                 Set<KeyRef> held = new KeyAlignment(run, keys, region, announce, plan).align(drift, scan,
                         items.apply(region));
+                if (!held.isEmpty()) {
+                    behind.put(region, held.size() + " key version(s) that differ from the home region's were left "
+                            + "as they are, and the home region's items sealed with them were not copied");
+                }
                 if (!run.stopped()) {
                     copyItems(run, scope, held, plan);
                 }

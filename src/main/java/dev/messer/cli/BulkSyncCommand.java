@@ -5,6 +5,7 @@ import com.beust.jcommander.ParametersDelegate;
 import dev.messer.app.Session;
 import dev.messer.bulk.BulkReport;
 import dev.messer.error.Hint;
+import dev.messer.regions.Behind;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,17 +43,20 @@ final class BulkSyncCommand extends CommandBase {
         }
         Set<String> bags = new LinkedHashSet<>(words.subList(1, words.size()));
         try (BulkRunGuard guard = BulkRunGuard.forConsole(console)) {
-            BulkReport report;
+            Behind<BulkReport> result;
             try (Session<?> session = context.session(words.get(0), BulkFlags.RETRY_FALLBACKS)) {
                 requireHome(session.settings().regions());
-                report = session.regionSync(bags, deleteExtra, line -> console.error("messer: " + line))
+                result = session.regionSync(bags, deleteExtra, line -> console.error("messer: " + line))
                         .run(flags.options(guard));
             } catch (RuntimeException e) {
                 guard.stoppedEarly();
                 throw e;
             }
             guard.close();
-            return BulkReportPrinter.print(console, report, flags);
+            int status = BulkReportPrinter.print(console, result.result(), flags);
+            result.regions().forEach((region, why) -> console.error("messer: region " + region
+                    + " does not match the home region yet: " + why + "; see the lines above"));
+            return status == ExitCodes.OK && !result.isEmpty() ? ExitCodes.INCOMPLETE : status;
         }
     }
 

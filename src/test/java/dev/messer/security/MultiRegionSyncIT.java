@@ -174,6 +174,37 @@ class MultiRegionSyncIT {
     }
 
     @Test
+    void anExtraItemWithNoKeyToMoveTo_holdsTheReplacementBack_andTheHintedIncrementLetsItThrough() {
+        for (String profile : List.of("east", "west")) {
+            ok("encryption", "create", "aws", "app", "--profile", profile);
+            ok("data", "bag", "create", "aws", "payments", "--profile", profile);
+        }
+        upload("east", "db", "password", "home-db-secret");
+        upload("west", "db", "password", "west-db-secret");
+        upload("west", "legacy", "note", "west-only-secret");
+        String westKey = java.util.HexFormat.of().formatHex(world.aws.object(world.keysBucket(OTHER), "app/0"));
+
+        CliRun held = world.run(config, "bulk", "sync", "aws", "--from", HOME);
+        assertThat(held.exit()).as(held.toString()).isEqualTo(3);
+        assertThat(held.err()).contains("left key app v0 in " + OTHER + " as it is (not replaced: it holds another key")
+                .contains("item payments/legacy, which stays in " + OTHER + ", is sealed with app v0")
+                .contains("'messer encryption increment aws app'")
+                .contains("skipped payments/db: not copied: its key app v0 holds another key in " + OTHER)
+                .contains("messer: region " + OTHER + " does not match the home region yet: ")
+                .doesNotContain("replacing");
+        assertThat(java.util.HexFormat.of().formatHex(world.aws.object(world.keysBucket(OTHER), "app/0")))
+                .isEqualTo(westKey);
+        assertThat(readInOther("db", "password")).as("left as the region had it").isEqualTo("west-db-secret");
+        assertThat(readInOther("legacy", "note")).isEqualTo("west-only-secret");
+
+        ok("encryption", "increment", "aws", "app");
+        ok("bulk", "sync", "aws", "--from", HOME);
+        assertThat(readInOther("db", "password")).isEqualTo("home-db-secret");
+        assertThat(readInOther("legacy", "note")).isEqualTo("west-only-secret");
+        assertThat(unwrap(OTHER, "app/0")).isEqualTo(unwrap(HOME, "app/0"));
+    }
+
+    @Test
     void aProfileWithoutRegions_orAnotherHome_isAOneLineUsageError() {
         CliRun single = world.run(config, "bulk", "sync", "aws", "--from", HOME, "--profile", "east");
         assertThat(single.exit()).isEqualTo(2);
@@ -186,5 +217,71 @@ class MultiRegionSyncIT {
         assertThat(other.err()).contains("--from " + OTHER + " is not the profile's home region " + HOME)
                 .contains("run it with --from " + HOME);
         assertThat(Arrays.asList(single.out(), other.out())).containsOnly("");
+    }
+
+    @Test
+    void aRunKilledMidway_isFinishedByARerun_thatSkipsWhatWasCopied() throws Exception {
+        int count = 16;
+        for (String profile : List.of("east", "west")) {
+            ok("encryption", "create", "aws", "app", "--profile", profile);
+            ok("data", "bag", "create", "aws", "payments", "--profile", profile);
+            Path folder = java.nio.file.Files.createDirectories(dir.resolve("items-" + profile));
+            for (int i = 0; i < count; i++) {
+                java.nio.file.Files.writeString(folder.resolve("i" + i + ".json"), "{\"id\": \"i" + i
+                        + "\", \"v\": \"" + profile + "-" + i + "\"}");
+            }
+            ok("data", "bag", "from", "file", "aws", "payments", folder.toString(), "--secret-file", "app",
+                    "--profile", profile);
+        }
+        java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean(true);
+        world.relays.get(OTHER).inject(r -> slow.get() && r.method().equals("PUT"), Integer.MAX_VALUE,
+                FaultProxy.delay(java.time.Duration.ofMillis(150)));
+
+        Path tmp = java.nio.file.Files.createDirectories(dir.resolve("child-tmp"));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp, "-cp",
+                System.getProperty("java.class.path"), dev.messer.cli.Main.class.getName(), "bulk", "sync", "aws",
+                "--from", HOME, "--parallel", "1", "-c", config.toString());
+        builder.environment().clear();
+        builder.environment().putAll(world.aws.env());
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process child = builder.start();
+        int copied;
+        try {
+            long until = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+            while ((copied = identical(count)) < 3 && child.isAlive() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        slow.set(false);
+        copied = identical(count);
+        assertThat(copied).as("killed in the middle of the copies").isBetween(1, count - 1);
+        String notYet = java.util.stream.IntStream.range(0, count).mapToObj(i -> "i" + i)
+                .filter(id -> !item(OTHER, id).equals(item(HOME, id))).findFirst().orElseThrow();
+        world.down.get(HOME).set(true);
+        CliRun halfDone = world.run(config, "data", "bag", "show", "aws", "payments", notYet, "--decrypt", "--region",
+                OTHER);
+        world.down.get(HOME).set(false);
+        assertThat(halfDone.exit()).as("as docs/bulk.md says: an item not yet copied waits for the re-run, "
+                + "its own key version replaced").isNotZero();
+
+        CliRun rerun = ok("bulk", "sync", "aws", "--from", HOME);
+        assertThat(rerun.err()).contains("sync: " + (count - copied) + " done, " + copied + " skipped, 0 failed")
+                .doesNotContain("replacing");
+        assertThat(identical(count)).isEqualTo(count);
+        assertThat(readInOther(notYet, "v")).isEqualTo("east-" + notYet.substring(1));
+        assertThat(readInOther("i0", "v")).isEqualTo("east-0");
+    }
+
+    /** How many of the items i0..i(count-1) eu-west-1 holds as the home region stores them. */
+    int identical(int count) {
+        int same = 0;
+        for (int i = 0; i < count; i++) {
+            same += item(OTHER, "i" + i).equals(item(HOME, "i" + i)) ? 1 : 0;
+        }
+        return same;
     }
 }
