@@ -33,6 +33,7 @@ final class KeyAlignment {
     private final String region;
     private final Consumer<String> announce;
     private final List<String> plan;
+    private final List<KeyRef> written = new ArrayList<>();
 
     KeyAlignment(BulkRun run, RegionalKeys keys, String region, Consumer<String> announce, List<String> plan) {
         this.run = run;
@@ -87,7 +88,13 @@ final class KeyAlignment {
             announce.accept("replacing " + key + why + "; its items there are replaced by the home region's");
         }
         keys.align(d);
+        written.add(d.ref());
         plan.add(past + " " + key + why);
+    }
+
+    /** The key versions this step wrote in the region: copied, replaced or retired. */
+    List<KeyRef> written() {
+        return List.copyOf(written);
     }
 
     /**

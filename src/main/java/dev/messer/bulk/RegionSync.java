@@ -99,6 +99,7 @@ public final class RegionSync {
                 secrets.get(keys.homeRegion()), secrets.get(region), layout, notices, bags, deleteExtra,
                 options.dryRun());
         List<String> plan = new ArrayList<>();
+        List<KeyRef> written = new ArrayList<>();
         try (BulkRun run = new BulkRun("sync", options, throttles)) {
             List<KeyDrift> drift = keys.differences(region);
             Set<KeyRef> replaced = new HashSet<>();
@@ -106,8 +107,9 @@ public final class RegionSync {
                     .forEach(d -> replaced.add(d.ref()));
             RegionScan scan = RegionScan.of(run, scope, replaced);
             if (!run.stopped()) {
-                Set<KeyRef> held = new KeyAlignment(run, keys, region, announce, plan).align(drift, scan,
-                        items.apply(region));
+                KeyAlignment alignment = new KeyAlignment(run, keys, region, announce, plan);
+                Set<KeyRef> held = alignment.align(drift, scan, items.apply(region));
+                written.addAll(alignment.written());
                 if (!held.isEmpty()) {
                     behind.put(region, held.size() + " key version(s) that differ from the home region's were left "
                             + "as they are, and the home region's items sealed with them were not copied");
@@ -116,7 +118,7 @@ public final class RegionSync {
                     copyItems(run, scope, held, plan);
                 }
             }
-            return new BulkReport("sync", options.dryRun(), run.tally().counts(), plan, 0, 0, List.of(),
+            return new BulkReport("sync", options.dryRun(), run.tally().counts(), plan, 0, written.size(), written,
                     Duration.ofNanos(System.nanoTime() - run.startNanos()), run.workers().concurrency())
                     .stoppedBecause(run.stopLine());
         }
