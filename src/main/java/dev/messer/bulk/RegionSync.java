@@ -36,11 +36,12 @@ import java.util.function.LongSupplier;
  * <ol>
  * <li>read every item of the region (every bag: data keys serve them all), and its path in the home
  *     region; items only in the region are listed, or deleted with {@code deleteExtra};</li>
- * <li>data keys: copy the versions the region lacks, retire those deleted in the home region, and
- *     replace each version that holds another key with the home region's, wrapped by the region's
- *     own master key, each replacement announced first. Versions are replaced or retired only when
- *     no item that stays in the region (an extra kept, a bag out of scope) uses one, and every item
- *     could be read; otherwise none is, and the home items sealed with them are not copied;</li>
+ * <li>data keys ({@link KeyAlignment}): copy the versions the region lacks; move the items that
+ *     stay in the region (an extra kept, a bag out of scope) off the versions about to be replaced;
+ *     then replace each version that holds another key with the home region's, wrapped by the
+ *     region's own master key, each replacement announced first, and retire those deleted in the
+ *     home region. When an item could not be read or moved, no version is replaced or retired,
+ *     and the home items sealed with them are not copied;</li>
  * <li>items: copy the home region's items of the bags in scope as stored, byte for byte, skipping
  *     those already identical, conditionally on what the region held.</li>
  * </ol>
