@@ -75,6 +75,15 @@ final class RegionRings implements AutoCloseable {
         return secrets;
     }
 
+    /** Each region's own secrets bucket, the home region's first, with no fail-over; empty for one region. */
+    Map<String, BlobStore> secretsByRegion() {
+        Map<String, BlobStore> stores = new LinkedHashMap<>();
+        if (regional != null) {
+            regional.regions().forEach(region -> stores.put(region, regional.writers().get(region).secrets()));
+        }
+        return stores;
+    }
+
     List<String> readOrder() {
         return regional == null ? List.of() : regional.reads().order();
     }

@@ -40,6 +40,8 @@ public final class Session<B extends Backend> implements AutoCloseable {
     private final ItemService items;
     private final ItemHistory history;
     private final RegionRings regions;
+    private final StoreNotices notices;
+    private final ItemCrypto crypto;
 
     /** @param notices hears what the stores hold that the user should know about (printed by the command line) */
     Session(Settings settings, B backend, StoreNotices notices) {
@@ -53,6 +55,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
     Session(Settings settings, B backend, StoreNotices notices, RegionalBackends regional) {
         this.settings = settings;
         this.backend = backend;
+        this.notices = notices;
         CommonSettings common = settings.common();
         int itemFormat = common.itemFormat();
         int minItemFormat = common.minItemFormat();
@@ -65,7 +68,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
         this.regions = new RegionRings(regional, backend, keyRing, rings);
         this.dataKeys = new CachingDataKeys(keyRing, regions.reads());
         this.layout = new SecretsLayout(common.tier(), common.secretsFolder());
-        ItemCrypto crypto = new ItemCrypto(layout, minItemFormat, EnvelopeVersion.fromItemFormat(itemFormat), notices);
+        this.crypto = new ItemCrypto(layout, minItemFormat, EnvelopeVersion.fromItemFormat(itemFormat), notices);
         BlobStore secrets = regions.secrets();
         this.bags = new Bags(secrets, layout, notices);
         this.items = new ItemService(secrets, layout, crypto, bags, keyRing, dataKeys, backend::writer);
@@ -110,6 +113,27 @@ public final class Session<B extends Backend> implements AutoCloseable {
     /** Data-key writes that go to every region of the profile, and their sync; for one region, the key ring alone. */
     public RegionalKeys keys() {
         return regions.keys();
+    }
+
+    /**
+     * Each region's own secrets bucket, the home region's first, read and written with no fail-over
+     * ({@code bulk sync}); empty for a profile of one region.
+     */
+    public java.util.Map<String, BlobStore> secretsByRegion() {
+        return regions.secretsByRegion();
+    }
+
+    /** What {@code bulk sync} works with: every region's data keys and secrets bucket. */
+    public dev.messer.bulk.RegionSync regionSync(java.util.Set<String> bags, boolean deleteExtra,
+                                                 java.util.function.Consumer<String> announce) {
+        java.util.Map<String, BlobStore> stores = secretsByRegion();
+        return new dev.messer.bulk.RegionSync(keys(), stores, layout, notices, bags, deleteExtra, announce,
+                backend::throttledAnswers, region -> {
+                    BlobStore store = stores.get(region);
+                    KeyRing ring = keys().ring(region);
+                    return new ItemService(store, layout, crypto, new Bags(store, layout, notices), ring, ring,
+                            backend::writer);
+                });
     }
 
     /** The regions reads try, in order; empty for a profile of one region. */

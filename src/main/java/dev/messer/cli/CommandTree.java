@@ -149,6 +149,8 @@ public final class CommandTree {
                 .add("bulk rotate-keys", "Add a version to every key in use, then re-seal every item with it",
                         BulkRotateKeysCommand::new)
                 .add("bulk copy", "Copy every bag and item to other configurations", BulkCopyCommand::new)
+                .add("bulk sync", "Make every other region of the profile match the home region: data keys, then items",
+                        BulkSyncCommand::new)
                 .group("recovery", "Break-glass recovery of the data keys when a master key is lost")
                 .add("recovery keygen", "Make a recovery key pair (X25519, or RSA-3072)", RecoveryKeygenCommand::new)
                 .add("recovery set", "Store the recovery public key in the keys bucket and pin it in the profile",

@@ -57,6 +57,11 @@ public final class Grammar {
         return new Grammar(List.of(Positional.AWS), "", null, why, null);
     }
 
+    /** These words for the aws provider only (the first is {@code aws}): {@code local} is refused, saying {@code why}. */
+    public Grammar onlyForAws(Hint why) {
+        return new Grammar(positionals, options, passThrough, why, hiddenForm);
+    }
+
     /** The options as the usage line shows them after the words ({@code [--force] [--dry-run]}). */
     public Grammar options(String synopsis) {
         return new Grammar(positionals, synopsis, passThrough, awsOnlyBecause, hiddenForm);

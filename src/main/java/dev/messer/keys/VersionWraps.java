@@ -78,18 +78,32 @@ public final class VersionWraps {
      * @throws ConflictException when another writer changed the version meanwhile (nothing was written)
      */
     public void replace(Stored version, DataKey key, String target) {
+        String created = VersionMetadata.created(version.blob());
+        replace(version, key, version.context(), target, created != null ? created : firstWritten(version.ref()));
+    }
+
+    /**
+     * Replaces the data key a version holds with {@code key} (another region's copy of that version,
+     * under its {@code context}), wrapped by this ring's own master key, checked and conditional as
+     * {@link #replace(Stored, DataKey, String)}: what {@code bulk sync} does to a version that holds
+     * another key than the home region's.
+     */
+    public void replaceKey(Stored version, DataKey key, EncryptionContext context) {
+        replace(version, key, context, ring.masterKeys().currentName(), VersionMetadata.now());
+    }
+
+    private void replace(Stored version, DataKey key, EncryptionContext context, String target, String created) {
         MasterKey targetKey = ring.masterKeys().named(target);
-        byte[] wrapped = targetKey.wrap(key, version.context());
-        try (DataKey check = targetKey.unwrap(wrapped, version.context())) {
+        byte[] wrapped = targetKey.wrap(key, context);
+        try (DataKey check = targetKey.unwrap(wrapped, context)) {
             if (!check.sameAs(key)) {
                 throw new IntegrityException("the new wrap of encryption key " + version.ref() + " under "
                         + targetKey.describe() + " does not unwrap to the same key; the version was left as it was");
             }
         }
-        String created = VersionMetadata.created(version.blob());
         try {
-            store.putIfMatch(version.ref().objectKey(), wrapped, VersionMetadata.of(version.context(), target,
-                    created != null ? created : firstWritten(version.ref())), version.blob().etag());
+            store.putIfMatch(version.ref().objectKey(), wrapped, VersionMetadata.of(context, target, created),
+                    version.blob().etag());
         } catch (ConflictException e) {
             throw new ConflictException("encryption key " + version.ref() + " changed in " + store.describe()
                     + " while it was re-wrapped; nothing was replaced", Hint.of("run the command again"));

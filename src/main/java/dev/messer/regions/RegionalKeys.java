@@ -8,6 +8,7 @@ import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
+import dev.messer.keys.VersionWraps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -108,6 +109,65 @@ public final class RegionalKeys {
         return failed;
     }
 
+    /** The regions other than the home region, in the profile's order. */
+    public List<String> otherRegions() {
+        return others.stream().map(RegionKeyRing::region).toList();
+    }
+
+    /**
+     * How {@code region}'s data keys differ from the home region's, for {@code bulk sync}: what
+     * {@link #drift()} lists for it, and each version both hold whose keys differ (both unwrapped).
+     */
+    public List<KeyDrift> differences(String region) {
+        RegionKeyRing there = other(region);
+        List<KeyDrift> all = new ArrayList<>(compare(there));
+        for (KeyRef ref : common(there)) {
+            if (!sameKey(ref, there)) {
+                all.add(new KeyDrift(region, ref, KeyDrift.Kind.DIFFERS));
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Makes one version of a region match the home region, for {@code bulk sync}, which replaces the
+     * region's items too: copies a version the region lacks (one it deleted included), retires one
+     * deleted in the home region, and replaces one that holds another key with the home region's key,
+     * wrapped by the region's own master key, checked by unwrapping and written only over the object
+     * it read. A version only the region holds is left as it is.
+     */
+    public void align(KeyDrift drift) {
+        RegionKeyRing there = other(drift.region());
+        KeyRef ref = drift.ref();
+        switch (drift.kind()) {
+            case MISSING, DELETED_HERE -> copyOrRefuse(ref, there);
+            case DELETED_AT_HOME -> there.ring().markDeleted(ref);
+            case DIFFERS -> {
+                VersionWraps wraps = new VersionWraps(there.ring());
+                VersionWraps.Stored stored = wraps.stored(ref).orElseThrow(() -> new NotFoundException(
+                        "encryption key " + ref + " vanished from region " + there.region() + " while it was replaced"));
+                wraps.replaceKey(stored, home.ring().forReading(ref), homeContext(ref));
+            }
+            case EXTRA -> {
+            }
+        }
+    }
+
+    /** The key ring of {@code region}: its keys bucket, wrapped by its own master key. */
+    public KeyRing ring(String region) {
+        return region.equals(home.region()) ? home.ring() : other(region).ring();
+    }
+
+    private RegionKeyRing other(String region) {
+        return others.stream().filter(r -> r.region().equals(region)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not another region of the profile: " + region));
+    }
+
+    private EncryptionContext homeContext(KeyRef ref) {
+        return home.ring().storedContext(ref).orElseThrow(() -> new NotFoundException(
+                "encryption key " + ref + " vanished from the home region " + home.region() + " while it was copied"));
+    }
+
     private KeyDrift repair(RegionKeyRing region, KeyDrift drift) {
         switch (drift.kind()) {
             case MISSING -> {
@@ -177,8 +237,7 @@ public final class RegionalKeys {
     /** Copies {@code ref} from the home region; false if the region holds another key under that number. */
     private boolean copy(KeyRef ref, RegionKeyRing region) {
         DataKey key = home.ring().forReading(ref);
-        EncryptionContext context = home.ring().storedContext(ref).orElseThrow(() -> new NotFoundException(
-                "encryption key " + ref + " vanished from the home region " + home.region() + " while it was copied"));
+        EncryptionContext context = homeContext(ref);
         try {
             region.ring().importVersion(ref, key, context);
             return true;
