@@ -75,6 +75,15 @@ final class RegionRings implements AutoCloseable {
         return secrets;
     }
 
+    /** Each region's own secrets bucket, without fail-over, the home region's first; empty for one region. */
+    Map<String, BlobStore> secretsByRegion() {
+        Map<String, BlobStore> byRegion = new LinkedHashMap<>();
+        if (regional != null) {
+            regional.regions().forEach(region -> byRegion.put(region, regional.writers().get(region).secrets()));
+        }
+        return byRegion;
+    }
+
     List<String> readOrder() {
         return regional == null ? List.of() : regional.reads().order();
     }

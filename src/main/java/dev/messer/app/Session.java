@@ -117,6 +117,14 @@ public final class Session<B extends Backend> implements AutoCloseable {
         return regions.readOrder();
     }
 
+    /**
+     * Each region's own secrets bucket, without fail-over, the home region's first; empty for a
+     * profile of one region. For comparing the regions' copies, never for writes.
+     */
+    public java.util.Map<String, BlobStore> secretsByRegion() {
+        return regions.secretsByRegion();
+    }
+
     /** The data keys of this command, each version unwrapped once; wiped when the session closes. */
     public CachingDataKeys dataKeys() {
         return dataKeys;
