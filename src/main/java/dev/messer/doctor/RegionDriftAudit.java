@@ -46,7 +46,8 @@ final class RegionDriftAudit {
                     .filter(d -> d.region().equals(region)).toList()), needs);
             list.check("items in " + region, () -> items(ReplicaComparison.compare(region, prefix,
                     byRegion.get(home).latestVersions(prefix), byRegion.get(region).latestVersions(prefix)),
-                    home, prefix, bucket(byRegion.get(home)), bucket(byRegion.get(region)), clock.instant()), needs);
+                    home, prefix, new Buckets(home, bucket(byRegion.get(home)), region, bucket(byRegion.get(region))),
+                    clock.instant()), needs);
         }
     }
 
@@ -70,9 +71,12 @@ final class RegionDriftAudit {
                 + "leaves the other versions alone (see 'Several regions' in docs/aws.md)", sync));
     }
 
+    /** The secrets buckets of the home region and of the region compared, for fixes. */
+    record Buckets(String homeRegion, String home, String region, String there) {
+    }
+
     /** The item check of one region. */
-    static String items(ReplicaDrift drift, String home, String prefix, String homeBucket, String bucket,
-                        Instant now) {
+    static String items(ReplicaDrift drift, String home, String prefix, Buckets buckets, Instant now) {
         String where = prefix.isEmpty() ? "" : " under " + prefix;
         if (drift.isEmpty()) {
             return drift.objects() + " object(s)" + where + " as in " + home;
@@ -90,25 +94,28 @@ final class RegionDriftAudit {
                 + drift.oldestKey().orElse("") + ")").orElse("");
         throw new Checklist.Warning("replication lag: " + differing + " of " + drift.objects() + " object(s)" + where
                 + " differ from " + home + ": " + String.join("; ", parts) + lag,
-                Hint.text(fix(drift, homeBucket, bucket, prefix, now)));
+                Hint.text(fix(drift, buckets, prefix, now)));
     }
 
-    private static String fix(ReplicaDrift drift, String homeBucket, String bucket, String prefix, Instant now) {
+    private static String fix(ReplicaDrift drift, Buckets buckets, String prefix, Instant now) {
         StringBuilder fix = new StringBuilder();
         boolean fresh = drift.lag(now).filter(lag -> lag.compareTo(USUAL_REPLICATION) < 0).isPresent();
         if (fresh) {
             fix.append("S3 Replication may still be carrying changes this recent: run doctor again in a few minutes; ");
         }
-        fix.append("check the rule with 'aws s3api get-bucket-replication --bucket ").append(homeBucket)
-                .append("', and each object's ReplicationStatus with 'aws s3api head-object --bucket ")
-                .append(homeBucket).append(" --key ").append(prefix).append(first(drift)).append("'; ")
+        String home = " --region " + buckets.homeRegion() + " --bucket " + buckets.home();
+        fix.append("check the rule with 'aws s3api get-bucket-replication").append(home)
+                .append("', and an object's ReplicationStatus with 'aws s3api head-object").append(home)
+                .append(" --key ").append(prefix).append(first(drift)).append("'; ")
                 .append("objects written before the rule need S3 Batch Replication");
         if (drift.count(ReplicaDrift.Kind.DELETED_AT_HOME) + drift.count(ReplicaDrift.Kind.ONLY_HERE) > 0) {
             String stale = !drift.named(ReplicaDrift.Kind.DELETED_AT_HOME).isEmpty()
                     ? drift.named(ReplicaDrift.Kind.DELETED_AT_HOME).get(0) : drift.named(ReplicaDrift.Kind.ONLY_HERE).get(0);
-            fix.append("; deletions of a specific version are not replicated: remove what ").append(homeBucket)
-                    .append(" no longer holds with 'aws s3api delete-object --bucket ").append(bucket)
-                    .append(" --key ").append(prefix).append(stale).append("', as the replication role or an admin");
+            fix.append("; a deletion that did not reach ").append(buckets.region()).append(" (delete markers need ")
+                    .append("DeleteMarkerReplication in the rule; deletes of a specific version never replicate): ")
+                    .append("remove it as an admin with 'aws s3api delete-object --region ").append(buckets.region())
+                    .append(" --bucket ").append(buckets.there()).append(" --key ").append(prefix).append(stale)
+                    .append("'");
         }
         return fix.toString();
     }

@@ -17,14 +17,16 @@ import org.junit.jupiter.api.Test;
 class RegionDriftAuditTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private static final RegionDriftAudit.Buckets BUCKETS = new RegionDriftAudit.Buckets("us-east-1",
+            "secrets-us-east-1", "eu-west-1", "secrets-eu-west-1");
 
     @Test
     void keyVersions_missingOrDeletedAtHome_areAWarning_whoseFixIsEncryptionSync() {
-        Checklist.Warning warning = catchThrowableOfType(() -> RegionDriftAudit.keys("eu-west-1", "us-east-1", List.of(
+        Checklist.Warning warning = catchThrowableOfType(Checklist.Warning.class, () -> RegionDriftAudit.keys(
+                "eu-west-1", "us-east-1", List.of(
                 new KeyDrift("eu-west-1", new KeyRef("app", 1), KeyDrift.Kind.MISSING),
                 new KeyDrift("eu-west-1", new KeyRef("app", 2), KeyDrift.Kind.MISSING),
-                new KeyDrift("eu-west-1", new KeyRef("db", 0), KeyDrift.Kind.DELETED_AT_HOME))),
-                Checklist.Warning.class);
+                new KeyDrift("eu-west-1", new KeyRef("db", 0), KeyDrift.Kind.DELETED_AT_HOME))));
         assertThat(warning.getMessage()).isEqualTo("3 data-key version(s) differ from us-east-1: 2 missing (app v1, "
                 + "app v2); 1 deleted in the home region (db v0)");
         assertThat(warning.fix().runs()).containsExactly(Hint.aws("encryption sync"));
@@ -33,8 +35,9 @@ class RegionDriftAuditTest {
 
     @Test
     void keyVersionsSyncLeavesAlone_areNamed_andTheFixSaysSo() {
-        Checklist.Warning warning = catchThrowableOfType(() -> RegionDriftAudit.keys("eu-west-1", "us-east-1", List.of(
-                new KeyDrift("eu-west-1", new KeyRef("app", 7), KeyDrift.Kind.EXTRA))), Checklist.Warning.class);
+        Checklist.Warning warning = catchThrowableOfType(Checklist.Warning.class, () -> RegionDriftAudit.keys(
+                "eu-west-1", "us-east-1", List.of(
+                new KeyDrift("eu-west-1", new KeyRef("app", 7), KeyDrift.Kind.EXTRA))));
         assertThat(warning.getMessage()).contains("1 exists only in this region (app v7)");
         assertThat(warning.fix().toString()).contains("leaves the other versions alone");
     }
@@ -52,25 +55,25 @@ class RegionDriftAuditTest {
                 new LatestVersion("dev/pay/old", "h2", "", 0, T0.plusSeconds(60), true)).iterator(), List.of(
                 new LatestVersion("dev/pay/db", "o1", "\"o\"", 10, T0.minusSeconds(60), false),
                 new LatestVersion("dev/pay/old", "o2", "\"x\"", 10, T0.minusSeconds(60), false)).iterator());
-        Checklist.Warning warning = catchThrowableOfType(() -> RegionDriftAudit.items(drift, "us-east-1", "dev/",
-                "secrets-us-east-1", "secrets-eu-west-1", T0.plusSeconds(3 * 3600)), Checklist.Warning.class);
+        Checklist.Warning warning = catchThrowableOfType(Checklist.Warning.class, () -> RegionDriftAudit.items(drift, "us-east-1", "dev/",
+                BUCKETS, T0.plusSeconds(3 * 3600)));
         assertThat(warning.getMessage()).isEqualTo("replication lag: 2 of 2 object(s) under dev/ differ from us-east-1: "
                 + "1 older than the home region's (pay/db); 1 deleted in the home region but still here (pay/old); "
                 + "oldest lag 3h 0m (pay/db)");
         assertThat(warning.fix().toString())
                 .doesNotContain("run doctor again")
-                .contains("'aws s3api get-bucket-replication --bucket secrets-us-east-1'")
-                .contains("'aws s3api head-object --bucket secrets-us-east-1 --key dev/pay/db'")
+                .contains("'aws s3api get-bucket-replication --region us-east-1 --bucket secrets-us-east-1'")
+                .contains("'aws s3api head-object --region us-east-1 --bucket secrets-us-east-1 --key dev/pay/db'")
                 .contains("S3 Batch Replication")
-                .contains("'aws s3api delete-object --bucket secrets-eu-west-1 --key dev/pay/old'");
+                .contains("'aws s3api delete-object --region eu-west-1 --bucket secrets-eu-west-1 --key dev/pay/old'");
     }
 
     @Test
     void aRecentLag_saysReplicationMayStillBeUnderWay() {
         ReplicaDrift drift = ReplicaComparison.compare("eu-west-1", "", List.of(
                 new LatestVersion("pay/db", "h1", "\"n\"", 10, T0, false)).iterator(), List.<LatestVersion>of().iterator());
-        Checklist.Warning warning = catchThrowableOfType(() -> RegionDriftAudit.items(drift, "us-east-1", "",
-                "a", "b", T0.plusSeconds(42)), Checklist.Warning.class);
+        Checklist.Warning warning = catchThrowableOfType(Checklist.Warning.class, () -> RegionDriftAudit.items(drift, "us-east-1", "",
+                BUCKETS, T0.plusSeconds(42)));
         assertThat(warning.getMessage()).isEqualTo("replication lag: 1 of 1 object(s) differ from us-east-1: 1 missing "
                 + "(pay/db); oldest lag 42s (pay/db)");
         assertThat(warning.fix().toString()).startsWith("S3 Replication may still be carrying changes this recent")
@@ -82,7 +85,7 @@ class RegionDriftAuditTest {
         ReplicaDrift drift = ReplicaComparison.compare("eu-west-1", "dev/", List.of(
                 new LatestVersion("dev/pay/db", "h1", "\"n\"", 10, T0, false)).iterator(), List.of(
                 new LatestVersion("dev/pay/db", "h1", "\"n\"", 10, T0, false)).iterator());
-        assertThat(RegionDriftAudit.items(drift, "us-east-1", "dev/", "a", "b", T0))
+        assertThat(RegionDriftAudit.items(drift, "us-east-1", "dev/", BUCKETS, T0))
                 .isEqualTo("1 object(s) under dev/ as in us-east-1");
     }
 }
