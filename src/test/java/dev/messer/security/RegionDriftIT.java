@@ -154,4 +154,15 @@ class RegionDriftIT {
         assertThat(decrypt.err()).contains("--regions shows metadata only, never a value");
         assertThat(decrypt.out()).isEmpty();
     }
+
+    @Test
+    void showRegions_withARegionDown_showsTheOthers_namesItOnStderr_andExits1() {
+        world.down.get(OTHER).set(true);
+        CliRun shown = world.run(config, "data", "bag", "show", "aws", "payments", "db", "--regions");
+        assertThat(shown.exit()).as(shown.toString()).isEqualTo(1);
+        List<String> rows = shown.out().lines().toList();
+        assertThat(rows.get(1)).startsWith(HOME).endsWith("(home)");
+        assertThat(rows.get(2)).matches(OTHER + "\\s+unreachable\\s+-\\s+unknown");
+        assertThat(shown.err()).startsWith("messer: region " + OTHER + ": ");
+    }
 }
