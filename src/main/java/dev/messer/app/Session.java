@@ -2,6 +2,7 @@ package dev.messer.app;
 
 import dev.messer.backend.Backend;
 import dev.messer.bulk.BulkProfile;
+import dev.messer.bulk.RegionSync;
 import dev.messer.config.CommonSettings;
 import dev.messer.config.Settings;
 import dev.messer.crypto.EnvelopeVersion;
@@ -19,6 +20,9 @@ import dev.messer.recovery.RecoveryWraps;
 import dev.messer.regions.RegionalKeys;
 import dev.messer.store.BlobStore;
 import dev.messer.store.StoreNotices;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -119,15 +123,15 @@ public final class Session<B extends Backend> implements AutoCloseable {
      * Each region's own secrets bucket, the home region's first, read and written with no fail-over
      * ({@code bulk sync}); empty for a profile of one region.
      */
-    public java.util.Map<String, BlobStore> secretsByRegion() {
+    public Map<String, BlobStore> secretsByRegion() {
         return regions.secretsByRegion();
     }
 
     /** What {@code bulk sync} works with: every region's data keys and secrets bucket. */
-    public dev.messer.bulk.RegionSync regionSync(java.util.Set<String> bags, boolean deleteExtra,
-                                                 java.util.function.Consumer<String> announce) {
-        java.util.Map<String, BlobStore> stores = secretsByRegion();
-        return new dev.messer.bulk.RegionSync(keys(), stores, layout, notices, bags, deleteExtra, announce,
+    public RegionSync regionSync(Set<String> bags, boolean deleteExtra,
+                                                 Consumer<String> announce) {
+        Map<String, BlobStore> stores = secretsByRegion();
+        return new RegionSync(keys(), stores, layout, notices, bags, deleteExtra, announce,
                 backend::throttledAnswers, region -> {
                     BlobStore store = stores.get(region);
                     KeyRing ring = keys().ring(region);
@@ -141,6 +145,10 @@ public final class Session<B extends Backend> implements AutoCloseable {
         return regions.readOrder();
     }
 
+    /**
+     * Each region's own secrets bucket, without fail-over, the home region's first; empty for a
+     * profile of one region. For comparing the regions' copies, never for writes.
+     */
     /** The data keys of this command, each version unwrapped once; wiped when the session closes. */
     public CachingDataKeys dataKeys() {
         return dataKeys;

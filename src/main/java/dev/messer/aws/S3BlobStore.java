@@ -11,9 +11,11 @@ import java.net.URI;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
 import dev.messer.store.BlobVersion;
+import dev.messer.store.LatestVersion;
 import dev.messer.store.VersionListing;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,6 +215,13 @@ public final class S3BlobStore implements BlobStore {
             throw translate(e, "s3:ListBucketVersions", prefix + "*");
         }
         return kept;
+    }
+
+    /** {@inheritDoc} One ListObjectVersions over the prefix, paged through as the caller moves on. */
+    @Override
+    public Iterator<LatestVersion> latestVersions(String prefix) {
+        return new S3LatestVersions(client.get().listObjectVersionsPaginator(ListObjectVersionsRequest.builder()
+                .bucket(bucket).prefix(prefix).build()), this, prefix);
     }
 
     @Override

@@ -141,20 +141,6 @@ final class DataBagHistoryCommand extends CommandBase {
                     v.itemFormat().isPresent() ? Integer.toString(v.itemFormat().getAsInt()) : "-",
                     v.deleted() ? "-" : Long.toString(v.size())});
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
-            }
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
+        return TextTable.lines(rows);
     }
 }

@@ -12,7 +12,7 @@ import dev.messer.output.OutputFormat;
  * {@code messer data bag show aws|local [BAG [ITEM]] [--decrypt] [--format F | --field PATH [-n]]}:
  * bag names, item ids, or one item (encrypted as stored, or decrypted as Messer shows it, or in a
  * format for scripts, or one field's raw value). {@code --format} and {@code --field} imply
- * {@code --decrypt}.
+ * {@code --decrypt}, except with {@code --regions}: the item's version in each region, metadata only.
  */
 final class DataBagShowCommand extends CommandBase {
 
@@ -21,7 +21,7 @@ final class DataBagShowCommand extends CommandBase {
 
     static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.BAG.optional(),
             Positional.ITEM.optional()).options("[--decrypt [--at VERSION]] [--format " + OutputFormat.words()
-            + " | --field PATH [-n]]");
+            + " | --field PATH [-n]] [--regions [--format json]]");
 
 
     @Parameter(names = "--decrypt", description = "Decrypt the item")
@@ -41,6 +41,10 @@ final class DataBagShowCommand extends CommandBase {
     @Parameter(names = "-n", description = "With --field: no newline after the value")
     boolean noNewline;
 
+    @Parameter(names = "--regions", description = "Show the item's version in each region of the profile: version "
+            + "id, last modified, whether it matches the home region's (metadata only, never a value)")
+    boolean regions;
+
     @ParametersDelegate
     VariableOptions variables = new VariableOptions();
 
@@ -50,6 +54,12 @@ final class DataBagShowCommand extends CommandBase {
 
     @Override
     public int run(CommandContext context) {
+        if (regions) {
+            checkRegionsOptions();
+            try (Session<?> session = context.sessionWith(words.get(0), regionOption.flags())) {
+                return ItemRegionsView.show(session, context.console(), words.get(1), words.get(2), format != null);
+            }
+        }
         OutputFormat outputFormat = checkOptions();
         Console console = context.console();
         try (Session<?> session = context.sessionWith(words.get(0), regionOption.flags())) {
@@ -81,6 +91,24 @@ final class DataBagShowCommand extends CommandBase {
         return FieldText.of(FieldPath.parse(field).get(item.fields()).orElseThrow(() ->
                 new dev.messer.error.NotFoundException("item " + item.name() + " has no field '" + field
                         + "'; its fields: " + String.join(", ", item.fields().keySet()))));
+    }
+
+    /** {@code --regions} shows metadata of one item: no value, so none of the options of a value. */
+    private void checkRegionsOptions() {
+        if (words.size() != 3) {
+            throw UsageException.withUsage("--regions applies to one item: name BAG and ITEM");
+        }
+        if (decrypt || field != null || at != null || noNewline || variables.given()) {
+            throw new UsageException("--regions shows metadata only, never a value: leave out --decrypt, --field, "
+                    + "--at, -n, --prefix and --allow-var");
+        }
+        if (format != null && !format.equals("json")) {
+            throw new UsageException("'" + format + "' is not a format of --regions; use --format json, or none for "
+                    + "a table");
+        }
+        if (regionOption.region != null) {
+            throw new UsageException("--regions shows every region: leave out --region");
+        }
     }
 
     private OutputFormat checkOptions() {

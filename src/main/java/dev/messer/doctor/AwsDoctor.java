@@ -79,6 +79,7 @@ public final class AwsDoctor {
             list.check("recovery wraps", () -> RecoveryAudit.recoveryWraps(session), "keys bucket");
             list.check("old master keys", () -> RecoveryAudit.recordedMasterKeys(session, name ->
                     MasterKeyAlias.check(clients.kms(), name, clients.region().id())), "keys bucket");
+            RegionDriftAudit.check(list, session, java.time.Clock.systemUTC(), credentialsCheck);
         } finally {
             opened.forEach(Session::close);
         }

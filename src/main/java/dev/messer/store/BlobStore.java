@@ -4,6 +4,7 @@ import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConflictException;
 import dev.messer.error.IntegrityException;
 import dev.messer.error.WrittenThenChangedException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,18 @@ public interface BlobStore {
      */
     default void forEachKey(String prefix, Consumer<String> each) {
         list(prefix).forEach(each);
+    }
+
+    /**
+     * The newest entry of every key starting with {@code prefix}, deletions included where the store
+     * keeps them, in ascending order of the keys' UTF-8 bytes (S3's listing order), read page by page
+     * as the caller moves on: a caller that keeps none holds at most one page. No object is read. By
+     * default every key of {@link #list} with the newest of its {@link #versions} (no entity tag, no
+     * deleted key).
+     */
+    default Iterator<LatestVersion> latestVersions(String prefix) {
+        return list(prefix).stream().sorted(LatestVersion.KEY_ORDER).flatMap(key -> versions(key).versions().stream()
+                .limit(1).map(v -> new LatestVersion(key, v.id(), "", v.size(), v.time(), v.deleted()))).iterator();
     }
 
     /** Deletes the object; deleting an absent key is not an error. */
