@@ -1,8 +1,13 @@
 package dev.messer.cli;
 
 import dev.messer.app.Session;
+import dev.messer.error.Hint;
 import dev.messer.regions.Behind;
+import dev.messer.regions.KeyDrift;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code messer encryption sync aws|local}: brings every other region of a profile that spans
@@ -26,13 +31,25 @@ final class EncryptionSyncCommand extends CommandBase {
                 console.info("The profile has one region: there is nothing to sync.");
                 return ExitCodes.OK;
             }
-            SortedMap<String, String> failed = session.keys().sync(drift -> console.report(drift.region() + " "
-                    + drift.ref() + ": " + drift.kind().state() + ", " + drift.kind().action()));
+            Set<String> differing = new TreeSet<>();
+            SortedMap<String, String> failed = session.keys().sync(drift -> {
+                console.report(drift.region() + " " + drift.ref() + ": " + drift.kind().state() + ", "
+                        + drift.kind().action());
+                if (drift.kind() == KeyDrift.Kind.DIFFERS) {
+                    differing.add(drift.region());
+                }
+            });
             if (failed.isEmpty()) {
                 console.info("Every region holds the home region's data keys ("
                         + String.join(" ", session.settings().regions()) + ").");
             }
-            return RegionsBehind.report(context, words.get(0), new Behind<>(null, failed));
+            SortedMap<String, String> behind = new TreeMap<>(failed);
+            differing.forEach(region -> context.console().error(context.hints().forProvider(words.get(0)).message(
+                    "messer: region " + region + " holds other data keys than the home region under the same numbers: "
+                    + behind.remove(region), Hint.of("make it match the home region, its items included, with {}",
+                            Hint.aws("bulk sync", "--from", session.settings().regions().get(0), "--dry-run")))));
+            int status = RegionsBehind.report(context, words.get(0), new Behind<>(null, behind));
+            return differing.isEmpty() ? status : ExitCodes.REGIONS_BEHIND;
         }
     }
 }

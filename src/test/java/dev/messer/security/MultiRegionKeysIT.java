@@ -128,6 +128,10 @@ class MultiRegionKeysIT {
         CliRun sync = world.run(config, "encryption", "sync", "aws");
         assertThat(sync.exit()).as(sync.toString()).isEqualTo(3);
         assertThat(sync.out()).contains(OTHER + " app v0: holds another key under this number, left as it is");
+        assertThat(sync.errLines()).as("a version that differs is not repaired by running sync again")
+                .anySatisfy(line -> assertThat(line).startsWith("messer: region " + OTHER + " holds other data keys")
+                        .contains("'messer bulk sync aws --from " + HOME + " --dry-run")
+                        .doesNotContain("encryption sync"));
         assertThat(world.aws.object(world.keysBucket(OTHER), "app/0")).isEqualTo(foreign).isNotEqualTo(before);
     }
 }
