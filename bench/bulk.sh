@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bulk on moto: every bulk figure of docs/performance.md in one run, with the state of the machine.
+# Bulk on moto: the bulk figures of docs/performance.md in one run, with the state of the machine.
 #  - throughput: `bulk COMMAND` (rotate-keys) of ITEMS (2000) items with default settings, on raw
 #    moto and through a loopback proxy adding DELAY_MS (100) per request (bulk/delay_proxy.py, a
 #    far region); the figure is the delayed run's throughput over the raw run's;
@@ -10,11 +10,14 @@
 # Each of the RUNS (3) rounds runs raw, delayed and small once, in that order, so that a slow
 # minute of a shared machine falls on all of them; medians are reported.
 # PARALLEL=N pins --parallel (default: the adaptive default). PROFILE=1 adds one raw run recorded
-# by Java Flight Recorder and prints where its CPU samples fall (bulk/jfr_top.py).
+# by Java Flight Recorder and prints where its CPU samples fall (bulk/jfr_top.py), and the CPU of
+# each of its threads (bulk/thread_cpu.py), the JIT compiler and the collector included.
 # BASELINE_RUNS=N adds N runs of the sequential Messer-style baseline (bulk/messer_style.py, one
 # KMS Decrypt per item) on raw moto and through the proxy. MESSER=PATH measures another checkout's
 # launcher (a tree of the code before a change) with this script. SKIP_BUILD=1 measures what
 # target/ holds. Results: bench/results/bulk.tsv, the summary on stdout.
+# The remaining bulk figure, a run over 100,000 items under -Xmx256m, is bench/scale.sh's (about an
+# hour); this script prints its last results when bench/results/scale-100000.tsv exists.
 # Usage: bench/bulk.sh   (ITEMS=2000 SMALL_ITEMS=600 DELAY_MS=100 RUNS=3 COMMAND=rotate-keys)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -77,7 +80,13 @@ run() {
   [ "$setting" = delayed ] && start_proxy "$stats"
   m0="$(moto_cpu)"
   MESSER_JAVA_OPTS="${5:-}" /usr/bin/time -f '%e %U %S' -o "$sandbox/time.txt" "$messer" "${args[@]}" \
-    >/dev/null 2>"$sandbox/err.txt" || { cat "$sandbox/err.txt" >&2; exit 1; }
+    >/dev/null 2>"$sandbox/err.txt" &
+  local timer=$! threads=""
+  if [ "$round" = profile ]; then   # the JIT compiler's and the collector's CPU, which JFR does not sample
+    python3 "$here/bulk/thread_cpu.py" "$timer" "$here/results/bulk-threads.txt" & threads=$!
+  fi
+  wait "$timer" || { cat "$sandbox/err.txt" >&2; exit 1; }
+  [ -z "$threads" ] || wait "$threads" || true
   moto_seconds="$(python3 -c "print(round($(moto_cpu) - $m0, 2))")"
   if [ "$setting" = delayed ]; then
     stop_proxy
@@ -131,4 +140,14 @@ echo "after:  $machine_after"
 python3 "$here/bulk/summarize_bulk.py" "$out" "$items" "$small"
 if [ -n "${jfr_file:-}" ]; then
   python3 "$here/bulk/jfr_top.py" "$jfr_file"
+  cat "$here/results/bulk-threads.txt" 2>/dev/null || true
 fi
+scale="$here/results/scale-100000.tsv"
+echo "bulk over 100,000 items under -Xmx256m: from bench/scale.sh, not run here" \
+  "(ITEMS=100000 HEAP=-Xmx256m bench/scale.sh, about an hour; ITEMS=20000 for the run it is compared with)"
+for file in "$scale" "$here/results/scale-20000.tsv"; do
+  if [ -f "$file" ]; then
+    echo "last results in ${file#"$repo"/} (written $(date -u -r "$file" '+%Y-%m-%d %H:%M UTC')):"
+    column -t -s $'\t' "$file" 2>/dev/null | cut -c1-160 || cut -f1-8 "$file"
+  fi
+done

@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# Scale run: ITEMS items (default 20,000) seeded on moto in Messer's format, then `bulk list` and
-# `bulk re-encrypt` through bin/messer with the Java heap capped (HEAP, default -Xmx256m). Records
-# wall time, peak resident memory (/usr/bin/time -v) and the outcome of each command.
-# Not a test: run it by hand. SKIP_BUILD=1 measures what target/ holds.
-# Heap in use is sampled with jcmd GC.heap_info every 5 s. KEEP_MOTO=1 leaves the seeded moto running;
-# REUSE_MOTO=URL measures against it without seeding again.
-# Usage: bench/scale.sh   (ITEMS=20000 BAGS=20 PARALLEL=8 HEAP=-Xmx256m; results in bench/results/scale.tsv)
+# Scale run: ITEMS items (default 20,000) seeded on moto in Messer's format, then `bulk list`,
+# `bulk re-encrypt` (one pass) and `bulk rotate-keys` (two passes, with a spill file between them)
+# through bin/messer with the Java heap capped (HEAP, default -Xmx256m). Records
+# per command its exit status, wall time, peak resident memory (/usr/bin/time -v) and the live heap
+# after garbage collection: the JVM runs with -Xlog:gc (a log per command in the sandbox, kept in
+# bench/results/), and the figure is the largest heap occupancy after any collection (the "->"
+# figure of each pause line, which counts what the collection could not free), beside the largest
+# after a full collection, where the whole heap was traced (or "-" when none ran), and the largest
+# spill file the command held (its size, sampled every 2 s through /proc/PID/fd: the file is
+# unlinked as it is opened).
+# Not a test: run it by hand. SKIP_BUILD=1 measures what target/ holds. KEEP_MOTO=1 leaves the
+# seeded moto running; REUSE_MOTO=URL measures against it without seeding again.
+# COMMANDS chooses which of the three run, in order.
+# Usage: bench/scale.sh   (ITEMS=20000 BAGS=20 PARALLEL=8 HEAP=-Xmx256m COMMANDS="list re-encrypt rotate-keys";
+#                          results in bench/results/scale-ITEMS.tsv)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -13,8 +21,9 @@ items="${ITEMS:-20000}"
 bags="${BAGS:-20}"
 parallel="${PARALLEL:-8}"
 heap="${HEAP:--Xmx256m}"
+commands="${COMMANDS:-list re-encrypt rotate-keys}"
 mkdir -p "$here/results"
-out="$here/results/scale.tsv"
+out="$here/results/scale-$items.tsv"
 # shellcheck source=bench/lib.sh
 source "$here/lib.sh"
 
@@ -37,34 +46,71 @@ else
 fi
 
 moto_ini "$sandbox/scale.ini" "$MOTO_URL" dev bench keys
+# moto lists a bucket by walking every key it holds, so a page of a large bucket on a busy machine
+# can take longer than the 10 s a whole call gets by default (S3 answers a page in milliseconds)
+printf 'api_call_timeout = 300\nread_timeout = 300\n' >>"$sandbox/scale.ini"
 # every item has a newer key version to move to
 "$repo/bin/messer" encryption increment aws app -c "$sandbox/scale.ini" --silent
 
-printf 'command\texit\twall_s\tpeak_rss_mb\tmax_heap_used_mb\tdetail\n' >"$out"
-measure() { # measure NAME ARGS... : runs bin/messer under /usr/bin/time -v with the heap cap
-  local name="$1" rc=0 wall rss detail; shift
-  MESSER_JAVA_OPTS="$heap" /usr/bin/time -v -o "$sandbox/time.txt" "$repo/bin/messer" "$@" \
+# gc_after LOG [full]: the largest heap occupancy after a collection in an -Xlog:gc log, in MB (the
+# "->" figure of each pause line, converted from its unit); with "full", only full collections.
+gc_after() {
+  awk -v only="${2:-}" '
+    / Pause / && /->/ {
+      if (only == "full" && $0 !~ /Pause Full/) next
+      if (!match($0, /->[0-9.]+[KMG]/)) next
+      v = substr($0, RSTART + 2, RLENGTH - 3); u = substr($0, RSTART + RLENGTH - 1, 1)
+      mb = (u == "K") ? v / 1024 : (u == "G") ? v * 1024 : v
+      if (mb > max) max = mb; n++
+    }
+    END { if (n) printf "%.0f\n", max; else print "-" }' "$1"
+}
+
+printf 'command\texit\twall_s\tpeak_rss_mb\tgcs\tlive_after_gc_mb\tlive_after_full_gc_mb\tdetail\n' >"$out"
+# spill_bytes PID: the bytes of the open (unlinked) spill files of process PID, 0 when none.
+spill_bytes() {
+  local fd total=0 size
+  for fd in /proc/"$1"/fd/*; do
+    case "$(readlink "$fd" 2>/dev/null)" in
+      *messer-bulk-*) size="$(stat -L -c %s "$fd" 2>/dev/null || echo 0)"; total=$((total + size)) ;;
+    esac
+  done
+  echo "$total"
+}
+
+printf 'command\texit\twall_s\tpeak_rss_mb\tgcs\tlive_after_gc_mb\tlive_after_full_gc_mb\tspill_mb\tdetail\n' >"$out"
+measure() { # measure NAME ARGS... : runs bin/messer under /usr/bin/time -v with the heap cap and -Xlog:gc
+  local name="$1" rc=0 wall rss detail gcs log="$sandbox/gc-$1.log" timer java="" spill=0 bytes; shift
+  MESSER_JAVA_OPTS="$heap -Xlog:gc:file=$log" /usr/bin/time -v -o "$sandbox/time.txt" "$repo/bin/messer" "$@" \
     >"$sandbox/stdout.txt" 2>"$sandbox/stderr.txt" &
-  local timer=$! java="" heap_mb=0 used
-  while kill -0 "$timer" 2>/dev/null; do   # heap in use (young + old), sampled every 5 s
-    [ -n "$java" ] || java="$(pgrep -f "dev.messer.cli.Main $*" | head -1 || true)"
+  timer=$!
+  while kill -0 "$timer" 2>/dev/null; do   # the JVM is the launcher's exec, the child of time
+    [ -n "$java" ] || java="$(pgrep -P "$timer" | head -1 || true)"
     if [ -n "$java" ]; then
-      used="$(jcmd "$java" GC.heap_info 2>/dev/null | awk '/generation/ { for (i = 1; i < NF; i++) if ($i == "used") { v = $(i + 1); sub("K.*", "", v); s += v } } END { print int(s / 1024) }' || true)"
-      [ "${used:-0}" -gt "$heap_mb" ] && heap_mb="$used"
+      bytes="$(spill_bytes "$java")"
+      [ "$bytes" -le "$spill" ] || spill="$bytes"
     fi
-    sleep 5
+    sleep 2
   done
   wait "$timer" || rc=$?
+  cp "$log" "$here/results/scale-$items-$name.gc.log" 2>/dev/null || true
   wall="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$sandbox/time.txt" \
     | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')"
   rss="$(awk '/Maximum resident set size/ { printf "%.0f", $NF / 1024 }' "$sandbox/time.txt")"
+  gcs="$(grep -c ' Pause ' "$log" 2>/dev/null || true)"
   detail="$(grep -v '^$' "$sandbox/stderr.txt" | tail -2 | tr '\n' ' ' || true)"
   if [ "$name" = list ]; then detail="$detail$(grep -c $'^\t' "$sandbox/stdout.txt" || true) items listed"; fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rc" "$wall" "$rss" "$heap_mb" "$detail" | tee -a "$out" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rc" "$wall" "$rss" "${gcs:-0}" "$(gc_after "$log")" \
+    "$(gc_after "$log" full)" "$(awk -v b="$spill" 'BEGIN { printf "%.1f", b / 1048576 }')" "$detail" | tee -a "$out" >&2
 }
 
-measure list bulk list aws "$sandbox/scale.ini"
-measure re-encrypt bulk re-encrypt aws "$sandbox/scale.ini" --parallel "$parallel" --stats
-"$repo/bin/messer" data bag show aws bag7 item00007 --decrypt -c "$sandbox/scale.ini" >/dev/null \
+for command in $commands; do
+  case "$command" in
+    list) measure list bulk list aws "$sandbox/scale.ini" ;;
+    re-encrypt|rotate-keys) measure "$command" bulk "$command" aws "$sandbox/scale.ini" --parallel "$parallel" --stats ;;
+    *) echo "bench: COMMANDS takes list, re-encrypt and rotate-keys, not '$command'" >&2; exit 2 ;;
+  esac
+done
+"$repo/bin/messer" data bag show aws "bag$((7 % bags))" item00007 --decrypt -c "$sandbox/scale.ini" >/dev/null \
   || { echo "bench: an item does not decrypt after the run" >&2; exit 1; }
 echo "ok: $items items, heap $heap; results in $out" >&2

@@ -1,6 +1,7 @@
 """Where the CPU samples of a Java Flight Recorder recording fall: the hottest methods (the frame
-on top of the stack) and the share of samples that pass through each area of the bulk path
-(a sample counts once per area whatever its depth, so the areas overlap).
+on top of the stack), the share of samples that pass through each area of the bulk path (a sample
+counts once per area whatever its depth, so the areas overlap), and the same samples split without
+overlap (each to the area of the frame nearest the top of its stack that belongs to one).
 
 Usage: python3 jfr_top.py RECORDING.jfr [TOP]   (needs the JDK's jfr tool on the PATH)
 """
@@ -19,6 +20,7 @@ AREAS = [
                           "javax.xml", "com.sun.org.apache.xerces")),
     ("HTTP client", ("sun.net.www", "java.net.", "software.amazon.awssdk.http.urlconnection")),
     ("SDK request pipeline", ("software.amazon.awssdk.core.internal.http",)),
+    ("other AWS SDK code (client, interceptors, retries)", ("software.amazon.awssdk.",)),
     ("Gson (items as JSON)", ("com.google.gson",)),
     ("AES-GCM", ("com.sun.crypto.provider.GaloisCounterMode", "com.sun.crypto.provider.AES", "javax.crypto")),
     ("base64", ("java.util.Base64",)),
@@ -35,11 +37,12 @@ def frame_name(frame):
 def main():
     path = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
-    text = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", path],
+    text = subprocess.run(["jfr", "print", "--json", "--stack-depth", "300", "--events", "jdk.ExecutionSample", path],
                           check=True, capture_output=True, text=True).stdout
     events = json.loads(text)["recording"]["events"]
     self_counts = collections.Counter()
     area_counts = collections.Counter()
+    nearest = collections.Counter()
     total = 0
     for event in events:
         frames = (event["values"].get("stackTrace") or {}).get("frames") or []
@@ -51,10 +54,14 @@ def main():
         for area, prefixes in AREAS:
             if any(name.startswith(prefixes) for name in names):
                 area_counts[area] += 1
+        nearest[next((area for name in names for area, prefixes in AREAS if name.startswith(prefixes)), "other")] += 1
     print(f"JFR execution samples: {total} (Java threads only; the JIT compiler and GC threads are not sampled)")
     print("share of samples passing through each area (overlapping):")
     for area, _ in AREAS:
-        print(f"  {area:32s} {area_counts[area] * 100 / max(total, 1):5.1f}%")
+        print(f"  {area:52s} {area_counts[area] * 100 / max(total, 1):5.1f}%")
+    print("the same samples without overlap (the area nearest the top of each stack):")
+    for area, count in nearest.most_common():
+        print(f"  {area:52s} {count * 100 / max(total, 1):5.1f}%")
     print(f"hottest {top} methods (top of the stack):")
     for name, count in self_counts.most_common(top):
         print(f"  {count * 100 / max(total, 1):5.1f}%  {name}")
