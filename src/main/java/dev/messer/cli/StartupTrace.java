@@ -44,9 +44,9 @@ final class StartupTrace {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 long nanos = nanos(task.resolve("schedstat"));
                 process += Math.max(nanos, 0);
-                if (threads) {
+                if (threads && nanos >= 0) {
                     each.append(System.lineSeparator()).append("messer: startup thread ").append(text(task.resolve("comm")).strip())
-                            .append(": ").append(nanos < 0 ? "-1" : format(nanos)).append(" ms");
+                            .append(": ").append(format(nanos)).append(" ms");
                 }
             }
         } catch (IOException | RuntimeException e) {
