@@ -137,3 +137,10 @@ python3 "$here/classes.py" "$results"/classes-*.log | sed "s|$results/||" | tee 
 for log in "$results"/startuptime-*.log; do
   echo "${log##*/startuptime-}: $(grep -h 'Create VM' "$log" | sed 's/.*Create VM, /JVM start (Create VM) /')"
 done | sed 's/\.log:/:/' | tee -a "$results/coldstart.txt"
+# The CPU time of each phase of the local show and of each thread (-Dmesser.startup.trace): CPU time
+# is what load distorts least.
+for launcher in "$repo/bin/messer" "$bundle/bin/messer"; do
+  echo "${launcher%/bin/messer}: local show, CPU time by phase (thread, process so far) and by thread:"
+  MESSER_JAVA_OPTS=-Dmesser.startup.trace "$launcher" data bag show local demo db --decrypt --profile quickstart 2>&1 >/dev/null |
+    sed -n 's/^messer: startup /  /p'
+done | sed "s|$sandbox/||; s|$repo|checkout|" | tee -a "$results/coldstart.txt"

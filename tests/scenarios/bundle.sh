@@ -23,6 +23,17 @@ done
 bundled data bag show local demo db --decrypt --profile quickstart --format env
 expect_status 0
 expect_out_contains "PASSWORD="
+# The runtime lists SunJCE second, after SUN (bin/bundle), so that the read's AES/GCM cipher does
+# not build SunRsaSign, SunEC and SunJSSE first: none of the three is loaded by the local read.
+grep -E '^security\.provider\.[1-5]=' "$BUNDLE/runtime/conf/security/java.security" | tr '\n' ' ' |
+  grep -qx 'security.provider.1=SUN security.provider.2=SunJCE security.provider.3=SunRsaSign security.provider.4=SunEC security.provider.5=SunJSSE ' ||
+  fail "the bundle's runtime does not list SunJCE second: $(grep '^security.provider' "$BUNDLE/runtime/conf/security/java.security")"
+MESSER_JAVA_OPTS="-Xlog:class+load:file=$SANDBOX/local-classes.log" \
+  bundled data bag show local demo db --decrypt --profile quickstart
+expect_status 0
+expect_out_contains '"password":"correct-horse-battery-staple"'
+! grep -E ' sun\.security\.(ec\.SunEC|rsa\.SunRsaSign|ssl\.SunJSSE) ' "$SANDBOX/local-classes.log" ||
+  fail "the local read loaded a provider it does not use: $(grep -E ' sun\.security\.(ec\.SunEC|rsa\.SunRsaSign|ssl\.SunJSSE) ' "$SANDBOX/local-classes.log")"
 # The bundle's launcher hands MESSER_PASSPHRASE and MESSER_MFA_TOKEN to its JVM on pipes, and the
 # JVM hands the command back: the command is the process this scenario started (the launcher's),
 # and that process did not start with either variable.

@@ -63,6 +63,7 @@ public final class Cli {
             Grammar grammar = leaf.grammar();
             JCommander parser = grammar.parser(leaf, node.path());
             parser.createDescriptions(); // once: UnknownOptions and parse() both read them
+            StartupTrace.mark("options described");
             usage = grammar.usage(command);
             String[] rest = Arrays.copyOfRange(args, i, args.length);
             if (grammar.passesThrough()) {
@@ -81,6 +82,7 @@ public final class Cli {
             grammar.check(leaf.words(), command);
             console.silent(leaf.common().silent);
             console.debug(console.debug() || leaf.common().debug);
+            StartupTrace.mark("parsed");
             return leaf.run(new CommandContext(console, leaf.common(), hints));
         } catch (Throwable e) {
             return report(command, usage, e, hints, leaf);
@@ -132,6 +134,7 @@ public final class Cli {
             return ExitCodes.forException(e);
         }
         Console console = new Console(out, err, System.in, Terminal.system(), env);
+        StartupTrace.mark("environment read");
         return new Cli(console, CommandTree.standard()).run(args);
     }
 }

@@ -83,6 +83,7 @@ public final class CommandContext {
                     + "it with {}", Hint.command("configure", "-c", path.toString(), "...")));
         }
         IniFile file = IniFile.load(path);
+        StartupTrace.mark("configuration read");
         warnIfGroupWritable(file);
         return file;
     }
@@ -133,7 +134,9 @@ public final class CommandContext {
     /** A session with settings given as command-line flags ({@code --region}). */
     public Session<?> sessionWith(String providerWord, Map<Setting, String> flags) {
         Provider provider = provider(providerWord);
-        return sessions(provider).open(silencedBy(resolver.resolve(loadConfig(), provider, common.profile, flags)));
+        Session<?> session = sessions(provider).open(silencedBy(resolver.resolve(loadConfig(), provider, common.profile, flags)));
+        StartupTrace.mark("session");
+        return session;
     }
 
     /**

@@ -66,6 +66,9 @@ final class DecryptedItems {
     }
 
     private static DecryptedItem of(String name, ItemService.Opened opened) {
-        return DecryptedItem.of(name, opened.read().item(), opened.document());
+        StartupTrace.mark("item read");
+        DecryptedItem item = DecryptedItem.of(name, opened.read().item(), opened.document());
+        StartupTrace.mark("item decrypted");
+        return item;
     }
 }

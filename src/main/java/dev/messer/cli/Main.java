@@ -7,7 +7,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         int status = Cli.runWithSystem(args);
+        StartupTrace.end();
         System.exit(status);
     }
 }
