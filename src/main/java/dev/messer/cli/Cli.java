@@ -122,6 +122,11 @@ public final class Cli {
 
     /** Runs with the process's streams and environment. */
     public static int runWithSystem(String[] args) {
+        return runWithSystem(args, CommandTree.standard());
+    }
+
+    /** Runs {@code tree}'s commands with the process's streams and environment. */
+    public static int runWithSystem(String[] args, CommandTree tree) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 java.nio.charset.StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
@@ -135,6 +140,6 @@ public final class Cli {
         }
         Console console = new Console(out, err, System.in, Terminal.system(), env);
         StartupTrace.mark("environment read");
-        return new Cli(console, CommandTree.standard()).run(args);
+        return new Cli(console, tree).run(args);
     }
 }

@@ -4,19 +4,22 @@ import dev.messer.app.Session;
 import dev.messer.error.Hint;
 import dev.messer.keys.KeyRef;
 import dev.messer.keys.KeyRing;
+import dev.messer.keys.MasterKeyRule;
 import dev.messer.keys.VersionWraps;
 import dev.messer.recovery.RecoveryPublicKey;
 import dev.messer.recovery.RecoveryStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * What doctor says about break-glass recovery: whether the keys bucket holds the recovery key the
  * profile pins, which versions lack a recovery wrap under it, and the state of every master key
- * that versions record besides the profile's own. Reads metadata only; unwraps nothing.
+ * that versions record besides the profile's own, with the versions it wraps. Reads metadata only;
+ * unwraps nothing.
  */
 final class RecoveryAudit {
 
@@ -63,28 +66,36 @@ final class RecoveryAudit {
     }
 
     /**
-     * The "old master keys" check: each master key that versions record besides the profile's
-     * own, through {@code state} ("alias/x -> key ... (enabled)", or an exception saying it is
-     * disabled or pending deletion).
+     * The "old master keys" check: the versions wrapped by a master key other than the profile's own,
+     * by that key, with its state through {@code state} ("alias/x -> key ... (enabled)", or an
+     * exception saying it is disabled or pending deletion). Such versions are what a move between
+     * master keys leaves until the profile names the new key, or what someone who can write the keys
+     * bucket planted; writers refuse them, so this is a warning.
      */
     static String recordedMasterKeys(Session<?> session, Function<String, String> state) {
-        TreeSet<String> names = new TreeSet<>();
+        String own = session.backend().masterKeyName();
+        TreeMap<String, List<KeyRef>> others = new TreeMap<>();
         VersionWraps wraps = new VersionWraps(session.keyRing());
         KeyRing ring = session.keyRing();
         for (String name : ring.names()) {
             for (int version : ring.versions(name)) {
-                wraps.stored(new KeyRef(name, version)).map(VersionWraps.Stored::masterKey).ifPresent(names::add);
+                wraps.stored(new KeyRef(name, version)).filter(v -> v.masterKey() != null && !v.wrappedBy(own))
+                        .ifPresent(v -> others.computeIfAbsent(v.masterKey(), k -> new ArrayList<>()).add(v.ref()));
             }
         }
-        names.remove(session.backend().masterKeyName());
-        if (names.isEmpty()) {
+        if (others.isEmpty()) {
             return "every version is wrapped by the profile's master key";
         }
-        List<String> states = new ArrayList<>();
-        for (String name : names) {
-            states.add(state.apply(name));
+        List<String> found = new ArrayList<>();
+        int count = 0;
+        for (Map.Entry<String, List<KeyRef>> other : others.entrySet()) {
+            found.add(shown(other.getValue()) + " by '" + other.getKey() + "': " + state.apply(other.getKey()));
+            count += other.getValue().size();
         }
-        return String.join("; ", states);
+        KeyRef first = others.firstEntry().getValue().get(0);
+        throw new Checklist.Warning(count + " key version(s) are wrapped by a master key other than the profile's '"
+                + own + "', and writers will not seal with them: " + String.join("; ", found),
+                MasterKeyRule.fix(first, others.firstKey(), own));
     }
 
     private static String shown(List<KeyRef> refs) {

@@ -46,9 +46,10 @@ public final class Editor {
                 .inheritIO();
         builder.environment().clear();
         builder.environment().putAll(ChildEnvironment.inherited(callerEnvironment));
-        Process process = builder.start();
-        scratch.watch(process);
+        scratch.starting();
         try {
+            Process process = builder.start();
+            scratch.watch(process);
             return process.waitFor();
         } finally {
             scratch.watch(null);

@@ -39,7 +39,9 @@ public final class ScratchFolder implements AutoCloseable {
 
     private final Path folder;
     private final Thread hook;
-    private volatile Process watched;
+    private final Object editor = new Object();
+    private boolean starting;
+    private Process watched;
 
     private ScratchFolder(Path folder) {
         this.folder = folder;
@@ -129,9 +131,35 @@ public final class ScratchFolder implements AutoCloseable {
         return file;
     }
 
-    /** The editor working on the folder's files: stopped before the wipe if the process is ended. */
+    /**
+     * Says that an editor is being started on the folder's files: if the process is ended before
+     * {@link #watch} names it, the hook waits for it (a little while) so as to stop it too.
+     */
+    void starting() {
+        synchronized (editor) {
+            starting = true;
+        }
+    }
+
+    /** The editor working on the folder's files (null: none any more): stopped before the wipe if the process is ended. */
     void watch(Process process) {
-        this.watched = process;
+        synchronized (editor) {
+            watched = process;
+            starting = false;
+            editor.notifyAll();
+        }
+    }
+
+    /** The editor to stop: the one watched, or the one being started once it is, within {@link #STOP_WAIT_MILLIS}. */
+    private Process editorToStop() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS);
+        synchronized (editor) {
+            for (long left = STOP_WAIT_MILLIS; starting && watched == null && left > 0;
+                 left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                editor.wait(left);
+            }
+            return watched;
+        }
     }
 
     @Override
@@ -145,18 +173,18 @@ public final class ScratchFolder implements AutoCloseable {
     }
 
     private void stopAndWipe() {
-        Process process = watched;
-        if (process != null && process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-            try {
+        try {
+            Process process = editorToStop();
+            if (process != null && process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
                 if (!process.waitFor(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         wipe(folder);
     }

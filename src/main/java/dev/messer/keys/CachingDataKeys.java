@@ -15,7 +15,7 @@ public final class CachingDataKeys implements DataKeys {
 
     private final KeyRing ring;
     private final RingChoice reads;
-    private final Map<KeyRef, KeyRing.Unwrapped> keys = new ConcurrentHashMap<>();
+    private final Map<KeyRef, Unwrapped> keys = new ConcurrentHashMap<>();
     private final AtomicInteger unwraps = new AtomicInteger();
     private volatile boolean closed;
 
@@ -37,19 +37,19 @@ public final class CachingDataKeys implements DataKeys {
         return unwrapped(ref).key();
     }
 
-    /** The cached key, after the ring's write rule for the context its version carries (no second unwrap). */
+    /** The cached key, after the home ring's write rules for the version as it was unwrapped (no second unwrap). */
     @Override
     public DataKey forWriting(KeyRef ref) {
-        KeyRing.Unwrapped unwrapped = unwrapped(ref);
-        ring.checkWritable(ref, unwrapped.context());
+        Unwrapped unwrapped = unwrapped(ref);
+        ring.checkWritable(ref, unwrapped);
         return unwrapped.key();
     }
 
-    private KeyRing.Unwrapped unwrapped(KeyRef ref) {
+    private Unwrapped unwrapped(KeyRef ref) {
         if (closed) {
             throw new IllegalStateException("data keys used after close");
         }
-        KeyRing.Unwrapped key = keys.computeIfAbsent(ref, r -> {
+        Unwrapped key = keys.computeIfAbsent(ref, r -> {
             unwraps.incrementAndGet();
             return reads.read(chosen -> chosen.unwrap(r));
         });
@@ -71,7 +71,7 @@ public final class CachingDataKeys implements DataKeys {
     public void close() {
         closed = true;
         for (KeyRef ref : keys.keySet()) {
-            KeyRing.Unwrapped key = keys.remove(ref);
+            Unwrapped key = keys.remove(ref);
             if (key != null) {
                 key.key().close();
             }

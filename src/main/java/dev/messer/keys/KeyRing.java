@@ -55,6 +55,7 @@ public final class KeyRing implements DataKeys {
     private final StoreNotices notices;
     private final KeyNumbers numbers;
     private final StoredContexts contexts;
+    private final MasterKeyRule masterKeyRule;
     private final List<DataKey> handedOut = new ArrayList<>();
     private boolean closed;
 
@@ -80,14 +81,7 @@ public final class KeyRing implements DataKeys {
         this.notices = notices;
         this.numbers = new KeyNumbers(store);
         this.contexts = new StoredContexts(store, numbers);
-    }
-
-    /** An unwrapped data key with the context its stored version carries (empty for Messer's). */
-    record Unwrapped(DataKey key, EncryptionContext context) {
-        @Override
-        public String toString() {
-            return "Unwrapped[" + context + "]";
-        }
+        this.masterKeyRule = new MasterKeyRule(store, numbers, masterKeys);
     }
 
     /** Writes version 0 of a new key, or the number above every deleted version of a key deleted before. */
@@ -236,7 +230,7 @@ public final class KeyRing implements DataKeys {
     public DataKey forWriting(KeyRef ref) {
         Unwrapped unwrapped = unwrap(ref);
         try {
-            checkWritable(ref, unwrapped.context());
+            checkWritable(ref, unwrapped);
         } catch (RuntimeException refused) {
             unwrapped.key().close();
             throw refused;
@@ -266,33 +260,36 @@ public final class KeyRing implements DataKeys {
     }
 
     /**
-     * Fetches and unwraps one version, refusing what {@link KeyTrust#checkReadable} refuses. The
-     * caller owns the key.
+     * Fetches and unwraps one version, refusing what {@link KeyTrust#checkReadable} and
+     * {@link MasterKeyRule#checkReadable} refuse. The caller owns the key.
      */
     Unwrapped unwrap(KeyRef ref) {
         Names.check("key name", ref.name());
         Blob blob = store.get(ref.objectKey()).orElseThrow(() -> numbers.missing(ref));
         EncryptionContext context = contexts.of(ref, blob);
         trust.checkReadable(ref, context, store.describe());
+        String other = masterKeyRule.other(ref, blob);
+        masterKeyRule.checkReadable(ref, other);
         try {
             MasterKey wrappedBy = masterKeys.named(VersionMetadata.masterKey(ref, blob, store.describe()));
-            return new Unwrapped(wrappedBy.unwrap(blob.content(), context), context);
+            return new Unwrapped(wrappedBy.unwrap(blob.content(), context), context, other);
         } catch (IntegrityException e) {
             throw new IntegrityException("encryption key " + ref + " (" + ref.objectKey() + " in " + store.describe()
                     + "): " + e.getMessage(), e);
         }
     }
 
-    /** {@link KeyTrust}'s write rule for {@code ref}, from the stored object, without unwrapping (planning). */
+    /** The write rules for {@code ref}, from the stored object, without unwrapping (planning). */
     public void checkWritable(KeyRef ref) {
         Names.check("key name", ref.name());
         Blob blob = store.get(ref.objectKey()).orElseThrow(() -> numbers.missing(ref));
-        checkWritable(ref, contexts.of(ref, blob));
+        checkWritable(ref, new Unwrapped(null, contexts.of(ref, blob), masterKeyRule.other(ref, blob)));
     }
 
-    /** @param context the context stored with {@code ref} (from {@link #unwrap}) */
-    void checkWritable(KeyRef ref, EncryptionContext context) {
-        trust.checkWritable(ref, context, () -> contexts.boundVersionBelow(ref));
+    /** {@link KeyTrust}'s and {@link MasterKeyRule}'s write rules for a version as {@link #unwrap} found it. */
+    void checkWritable(KeyRef ref, Unwrapped version) {
+        masterKeyRule.checkWritable(ref, version.otherMasterKey());
+        trust.checkWritable(ref, version.context(), () -> contexts.boundVersionBelow(ref));
     }
 
     /**

@@ -166,8 +166,13 @@ public final class CliSandbox {
 
     /** The command line that runs messer in a separate JVM, with this test's class path. */
     public static List<String> javaCommand() {
+        return javaCommand(Main.class);
+    }
+
+    /** The command line of a JVM running {@code main} with the test class path. */
+    public static List<String> javaCommand(Class<?> main) {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+                "-cp", System.getProperty("java.class.path"), main.getName());
     }
 
     /** Every file and folder under {@code root} with its content, to prove a command changed nothing. */

@@ -121,7 +121,10 @@ class CompletionScriptTest {
         assertThat(complete("messer doctor ")).containsExactly("aws", "local");
     }
 
-    /** Puts a {@code messer} on the PATH of the completing bash that runs this build against the sandbox. */
+    /**
+     * Puts a {@code messer} on the PATH of the completing bash that runs this build against the
+     * sandbox, with a listing time limit a loaded machine does not reach ({@link UnhurriedCompletionMain}).
+     */
     private CliSandbox messerOnPath() throws Exception {
         CliSandbox sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"p\"}")
                 .upload("{\"id\":\"api\",\"token\":\"t\"}");
@@ -129,7 +132,7 @@ class CompletionScriptTest {
         for (String variable : sandbox.envArray()) {
             wrapper.append(" '").append(variable.replace("'", "'\\''")).append('\'');
         }
-        for (String word : CliSandbox.javaCommand()) {
+        for (String word : CliSandbox.javaCommand(UnhurriedCompletionMain.class)) {
             wrapper.append(" '").append(word.replace("'", "'\\''")).append('\'');
         }
         wrapper.append(" \"$@\"\n");

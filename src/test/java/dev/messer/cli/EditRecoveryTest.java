@@ -156,9 +156,11 @@ class EditRecoveryTest {
         builder.environment().putAll(sandbox.env);
         Process messer = builder.start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+            // events, not durations: the editor has started once its pid file exists; a generous deadline
+            // only bounds a JVM start on a loaded machine, and a messer that ended instead is seen at once
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (!Files.exists(pidFile) && messer.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
             }
             assertThat(pidFile).as(Files.exists(home.resolve("messer.log"))
                     ? Files.readString(home.resolve("messer.log")) : "no log").exists();
@@ -167,11 +169,12 @@ class EditRecoveryTest {
             assertThat(scratchFile).exists();
 
             messer.destroy();
-            assertThat(messer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(messer.waitFor(180, TimeUnit.SECONDS)).isTrue();
 
-            long stopDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            // messer has exited, so its hook has stopped the editor; a zombie is reaped when it pleases
+            long stopDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (running(editorPid) && System.nanoTime() < stopDeadline) {
-                Thread.sleep(100);
+                Thread.sleep(50);
             }
             assertThat(running(editorPid)).as("editor process " + editorPid + " still runs").isFalse();
             assertThat(scratchFile.getParent()).doesNotExist();

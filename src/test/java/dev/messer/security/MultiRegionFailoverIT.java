@@ -20,13 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reads of a tier in two regions, each behind its own relay, the home region nearest: with the
  * nearest relay black-holed (connections accepted, never answered) reads are served by the other
- * region within failover_after plus a normal read plus 200 ms, and the next command skips the dead
- * region at once; answers (not found at home, a tampered item, a disabled key) never fail over.
+ * region within failover_after plus a normal read plus 200 ms (measured against normal reads of the
+ * same run), and the next command skips the dead region at once; answers (not found at home, a tampered item, a disabled key) never fail over.
  */
 @MotoTest
 class MultiRegionFailoverIT {
 
     private static final String SHOW = "data bag show aws payments db --decrypt";
+    /**
+     * The budget is measured against this run's own normal reads, not against absolute times: each
+     * measured read is paired with a normal read (forced to the other region) made just before it,
+     * under the same load, and the median of the differences must be within the budget. One read
+     * slowed by a busy machine moves one difference, not the median.
+     */
+    private static final int PAIRS = 5;
 
     @TempDir
     Path dir;
@@ -66,34 +73,54 @@ class MultiRegionFailoverIT {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
+    /** The middle value; of an even count, the lower of the two middle ones. */
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
     @Test
     void withTheNearestRegionBlackHoled_readsAreServedByTheOther_withinTheBudget_andTheNextSkipsItAtOnce()
             throws Exception {
         CliRun[] result = new CliRun[1];
+        String[] normalRead = (SHOW + " --region " + OTHER).split(" ");
         for (int i = 0; i < 2; i++) {
-            millis(() -> run((SHOW + " --region " + OTHER).split(" ")), result); // warm up
+            millis(() -> run(normalRead), result); // warm up
         }
-        long normal = millis(() -> run((SHOW + " --region " + OTHER).split(" ")), result);
-        assertThat(result[0].out()).contains("\"password\":\"s3cret\"");
-
         world.blackHoled.get(HOME).set(true);
-        long failedOver = millis(() -> run(SHOW.split(" ")), result);
-        assertThat(result[0].exit()).as(result[0].toString()).isZero();
-        assertThat(result[0].out()).contains("\"password\":\"s3cret\"");
-        assertThat(result[0].err()).isEqualTo("messer: read from region " + OTHER + ": " + HOME
-                + " did not answer (" + result[0].err().split("did not answer \\(", 2)[1]);
-        assertThat(failedOver).as("failover_after + a normal read (" + normal + " ms) + 200 ms")
-                .isLessThanOrEqualTo(500 + normal + 200);
-
         Path mark = dir.resolve("home/.cache/messer/regions/" + HOME + "_" + world.secretsBucket(HOME) + ".down");
+        List<Long> failoverCosts = new java.util.ArrayList<>();
+        for (int pair = 0; pair < PAIRS; pair++) {
+            long normal = millis(() -> run(normalRead), result);
+            assertThat(result[0].out()).contains("\"password\":\"s3cret\"");
+            Files.deleteIfExists(mark); // each measured read finds the home region out anew
+            long failedOver = millis(() -> run(SHOW.split(" ")), result);
+            assertThat(result[0].exit()).as(result[0].toString()).isZero();
+            assertThat(result[0].out()).contains("\"password\":\"s3cret\"");
+            assertThat(result[0].err()).isEqualTo("messer: read from region " + OTHER + ": " + HOME
+                    + " did not answer (" + result[0].err().split("did not answer \\(", 2)[1]);
+            failoverCosts.add(failedOver - normal);
+        }
+        assertThat(median(failoverCosts)).as("failed-over read minus normal read, median of " + failoverCosts
+                + " ms: failover_after (500 ms) + 200 ms").isLessThanOrEqualTo(500 + 200);
+
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mark))).isEqualTo("rw-------");
 
-        int homeRequests = world.relays.get(HOME).requestBodies().size();
-        long skipped = millis(() -> run("export", "aws", "payments/db", "--allow-var", "PASSWORD"), result);
-        assertThat(result[0].exit()).as(result[0].toString()).isZero();
-        assertThat(result[0].out()).contains("s3cret");
-        assertThat(world.relays.get(HOME).requestBodies()).as("the dead region is not tried again").hasSize(homeRequests);
-        assertThat(skipped).isLessThanOrEqualTo(normal + 200 + 500);
+        String[] skippingRead = {"export", "aws", "payments/db", "--allow-var", "PASSWORD"};
+        List<Long> skipCosts = new java.util.ArrayList<>();
+        for (int pair = 0; pair < PAIRS; pair++) {
+            long normal = millis(() -> run(normalRead), result);
+            int homeRequests = world.relays.get(HOME).requestBodies().size();
+            long skipped = millis(() -> run(skippingRead), result);
+            assertThat(result[0].exit()).as(result[0].toString()).isZero();
+            assertThat(result[0].out()).contains("s3cret");
+            assertThat(world.relays.get(HOME).requestBodies()).as("the dead region is not tried again")
+                    .hasSize(homeRequests);
+            skipCosts.add(skipped - normal);
+        }
+        assertThat(median(skipCosts)).as("read that skips the dead region minus normal read, median of " + skipCosts
+                + " ms: less than failover_after (500 ms), so no wait for the dead region")
+                .isLessThan(500);
 
         Path printed = dir.resolve("printed");
         CliRun exec = world.aws.run("exec", "aws", "payments/db", "--allow-var", "PASSWORD", "-c", config.toString(), "--", "sh", "-c", "printf %s \"$PASSWORD\" > " + printed);
