@@ -11,6 +11,7 @@ import dev.messer.databag.ItemHistory;
 import dev.messer.databag.ItemService;
 import dev.messer.databag.SecretsLayout;
 import dev.messer.keys.CachingDataKeys;
+import dev.messer.keys.DataKeyCacheBounds;
 import dev.messer.keys.KeyRing;
 import dev.messer.keys.KeyTrust;
 import dev.messer.masterkey.MasterKeys;
@@ -51,6 +52,11 @@ public final class Session<B extends Backend> implements AutoCloseable {
      *                 between the regions and data-key writes go to every region
      */
     Session(Settings settings, B backend, StoreNotices notices, RegionalBackends regional) {
+        this(settings, backend, notices, regional, DataKeyCacheBounds.COMMAND);
+    }
+
+    /** @param keyBounds how many unwrapped data keys the session keeps, and for how long */
+    Session(Settings settings, B backend, StoreNotices notices, RegionalBackends regional, DataKeyCacheBounds keyBounds) {
         this.settings = settings;
         this.backend = backend;
         CommonSettings common = settings.common();
@@ -63,7 +69,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
                 : new RecoveryStore(region.keys(), common.tier()), common, trust, notices);
         this.keyRing = rings.apply(backend);
         this.regions = new RegionRings(regional, backend, keyRing, rings);
-        this.dataKeys = new CachingDataKeys(keyRing, regions.reads());
+        this.dataKeys = new CachingDataKeys(keyRing, regions.reads(), keyBounds);
         this.layout = new SecretsLayout(common.tier(), common.secretsFolder());
         ItemCrypto crypto = new ItemCrypto(layout, minItemFormat, EnvelopeVersion.fromItemFormat(itemFormat), notices);
         BlobStore secrets = regions.secrets();
@@ -117,7 +123,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
         return regions.readOrder();
     }
 
-    /** The data keys of this command, each version unwrapped once; wiped when the session closes. */
+    /** The data keys of this session, each version unwrapped once within its bounds; wiped when the session closes. */
     public CachingDataKeys dataKeys() {
         return dataKeys;
     }

@@ -176,10 +176,9 @@ public final class RegionalKeys {
 
     /** Copies {@code ref} from the home region; false if the region holds another key under that number. */
     private boolean copy(KeyRef ref, RegionKeyRing region) {
-        DataKey key = home.ring().forReading(ref);
-        EncryptionContext context = home.ring().storedContext(ref).orElseThrow(() -> new NotFoundException(
-                "encryption key " + ref + " vanished from the home region " + home.region() + " while it was copied"));
-        try {
+        try (DataKey key = home.ring().forReading(ref)) {
+            EncryptionContext context = home.ring().storedContext(ref).orElseThrow(() -> new NotFoundException(
+                    "encryption key " + ref + " vanished from the home region " + home.region() + " while it was copied"));
             region.ring().importVersion(ref, key, context);
             return true;
         } catch (AlreadyExistsException there) {
@@ -188,7 +187,9 @@ public final class RegionalKeys {
     }
 
     private boolean sameKey(KeyRef ref, RegionKeyRing region) {
-        return region.ring().forReading(ref).sameAs(home.ring().forReading(ref));
+        try (DataKey there = region.ring().forReading(ref); DataKey here = home.ring().forReading(ref)) {
+            return there.sameAs(here);
+        }
     }
 
     /** Runs {@code write} for every other region; returns those it failed for, with the reason. */
