@@ -12,6 +12,7 @@ import dev.messer.databag.ItemHistory;
 import dev.messer.databag.ItemService;
 import dev.messer.databag.SecretsLayout;
 import dev.messer.keys.CachingDataKeys;
+import dev.messer.keys.DataKeyCacheBounds;
 import dev.messer.keys.KeyRing;
 import dev.messer.keys.KeyTrust;
 import dev.messer.masterkey.MasterKeys;
@@ -57,6 +58,11 @@ public final class Session<B extends Backend> implements AutoCloseable {
      *                 between the regions and data-key writes go to every region
      */
     Session(Settings settings, B backend, StoreNotices notices, RegionalBackends regional) {
+        this(settings, backend, notices, regional, DataKeyCacheBounds.COMMAND);
+    }
+
+    /** @param keyBounds how many unwrapped data keys the session keeps, and for how long */
+    Session(Settings settings, B backend, StoreNotices notices, RegionalBackends regional, DataKeyCacheBounds keyBounds) {
         this.settings = settings;
         this.backend = backend;
         this.notices = notices;
@@ -70,7 +76,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
                 : new RecoveryStore(region.keys(), common.tier()), common, trust, notices);
         this.keyRing = rings.apply(backend);
         this.regions = new RegionRings(regional, backend, keyRing, rings);
-        this.dataKeys = new CachingDataKeys(keyRing, regions.reads());
+        this.dataKeys = new CachingDataKeys(keyRing, regions.reads(), keyBounds);
         this.layout = new SecretsLayout(common.tier(), common.secretsFolder());
         this.crypto = new ItemCrypto(layout, minItemFormat, EnvelopeVersion.fromItemFormat(itemFormat), notices);
         BlobStore secrets = regions.secrets();
@@ -145,11 +151,7 @@ public final class Session<B extends Backend> implements AutoCloseable {
         return regions.readOrder();
     }
 
-    /**
-     * Each region's own secrets bucket, without fail-over, the home region's first; empty for a
-     * profile of one region. For comparing the regions' copies, never for writes.
-     */
-    /** The data keys of this command, each version unwrapped once; wiped when the session closes. */
+    /** The data keys of this session, each version unwrapped once within its bounds; wiped when the session closes. */
     public CachingDataKeys dataKeys() {
         return dataKeys;
     }

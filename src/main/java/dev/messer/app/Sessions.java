@@ -7,6 +7,7 @@ import dev.messer.backend.Backend;
 import dev.messer.config.Provider;
 import dev.messer.config.Settings;
 import dev.messer.error.ConfigException;
+import dev.messer.keys.DataKeyCacheBounds;
 import dev.messer.local.LocalBackend;
 import dev.messer.local.LocalMasterKeyFile;
 import dev.messer.names.Names;
@@ -71,14 +72,15 @@ public final class Sessions {
     /**
      * The session of whichever provider the settings name, over the backend as {@code decorate}
      * returns it: the library's last-known-good copy sees every read of the stores this way. It
-     * reads the home region of a profile with {@code regions}, without fail-over.
+     * reads the home region of a profile with {@code regions}, without fail-over, and keeps the data
+     * keys it unwraps within {@code keyBounds}.
      */
-    public Session<Backend> open(Settings settings, UnaryOperator<Backend> decorate) {
+    public Session<Backend> open(Settings settings, UnaryOperator<Backend> decorate, DataKeyCacheBounds keyBounds) {
         if (settings.provider() != Provider.LOCAL && settings.provider() != Provider.AWS) {
             throw new ConfigException("provider " + settings.provider() + " is not supported");
         }
         Backend backend = settings.provider() == Provider.LOCAL ? localBackend(settings) : awsBackend(home(settings));
-        return new Session<>(settings, decorate.apply(backend), notices);
+        return new Session<>(settings, decorate.apply(backend), notices, null, keyBounds);
     }
 
     private static Settings home(Settings settings) {

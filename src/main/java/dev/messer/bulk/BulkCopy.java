@@ -118,7 +118,7 @@ public final class BulkCopy {
             try {
                 if (!dryRun) {
                     used.add("destination " + ref);
-                    destination.profile().dataKeys().forReading(ref);
+                    destination.profile().dataKeys().forReading(ref).close();
                 }
                 targets.target(ref);
             } catch (MesserException e) {

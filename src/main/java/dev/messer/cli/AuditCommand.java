@@ -6,6 +6,7 @@ import dev.messer.app.Session;
 import dev.messer.estate.AuditHtml;
 import dev.messer.estate.AuditJson;
 import dev.messer.estate.AuditReport;
+import dev.messer.estate.Counts;
 import dev.messer.estate.Finding;
 import dev.messer.estate.KeyVersionInfo;
 import dev.messer.estate.TierInventory;
@@ -68,9 +69,9 @@ final class AuditCommand extends CommandBase {
         };
         EstateProfiles.emit(context, rendered, reporting.output);
         long unreadable = report.tiers().stream().mapToLong(TierInventory::unreadable).sum();
-        context.console().info("audit: " + report.findings().size() + " findings in " + report.tiers().size()
-                + (report.tiers().size() == 1 ? " profile" : " profiles")
-                + (unreadable > 0 ? "; " + unreadable + " items could not be read" : "") + ".");
+        context.console().info("audit: " + Counts.of(report.findings().size(), "finding") + " in "
+                + Counts.of(report.tiers().size(), "profile")
+                + (unreadable > 0 ? "; " + Counts.of(unreadable, "item") + " could not be read" : "") + ".");
         return report.clean() && unreadable == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
@@ -80,19 +81,20 @@ final class AuditCommand extends CommandBase {
             TierSource s = tier.source();
             out.append("profile ").append(s.label()).append(" (tier ").append(s.tier().isEmpty() ? "(none)" : s.tier())
                     .append(", ").append(s.where()).append(", as ").append(s.identity()).append("): ")
-                    .append(tier.bags()).append(" bags, ").append(tier.items()).append(" items (format 1: ")
+                    .append(Counts.of(tier.bags(), "bag")).append(", ").append(Counts.of(tier.items(), "item"))
+                    .append(" (format 1: ")
                     .append(tier.itemsInFormat(1)).append(", format 2: ").append(tier.itemsInFormat(2)).append("), ")
                     .append(tier.unreadable()).append(" unreadable\n");
             for (KeyVersionInfo v : tier.keyVersions()) {
-                out.append("  ").append(v.label()).append(v.latest() ? " (latest)" : "").append(": ").append(v.items())
-                        .append(" items, created ").append(v.created()).append(" (")
-                        .append(v.age(report.generated()).toDays()).append(" days, from ")
+                out.append("  ").append(v.label()).append(v.latest() ? " (latest)" : "").append(": ")
+                        .append(Counts.of(v.items(), "item")).append(", created ").append(v.created()).append(" (")
+                        .append(Counts.of(v.age(report.generated()).toDays(), "day")).append(", from ")
                         .append(v.createdFromMetadata() ? "metadata" : "LastModified").append("), ")
                         .append(!v.bound() ? "no context" : v.hasTier() ? "context with tier" : "context without tier")
                         .append('\n');
             }
             tier.missingVersions().forEach((version, count) -> out.append("  ").append(version)
-                    .append(": ").append(count).append(" items, but the keys bucket has no such version\n"));
+                    .append(": ").append(Counts.of(count, "item")).append(", but the keys bucket has no such version\n"));
             tier.problems().forEach(p -> out.append("  unreadable: ").append(p).append('\n'));
         }
         for (Finding f : report.findings()) {

@@ -8,6 +8,7 @@ import dev.messer.error.MesserException;
 import dev.messer.estate.CompareHtml;
 import dev.messer.estate.CompareJson;
 import dev.messer.estate.Comparison;
+import dev.messer.estate.Counts;
 import dev.messer.estate.FieldHasher;
 import dev.messer.estate.FieldScanner;
 import dev.messer.estate.TierFields;
@@ -64,9 +65,10 @@ final class CompareCommand extends CommandBase {
         };
         EstateProfiles.emit(context, rendered, reporting.output);
         comparison.tiers().forEach(t -> t.problems().forEach(p -> context.console().error("messer: " + p)));
-        context.console().info("compare: " + comparison.missingBags().size() + " bags, " + comparison.missingItems().size()
-                + " items and " + comparison.missingPaths().size() + " fields missing somewhere; "
-                + comparison.equalValues().size() + " fields with a value equal across profiles"
+        context.console().info("compare: " + Counts.of(comparison.missingBags().size(), "bag") + ", "
+                + Counts.of(comparison.missingItems().size(), "item") + " and "
+                + Counts.of(comparison.missingPaths().size(), "field") + " missing somewhere; "
+                + Counts.of(comparison.equalValues().size(), "field") + " with a value equal across profiles"
                 + (comparison.complete() ? "." : "; the scan was incomplete (exit status 3)."));
         if (!comparison.complete()) {
             return ExitCodes.INCOMPLETE;

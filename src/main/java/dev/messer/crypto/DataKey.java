@@ -3,6 +3,7 @@ package dev.messer.crypto;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An unwrapped 256-bit data key. The bytes are reachable only inside this package (for the cipher)
@@ -61,8 +62,16 @@ public final class DataKey implements AutoCloseable {
         return destroyed;
     }
 
+    /**
+     * A copy with its own bytes, which the caller owns and closes; empty once this key is wiped. A
+     * copy is never taken from half-wiped bytes: copying and {@link #close()} exclude each other.
+     */
+    public synchronized Optional<DataKey> copyUnlessWiped() {
+        return destroyed ? Optional.empty() : Optional.of(new DataKey(material.clone()));
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         destroyed = true;
         Arrays.fill(material, (byte) 0);
     }

@@ -33,22 +33,21 @@ public final class BagUpload {
     private final BlobStore store;
     private final String bag;
     private final KeyRef key;
-    private final DataKey dataKey;
     private final Set<String> existing;
 
-    private BagUpload(ItemService items, String bag, KeyRef key, DataKey dataKey, Set<String> existing) {
+    private BagUpload(ItemService items, String bag, KeyRef key, Set<String> existing) {
         this.items = items;
         this.store = items.store();
         this.bag = bag;
         this.key = key;
-        this.dataKey = dataKey;
         this.existing = existing;
     }
 
     /**
      * Resolves, once for all the items a command uploads to {@code bag}: that the bag exists, which
-     * items it already holds (one listing), and the key version to seal with (its number and its
-     * unwrapped data key, which every item of the run is sealed with).
+     * items it already holds (one listing), and the key version to seal with (its number, and that
+     * this profile may write with it; its data key is unwrapped here, once for the run, and each item
+     * is sealed with a copy from the session's cache).
      *
      * @param version the key version, or empty for the latest
      */
@@ -61,7 +60,8 @@ public final class BagUpload {
             throw new NotFoundException("encryption key " + key + " does not exist",
                     Hint.of("see {}", Hint.command("encryption list", keyName)));
         }
-        return new BagUpload(items, bag, key, items.keys().forWriting(key), existing);
+        items.keys().forWriting(key).close();
+        return new BagUpload(items, bag, key, existing);
     }
 
     public KeyRef key() {
@@ -112,7 +112,9 @@ public final class BagUpload {
     }
 
     private byte[] seal(ItemDocument item) {
-        return items.crypto().seal(bag, item, key, dataKey).toBytes();
+        try (DataKey dataKey = items.keys().forWriting(key)) {
+            return items.crypto().seal(bag, item, key, dataKey).toBytes();
+        }
     }
 
     /**

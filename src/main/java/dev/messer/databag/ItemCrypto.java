@@ -79,7 +79,13 @@ public final class ItemCrypto {
     private ItemDocument open(String bag, String pathId, StoredItem stored, Envelope envelope, DataKeys keys) {
         String where = describe(bag, pathId);
         checkFormat(where, envelope.version());
-        DataKey dataKey = keys.forReading(stored.keyRef());
+        try (DataKey dataKey = keys.forReading(stored.keyRef())) {
+            return open(bag, pathId, stored, envelope, where, dataKey);
+        }
+    }
+
+    private ItemDocument open(String bag, String pathId, StoredItem stored, Envelope envelope, String where,
+                              DataKey dataKey) {
         if (!stored.id().equals(pathId)) {
             throw new IntegrityException(where + " holds an item whose id is '" + stored.id()
                     + "': the stored object was moved or renamed");

@@ -1,5 +1,6 @@
 package dev.messer.databag;
 
+import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EnvelopeVersion;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.Hint;
@@ -84,7 +85,10 @@ public final class ItemService {
      * @throws ConflictException      if the item changed since it was read
      */
     public void write(String bag, ItemDocument document, KeyRef key, Precondition precondition) {
-        byte[] sealed = crypto.seal(bag, document, key, keys.forWriting(key)).toBytes();
+        byte[] sealed;
+        try (DataKey dataKey = keys.forWriting(key)) {
+            sealed = crypto.seal(bag, document, key, dataKey).toBytes();
+        }
         String objectKey = layout.itemKey(bag, document.id());
         if (precondition.etag().isPresent()) {
             store.putIfMatch(objectKey, sealed, writeMetadata(), precondition.etag().get());

@@ -46,7 +46,7 @@ public final class KeyProbe {
         List<String> shown = new ArrayList<>();
         for (String name : session.keyRing().names()) {
             KeyRef latest = new KeyRef(name, session.keyRing().latest(name));
-            session.dataKeys().forReading(latest);
+            session.dataKeys().forReading(latest).close();
             shown.add(latest.toString());
         }
         if (shown.isEmpty()) {

@@ -8,8 +8,9 @@ import java.util.function.Function;
  * What to do about a failure, with messer's command lines in it typed rather than written out. A
  * {@link Run} names the command's words, where its provider word comes from and its arguments;
  * the command line renders each run with the provider word, {@code --profile} and {@code -c} the
- * user typed, so that the advice runs as written for that user. Rendered without them (in logs
- * and tests), a run shows the placeholder {@code <provider>}.
+ * user typed, so that the advice runs as written for that user; the library's client renders them
+ * for its profile ({@link MesserException#withCommandLines}). Rendered without either (in logs and
+ * tests), a run shows the placeholder {@code <provider>}.
  *
  * <pre>{@code
  * new NotFoundException("data bag web does not exist in " + where,

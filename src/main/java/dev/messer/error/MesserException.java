@@ -1,5 +1,7 @@
 package dev.messer.error;
 
+import java.util.function.Function;
+
 /**
  * Base of the small hierarchy of failures the domain reports. The message is one line meant for
  * the user: what failed, on which bag/item/key, and what to do. It never carries secret material.
@@ -10,6 +12,7 @@ public abstract class MesserException extends RuntimeException {
 
     private final String problem;
     private final Hint hint;
+    private volatile Function<Hint.Run, String> commandLines = Hint.Run::toString;
 
     protected MesserException(String message) {
         this(message, Hint.NONE, null);
@@ -28,6 +31,27 @@ public abstract class MesserException extends RuntimeException {
         super(hint.after(problem, Hint.Run::toString), cause);
         this.problem = problem;
         this.hint = hint;
+    }
+
+    /**
+     * The problem and the advice, each command line written by {@link #withCommandLines} (by default
+     * with {@code <provider>} where the provider word goes).
+     */
+    @Override
+    public String getMessage() {
+        return hint.isEmpty() ? super.getMessage() : hint.after(problem, commandLines);
+    }
+
+    /**
+     * From now on, {@link #getMessage()} writes the advice's command lines with {@code commandLine}:
+     * a face that knows the provider, profile and file (the library's client) renders them for them
+     * before the failure leaves it.
+     *
+     * @return this failure, to be thrown again
+     */
+    public MesserException withCommandLines(Function<Hint.Run, String> commandLine) {
+        this.commandLines = java.util.Objects.requireNonNull(commandLine);
+        return this;
     }
 
     /** What failed, without the advice. */

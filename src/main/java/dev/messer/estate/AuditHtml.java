@@ -19,7 +19,7 @@ public final class AuditHtml {
     public static String render(AuditReport report, Function<Hint, String> fixes) {
         HtmlPage page = new HtmlPage().heading(1, "messer audit");
         page.paragraph("meta", "Made " + report.generated() + "; key versions older than "
-                + Findings.days(report.maxKeyAge()) + " days are findings.");
+                + Counts.of(Findings.days(report.maxKeyAge()), "day") + " are findings.");
         List<List<String>> scanned = new ArrayList<>();
         for (TierInventory tier : report.tiers()) {
             TierSource s = tier.source();
@@ -28,7 +28,7 @@ public final class AuditHtml {
         }
         page.heading(2, "Scanned").table("scanned", List.of("profile", "tier", "identity", "secrets", "bags", "items",
                 "unreadable"), scanned);
-        page.heading(2, report.findings().isEmpty() ? "No findings" : report.findings().size() + " findings");
+        page.heading(2, report.findings().isEmpty() ? "No findings" : Counts.of(report.findings().size(), "finding"));
         List<List<String>> findings = new ArrayList<>();
         report.findings().forEach(f -> findings.add(List.of(f.profile(), f.kind().id(), f.detail(), fixes.apply(f.fix()))));
         page.table("findings", List.of("profile", "finding", "detail", "fix"), findings);
@@ -55,7 +55,7 @@ public final class AuditHtml {
                 for (KeyVersionInfo v : tier.versionsOf(name)) {
                     if (v.items() > 0) {
                         chart.segment(v.latest() ? "segment latest" : "segment old", (double) at / widest,
-                                (double) (at + v.items()) / widest, v.label() + ": " + v.items() + " items"
+                                (double) (at + v.items()) / widest, v.label() + ": " + Counts.of(v.items(), "item")
                                         + (v.latest() ? " (latest)" : " (old version)"));
                         at += v.items();
                     }
@@ -74,15 +74,15 @@ public final class AuditHtml {
             }
         }
         SvgChart chart = new SvgChart("key-ages", "Key version ages; the dashed line is --max-key-age ("
-                + Findings.days(report.maxKeyAge()) + " days)");
+                + Counts.of(Findings.days(report.maxKeyAge()), "day") + ")");
         for (TierInventory tier : report.tiers()) {
             for (KeyVersionInfo v : tier.keyVersions()) {
                 double age = v.age(report.generated()).toSeconds();
                 chart.row(tier.source().label() + " · " + v.label()).segment(age > limit ? "age over" : "age", 0,
-                        age / scale, v.label() + ": " + Findings.days(v.age(report.generated())) + " days");
+                        age / scale, v.label() + ": " + Counts.of(Findings.days(v.age(report.generated())), "day"));
             }
         }
-        return chart.limit(limit / scale, "--max-key-age " + Findings.days(report.maxKeyAge()) + " days");
+        return chart.limit(limit / scale, "--max-key-age " + Counts.of(Findings.days(report.maxKeyAge()), "day"));
     }
 
     private static SvgChart formats(AuditReport report) {
@@ -93,11 +93,11 @@ public final class AuditHtml {
             long format1 = tier.itemsInFormat(1);
             long format2 = tier.itemsInFormat(2);
             if (format1 > 0) {
-                chart.segment("format f1", 0, (double) format1 / widest, "format 1: " + format1 + " items");
+                chart.segment("format f1", 0, (double) format1 / widest, "format 1: " + Counts.of(format1, "item"));
             }
             if (format2 > 0) {
                 chart.segment("format f2", (double) format1 / widest, (double) (format1 + format2) / widest,
-                        "format 2: " + format2 + " items");
+                        "format 2: " + Counts.of(format2, "item"));
             }
         }
         return chart;

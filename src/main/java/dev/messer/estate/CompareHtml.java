@@ -40,8 +40,8 @@ public final class CompareHtml {
         });
         page.heading(2, "Presence").chart(matrix);
         if (comparison.items().size() > MATRIX_ROWS) {
-            page.paragraph("meta", "The matrix shows the first " + MATRIX_ROWS + " of " + comparison.items().size()
-                    + " items; the tables list every difference.");
+            page.paragraph("meta", "The matrix shows the first " + MATRIX_ROWS + " of "
+                    + Counts.of(comparison.items().size(), "item") + "; the tables list every difference.");
         }
         page.heading(2, "Missing").table("missing", List.of("what", "name", "present in", "missing in"), missingRows(comparison));
         List<List<String>> equal = new ArrayList<>();

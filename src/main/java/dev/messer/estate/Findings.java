@@ -23,12 +23,12 @@ public final class Findings {
             boolean old = v.age(now).compareTo(maxKeyAge) > 0;
             if (old && v.latest()) {
                 found.add(new Finding(Finding.Kind.KEY_VERSION_TOO_OLD, profile, v.label(), v.label() + " was created "
-                        + days(v.age(now)) + " days ago, more than the " + days(maxKeyAge) + " allowed",
+                        + Counts.of(days(v.age(now)), "day") + " ago, more than the " + days(maxKeyAge) + " allowed",
                         Hint.of("add a version with {}, then re-seal the items on it with {}",
                                 run(source, "encryption increment", v.name()), run(source, "bulk re-encrypt"))));
             } else if (old && v.items() > 0) {
                 found.add(new Finding(Finding.Kind.KEY_VERSION_TOO_OLD, profile, v.label(), v.label() + " was created "
-                        + days(v.age(now)) + " days ago, more than the " + days(maxKeyAge) + " allowed, and still seals "
+                        + Counts.of(days(v.age(now)), "day") + " ago, more than the " + days(maxKeyAge) + " allowed, and still seals "
                         + items(v.items()), Hint.of("re-seal them on the latest version with {}",
                         run(source, "bulk re-encrypt"))));
             }
@@ -76,6 +76,6 @@ public final class Findings {
     }
 
     private static String items(long count) {
-        return count + (count == 1 ? " item" : " items");
+        return Counts.of(count, "item");
     }
 }

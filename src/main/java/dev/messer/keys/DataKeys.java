@@ -3,11 +3,11 @@ package dev.messer.keys;
 import dev.messer.crypto.DataKey;
 
 /**
- * The data keys of one profile, by version, for one command. The keys handed out belong to this
- * object: callers must not close them, and {@link #close()} wipes them all.
+ * The data keys of one profile, by version. A key handed out is the caller's to close when it is
+ * done with it (try-with-resources); {@link #close()} wipes every key still out as well.
  *
  * <p>{@link KeyRing} unwraps on every call; {@link CachingDataKeys} wraps it so that each version is
- * unwrapped once however many items or threads ask.
+ * unwrapped once however many items or threads ask, and hands out copies.
  */
 public interface DataKeys extends AutoCloseable {
 

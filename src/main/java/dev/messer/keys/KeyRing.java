@@ -32,8 +32,8 @@ import java.util.function.Supplier;
  * version is reported as deleted. Version numbers and tombstones that messer never writes are
  * refused as tampering (see {@link KeyNumbers}).
  *
- * <p>As {@link DataKeys}, the ring fetches and unwraps on every call and keeps what it handed out
- * until {@link #close()}; {@link CachingDataKeys} unwraps each version once.
+ * <p>As {@link DataKeys}, the ring fetches and unwraps on every call and also wipes what it handed out
+ * on {@link #close()}; {@link CachingDataKeys} unwraps each version once.
  */
 public final class KeyRing implements DataKeys {
 

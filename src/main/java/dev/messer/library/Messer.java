@@ -12,6 +12,7 @@ import dev.messer.config.Setting;
 import dev.messer.config.Settings;
 import dev.messer.config.SettingsResolver;
 import dev.messer.error.ConfigException;
+import dev.messer.keys.DataKeyCacheBounds;
 import dev.messer.store.StoreNotices;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,12 @@ public final class Messer {
     /** The bound on one AWS call (with its retries) of a service, unless the profile sets {@code api_call_timeout}. */
     public static final int API_CALL_TIMEOUT_SECONDS = 15;
 
+    /** How many unwrapped data key versions a client keeps, unless {@link #dataKeyCache} says otherwise. */
+    public static final int DATA_KEY_CACHE_MAX_KEYS = 1000;
+
+    /** How long a client keeps a data key after unwrapping it, unless {@link #dataKeyCache} says otherwise. */
+    public static final Duration DATA_KEY_CACHE_MAX_AGE = Duration.ofHours(1);
+
     private final String profile;
     private Path config;
     private Map<String, String> environment = System.getenv();
@@ -50,6 +57,7 @@ public final class Messer {
     private Path lastKnownGood;
     private Duration lastKnownGoodMaxAge;
     private Clock clock = Clock.systemUTC();
+    private DataKeyCacheBounds keyBounds = new DataKeyCacheBounds(DATA_KEY_CACHE_MAX_KEYS, DATA_KEY_CACHE_MAX_AGE, clock);
 
     private Messer(String profile) {
         this.profile = profile;
@@ -98,8 +106,22 @@ public final class Messer {
         return this;
     }
 
+    /**
+     * Bounds the client's cache of unwrapped data keys: at most {@code maxKeys} versions (the least
+     * recently used goes first), each kept at most {@code maxAge} after it was unwrapped (then the
+     * next read unwraps it again: one more KMS {@code Decrypt} on AWS). A key that goes is wiped. By
+     * default {@value #DATA_KEY_CACHE_MAX_KEYS} keys and {@link #DATA_KEY_CACHE_MAX_AGE one hour}.
+     *
+     * @throws IllegalArgumentException if {@code maxKeys} is below 1 or {@code maxAge} is not positive
+     */
+    public Messer dataKeyCache(int maxKeys, Duration maxAge) {
+        this.keyBounds = new DataKeyCacheBounds(maxKeys, maxAge, clock);
+        return this;
+    }
+
     Messer clock(Clock time) {
         this.clock = time;
+        this.keyBounds = new DataKeyCacheBounds(keyBounds.maxKeys(), keyBounds.maxAge(), time);
         return this;
     }
 
@@ -133,7 +155,7 @@ public final class Messer {
             LastKnownGood copy = LastKnownGood.open(lastKnownGood, lastKnownGoodMaxAge, clock, warnings);
             stores = backend -> new LastKnownGoodBackend(backend, copy);
         }
-        Session<Backend> session = sessions.open(settings, stores);
+        Session<Backend> session = sessions.open(settings, stores, keyBounds);
         return new MesserClient(session);
     }
 

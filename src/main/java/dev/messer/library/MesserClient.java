@@ -11,14 +11,17 @@ import dev.messer.output.FieldText;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One open profile, for a JVM service: reads and lists items through the command line's item
  * service, so every rule of the commands applies ({@code min_item_format}, the encryption context,
- * the size cap, name checks). Each data key version is unwrapped once and kept until {@link #close()},
- * which wipes every key. Safe for use by many threads. Failures are the commands' typed exceptions
- * ({@link MesserException} and its subclasses) with one-line messages that name no secret;
- * {@link #message} renders their fixes for this profile. Made by {@link Messer#open()}.
+ * the size cap, name checks). Each data key version is unwrapped once and kept within the bounds of
+ * {@link Messer#dataKeyCache} (by default {@value Messer#DATA_KEY_CACHE_MAX_KEYS} keys, each for an
+ * hour); {@link #close()} wipes every key. Safe for use by many threads. Failures are the commands' typed exceptions
+ * ({@link MesserException} and its subclasses) with one-line messages that name no secret and
+ * whose fixes are written for this profile (its provider, {@code --profile} and {@code -c}), as
+ * {@link #message} writes them. Made by {@link Messer#open()}.
  */
 public final class MesserClient implements AutoCloseable {
 
@@ -34,7 +37,7 @@ public final class MesserClient implements AutoCloseable {
      * @throws NotFoundException if the bag or the item does not exist
      */
     public JsonObject item(String bag, String id) {
-        return session.items().open(bag, id).document().json().deepCopy();
+        return read(() -> session.items().open(bag, id).document().json().deepCopy());
     }
 
     /**
@@ -44,7 +47,7 @@ public final class MesserClient implements AutoCloseable {
      * @throws NotFoundException if the bag or the item does not exist
      */
     public Map<String, String> fields(String bag, String id) {
-        return FieldMap.of(session.items().open(bag, id).document().json());
+        return read(() -> FieldMap.of(session.items().open(bag, id).document().json()));
     }
 
     /**
@@ -55,17 +58,17 @@ public final class MesserClient implements AutoCloseable {
      * @throws NotFoundException if the bag or the item does not exist
      */
     public Optional<String> field(String bag, String id, String path) {
-        return FieldPath.parse(path).get(session.items().open(bag, id).document().json()).map(FieldText::of);
+        return read(() -> FieldPath.parse(path).get(session.items().open(bag, id).document().json()).map(FieldText::of));
     }
 
     /** The bags of the profile, sorted. */
     public List<String> bags() {
-        return session.bags().listBags();
+        return read(() -> session.bags().listBags());
     }
 
     /** The item ids of a bag, sorted. @throws NotFoundException if the bag does not exist */
     public List<String> items(String bag) {
-        return session.bags().listItems(bag);
+        return read(() -> session.bags().listItems(bag));
     }
 
     /** The profile this client reads, or null when the settings came from code or the legacy sections. */
@@ -83,9 +86,22 @@ public final class MesserClient implements AutoCloseable {
      * the provider, {@code --profile} and {@code -c}, so that it runs as written.
      */
     public String message(MesserException failure) {
-        Settings settings = session.settings();
+        return hints(session.settings()).message(failure);
+    }
+
+    /** The hints of {@code settings}: each command line names their provider, {@code --profile} and {@code -c}. */
+    static Hints hints(Settings settings) {
         return new Hints(settings.provider().word(), settings.profileName(),
-                settings.configFile() == null ? null : settings.configFile().toString()).message(failure);
+                settings.configFile() == null ? null : settings.configFile().toString());
+    }
+
+    /** Runs a read; a failure leaves with its fix rendered for this profile (no {@code <provider>}). */
+    private <T> T read(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (MesserException failure) {
+            throw failure.withCommandLines(hints(session.settings())::commandLine);
+        }
     }
 
     /** Wipes every unwrapped data key and closes the clients. */

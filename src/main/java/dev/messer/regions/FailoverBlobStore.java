@@ -3,6 +3,7 @@ package dev.messer.regions;
 import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
 import dev.messer.store.BlobVersion;
+import dev.messer.store.ForwardingBlobStore;
 import dev.messer.store.VersionListing;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,12 @@ import java.util.SortedMap;
 
 /**
  * The secrets bucket of a profile that spans regions: reads go through {@link RegionalReads} to each
- * region's copy (S3 Replication keeps object keys and version ids), writes go to the home region's
- * bucket, whose objects S3 Replication carries to the others.
+ * region's copy (S3 Replication keeps object keys and version ids); writes, deletes and the
+ * description are forwarded to the home region's bucket, whose objects S3 Replication carries to
+ * the others.
  */
-public final class FailoverBlobStore implements BlobStore {
+public final class FailoverBlobStore extends ForwardingBlobStore {
 
-    private final BlobStore home;
     private final Map<String, BlobStore> byRegion;
     private final RegionalReads reads;
 
@@ -25,7 +26,7 @@ public final class FailoverBlobStore implements BlobStore {
      * @param byRegion every region's bucket, for reads
      */
     public FailoverBlobStore(BlobStore home, Map<String, BlobStore> byRegion, RegionalReads reads) {
-        this.home = home;
+        super(home);
         this.byRegion = Map.copyOf(byRegion);
         this.reads = reads;
     }
@@ -53,35 +54,5 @@ public final class FailoverBlobStore implements BlobStore {
     @Override
     public SortedMap<String, List<BlobVersion>> keptVersions(String prefix) {
         return reads.read(byRegion, store -> store.keptVersions(prefix), SortedMap::isEmpty);
-    }
-
-    @Override
-    public void put(String key, byte[] content, Map<String, String> metadata) {
-        home.put(key, content, metadata);
-    }
-
-    @Override
-    public void putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
-        home.putIfAbsent(key, content, metadata);
-    }
-
-    @Override
-    public void putIfMatch(String key, byte[] content, Map<String, String> metadata, String etag) {
-        home.putIfMatch(key, content, metadata, etag);
-    }
-
-    @Override
-    public void delete(String key) {
-        home.delete(key);
-    }
-
-    @Override
-    public void purge(String key) {
-        home.purge(key);
-    }
-
-    @Override
-    public String describe() {
-        return home.describe();
     }
 }

@@ -146,7 +146,9 @@ public final class RegionalKeys {
                 VersionWraps wraps = new VersionWraps(there.ring());
                 VersionWraps.Stored stored = wraps.stored(ref).orElseThrow(() -> new NotFoundException(
                         "encryption key " + ref + " vanished from region " + there.region() + " while it was replaced"));
-                wraps.replaceKey(stored, home.ring().forReading(ref), homeContext(ref));
+                try (DataKey key = home.ring().forReading(ref)) {
+                    wraps.replaceKey(stored, key, homeContext(ref));
+                }
             }
             case EXTRA -> {
             }
@@ -236,9 +238,8 @@ public final class RegionalKeys {
 
     /** Copies {@code ref} from the home region; false if the region holds another key under that number. */
     private boolean copy(KeyRef ref, RegionKeyRing region) {
-        DataKey key = home.ring().forReading(ref);
-        EncryptionContext context = homeContext(ref);
-        try {
+        try (DataKey key = home.ring().forReading(ref)) {
+            EncryptionContext context = homeContext(ref);
             region.ring().importVersion(ref, key, context);
             return true;
         } catch (AlreadyExistsException there) {
@@ -247,7 +248,9 @@ public final class RegionalKeys {
     }
 
     private boolean sameKey(KeyRef ref, RegionKeyRing region) {
-        return region.ring().forReading(ref).sameAs(home.ring().forReading(ref));
+        try (DataKey there = region.ring().forReading(ref); DataKey here = home.ring().forReading(ref)) {
+            return there.sameAs(here);
+        }
     }
 
     /** Runs {@code write} for every other region; returns those it failed for, with the reason. */

@@ -96,6 +96,36 @@ class AuditCommandTest {
     }
 
     @Test
+    void everyCount_inTheTextAndTheHtml_takesItsNounInTheRightNumber() throws IOException {
+        cli.ok("bulk", "re-encrypt", "local");
+        cli.ok("configure", "local", "--min-item-format", "2");
+        cli.ok("data", "bag", "delete", "local", "web", "--recursive", "--no-prompt");
+        Files.setLastModifiedTime(keyFile("app/0"), FileTime.from(Instant.now().minus(Duration.ofHours(30))));
+        Path v1 = keyFile("app/1");
+        Path meta = v1.resolveSibling(v1.getFileName() + "#meta");
+        Files.write(meta, Files.readAllLines(meta).stream().filter(line -> !line.startsWith("messer-created=")).toList());
+        Files.setLastModifiedTime(v1, FileTime.from(Instant.now().minus(Duration.ofHours(30))));
+
+        CliRun text = cli.run("audit", "local", "--max-key-age", "1");
+
+        assertThat(text.exit()).as(text.toString()).isEqualTo(1);
+        assertThat(text.out()).contains("): 1 bag, 1 item (format 1: 0, format 2: 1), 0 unreadable")
+                .contains("app v1 (latest): 1 item, created ").contains("(1 day, from LastModified)")
+                .contains("app v1 was created 1 day ago");
+        assertThat(text.err()).contains("audit: 2 findings in 1 profile.");
+        String html = cli.run("audit", "local", "--max-key-age", "1", "--format", "html").out();
+        assertThat(html).contains("key versions older than 1 day are findings").contains(">2 findings<")
+                .contains("app v1: 1 item (latest)").contains("app v1: 1 day").contains("format 2: 1 item")
+                .contains("--max-key-age 1 day");
+        assertThat(text.out() + text.err() + html).doesNotContainPattern("\\b1 (findings|bags|items|days|profiles)\\b");
+
+        cli.ok("encryption", "delete", "local", "app", "0", "--no-prompt", "--drop-history");
+        CliRun one = cli.run("audit", "local", "--max-key-age", "1");
+        assertThat(one.err()).contains("audit: 1 finding in 1 profile.");
+        assertThat(cli.run("audit", "local", "--max-key-age", "1", "--format", "html").out()).contains(">1 finding<");
+    }
+
+    @Test
     void keyVersionOlderThanTheLimit_isAFinding_ageFromLastModified() throws IOException {
         Path v1 = keyFile("app/1");
         JsonObject recorded = auditJson().getAsJsonArray("tiers").get(0).getAsJsonObject().getAsJsonArray("keys")

@@ -49,6 +49,14 @@ class CompareCommandTest {
     private static final String[] VALUES = {"admin-user", "dev-secret-1", "prod-secret-3", "dev-token-2", "hourly-4", "5432"};
 
     @Test
+    void theSummary_givesEachCountItsNounInTheRightNumber() {
+        CliRun result = cli.run("compare", "local", "--profiles", "dev,prod");
+
+        assertThat(result.err()).contains("compare: 1 bag, 2 items and 1 field missing somewhere; "
+                + "1 field with a value equal across profiles.");
+    }
+
+    @Test
     void compare_namesWhatProdLacks_andTheEqualValue_withoutPrintingAnyValue_exit1() {
         CliRun result = cli.run("compare", "local", "--profiles", "dev,prod");
 

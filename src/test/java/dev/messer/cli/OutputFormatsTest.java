@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.messer.files.RequiredSwitch;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +68,9 @@ class OutputFormatsTest {
         }
     }
 
+    /** Makes the test of dotenv against python-dotenv fail, rather than skip, without python3 and python-dotenv. */
+    static final String PYTHON_DOTENV = "MESSER_REQUIRE_PYTHON_DOTENV";
+
     /** The hostile values that dotenv can carry: not those with a line break or '${'. */
     private static Map<String, String> dotenvSafe() {
         Map<String, String> values = new java.util.LinkedHashMap<>(HostileValues.all());
@@ -92,14 +95,15 @@ class OutputFormatsTest {
                     + "sys.stdout.write(json.dumps(dotenv_values(sys.argv[1])))", dotenv.toString())
                     .redirectError(home.resolve("python.err").toFile()).start();
         } catch (IOException e) {
-            Assumptions.abort("python3 is not installed: the dotenv reference reader cannot run");
-            return;
+            throw RequiredSwitch.skipped(PYTHON_DOTENV, "python3 is not installed: the dotenv reference reader cannot run");
         }
         String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         python.waitFor(60, TimeUnit.SECONDS);
         String errors = Files.readString(home.resolve("python.err"));
-        Assumptions.assumeFalse(errors.contains("No module named 'dotenv'"),
-                "python-dotenv is not installed (pip install python-dotenv): the dotenv reference reader cannot run");
+        if (errors.contains("No module named 'dotenv'")) {
+            throw RequiredSwitch.skipped(PYTHON_DOTENV,
+                    "python-dotenv is not installed (pip install python-dotenv): the dotenv reference reader cannot run");
+        }
         assertThat(python.exitValue()).as(errors).isZero();
         assertThat(errors).as("python-dotenv warnings").isEmpty();
         JsonObject parsed = JsonParser.parseString(output).getAsJsonObject();

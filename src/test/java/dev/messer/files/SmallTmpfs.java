@@ -1,26 +1,38 @@
 package dev.messer.files;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * A small tmpfs mounted on a folder, to run commands against a file system that really fills up
- * (ENOSPC from the kernel, not a simulated one). Mounting needs root. Where it cannot be mounted
- * the test is skipped with a loud reason, unless {@code MESSER_REQUIRE_TMPFS=1} (set by CI): then
- * it fails, so that a skipped full-disk test never passes for a green one.
+ * A small tmpfs mounted on a folder, to run tests against a file system that really fills up
+ * (ENOSPC from the kernel, not a simulated one), for every full-disk test. {@link #mount} mounts it
+ * in this JVM, which needs root; {@link #run} runs a scenario there as root, or else in a child JVM
+ * inside a private mount namespace ({@code unshare --user --map-root-user --mount}), where it mounts
+ * its own. Where it cannot be mounted the test is skipped with a loud reason, unless
+ * {@code MESSER_REQUIRE_TMPFS=1} (set by CI): then it fails, so that a skipped full-disk test never
+ * passes for a green one ({@link #skipped}).
  */
 public final class SmallTmpfs implements AutoCloseable {
 
     public static final String REQUIRED = "MESSER_REQUIRE_TMPFS";
 
+    private static final int CHILD_MINUTES = 5;
+
     private final Path mountPoint;
     private final Path filler;
+
+    /** What runs on the mounted folder: in this JVM, or in a child that calls it from {@code main}. */
+    public interface Scenario {
+        void run(Path mountPoint) throws Exception;
+    }
 
     private SmallTmpfs(Path mountPoint) {
         this.mountPoint = mountPoint;
@@ -32,22 +44,49 @@ public final class SmallTmpfs implements AutoCloseable {
         String problem;
         try {
             Files.createDirectories(mountPoint);
-            List<String> command = List.of("mount", "-t", "tmpfs", "-o", "size=" + size + ",mode=0700", "tmpfs",
-                    mountPoint.toString());
-            Process mount = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(mount.getInputStream().readAllBytes()).trim();
-            if (mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0) {
+            Result mounted = exec(mountCommand(mountPoint, size));
+            if (mounted.exit == 0) {
                 return new SmallTmpfs(mountPoint);
             }
-            problem = "'" + String.join(" ", command) + "' failed: " + output;
+            problem = "'" + String.join(" ", mountCommand(mountPoint, size)) + "' failed: " + mounted.output.strip();
         } catch (IOException e) {
             problem = "cannot run mount: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problem = "interrupted while mounting";
         }
         throw skipped("a tmpfs cannot be mounted here (" + problem + "; it needs root), so the full-disk test "
                 + "cannot run");
+    }
+
+    /**
+     * Runs {@code scenario} on a tmpfs of {@code size} mounted at {@code mountPoint}: in this JVM as
+     * root, else in a child JVM in a private mount namespace. {@code mainClass} must call
+     * {@code scenario} with {@code args[0]} as the mount point, for the run in a child JVM.
+     */
+    public static void run(Path mountPoint, String size, Scenario scenario, Class<?> mainClass) throws Exception {
+        List<String> failures = new ArrayList<>();
+        if (new com.sun.security.auth.module.UnixSystem().getUid() == 0) {
+            Result mounted = exec(mountCommand(mountPoint, size));
+            if (mounted.exit == 0) {
+                try (SmallTmpfs disk = new SmallTmpfs(mountPoint)) {
+                    scenario.run(disk.root());
+                }
+                return;
+            }
+            failures.add("mount -t tmpfs: " + mounted.output.strip());
+        }
+        Result probe = exec(List.of("unshare", "--user", "--map-root-user", "--mount", "true"));
+        if (probe.exit == 0) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = List.of("unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+                    "mount -t tmpfs -o size=\"$1\",mode=0700 tmpfs \"$2\" && shift 2 && exec \"$@\"", "sh", size,
+                    mountPoint.toString(), java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    mainClass.getName(), mountPoint.toString());
+            Result child = exec(command);
+            assertThat(child.exit).as("the scenario in a private mount namespace:%n%s", child.output).isZero();
+            return;
+        }
+        failures.add("unshare: " + probe.output.strip());
+        throw skipped("cannot mount a small tmpfs (" + String.join("; ", failures)
+                + "): run the full-disk tests as root, or where user namespaces are allowed");
     }
 
     /**
@@ -56,12 +95,7 @@ public final class SmallTmpfs implements AutoCloseable {
      * write {@code throw skipped(...)}; it always throws.
      */
     public static AssertionError skipped(String reason) {
-        if ("1".equals(System.getenv(REQUIRED))) {
-            Assertions.fail(reason + ", and " + REQUIRED + "=1 requires it");
-        }
-        System.err.println("SKIPPED: " + reason + "; set " + REQUIRED + "=1 to make this a failure");
-        Assumptions.abort(reason);
-        return new AssertionError("unreachable");
+        return RequiredSwitch.skipped(REQUIRED, reason);
     }
 
     public Path root() {
@@ -90,15 +124,39 @@ public final class SmallTmpfs implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        Process umount = new ProcessBuilder("umount", mountPoint.toString()).redirectErrorStream(true).start();
-        umount.getInputStream().readAllBytes();
+        Result umount = exec(List.of("umount", mountPoint.toString()));
+        if (umount.exit != 0) {
+            throw new IOException("umount " + mountPoint + " failed: " + umount.output.strip());
+        }
+    }
+
+    private static List<String> mountCommand(Path mountPoint, String size) {
+        return List.of("mount", "-t", "tmpfs", "-o", "size=" + size + ",mode=0700", "tmpfs", mountPoint.toString());
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    /** Runs {@code command} to its end; a command that cannot start or does not end is exit -1. */
+    private static Result exec(List<String> command) throws IOException {
+        Process process;
         try {
-            if (!umount.waitFor(30, TimeUnit.SECONDS) || umount.exitValue() != 0) {
-                throw new IOException("umount " + mountPoint + " failed");
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            return new Result(-1, e.getMessage());
+        }
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        try {
+            if (!process.waitFor(CHILD_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                return new Result(-1, "timed out: " + command);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while unmounting " + mountPoint, e);
+            process.destroyForcibly();
+            return new Result(-1, "interrupted: " + command);
         }
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 }

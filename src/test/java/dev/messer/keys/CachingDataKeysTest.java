@@ -82,20 +82,24 @@ class CachingDataKeysTest {
             pool.shutdown();
             assertThat(masterUnwraps).hasValue(2);
             assertThat(cache.unwrapCount()).isEqualTo(2);
-            assertThat(keys.stream().distinct().count()).isEqualTo(2);
+            assertThat(keys).allSatisfy(key -> assertThat(key.sameAs(keys.get(0)) || key.sameAs(keys.get(1))).isTrue());
+            assertThat(keys.get(0).sameAs(keys.get(1))).isFalse();
         }
     }
 
     @Test
-    void close_wipesEveryCachedKey() {
+    void close_wipesEveryCachedKey_andEveryCopyStillLent() {
         ring.create("app");
         ring.create("other");
         CachingDataKeys cache = new CachingDataKeys(ring);
         DataKey a = cache.forReading(new KeyRef("app", 0));
         DataKey b = cache.forReading(new KeyRef("other", 0));
+        java.util.Collection<DataKey> cached = cache.cachedForTest().values();
+        assertThat(cached).hasSize(2).noneMatch(DataKey::isDestroyed);
         cache.close();
         assertThat(a.isDestroyed()).isTrue();
         assertThat(b.isDestroyed()).isTrue();
+        assertThat(cached).allMatch(DataKey::isDestroyed);
     }
 
     @Test
@@ -170,13 +174,15 @@ class CachingDataKeysTest {
     }
 
     @Test
-    void readThenWrite_ofOneVersion_unwrapsItOnce_andHandsOutTheSameKey() {
+    void readThenWrite_ofOneVersion_unwrapsItOnce_andHandsOutCopiesOfOneKey() {
         ring.create("app");
         try (CachingDataKeys cache = new CachingDataKeys(ring)) {
             DataKey read = cache.forReading(new KeyRef("app", 0));
             DataKey written = cache.forWriting(new KeyRef("app", 0));
-            assertThat(written).isSameAs(read);
-            assertThat(cache.forReading(new KeyRef("app", 0))).isSameAs(read);
+            assertThat(written).isNotSameAs(read);
+            assertThat(written.sameAs(read)).isTrue();
+            read.close();
+            assertThat(cache.forReading(new KeyRef("app", 0)).sameAs(written)).as("closing a copy leaves the cache's key").isTrue();
             assertThat(masterUnwraps).hasValue(1);
             assertThat(cache.unwrapCount()).isEqualTo(1);
         }

@@ -2,7 +2,7 @@ package dev.messer.keys;
 
 import dev.messer.crypto.DataKey;
 
-/** {@link DataKeys} that answer every version with one key the test owns (closing them wipes nothing). */
+/** {@link DataKeys} that answer every version with a copy of one key the test owns (the caller closes the copy). */
 public final class FixedDataKeys implements DataKeys {
 
     private final DataKey key;
@@ -13,12 +13,12 @@ public final class FixedDataKeys implements DataKeys {
 
     @Override
     public DataKey forReading(KeyRef ref) {
-        return key;
+        return key.copyUnlessWiped().orElseThrow(() -> new IllegalStateException("the test's key was wiped"));
     }
 
     @Override
     public DataKey forWriting(KeyRef ref) {
-        return key;
+        return forReading(ref);
     }
 
     @Override

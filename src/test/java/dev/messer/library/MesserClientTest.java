@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.messer.cli.CliRun;
 import dev.messer.error.ConfigException;
 import dev.messer.error.NotFoundException;
+import dev.messer.keys.SteppingClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +83,8 @@ class MesserClientTest {
     void aMissingItemOrBag_isNotFound_withTheCommandLinesMessage() {
         try (MesserClient messer = open()) {
             assertThatThrownBy(() -> messer.fields("payments", "absent")).isInstanceOf(NotFoundException.class)
-                    .hasMessage("item absent does not exist in data bag payments; see 'messer data bag show <provider> payments'");
+                    .hasMessage("item absent does not exist in data bag payments; see 'messer data bag show local payments "
+                            + "--profile local -c " + home.resolve(".config/messer/messer.ini") + "'");
             assertThatThrownBy(() -> messer.fields("nobag", "db")).isInstanceOf(NotFoundException.class)
                     .hasMessageStartingWith("data bag nobag (dev/nobag/) does not exist");
             NotFoundException missing = catchThrowableOfType(NotFoundException.class,
@@ -89,6 +93,56 @@ class MesserClientTest {
                     + "'messer data bag show local payments --profile local -c " + home.resolve(".config/messer/messer.ini")
                     + "'");
         }
+    }
+
+    @Test
+    void everyFailure_leavesTheClientWithItsFixWrittenForTheProfile_notWithAPlaceholder() {
+        String ini = home.resolve(".config/messer/messer.ini").toString();
+        try (MesserClient messer = open()) {
+            List<NotFoundException> failures = List.of(
+                    catchThrowableOfType(NotFoundException.class, () -> messer.item("payments", "absent")),
+                    catchThrowableOfType(NotFoundException.class, () -> messer.field("payments", "absent", "key")),
+                    catchThrowableOfType(NotFoundException.class, () -> messer.items("nobag")),
+                    catchThrowableOfType(NotFoundException.class, () -> messer.fields("nobag", "db")));
+            assertThat(failures).allSatisfy(failure -> {
+                assertThat(failure.getMessage()).doesNotContain("<provider>").contains("'messer ")
+                        .contains(" local ").contains("--profile local -c " + ini).isEqualTo(messer.message(failure));
+                assertThat(failure.hint().isEmpty()).isFalse();
+            });
+        }
+    }
+
+    @Test
+    void theDataKeyCache_keepsAtMostMaxKeys_leastRecentlyUsedGoingFirst() throws Exception {
+        ok("encryption", "increment", "local", "app");
+        store("web", "{\"id\":\"web\",\"token\":\"t-1\"}"); // under app v1; db and api under v0
+        try (MesserClient messer = Messer.profile(null).environment(env).dataKeyCache(1, Duration.ofHours(1)).open()) {
+            messer.fields("payments", "db");
+            messer.fields("payments", "api");
+            assertThat(messer.unwrapCount()).as("one version, kept").isEqualTo(1);
+            assertThat(messer.field("payments", "web", "token")).contains("t-1");
+            assertThat(messer.unwrapCount()).isEqualTo(2);
+            assertThat(messer.field("payments", "db", "password")).contains("s3cret");
+            assertThat(messer.unwrapCount()).as("v0 went when v1 came: unwrapped again").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void theDataKeyCache_keepsAKeyForAnHourByDefault_thenUnwrapsItAgain() {
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"));
+        try (MesserClient messer = Messer.profile(null).environment(env).clock(clock).open()) {
+            messer.fields("payments", "db");
+            clock.advance(Messer.DATA_KEY_CACHE_MAX_AGE.minusSeconds(1));
+            messer.fields("payments", "api");
+            assertThat(messer.unwrapCount()).isEqualTo(1);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(messer.field("payments", "db", "password")).contains("s3cret");
+            assertThat(messer.unwrapCount()).as("an hour after the unwrap").isEqualTo(2);
+        }
+        assertThat(Messer.DATA_KEY_CACHE_MAX_AGE).isEqualTo(Duration.ofHours(1));
+        assertThat(Messer.DATA_KEY_CACHE_MAX_KEYS).isEqualTo(1000);
+        assertThatThrownBy(() -> Messer.profile(null).dataKeyCache(0, Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

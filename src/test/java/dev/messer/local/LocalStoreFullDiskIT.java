@@ -3,6 +3,7 @@ package dev.messer.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.error.UnavailableException;
+import dev.messer.files.SmallTmpfs;
 import dev.messer.store.BlobVersion;
 import java.io.IOException;
 import java.io.OutputStream;

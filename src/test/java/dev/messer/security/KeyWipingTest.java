@@ -68,7 +68,7 @@ class KeyWipingTest {
             inside1 = insideOf(v1);
             master = (LocalMasterKey) session.backend().masterKey();
             assertThat(inside0).isNotEqualTo(new byte[DataKey.LENGTH]);
-            assertThat(session.dataKeys().forReading(new KeyRef("app", 0))).isSameAs(v0);
+            assertThat(session.dataKeys().forReading(new KeyRef("app", 0)).sameAs(v0)).isTrue();
         }
         assertThat(v0.isDestroyed()).isTrue();
         assertThat(v1.isDestroyed()).isTrue();

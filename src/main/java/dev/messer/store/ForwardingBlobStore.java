@@ -6,8 +6,12 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * Passes every call to another store; tests override the calls they interfere with, or
- * {@link #beforeConditionalWrite} to act just before each conditional write.
+ * Passes every call to another store: the one base of the stores that sit in front of another (a
+ * copy kept aside, reads that fail over between regions, and the tests' counting and interfering
+ * stores), so that a method added to {@link BlobStore} is passed on here, once. A subclass overrides
+ * the calls it changes, or {@link #beforeConditionalWrite} to act just before each conditional
+ * write. The interface's default methods ({@link #forEachKey}) are not forwarded: they go through
+ * this store's own {@link #list}, overridden or not.
  */
 public class ForwardingBlobStore implements BlobStore {
 
