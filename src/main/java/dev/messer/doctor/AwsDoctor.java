@@ -79,6 +79,7 @@ public final class AwsDoctor {
             list.check("recovery wraps", () -> RecoveryAudit.recoveryWraps(session), "keys bucket");
             list.check("old master keys", () -> RecoveryAudit.recordedMasterKeys(session, name ->
                     MasterKeyAlias.check(clients.kms(), name, clients.region().id())), "keys bucket");
+            RegionSetupAudit.check(list, settings, sessions, credentialsCheck);
         } finally {
             opened.forEach(Session::close);
         }

@@ -252,4 +252,42 @@ class MultiRegionSetupIT {
         assertThat(again.out()).doesNotContain("created").contains(OTHER + " master key rotation: a multi-Region "
                 + "replica: rotation is set on its primary in " + HOME);
     }
+
+    @Test
+    void doctor_isGreenAfterSetup_andRedWhenARuleOrTheWriteRefusalIsRemoved() {
+        Path config = ini("dev", "");
+        CliRun fix = setup(config, "--fix", "--replication-role", role());
+        assertThat(fix.exit()).as(fix.toString()).isZero();
+
+        CliRun green = world.run(config, "doctor", "aws");
+        assertThat(green.out()).as(green.toString()).contains("[ok]   " + HOME + " master key")
+                .contains("[ok]   " + OTHER + " master key").contains("[ok]   " + OTHER + " versioning")
+                .contains("[ok]   replication rules").contains("[ok]   " + OTHER + " write refusal");
+
+        world.aws.s3().putBucketVersioning(r -> r.bucket(world.keysBucket(OTHER)).versioningConfiguration(v -> v
+                .status(BucketVersioningStatus.SUSPENDED)));
+        String refusing = bucketPolicy(OTHER);
+        world.aws.s3().deleteBucketPolicy(r -> r.bucket(world.secretsBucket(OTHER)));
+        CliRun noRefusal = world.run(config, "doctor", "aws");
+        assertThat(noRefusal.exit()).isNotZero();
+        assertThat(noRefusal.out()).contains("[FAIL] " + OTHER + " write refusal").contains("does not refuse writes")
+                .contains("[FAIL] " + OTHER + " versioning").contains("messer setup aws --fix");
+
+        world.aws.s3().putBucketPolicy(r -> r.bucket(world.secretsBucket(OTHER)).policy(refusing));
+        ReplicationConfiguration withRule = replication();
+        world.s3Through(HOME).putBucketReplication(r -> r.bucket(world.secretsBucket(HOME)).replicationConfiguration(
+                withRule.toBuilder().rules(withRule.rules().get(0).toBuilder().deleteMarkerReplication(d -> d
+                        .status("Disabled")).build()).build()));
+        CliRun noMarkers = world.run(config, "doctor", "aws");
+        assertThat(noMarkers.out()).contains("[FAIL] replication rules")
+                .contains("rule messer-dev-" + OTHER + ": delete markers are not replicated");
+
+        world.s3Through(HOME).putBucketReplication(r -> r.bucket(world.secretsBucket(HOME)).replicationConfiguration(
+                withRule.toBuilder().rules(ReplicationRule.builder().id("their-own").priority(9).status("Enabled")
+                        .filter(f -> f.prefix("logs/")).deleteMarkerReplication(d -> d.status("Disabled"))
+                        .destination(d -> d.bucket("arn:aws:s3:::" + world.secretsBucket(OTHER))).build()).build()));
+        CliRun noRule = world.run(config, "doctor", "aws");
+        assertThat(noRule.out()).contains("[FAIL] replication rules").contains("rule messer-dev-" + OTHER
+                + " is missing");
+    }
 }

@@ -24,7 +24,8 @@ public final class ReplicationRules {
     }
 
     /** A region name such as {@code eu-west-1} or {@code us-gov-east-1}. */
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
+    private static final Pattern REGION = Pattern.compile(
+            "[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|southeast|northwest|southwest)-[0-9]+");
 
     private final String partition;
     private final String tier;
