@@ -290,4 +290,29 @@ class MultiRegionSetupIT {
         assertThat(noRule.out()).contains("[FAIL] replication rules").contains("rule messer-dev-" + OTHER
                 + " is missing");
     }
+
+    @Test
+    void policy_showsTheReplicationRoleAsSetupAppliesIt_andRolePoliciesCoverEveryRegion() {
+        Path config = ini("dev", "");
+        CliRun fix = setup(config, "--fix", "--replication-role", role());
+        assertThat(fix.exit()).as(fix.toString()).isZero();
+
+        CliRun shown = world.run(config, "policy", "aws", "--replication-policy", "--replication-role", role());
+        assertThat(shown.exit()).as(shown.toString()).isZero();
+        JsonObject printed = JsonParser.parseString(shown.out()).getAsJsonObject();
+        String policyName = ReplicationRolePolicy.policyName("dev", world.secretsBucket(HOME));
+        assertThat(printed.get("RoleName").getAsString()).isEqualTo(role());
+        assertThat(printed.get("PolicyName").getAsString()).isEqualTo(policyName);
+        assertThat(printed.get("PolicyDocument")).isEqualTo(JsonParser.parseString(URLDecoder.decode(iam.getRolePolicy(
+                r -> r.roleName(role()).policyName(policyName)).policyDocument(), StandardCharsets.UTF_8)));
+
+        CliRun admin = world.run(config, "policy", "aws", "--role", "admin", "--account", "123456789012");
+        assertThat(admin.exit()).as(admin.toString()).isZero();
+        for (String region : List.of(HOME, OTHER)) {
+            assertThat(admin.out()).contains("arn:aws:s3:::" + world.keysBucket(region) + "/*")
+                    .contains("arn:aws:s3:::" + world.secretsBucket(region) + "/dev/*")
+                    .contains("arn:aws:kms:" + region + ":123456789012:key/*");
+        }
+        assertThat(admin.out()).contains("kms:Encrypt");
+    }
 }
