@@ -60,10 +60,10 @@ final class RegionalSetup {
             for (String region : regions) {
                 AwsClientFactory clients = sessions.get(region).clients();
                 Settings own = settings.forRegion(region);
-                int left = command.buckets(console, clients, own.aws(), region + " ", change);
-                broad |= left < 0;
-                problems += Math.max(left, 0);
                 try {
+                    int left = command.buckets(console, clients, own.aws(), region + " ", change);
+                    broad |= left < 0;
+                    problems += Math.max(left, 0);
                     key(region, own, clients, sessions, keys).ifPresent(key -> keys.put(region, key));
                 } catch (MesserException e) {
                     console.error("messer: " + context.hints().message(e));
