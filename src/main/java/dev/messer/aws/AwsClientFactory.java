@@ -107,20 +107,10 @@ public final class AwsClientFactory implements AutoCloseable {
         return kms;
     }
 
-    /**
-     * IAM, for the replication role of a profile with {@code regions}: a global service, signed for
-     * the partition's global region, reached at {@code endpoint_url} when that is set.
-     */
+    /** IAM (the replication role of {@code regions}): global, at {@code endpoint_url} when that is set. */
     public synchronized IamClient iam() {
-        if (iam == null) {
-            Region global = Region.of(switch (AwsPartition.of(region().id())) {
-                case "aws-cn" -> "aws-cn-global";
-                case "aws-us-gov" -> "aws-us-gov-global";
-                default -> "aws-global";
-            });
-            iam = remember(AwsService.IAM, configure(IamClient.builder(), AwsService.IAM, credentials())
-                    .region(global).build());
-        }
+        iam = iam != null ? iam : remember(AwsService.IAM, configure(IamClient.builder(), AwsService.IAM,
+                credentials()).region(Region.of(AwsPartition.globalRegion(region().id()))).build());
         return iam;
     }
 
