@@ -47,7 +47,7 @@ public final class AwsDoctor {
         try {
             list.check("aws settings", () -> {
                 opened.add(sessions.aws(settings));
-                AwsSettings aws = settings.aws();
+                AwsSettings aws = RegionSetupAudit.home(settings).aws();
                 return "secrets_bucket " + aws.secretsBucket().value() + ", keys_bucket " + aws.keysBucket().value()
                         + ", master_key " + aws.masterKey().value();
             }, "config");
@@ -57,7 +57,7 @@ public final class AwsDoctor {
             Session<AwsBackend> session = opened.get(0);
             AwsClientFactory clients = session.backend().clients();
             list.check("region", () -> clients.region().id(), "aws settings");
-            AwsSettings aws = settings.aws();
+            AwsSettings aws = RegionSetupAudit.home(settings).aws();
             list.check("transport", () -> transport(aws, env), "aws settings");
             String credentialsCheck = aws.role().arn().isPresent() ? "credentials and role" : "credentials";
             list.check(credentialsCheck, () -> credentials(clients), "region");

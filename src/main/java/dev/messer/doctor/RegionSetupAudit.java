@@ -32,6 +32,11 @@ public final class RegionSetupAudit {
     private RegionSetupAudit() {
     }
 
+    /** The settings of the home region of a profile with {@code regions} (its buckets named), else as they are. */
+    static Settings home(Settings settings) {
+        return settings.regions().isEmpty() ? settings : settings.forRegion(settings.regions().get(0));
+    }
+
     /** Adds the checks when the profile has {@code regions}; each needs {@code needs} to have passed. */
     public static void check(Checklist list, Settings settings, Sessions sessions, String needs) {
         List<String> regions = settings.regions();
