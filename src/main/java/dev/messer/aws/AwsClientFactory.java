@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -58,6 +59,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private Region region;
     private S3Client s3;
     private KmsClient kms;
+    private IamClient iam;
     private String callerArn;
     private GetCallerIdentityResponse callerIdentity;
     private boolean closed;
@@ -103,6 +105,13 @@ public final class AwsClientFactory implements AutoCloseable {
                     }).build());
         }
         return kms;
+    }
+
+    /** IAM (the replication role of {@code regions}): global, at {@code endpoint_url} when that is set. */
+    public synchronized IamClient iam() {
+        iam = iam != null ? iam : remember(AwsService.IAM, configure(IamClient.builder(), AwsService.IAM,
+                credentials()).region(Region.of(AwsPartition.globalRegion(region().id()))).build());
+        return iam;
     }
 
     /** How many S3 and KMS answers so far said AWS was throttling this process ({@link ThrottledAnswers}). */

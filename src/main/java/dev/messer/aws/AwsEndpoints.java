@@ -33,7 +33,7 @@ final class AwsEndpoints {
             case KMS -> settings.kms();
             case STS -> settings.sts();
             case SSO -> settings.sso();
-            case SSO_OIDC -> null;
+            case SSO_OIDC, IAM -> null;
         };
         boolean sso = service == AwsService.SSO || service == AwsService.SSO_OIDC;
         if (perService != null && perService.isSet()) {

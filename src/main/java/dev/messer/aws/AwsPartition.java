@@ -25,4 +25,13 @@ public final class AwsPartition {
         }
         return "aws";
     }
+
+    /** The region global services such as IAM are signed for in the partition of {@code region}. */
+    public static String globalRegion(String region) {
+        return switch (of(region)) {
+            case "aws-cn" -> "aws-cn-global";
+            case "aws-us-gov" -> "aws-us-gov-global";
+            default -> "aws-global";
+        };
+    }
 }

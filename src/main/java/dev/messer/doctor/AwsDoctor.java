@@ -14,6 +14,7 @@ import dev.messer.config.Sourced;
 import dev.messer.error.AccessDeniedException;
 import dev.messer.aws.policy.PolicyRole;
 import dev.messer.error.Hint;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class AwsDoctor {
         try {
             list.check("aws settings", () -> {
                 opened.add(sessions.aws(settings));
-                AwsSettings aws = settings.aws();
+                AwsSettings aws = RegionSetupAudit.home(settings).aws();
                 return "secrets_bucket " + aws.secretsBucket().value() + ", keys_bucket " + aws.keysBucket().value()
                         + ", master_key " + aws.masterKey().value();
             }, "config");
@@ -57,7 +58,7 @@ public final class AwsDoctor {
             Session<AwsBackend> session = opened.get(0);
             AwsClientFactory clients = session.backend().clients();
             list.check("region", () -> clients.region().id(), "aws settings");
-            AwsSettings aws = settings.aws();
+            AwsSettings aws = RegionSetupAudit.home(settings).aws();
             list.check("transport", () -> transport(aws, env), "aws settings");
             String credentialsCheck = aws.role().arn().isPresent() ? "credentials and role" : "credentials";
             list.check(credentialsCheck, () -> credentials(clients), "region");
@@ -79,7 +80,8 @@ public final class AwsDoctor {
             list.check("recovery wraps", () -> RecoveryAudit.recoveryWraps(session), "keys bucket");
             list.check("old master keys", () -> RecoveryAudit.recordedMasterKeys(session, name ->
                     MasterKeyAlias.check(clients.kms(), name, clients.region().id())), "keys bucket");
-            RegionDriftAudit.check(list, session, java.time.Clock.systemUTC(), credentialsCheck);
+            RegionSetupAudit.check(list, settings, sessions, credentialsCheck);
+            RegionDriftAudit.check(list, session, Clock.systemUTC(), credentialsCheck);
         } finally {
             opened.forEach(Session::close);
         }

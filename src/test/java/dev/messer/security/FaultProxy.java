@@ -284,7 +284,7 @@ final class FaultProxy implements Closeable {
     }
 
     /** Passes the request to the emulator and its answer back, with {@code Connection: close}. */
-    private String forward(Socket client, byte[] head, byte[] body) throws IOException {
+    String forward(Socket client, byte[] head, byte[] body) throws IOException {
         try (Socket up = connectUpstream()) {
             OutputStream toUp = up.getOutputStream();
             toUp.write(head);

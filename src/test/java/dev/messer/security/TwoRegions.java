@@ -41,6 +41,7 @@ final class TwoRegions implements Closeable {
     final Map<String, AtomicBoolean> blackHoled = new LinkedHashMap<>();
     final Map<String, String> kmsKeyIds = new LinkedHashMap<>();
     private final Map<String, KmsClient> kms = new LinkedHashMap<>();
+    private final Map<String, S3Client> s3 = new LinkedHashMap<>();
 
     TwoRegions(Path dir) {
         aws = AwsFixture.create(dir);
@@ -88,14 +89,31 @@ final class TwoRegions implements Closeable {
                         AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY))).build());
     }
 
+    /** S3 of {@code region} through its relay. */
+    synchronized S3Client s3Through(String region) {
+        return s3.computeIfAbsent(region, r -> S3Client.builder().region(Region.of(r)).forcePathStyle(true)
+                .endpointOverride(relays.get(r).endpoint()).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY))).build());
+    }
+
     /** The profile: both regions, buckets by placeholder, each region's endpoint its relay. */
     Path writeIni(String extra) {
-        StringBuilder text = new StringBuilder("[profile aws]\nprovider = aws\ntier = " + AwsFixture.TIER + "\n")
-                .append("regions = ").append(HOME).append(' ').append(OTHER).append('\n')
-                .append("master_key = ").append(masterKey()).append('\n')
-                .append("secrets_bucket = secrets-").append(suffix).append("-{region}\n")
-                .append("keys_bucket = keys-").append(suffix).append("-{region}\n")
-                .append("path_style = true\n");
+        return writeIni(Map.of(), extra);
+    }
+
+    /** Like {@link #writeIni(String)}, with {@code overrides} in place of the profile's own values. */
+    Path writeIni(Map<String, String> overrides, String extra) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("provider", "aws");
+        values.put("tier", AwsFixture.TIER);
+        values.put("regions", HOME + " " + OTHER);
+        values.put("master_key", masterKey());
+        values.put("secrets_bucket", "secrets-" + suffix + "-{region}");
+        values.put("keys_bucket", "keys-" + suffix + "-{region}");
+        values.put("path_style", "true");
+        values.putAll(overrides);
+        StringBuilder text = new StringBuilder("[profile aws]\n");
+        values.forEach((key, value) -> text.append(key).append(" = ").append(value).append('\n'));
         relays.forEach((region, relay) -> text.append("endpoint_url.").append(region).append(" = ")
                 .append(relay.endpoint()).append('\n'));
         return aws.writeFile("messer.ini", text + extra);
@@ -103,6 +121,30 @@ final class TwoRegions implements Closeable {
 
     CliRun run(Path config, String... args) {
         return aws.runWithConfig(config, args);
+    }
+
+    /**
+     * Makes the home region's relay answer {@code GetBucketReplication} with the configuration last
+     * put through it, as S3 does: moto 5.2.1 keeps the rules but answers every rule with
+     * {@code Filter} prefix "", {@code DeleteMarkerReplication} Disabled and no
+     * {@code SourceSelectionCriteria}, whatever was put. Puts still reach moto.
+     */
+    void keepReplicationAsPut() {
+        Map<String, byte[]> stored = new java.util.concurrent.ConcurrentHashMap<>();
+        FaultProxy relay = relays.get(HOME);
+        relay.inject(r -> r.method().equals("PUT") && r.target().endsWith("?replication"), Integer.MAX_VALUE,
+                (proxy, client, head, body) -> {
+                    String target = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).split(" ")[1];
+                    stored.put(target, body);
+                    return proxy.forward(client, head, body);
+                });
+        relay.inject(r -> r.method().equals("GET") && r.target().endsWith("?replication")
+                && stored.containsKey(r.target()), Integer.MAX_VALUE,
+                (proxy, client, head, body) -> {
+                    String target = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).split(" ")[1];
+                    return FaultProxy.status(200, "application/xml", new String(stored.get(target),
+                            java.nio.charset.StandardCharsets.UTF_8)).apply(proxy, client, head, body);
+                });
     }
 
     /** Copies every object of the home secrets bucket to the other region's, as S3 Replication would. */
@@ -120,5 +162,6 @@ final class TwoRegions implements Closeable {
     public void close() {
         relays.values().forEach(FaultProxy::close);
         kms.values().forEach(KmsClient::close);
+        s3.values().forEach(S3Client::close);
     }
 }

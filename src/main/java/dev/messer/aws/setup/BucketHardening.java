@@ -1,9 +1,7 @@
 package dev.messer.aws.setup;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.messer.aws.AwsErrors;
 import dev.messer.aws.AwsPartition;
 import dev.messer.aws.PlainHttpRefusal;
@@ -228,21 +226,7 @@ public final class BucketHardening {
 
     /** The existing policy (its other statements kept) with the TLS statement added. */
     static String withTlsStatement(Optional<String> existing, String bucket, String partition) {
-        JsonObject policy = existing.map(p -> JsonParser.parseString(p).getAsJsonObject()).orElseGet(() -> {
-            JsonObject fresh = new JsonObject();
-            fresh.addProperty("Version", "2012-10-17");
-            return fresh;
-        });
-        JsonElement statements = policy.get("Statement");
-        JsonArray array = new JsonArray();
-        if (statements != null && statements.isJsonArray()) {
-            array = statements.getAsJsonArray();
-        } else if (statements != null && statements.isJsonObject()) {
-            array.add(statements);
-        }
-        array.add(tlsStatement(bucket, partition));
-        policy.add("Statement", array);
-        return policy.toString();
+        return BucketPolicyText.withStatement(existing, tlsStatement(bucket, partition));
     }
 
     /** The review of a policy S3 returned; empty, so that the TLS statement is added again, if it does not parse. */

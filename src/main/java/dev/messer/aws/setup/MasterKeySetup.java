@@ -79,13 +79,84 @@ public final class MasterKeySetup {
      * @return the new key's id
      */
     public String create(Wanted wanted) {
+        return create(wanted, false);
+    }
+
+    /**
+     * Like {@link #create(Wanted)}, a multi-Region primary key when {@code multiRegion}: its replicas
+     * ({@link #replicate}) share its key material and its rotation.
+     */
+    public String create(Wanted wanted, boolean multiRegion) {
         String keyId = call("kms:CreateKey", alias, () -> kms.createKey(r -> r.description(wanted.description())
-                .keySpec(KeySpec.SYMMETRIC_DEFAULT).keyUsage(KeyUsageType.ENCRYPT_DECRYPT)
+                .keySpec(KeySpec.SYMMETRIC_DEFAULT).keyUsage(KeyUsageType.ENCRYPT_DECRYPT).multiRegion(multiRegion)
                 .tags(tags(wanted.tags())).policy(wanted.policy().toString())
                 .bypassPolicyLockoutSafetyCheck(false)).keyMetadata().keyId());
         call("kms:CreateAlias", alias, () -> kms.createAlias(r -> r.aliasName(alias).targetKeyId(keyId)));
         call("kms:EnableKeyRotation", keyId, () -> kms.enableKeyRotation(r -> r.keyId(keyId)));
         return keyId;
+    }
+
+    /**
+     * Replicates the multi-Region primary {@code primaryId} (its key id) into this client's region (KMS of the
+     * primary's region, {@code kms:ReplicateKey}), then sets the wanted key policy and tags on the
+     * replica and reads both back (a replica need not carry what {@code ReplicateKey} was given:
+     * moto drops both), and creates the alias there: aliases are not replicated. Rotation belongs to
+     * the primary.
+     *
+     * @return the replica's key id
+     */
+    public String replicate(KmsClient primaryKms, String primaryId, String region, Wanted wanted) {
+        String keyId = primaryId;
+        String replicaArn = existing(keyId).orElseGet(() -> call("kms:ReplicateKey", primaryId, () -> primaryKms
+                .replicateKey(r -> r.keyId(primaryId).replicaRegion(region).description(wanted.description())
+                        .policy(wanted.policy().toString()).tags(tags(wanted.tags()))
+                        .bypassPolicyLockoutSafetyCheck(false)).replicaKeyMetadata().arn()));
+        if (!com.google.gson.JsonParser.parseString(policy(keyId)).equals(wanted.policy())) {
+            putPolicy(keyId, wanted.policy());
+        }
+        call("kms:TagResource", keyId, () -> kms.tagResource(r -> r.keyId(keyId).tags(tags(wanted.tags()))));
+        if (!com.google.gson.JsonParser.parseString(policy(keyId)).equals(wanted.policy())) {
+            throw new dev.messer.error.UnavailableException("the key policy of replica " + replicaArn + " reads back "
+                    + "other than it was set; check it with 'aws kms get-key-policy'");
+        }
+        KeyFinding tagged = tags(keyId, wanted.tags(), false);
+        if (tagged.state() != KeyFinding.State.OK) {
+            throw new dev.messer.error.UnavailableException("the tags of replica " + replicaArn + " read back "
+                    + tagged.detail() + "; check them with 'aws kms list-resource-tags'");
+        }
+        if (describe().isEmpty()) {
+            call("kms:CreateAlias", alias, () -> kms.createAlias(r -> r.aliasName(alias).targetKeyId(keyId)));
+        }
+        return keyId;
+    }
+
+    /** The ARN of key {@code keyId} in this client's region, if it is there (a replica made by an earlier run). */
+    private Optional<String> existing(String keyId) {
+        try {
+            return Optional.of(kms.describeKey(r -> r.keyId(keyId)).keyMetadata().arn());
+        } catch (software.amazon.awssdk.services.kms.model.NotFoundException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, "KMS", "kms:DescribeKey", keyId);
+        }
+    }
+
+    /**
+     * Checks the key; with {@code fix}, repairs what it can. A multi-Region replica's rotation is its
+     * primary's: it is reported, not checked.
+     */
+    public List<KeyFinding> check(KeyMetadata key, Wanted wanted, boolean fix) {
+        if (key.multiRegionConfiguration() == null || key.multiRegionConfiguration().multiRegionKeyType()
+                != software.amazon.awssdk.services.kms.model.MultiRegionKeyType.REPLICA) {
+            return check(key.keyId(), wanted, fix);
+        }
+        String primary = key.multiRegionConfiguration().primaryKey() == null ? "the primary"
+                : key.multiRegionConfiguration().primaryKey().region();
+        List<KeyFinding> findings = new ArrayList<>();
+        findings.add(KeyFinding.ok("rotation", "a multi-Region replica: rotation is set on its primary in " + primary));
+        findings.add(tags(key.keyId(), wanted.tags(), fix));
+        findings.addAll(policy(key.keyId(), wanted, fix));
+        return findings;
     }
 
     /** Checks the key; with {@code fix}, repairs what it can. */

@@ -10,6 +10,7 @@ import dev.messer.aws.policy.IamPolicy;
 import dev.messer.aws.policy.KeyPolicy;
 import dev.messer.aws.policy.PolicyRole;
 import dev.messer.aws.policy.PolicyTarget;
+import dev.messer.aws.policy.RegionalPolicies;
 import dev.messer.cli.CommandBase;
 import dev.messer.cli.CommandContext;
 import dev.messer.cli.ExitCodes;
@@ -33,7 +34,8 @@ public final class PolicyCommand extends CommandBase {
 
     static final Grammar GRAMMAR = Grammar.awsOnly(Hint.text("local has no IAM or key policies"))
             .options("--role admin|writer|reader [--key-arn ARN] [--account ID] | --key-policy [--key-admin-role ARN]... "
-            + "[--admin-role ARN]... [--writer-role ARN]... [--reader-role ARN]... [--account ID] [--require-mfa]");
+            + "[--admin-role ARN]... [--writer-role ARN]... [--reader-role ARN]... [--account ID] [--require-mfa] "
+            + "| --replication-policy [--replication-role NAME|ARN] [--account ID]");
 
     private static final Hint HINT = Hint.of("set it with {}", Hint.aws("configure"));
 
@@ -47,6 +49,14 @@ public final class PolicyCommand extends CommandBase {
     @Parameter(names = "--key-arn", description = "ARN of the master key, to name it instead of matching its alias")
     String keyArn;
 
+    @Parameter(names = "--replication-policy", description = "With regions: print the replication role of the secrets "
+            + "bucket, its trust policy and this tier's inline policy")
+    boolean replicationPolicy;
+
+    @Parameter(names = "--replication-role", description = "The replication role's name or ARN (default "
+            + "messer-replication)")
+    String replicationRole;
+
     @ParametersDelegate
     KeyPolicyFlags keyFlags = new KeyPolicyFlags();
 
@@ -56,6 +66,13 @@ public final class PolicyCommand extends CommandBase {
 
     @Override
     public int run(CommandContext context) {
+        if (replicationPolicy) {
+            if (role != null || keyPolicy || keyArn != null) {
+                throw UsageException.withUsage("give --replication-policy alone, without --role, --key-policy or "
+                        + "--key-arn");
+            }
+            return ReplicationPolicyPrint.run(context, keyFlags.account, replicationRole);
+        }
         if (role == null && !keyPolicy) {
             throw UsageException.withUsage("missing option --role admin|writer|reader (or --key-policy)");
         }
@@ -77,6 +94,10 @@ public final class PolicyCommand extends CommandBase {
         if (policyRole != null) {
             requireTargetSettings(aws);
         }
+        if (keyArn != null && !settings.regions().isEmpty()) {
+            throw new UsageException("--key-arn names one key, and the profile has a key in each of its regions; "
+                    + "leave it out");
+        }
         JsonObject policy;
         try (AdminSession session = context.sessions(Provider.AWS).admin(settings)) {
             PolicyAccount account = PolicyAccount.resolve(aws, keyFlags.account, keyArn, context.console(),
@@ -84,7 +105,9 @@ public final class PolicyCommand extends CommandBase {
             policy = keyPolicy
                     ? KeyPolicy.of(account.partition(), account.account(), keyFlags.roles(), conditions,
                             keyFlags.requireMfa)
-                    : IamPolicy.of(policyRole, target(settings, account, conditions));
+                    : settings.regions().isEmpty() ? IamPolicy.of(policyRole, target(settings, account, conditions))
+                    : RegionalPolicies.of(policyRole, settings.regions().stream().map(region -> target(
+                            settings.forRegion(region), account, conditions)).toList());
         }
         if (keyPolicy) {
             keyFlags.explainMfa(context.console());
