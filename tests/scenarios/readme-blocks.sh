@@ -44,4 +44,7 @@ for block in "${blocks[@]}"; do
   done <"$block"
 done
 [ "$ran" -ge 30 ] || fail "only $ran README commands ran"
+# README's audit block writes its page where it runs, here the checkout: check it, then take it away
+[ "$(stat -c %a audit.html)" = 600 ] || fail "README's audit.html is not mode 0600"
+rm -f audit.html
 echo "ran $ran README commands"
