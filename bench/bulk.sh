@@ -14,8 +14,12 @@
 # each of its threads (bulk/thread_cpu.py), the JIT compiler and the collector included.
 # BASELINE_RUNS=N adds N runs of the sequential Messer-style baseline (bulk/messer_style.py, one
 # KMS Decrypt per item) on raw moto and through the proxy. MESSER=PATH measures another checkout's
-# launcher (a tree of the code before a change) with this script. SKIP_BUILD=1 measures what
-# target/ holds. Results: bench/results/bulk.tsv, the summary on stdout.
+# launcher (a tree of the code before a change) with this script; MESSER_B=PATH (and MESSER_C)
+# measure more launchers in the same run, each round running every launcher in turn, so that a
+# before-and-after comparison shares the machine's state; each launcher's figures are reported
+# apart, named by their directory. CPU_ONLY=1 leaves out the runs through the proxy (only the CPU
+# slope). SKIP_BUILD=1 measures what target/ holds. Results: bench/results/bulk.tsv, the summary
+# on stdout.
 # The remaining bulk figure, a run over 100,000 items under -Xmx256m, is bench/scale.sh's (about an
 # hour); this script prints its last results when bench/results/scale-100000.tsv exists.
 # Usage: bench/bulk.sh   (ITEMS=2000 SMALL_ITEMS=600 DELAY_MS=100 RUNS=3 COMMAND=rotate-keys)
@@ -30,6 +34,11 @@ baseline_runs="${BASELINE_RUNS:-0}"
 parallel="${PARALLEL:-}"
 command="${COMMAND:-rotate-keys}"
 messer="${MESSER:-$repo/bin/messer}"
+launchers=("$messer")
+[ -z "${MESSER_B:-}" ] || launchers+=("$MESSER_B")
+[ -z "${MESSER_C:-}" ] || launchers+=("$MESSER_C")
+# label LAUNCHER: the checkout a launcher belongs to, as the results name it
+label() { basename "$(cd "$(dirname "$1")/.." && pwd)"; }
 mkdir -p "$here/results"
 out="$here/results/bulk.tsv"
 # shellcheck source=bench/lib.sh
@@ -69,7 +78,7 @@ stop_proxy() { kill "$proxy_pid" 2>/dev/null; wait "$proxy_pid" 2>/dev/null || t
 moto_cpu() { awk '{printf "%.2f\n", ($14 + $15) / 100}' "/proc/$MOTO_PID/stat"; }
 
 printf 'setting\tprogram\titems\trun\tseconds\tuser_s\tsys_s\trequests\tkms_calls\tmoto_cpu_s\tdetail\n' >"$out"
-# run SETTING INI ITEMS RUN [JAVA_OPTS]: one messer run, timed, one row of the results
+# run SETTING INI ITEMS RUN [JAVA_OPTS]: one run of $messer, timed, one row of the results
 run() {
   local setting="$1" ini="$2" n="$3" round="$4" stats="$sandbox/proxy.json" m0 detail
   local requests=- kms=- args=(bulk "$command" aws "$2" --stats)
@@ -95,7 +104,7 @@ run() {
   fi
   detail="$(grep -E '^(rotate-keys|re-encrypt|stats):' "$sandbox/err.txt" | tr '\n' ' ')"
   read -r wall user sys <"$sandbox/time.txt"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$setting" "messer-$command" "$n" "$round" "$wall" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$setting" "messer-$command${program_suffix:-}" "$n" "$round" "$wall" \
     "$user" "$sys" "$requests" "$kms" "$moto_seconds" "$detail" | tee -a "$out" >&2
 }
 baseline() { # baseline SETTING RUN: the sequential Messer-style re-encryption of the 'base' tier
@@ -117,10 +126,14 @@ baseline() { # baseline SETTING RUN: the sequential Messer-style re-encryption o
 
 for round in $(seq 1 "$runs"); do
   echo "round $round of $runs: raw moto, ${delay} ms proxy, $small items ..." >&2
-  run raw "$sandbox/raw.ini" "$items" "$round"
-  run delayed "$sandbox/delayed.ini" "$items" "$round"
-  run raw "$sandbox/small.ini" "$small" "$round"
+  for messer in "${launchers[@]}"; do
+    [ "${#launchers[@]}" -eq 1 ] || program_suffix="@$(label "$messer")"
+    run raw "$sandbox/raw.ini" "$items" "$round"
+    [ -n "${CPU_ONLY:-}" ] || run delayed "$sandbox/delayed.ini" "$items" "$round"
+    run raw "$sandbox/small.ini" "$small" "$round"
+  done
 done
+messer="${launchers[0]}"; program_suffix="${program_suffix:+@$(label "$messer")}"
 for round in $(seq 1 "$baseline_runs"); do
   baseline raw "$round"
   baseline delayed "$round"
@@ -135,6 +148,7 @@ fi
 machine_after="$(machine_state)"
 
 echo "bench/bulk.sh: bulk $command, $items and $small items, ${delay} ms proxy, ${parallel:-default} --parallel, $runs rounds"
+[ "${#launchers[@]}" -eq 1 ] || for l in "${launchers[@]}"; do echo "  messer-$command@$(label "$l"): $l"; done
 echo "before: $machine_before"
 echo "after:  $machine_after"
 python3 "$here/bulk/summarize_bulk.py" "$out" "$items" "$small"

@@ -6,7 +6,8 @@ Prints per setting and item count the median wall time, throughput, messer's CPU
 and moto's; then the two figures docs/performance.md keeps: the throughput through the delay
 proxy over the throughput on raw moto (ITEMS items each), and messer's CPU per item as the slope
 between the runs of SMALL_ITEMS and ITEMS items on raw moto (medians of each, and the median of the
-slopes of each round). The profiling run (run "profile") is left out of every median.
+slopes of each round, and the slope between the smallest CPU of each size), for each launcher
+apart when bench/bulk.sh measured several. The profiling run (run "profile") is left out of every median.
 """
 import csv
 import statistics
@@ -43,24 +44,31 @@ for setting in ("raw", "delayed"):
                   f"{(median(requests) / n if requests else float('nan')):8.3f} "
                   f"{(int(median(kms)) if kms else '-')!s:>4s}")
 
-raw = select("raw", "messer-", items)
-raw = [r for r in raw if not r["program"].startswith("messer-style")]
+programs = sorted({r["program"] for r in rows if r["program"].startswith("messer-")
+                   and not r["program"].startswith("messer-style")})
+for program in programs:
+    name = f" [{program}]" if len(programs) > 1 else ""
+    raw = [r for r in select("raw", program, items) if r["program"] == program]
+    delayed = [r for r in select("delayed", program, items) if r["program"] == program]
+    if raw and delayed:
+        ratio = median([float(r["seconds"]) for r in raw]) / median([float(r["seconds"]) for r in delayed])
+        verdict = "meets" if ratio >= 0.8 else "misses"
+        print(f"throughput through the proxy / on raw moto ({items} items){name}: {ratio:.2f} "
+              f"(target >= 0.8: {verdict})")
+    small_runs = [r for r in select("raw", program, small) if r["program"] == program]
+    if raw and small_runs and items != small:
+        slope = (median([cpu(r) for r in raw]) - median([cpu(r) for r in small_runs])) / (items - small) * 1000
+        by_round = {}
+        for r in raw + small_runs:
+            by_round.setdefault(r["run"], {})[int(r["items"])] = cpu(r)
+        slopes = [(c[items] - c[small]) / (items - small) * 1000 for c in by_round.values() if len(c) == 2]
+        print(f"messer's CPU per item (slope {small} -> {items} items, raw moto){name}: {slope:.2f} ms "
+              f"(per round: {', '.join(f'{s:.2f}' for s in slopes)}; median {median(slopes):.2f} ms; "
+              f"from the minima: {(min(cpu(r) for r in raw) - min(cpu(r) for r in small_runs)) / (items - small) * 1000:.2f} ms)")
+        print(f"messer's CPU per item with the JVM's start included ({items} items){name}: "
+              f"{median([cpu(r) for r in raw]) / items * 1000:.2f} ms")
+raw = [r for r in select("raw", "messer-", items) if not r["program"].startswith("messer-style")]
 delayed = [r for r in select("delayed", "messer-", items) if not r["program"].startswith("messer-style")]
-if raw and delayed:
-    ratio = median([float(r["seconds"]) for r in raw]) / median([float(r["seconds"]) for r in delayed])
-    verdict = "meets" if ratio >= 0.8 else "misses"
-    print(f"throughput through the proxy / on raw moto ({items} items): {ratio:.2f} (target >= 0.8: {verdict})")
-small_runs = [r for r in select("raw", "messer-", small) if not r["program"].startswith("messer-style")]
-if raw and small_runs and items != small:
-    slope = (median([cpu(r) for r in raw]) - median([cpu(r) for r in small_runs])) / (items - small) * 1000
-    by_round = {}
-    for r in raw + small_runs:
-        by_round.setdefault(r["run"], {})[int(r["items"])] = cpu(r)
-    slopes = [(c[items] - c[small]) / (items - small) * 1000 for c in by_round.values() if len(c) == 2]
-    print(f"messer's CPU per item (slope {small} -> {items} items, raw moto): {slope:.2f} ms "
-          f"(per round: {', '.join(f'{s:.2f}' for s in slopes)}; median {median(slopes):.2f} ms)")
-    print(f"messer's CPU per item with the JVM's start included ({items} items): "
-          f"{median([cpu(r) for r in raw]) / items * 1000:.2f} ms")
 base = {s: [float(r["seconds"]) for r in rows if r["setting"] == s and r["program"] == "messer-style-sequential"]
         for s in ("raw", "delayed")}
 for setting, times in base.items():
