@@ -260,9 +260,11 @@ class TamperMatrixTest {
         setUp(itemFormat);
         Path meta = keyMetadata("app", 1);
         String context = itemFormat == 2
-                ? StoredObjects.readString(meta).strip() + "&team=intruder"
-                : "messer-encryption-context=messer%3Akey_name=app&messer%3Akey_version=1";
-        StoredObjects.write(meta, (context + "\n").getBytes(StandardCharsets.UTF_8));
+                ? StoredObjects.readString(meta).replaceFirst("(?m)^(messer-encryption-context=.*)$", "$1&team=intruder")
+                : "messer-encryption-context=messer%3Akey_name=app&messer%3Akey_version=1\n";
+        assertThat(itemFormat == 1 || context.contains("&team=intruder"))
+                .as("the stored context line was found and changed: %s", context).isTrue();
+        StoredObjects.write(meta, context.getBytes(StandardCharsets.UTF_8));
         assertRefused(BAG, "a", "encryption key app v1");
     }
 
