@@ -66,7 +66,7 @@ class MasterKeyRuleTest {
                     .hasMessageContaining("messer will not seal with it");
             try (CachingDataKeys dataKeys = new CachingDataKeys(ring)) {
                 IntegrityException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
-                        () -> dataKeys.forWriting(planted), IntegrityException.class);
+                        IntegrityException.class, () -> dataKeys.forWriting(planted));
                 assertThat(refused.getMessage()).contains("will not open items sealed with it");
                 assertThat(refused.hint().toString()).contains("messer configure <provider> -m planted")
                         .contains("messer encryption rewrap <provider> app --to-master-key tier")
