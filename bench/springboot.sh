@@ -3,9 +3,10 @@
 # of interleaved rounds: once importing its database password and API key from messer on moto
 # (spring.config.import=messer:...), once with the same values as plain properties
 # (--spring.config.name=plain). Both run on the same JDK with its default class-data-sharing
-# archive and no AOT cache; each run is a whole JVM, from launch until the service has started and
+# archive and no AOT cache (CDS=1: both with one AppCDS archive of the service, trained on a run
+# with the import); each run is a whole JVM, from launch until the service has started and
 # exited. The figures and the machine go in docs/performance.md.
-# Usage: bench/springboot.sh   (RUNS=N rounds, default 15; SKIP_BUILD=1 to use what target/ holds)
+# Usage: bench/springboot.sh   (RUNS=N rounds, default 15; SKIP_BUILD=1 to use what target/ holds; CDS=1)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -48,6 +49,15 @@ messer data bag from file aws payments "$sandbox/db.json" --secret-file app
 messer data bag from file aws payments "$sandbox/api.json" --secret-file app
 
 service="java -Xshare:auto -cp $classpath dev.messer.example.ExampleService"
+if [ -n "${CDS:-}" ]; then
+  # one AppCDS archive of the service, trained on a run with the messer import, used by both
+  # variants; an archive takes jars only, so the service's classes go into one first
+  jar cf "$sandbox/service.jar" -C "$project/target/classes" .
+  classpath="$sandbox/service.jar:$(cat "$project/target/runtime.classpath")"
+  java -XX:ArchiveClassesAtExit="$sandbox/service.jsa" -cp "$classpath" dev.messer.example.ExampleService \
+    --messer.config="$sandbox/messer.ini" --messer.profile=aws >/dev/null 2>&1
+  service="java -XX:SharedArchiveFile=$sandbox/service.jsa -Xshare:on -cp $classpath dev.messer.example.ExampleService"
+fi
 # both print the same line: the values arrived
 for args in "--messer.config=$sandbox/messer.ini --messer.profile=aws" "--spring.config.name=plain"; do
   # shellcheck disable=SC2086
