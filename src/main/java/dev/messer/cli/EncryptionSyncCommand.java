@@ -1,12 +1,10 @@
 package dev.messer.cli;
 
 import dev.messer.app.Session;
-import dev.messer.error.Hint;
 import dev.messer.regions.Behind;
 import dev.messer.regions.KeyDrift;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -43,13 +41,8 @@ final class EncryptionSyncCommand extends CommandBase {
                 console.info("Every region holds the home region's data keys ("
                         + String.join(" ", session.settings().regions()) + ").");
             }
-            SortedMap<String, String> behind = new TreeMap<>(failed);
-            differing.forEach(region -> context.console().error(context.hints().forProvider(words.get(0)).message(
-                    "messer: region " + region + " holds other data keys than the home region under the same numbers: "
-                    + behind.remove(region), Hint.of("make it match the home region, its items included, with {}",
-                            Hint.aws("bulk sync", "--from", session.settings().regions().get(0), "--dry-run")))));
-            int status = RegionsBehind.report(context, words.get(0), new Behind<>(null, behind));
-            return differing.isEmpty() ? status : ExitCodes.REGIONS_BEHIND;
+            return RegionsBehind.report(context, words.get(0), new Behind<>(null, failed), differing,
+                    session.settings().regions().get(0));
         }
     }
 }
