@@ -1,8 +1,6 @@
 package dev.messer.aws;
 
 import dev.messer.config.AwsSettings;
-import dev.messer.error.ConfigException;
-import dev.messer.error.Hint;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +49,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private final List<AwsService> created = new ArrayList<>();
     private final List<SdkAutoCloseable> toClose = new ArrayList<>();
     private final ThrottledAnswers throttled = new ThrottledAnswers();
+    private final LeanReads lean;
 
     private DeferredTlsHttpClient http;
     private CredentialSource base;
@@ -76,6 +75,25 @@ public final class AwsClientFactory implements AutoCloseable {
         this.mfa = mfa;
         this.warnings = warnings;
         this.tuning = ClientTuning.from(settings);
+        this.lean = new LeanReads(settings, env, endpoints, () -> region().id(), this::http, this::credentials, tuning,
+                throttled);
+    }
+
+    /** S3 GetObject for the stores' reads: signed requests ({@link LeanReads}) while no S3 client was built. */
+    synchronized ObjectGet objectGet() {
+        checkOpen();
+        return lean.serves(s3 != null) ? lean.objects() : ObjectGet.of(s3());
+    }
+
+    /** KMS Decrypt for the master key's unwrap: a signed request ({@link LeanReads}) while no KMS client was built. */
+    synchronized KmsDecrypt kmsDecrypt() {
+        checkOpen();
+        return lean.serves(kms != null) ? lean.decrypt() : KmsDecrypt.of(kms());
+    }
+
+    /** When reads take the lean path (tests pin it to {@code ALWAYS} or {@code NEVER}). */
+    void leanReads(LeanReads.Use use) {
+        lean.use(use);
     }
 
     public synchronized S3Client s3() {
@@ -126,7 +144,7 @@ public final class AwsClientFactory implements AutoCloseable {
 
     public synchronized Region region() {
         if (region == null) {
-            region = resolveRegion();
+            region = ProfileRegion.of(settings, env);
         }
         return region;
     }
@@ -164,6 +182,11 @@ public final class AwsClientFactory implements AutoCloseable {
     /** The endpoint each service is reached at: an override ({@code https://...}), or empty for the public one. */
     public Optional<URI> endpoint(AwsService service) {
         return endpoints.endpointFor(service);
+    }
+
+    /** Where S3 or KMS is called, for messages: the override, or the region's public endpoint; empty when unknown. */
+    Optional<String> endpointOrPublic(AwsService service) {
+        return lean.endpoint(service).map(URI::toString);
     }
 
     /** Who the caller is and where the credentials come from, for login, logout and doctor. */
@@ -278,29 +301,6 @@ public final class AwsClientFactory implements AutoCloseable {
                 role.durationSeconds(), role.mfaSerial());
     }
 
-    private Region resolveRegion() {
-        Optional<String> name = settings.region()
-                .or(() -> env.get("AWS_REGION"))
-                .or(() -> env.get("AWS_DEFAULT_REGION")) // the AWS CLI's variable, which the SDK does not read
-                .or(() -> env.profileFile()
-                        .profile(env.profileName(settings.awsProfile()))
-                        .flatMap(profile -> profile.property("region")));
-        if (name.isEmpty() && !env.metadataDisabled()) {
-            name = instanceRegion();
-        }
-        return Region.of(name.orElseThrow(() -> new ConfigException("no AWS region is set", Hint.of("set region in "
-                + "the profile ({}) or AWS_REGION", Hint.aws("configure", "-r", "REGION")))));
-    }
-
-    private static Optional<String> instanceRegion() {
-        try {
-            return Optional.of(new software.amazon.awssdk.regions.providers.InstanceProfileRegionProvider()
-                    .getRegion().id());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Whether a TLS client was built: false while every request went to a plain-HTTP endpoint. */
     synchronized boolean tlsClientBuilt() {
         return http != null && http.tlsBuilt();
@@ -338,6 +338,7 @@ public final class AwsClientFactory implements AutoCloseable {
             }
         }
         toClose.clear();
+        lean.close();
         if (http != null) {
             http.close();
             http = null;
