@@ -35,8 +35,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  *
  * <p>Credentials: {@link CredentialSources}, then {@code role_arn} through STS when set, as a
  * {@link RoleSession} kept in the {@link SessionCache} unless {@code cache_sessions = false}.
- * Region: the {@code region} setting, {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION} (as the
- * AWS CLI reads them), the region of the AWS profile in use, then (on EC2) the instance metadata. Endpoints: {@link AwsEndpoints}.
+ * Region: {@link ProfileRegion}. Endpoints: {@link AwsEndpoints}. Reads: {@link LeanReads}.
  */
 public final class AwsClientFactory implements AutoCloseable {
 
@@ -100,14 +99,13 @@ public final class AwsClientFactory implements AutoCloseable {
         if (s3 == null) {
             S3ClientBuilder builder = configure(S3Client.builder(), AwsService.S3, credentials())
                     .forcePathStyle(settings.pathStyle());
-            Optional<String> owner = settings.expectedBucketOwner();
             Optional<URI> plainHttp = endpoints.endpointFor(AwsService.S3).filter(u -> "http".equals(u.getScheme()));
             builder.overrideConfiguration(o -> {
                 tune(o);
                 o.addExecutionInterceptor(throttled);
                 o.addExecutionInterceptor(new S3ListingOrder());
                 o.addExecutionInterceptor(new NoExpectContinue());
-                owner.ifPresent(account -> o.addExecutionInterceptor(new ExpectedBucketOwner(account)));
+                settings.expectedBucketOwner().ifPresent(a -> o.addExecutionInterceptor(new ExpectedBucketOwner(a)));
                 plainHttp.ifPresent(url -> o.addExecutionInterceptor(new PlainHttpRefusal(url)));
             });
             s3 = remember(AwsService.S3, builder.build());

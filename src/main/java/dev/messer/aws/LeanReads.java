@@ -20,8 +20,8 @@ import software.amazon.awssdk.profiles.Profile;
  *
  * <p>The lean path reaches only what it can reach exactly as the clients would: an endpoint
  * override, or the public endpoint of a region of the {@code aws} partition. A profile that asks for
- * anything else (FIPS or dual-stack endpoints, S3's us-east-1 endpoint choice, another partition)
- * is read through the full clients.
+ * anything else (FIPS or dual-stack endpoints, S3's us-east-1 endpoint choice, an endpoint the SDK
+ * would take from the AWS profile or a system property, another partition) is read through the full clients.
  */
 final class LeanReads implements AutoCloseable {
 
@@ -32,9 +32,9 @@ final class LeanReads implements AutoCloseable {
     private static final List<String> VARIABLES = List.of("AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT",
             "AWS_S3_US_EAST_1_REGIONAL_ENDPOINT");
     private static final List<String> PROPERTIES = List.of("aws.useFipsEndpoint", "aws.useDualstackEndpoint",
-            "aws.s3UseUsEast1RegionalEndpoint");
+            "aws.s3UseUsEast1RegionalEndpoint", "aws.endpointUrl", "aws.endpointUrlS3", "aws.endpointUrlKms");
     private static final List<String> PROFILE_PROPERTIES = List.of("use_fips_endpoint", "use_dualstack_endpoint",
-            "s3_us_east_1_regional_endpoint");
+            "s3_us_east_1_regional_endpoint", "endpoint_url", "services");
 
     private final AwsSettings settings;
     private final AwsEnvironment env;

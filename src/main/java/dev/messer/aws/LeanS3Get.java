@@ -22,15 +22,21 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.utils.BinaryUtils;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * S3 GetObject as one signed request ({@link SignedCalls}), sent as the S3 client sends it: to the
  * same address (the endpoint override or the region's public endpoint, path-style when
  * {@code path_style} is set or the bucket's name has a dot), with {@code x-amz-expected-bucket-owner}
- * when {@code expected_bucket_owner} is set, and asking for the MD5 trailer the client checks
- * ({@code x-amz-te: append-md5}; S3 appends it and says so with {@code x-amz-transfer-encoding}). A
- * 403 over a plain-HTTP endpoint is named as {@link PlainHttpRefusal} names it.
+ * when {@code expected_bucket_owner} is set, the CRC32 of its empty body as the client sends it, and
+ * asking for the MD5 trailer the client checks ({@code x-amz-te: append-md5}; S3 appends it and says
+ * so with {@code x-amz-transfer-encoding}).
+ *
+ * <p>A failed answer is mapped, not redone: S3's XML error becomes the exception the S3 client
+ * throws ({@code NoSuchKeyException} for NoSuchKey, else an {@code S3Exception} with S3's code,
+ * message, status and request id), and a 403 over a plain-HTTP endpoint is named as
+ * {@link PlainHttpRefusal} names it; {@link S3BlobStore} translates both paths with the same code.
  */
 final class LeanS3Get implements ObjectGet {
 
@@ -39,6 +45,9 @@ final class LeanS3Get implements ObjectGet {
     private static final String APPEND_MD5 = "append-md5";
     private static final int MD5_BYTES = 16;
     private static final String META = "x-amz-meta-";
+    /** The request checksum the S3 client sends with a GetObject: the CRC32 of its empty body. */
+    private static final String EMPTY_CHECKSUM_HEADER = "x-amz-checksum-crc32";
+    private static final String EMPTY_CRC32 = "AAAAAA==";
 
     private final SignedCalls calls;
     private final URI endpoint;
@@ -58,7 +67,6 @@ final class LeanS3Get implements ObjectGet {
 
     @Override
     public Fetched get(String bucket, String key, String versionId) {
-        String operation = versionId == null ? "GetObject" : "GetObjectVersion";
         SignedCalls.Answer answer = calls.call(request(bucket, key, versionId), null, (response, body) -> {
             AwsServiceException e = error(response, body);
             return plainHttp.map(p -> p.named(e, "GetObject", bucket, key)).orElse(e);
@@ -93,7 +101,8 @@ final class LeanS3Get implements ObjectGet {
                 .host(virtualHost ? bucket + "." + endpoint.getHost() : endpoint.getHost())
                 .port(endpoint.getPort() < 0 ? null : endpoint.getPort())
                 .encodedPath(base + (virtualHost ? "" : "/" + bucket) + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key))
-                .putHeader(TRAILER_REQUEST, APPEND_MD5);
+                .putHeader(TRAILER_REQUEST, APPEND_MD5)
+                .putHeader(EMPTY_CHECKSUM_HEADER, EMPTY_CRC32);
         if (versionId != null) {
             request.putRawQueryParameter("versionId", versionId);
         }
@@ -110,8 +119,11 @@ final class LeanS3Get implements ObjectGet {
             }
             byte[] body = Arrays.copyOf(all, all.length - MD5_BYTES);
             byte[] trailer = Arrays.copyOfRange(all, all.length - MD5_BYTES, all.length);
-            if (!MessageDigest.isEqual(MessageDigest.getInstance("MD5").digest(body), trailer)) {
-                throw SdkClientException.create("Data read has a different checksum than expected.");
+            byte[] computed = MessageDigest.getInstance("MD5").digest(body);
+            if (!MessageDigest.isEqual(computed, trailer)) { // the S3 client's words
+                throw SdkClientException.create("Data read has a different checksum than expected. Was 0x"
+                        + BinaryUtils.toHex(computed) + ", but expected 0x" + BinaryUtils.toHex(trailer)
+                        + ". This commonly means that the data was corrupted between the client and service.");
             }
             return new ByteArrayInputStream(body);
         } catch (IOException e) {
