@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.ClockSkew;
 import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -41,7 +44,8 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
  * strategy per service as each full client has its own. The whole call, retries included, is
  * bounded by {@code api_call_timeout} as the SDK bounds it, and every attempt is counted by
  * {@link ThrottledAnswers} as the clients' interceptor counts it. A failed answer becomes the
- * exception the service's client would throw ({@link Failure}), so callers translate both alike.
+ * exception the service's client would throw ({@link Failure}), so callers translate both alike;
+ * an answer that says this machine's clock is off moves the signing clock as the client's does.
  */
 final class SignedCalls implements AutoCloseable {
 
@@ -68,6 +72,8 @@ final class SignedCalls implements AutoCloseable {
     private final ThrottledAnswers throttled;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private ScheduledThreadPoolExecutor timer;
+    /** How far this machine's clock is ahead of the service's, once an answer said it is off. */
+    private volatile Duration clockOffset = Duration.ZERO;
 
     /** @param signingName the service's SigV4 name ({@code s3}, {@code kms}); S3 signs paths as S3 does */
     SignedCalls(String signingName, String region, Supplier<SdkHttpClient> http,
@@ -101,7 +107,7 @@ final class SignedCalls implements AutoCloseable {
                     retries.recordSuccess(RecordSuccessRequest.create(token));
                     return answer;
                 }
-                failed = failure.of(answer.response(), errorBody(answer));
+                failed = skewed(failure.of(answer.response(), errorBody(answer)), answer.response());
             } catch (IOException | UncheckedIOException e) {
                 if (timedOut(start)) {
                     throw (SdkException) throttled.timedOut(timeout(e), throttledBefore);
@@ -125,6 +131,20 @@ final class SignedCalls implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code e} as the client's pipeline builds it, with the clock offset the request was signed
+     * with; when it says the clock is off, later attempts are signed at the service's time, as the
+     * client's clock-skew adjustment does.
+     */
+    private AwsServiceException skewed(AwsServiceException e, SdkHttpResponse response) {
+        AwsServiceException built = (AwsServiceException) e.toBuilder().clockSkew(clockOffset).build();
+        if (built.isClockSkewException()) {
+            ClockSkew.getServerTime(response).ifPresent(server -> clockOffset = ClockSkew.getClockSkew(Instant.now(),
+                    server));
+        }
+        return built;
+    }
+
     private SdkHttpFullRequest sign(SdkHttpFullRequest request, byte[] body, AwsCredentialsIdentity identity) {
         SdkHttpFullRequest.Builder unsigned = request.toBuilder().putHeader("User-Agent", USER_AGENT);
         if (body != null) {
@@ -133,7 +153,8 @@ final class SignedCalls implements AutoCloseable {
         return (SdkHttpFullRequest) signer.sign(r -> {
             r.identity(identity).request(unsigned.build())
                     .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName);
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
+                    .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.offset(Clock.systemUTC(), clockOffset.negated()));
             if (body != null) {
                 r.payload(() -> new ByteArrayInputStream(body));
             }

@@ -185,6 +185,16 @@ class LeanReadsTest {
     }
 
     @Test
+    void anAnswerSayingTheClockIsOff_isRetriedAndEndsAlike_onBothPaths() {
+        try (FaultyAwsEndpoint s3 = FaultyAwsEndpoint.s3Error(403, "RequestTimeTooSkewed", "The difference between "
+                + "the request time and the current time is too large.")) {
+            Outcome lean = sameOnBothPaths(s3, Map.of(Setting.MAX_ATTEMPTS, "2"), LeanReadsTest::s3Get);
+            assertThat(lean.requests()).isEqualTo(2);
+            assertThat(lean.failure()).isEqualTo(AccessDeniedException.class);
+        }
+    }
+
+    @Test
     void unreachableEndpoint_sameMessage_onBothPaths() {
         FaultyAwsEndpoint gone = FaultyAwsEndpoint.s3Error(500, "InternalError", "x");
         gone.close();
