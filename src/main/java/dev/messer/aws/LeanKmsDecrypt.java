@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.kms.model.KmsException;
  * ({@code TrentService.Decrypt} with the ciphertext, the key id and the encryption context when
  * there is one), and its answer read as the client reads it. The plaintext is decoded from the
  * answer's bytes straight into the array handed back, and the answer is wiped: no string ever holds it.
+ * A failed answer is mapped, not redone: KMS's JSON error becomes the {@code KmsException} the KMS
+ * client throws, with the same error code, which {@link KmsMasterKey} translates.
  */
 final class LeanKmsDecrypt implements KmsDecrypt {
 

@@ -18,6 +18,11 @@ import software.amazon.awssdk.profiles.Profile;
  * Every other call, and every read once the service's full client exists, goes through the full
  * client ({@link AwsClientFactory#objectGet()}, {@link AwsClientFactory#kmsDecrypt()}).
  *
+ * <p>An answer other than success is mapped, not redone through the full client: it becomes the
+ * exception the SDK's client would throw (type, error code, message, status, request id), after the
+ * same retries decided by the same retry strategy ({@link SignedCalls}), and the store and the master
+ * key translate it with the code they use for the full clients' exceptions.
+ *
  * <p>The lean path reaches only what it can reach exactly as the clients would: an endpoint
  * override, or the public endpoint of a region of the {@code aws} partition. A profile that asks for
  * anything else (FIPS or dual-stack endpoints, S3's us-east-1 endpoint choice, an endpoint the SDK
