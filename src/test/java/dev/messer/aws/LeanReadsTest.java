@@ -195,6 +195,20 @@ class LeanReadsTest {
     }
 
     @Test
+    void throttlingUntilTheCallTimesOut_saysSo_onBothPaths() {
+        Map<Setting, String> tight = Map.of(Setting.MAX_ATTEMPTS, "20", Setting.API_CALL_TIMEOUT, "1");
+        try (FaultyAwsEndpoint s3 = FaultyAwsEndpoint.s3Error(503, "SlowDown", "Please reduce your request rate.")) {
+            Outcome lean = read(LeanReads.Use.ALWAYS, s3, tight, LeanReadsTest::s3Get);
+            Outcome full = read(LeanReads.Use.NEVER, s3, tight, LeanReadsTest::s3Get);
+            assertThat(lean.clients()).isEmpty();
+            assertThat(lean.failure()).isEqualTo(ThrottledException.class).isEqualTo(full.failure());
+            assertThat(lean.message()).isEqualTo(full.message())
+                    .contains("kept throttling s3:GetObject").contains("until the call's time ran out");
+            assertThat(lean.throttled()).isPositive().isEqualTo(lean.requests());
+        }
+    }
+
+    @Test
     void unreachableEndpoint_sameMessage_onBothPaths() {
         FaultyAwsEndpoint gone = FaultyAwsEndpoint.s3Error(500, "InternalError", "x");
         gone.close();
