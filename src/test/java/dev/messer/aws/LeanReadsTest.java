@@ -12,6 +12,8 @@ import dev.messer.error.NotFoundException;
 import dev.messer.error.ThrottledException;
 import dev.messer.error.UnreachableException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lean read path ({@link LeanReads}) against fixed AWS answers: every failure a read can meet
@@ -289,6 +292,22 @@ class LeanReadsTest {
              AwsClientFactory clients = factory(s3, Map.of(), env)) {
             s3Get(clients);
             assertThat(clients.createdClients()).containsExactly(AwsService.S3);
+        }
+    }
+
+    @Test
+    void anAwsProfileAskingForDualStackOrItsOwnEndpoint_readsThroughTheFullClients(@TempDir Path dir)
+            throws Exception {
+        for (String property : List.of("use_dualstack_endpoint = true", "endpoint_url = http://127.0.0.1:1")) {
+            Path config = Files.writeString(dir.resolve("config"), "[default]\n" + property + "\n");
+            Map<String, String> env = new HashMap<>(ENV);
+            env.put("AWS_CONFIG_FILE", config.toString());
+            try (FaultyAwsEndpoint s3 = FaultyAwsEndpoint.s3Error(404, "NoSuchKey", "none");
+                 AwsClientFactory clients = factory(s3, Map.of(), env)) {
+                assertThat(clients.objectGet()).as(property).isNotInstanceOf(LeanS3Get.class);
+                assertThat(clients.kmsDecrypt()).as(property).isNotInstanceOf(LeanKmsDecrypt.class);
+                assertThat(clients.createdClients()).as(property).containsExactly(AwsService.S3, AwsService.KMS);
+            }
         }
     }
 
