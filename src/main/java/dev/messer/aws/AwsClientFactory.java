@@ -32,13 +32,12 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The one place that turns settings into AWS SDK clients. Every client is built on first use (a
- * command that lists items makes an S3 client and nothing else), shares one HTTP client, takes its
- * timeouts and retries from {@link ClientTuning}, and is closed with the factory.
- *
- * <p>Credentials: {@link CredentialSources}, then {@code role_arn} through STS when set, as a
- * {@link RoleSession} kept in the {@link SessionCache} unless {@code cache_sessions = false}.
- * Region: the {@code region} setting, {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION} (as the
- * AWS CLI reads them), the region of the AWS profile in use, then (on EC2) the instance metadata. Endpoints: {@link AwsEndpoints}.
+ * command that lists items makes an S3 client and nothing else), shares one HTTP client and one
+ * {@link TimeoutTimer}, takes its timeouts and retries from {@link ClientTuning}, and is closed with
+ * the factory. Credentials: {@link CredentialSources}, then {@code role_arn} through STS when set, as
+ * a {@link RoleSession} kept in the {@link SessionCache} unless {@code cache_sessions = false}.
+ * Region: the {@code region} setting, {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION} (as the AWS
+ * CLI reads them), the AWS profile's region, then (on EC2) the instance metadata. Endpoints: {@link AwsEndpoints}.
  */
 public final class AwsClientFactory implements AutoCloseable {
 
@@ -51,6 +50,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private final List<AwsService> created = new ArrayList<>();
     private final List<SdkAutoCloseable> toClose = new ArrayList<>();
     private final ThrottledAnswers throttled = new ThrottledAnswers();
+    private final TimeoutTimer timeouts = new TimeoutTimer();
 
     private DeferredTlsHttpClient http;
     private CredentialSource base;
@@ -76,6 +76,7 @@ public final class AwsClientFactory implements AutoCloseable {
         this.mfa = mfa;
         this.warnings = warnings;
         this.tuning = ClientTuning.from(settings);
+        toClose.add(timeouts); // closed last
     }
 
     public synchronized S3Client s3() {
@@ -100,10 +101,7 @@ public final class AwsClientFactory implements AutoCloseable {
     public synchronized KmsClient kms() {
         if (kms == null) {
             kms = remember(AwsService.KMS, configure(KmsClient.builder(), AwsService.KMS, credentials())
-                    .overrideConfiguration(o -> {
-                        tune(o);
-                        o.addExecutionInterceptor(throttled);
-                    }).build());
+                    .overrideConfiguration(o -> tune(o).addExecutionInterceptor(throttled)).build());
         }
         return kms;
     }
@@ -268,9 +266,9 @@ public final class AwsClientFactory implements AutoCloseable {
         return builder;
     }
 
-    private void tune(ClientOverrideConfiguration.Builder override) {
-        override.retryStrategy(tuning.retryStrategy());
+    private ClientOverrideConfiguration.Builder tune(ClientOverrideConfiguration.Builder override) {
         tuning.apiCallTimeout().ifPresent(override::apiCallTimeout);
+        return override.retryStrategy(tuning.retryStrategy()).scheduledExecutorService(timeouts.executor());
     }
 
     private AssumedRole role(String arn) {
