@@ -66,7 +66,6 @@ gc_after() {
     END { if (n) printf "%.0f\n", max; else print "-" }' "$1"
 }
 
-printf 'command\texit\twall_s\tpeak_rss_mb\tgcs\tlive_after_gc_mb\tlive_after_full_gc_mb\tdetail\n' >"$out"
 # spill_bytes PID: the bytes of the open (unlinked) spill files of process PID, 0 when none.
 spill_bytes() {
   local fd total=0 size

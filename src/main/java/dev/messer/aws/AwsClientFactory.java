@@ -88,6 +88,7 @@ public final class AwsClientFactory implements AutoCloseable {
                 tune(o);
                 o.addExecutionInterceptor(throttled);
                 o.addExecutionInterceptor(new S3ListingOrder());
+                o.addExecutionInterceptor(new NoExpectContinue());
                 owner.ifPresent(account -> o.addExecutionInterceptor(new ExpectedBucketOwner(account)));
                 plainHttp.ifPresent(url -> o.addExecutionInterceptor(new PlainHttpRefusal(url)));
             });

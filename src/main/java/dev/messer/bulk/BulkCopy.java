@@ -7,6 +7,7 @@ import dev.messer.error.AccessDeniedException;
 import dev.messer.error.AlreadyExistsException;
 import dev.messer.error.ConfigException;
 import dev.messer.error.ConflictException;
+import dev.messer.error.Hint;
 import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
 import dev.messer.error.UnavailableException;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,8 +36,22 @@ import java.util.function.LongSupplier;
  */
 public final class BulkCopy {
 
-    /** One side of the copy: its profile, and a label for messages. */
-    public record Side(BulkProfile profile, String label) {
+    /**
+     * One side of the copy: its profile, a label for messages, and how the command lines of a
+     * failure's advice are written for this side's provider, profile and file (a failure of the
+     * destination nested in the run's report then gives advice that runs as written there).
+     */
+    public record Side(BulkProfile profile, String label, Function<Hint.Run, String> commandLines) {
+
+        /** A side whose advice keeps the {@code <provider>} placeholder (tests, logs). */
+        public Side(BulkProfile profile, String label) {
+            this(profile, label, Hint.Run::toString);
+        }
+
+        /** The failure's problem and its advice, written for this side. */
+        String said(MesserException failure) {
+            return failure.hint().after(failure.problem(), commandLines);
+        }
     }
 
     private final Side source;
@@ -90,7 +106,7 @@ public final class BulkCopy {
             destination.profile().keyRing().probeMasterKey();
         } catch (MesserException e) {
             String message = "nothing was copied: the master key of " + destination.label() + " cannot be used: "
-                    + e.getMessage();
+                    + destination.said(e);
             if (e instanceof ConfigException) {
                 throw new ConfigException(message, e);
             }
@@ -123,7 +139,7 @@ public final class BulkCopy {
                 targets.target(ref);
             } catch (MesserException e) {
                 targets.problem(name, "key " + ref + " in " + destination.label() + " cannot be used: "
-                        + e.getMessage());
+                        + destination.said(e));
             }
         }
     }
@@ -150,7 +166,7 @@ public final class BulkCopy {
             }
             return Optional.of(made);
         } catch (MesserException e) {
-            targets.problem(name, "no key " + name + " at " + destination.label() + ": " + e.getMessage());
+            targets.problem(name, "no key " + name + " at " + destination.label() + ": " + destination.said(e));
             return Optional.empty();
         }
     }
@@ -196,7 +212,7 @@ public final class BulkCopy {
                 return null;
             }
             return ItemResult.failed(path, "exists in " + destination.label() + " but cannot be decrypted there ("
-                    + e.getMessage() + "); add --overwrite to replace it");
+                    + destination.said(e) + "); add --overwrite to replace it");
         }
         if (there.sealsAs(document)) {
             return ItemResult.upToDate(path, "identical in " + destination.label());

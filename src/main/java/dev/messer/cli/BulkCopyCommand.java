@@ -56,11 +56,13 @@ final class BulkCopyCommand extends CommandBase {
         String sourceConfig = words.get(2);
         try (Session<?> source = open(context, sourceWord, sourceConfig, sourceProfile)) {
             BulkCopy.Side from = new BulkCopy.Side(source.bulk(),
-                    BulkConfigArgument.label(sourceWord, sourceConfig, sourceProfile));
+                    BulkConfigArgument.label(sourceWord, sourceConfig, sourceProfile),
+                    new Hints(sourceWord, sourceProfile, sourceConfig)::commandLine);
             for (String destinationConfig : words.subList(3, words.size())) {
                 try (Session<?> destination = open(context, destinationWord, destinationConfig, destinationProfile)) {
                     BulkCopy.Side to = new BulkCopy.Side(destination.bulk(),
-                            BulkConfigArgument.label(destinationWord, destinationConfig, destinationProfile));
+                            BulkConfigArgument.label(destinationWord, destinationConfig, destinationProfile),
+                            new Hints(destinationWord, destinationProfile, destinationConfig)::commandLine);
                     reports.add(new BulkCopy(from, to, overwrite).run(flags.options(guard)));
                 }
             }

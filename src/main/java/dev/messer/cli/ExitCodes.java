@@ -13,7 +13,11 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** The command line or configuration is wrong: fix the command and run it again. */
     public static final int USAGE = 2;
-    /** The command could not look at everything it was asked to (a tier unreachable): not the same as a difference. */
+    /**
+     * The command did its part but could not reach or bring along everything it covers (a tier or a
+     * region unreachable, a region left not matching): not the same as a difference. {@link
+     * #REGIONS_BEHIND} is the same status, for a data-key change.
+     */
     public static final int INCOMPLETE = 3;
     /**
      * A data-key change was made in the home region of a profile that spans regions, but one or more

@@ -5,6 +5,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.messer.app.Session;
+import dev.messer.error.Hint;
+import dev.messer.error.NotFoundException;
 import dev.messer.names.Names;
 import dev.messer.regions.ReplicaComparison;
 import dev.messer.regions.ReplicaComparison.RegionCopy;
@@ -26,7 +28,10 @@ final class ItemRegionsView {
     private ItemRegionsView() {
     }
 
-    /** Prints the table or JSON; exit status 1 if a region could not be listed (named on stderr). */
+    /**
+     * Prints the table or JSON; exit status 1 if a region could not be listed (named on stderr), or
+     * if the item is present in no region (missing or deleted in each, said on stderr).
+     */
     static int show(Session<?> session, Console console, String bag, String id, boolean json) {
         Map<String, BlobStore> byRegion = session.secretsByRegion();
         if (byRegion.isEmpty()) {
@@ -47,6 +52,10 @@ final class ItemRegionsView {
                 console.error("messer: region " + copy.region() + ": " + copy.failure().get());
                 failed = true;
             }
+        }
+        if (!failed && copies.stream().noneMatch(copy -> state(copy).equals("present"))) {
+            throw new NotFoundException("item " + id + " does not exist in data bag " + bag + " in any region of "
+                    + "the profile", Hint.of("see {}", Hint.command("data bag show", bag)));
         }
         return failed ? ExitCodes.FAILURE : ExitCodes.OK;
     }

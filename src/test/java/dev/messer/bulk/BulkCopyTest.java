@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.messer.crypto.DataKey;
+import dev.messer.error.Hint;
 import dev.messer.error.NotFoundException;
 import dev.messer.databag.TestBucket;
 import dev.messer.keys.TestKeyRing;
@@ -179,6 +180,25 @@ class BulkCopyTest {
         // one attempt at the destination; no source key is unwrapped for items that cannot be written
         assertThat(report.keyUnwraps()).isEqualTo(1);
         assertThat(destination.bucket().bags.listItems("b")).isEmpty();
+    }
+
+    @Test
+    void copy_destinationFailureAdvice_isWrittenForTheDestination_notWithAPlaceholder() {
+        source.key("app", 0).item("web", "a", "app", 0, "va");
+        KeyRing noMasterKey = TestKeyRing.on(destination.keyStore, () -> {
+            throw new NotFoundException("master key file prod.key does not exist",
+                    Hint.of("make one with {}", Hint.command("configure", "prod")));
+        }).build();
+
+        try (TestBucket to = TestBucket.of(destination.secrets, destination.layout, noMasterKey)) {
+            BulkCopy copy = new BulkCopy(from, new BulkCopy.Side(TestProfile.bulk(to), "prod",
+                    run -> "messer " + run.words() + " " + run.providerWord("local") + " "
+                            + String.join(" ", run.arguments()) + " -c prod.ini"), false);
+            assertThatThrownBy(() -> copy.run(BulkOptions.defaults()))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessage("nothing was copied: the master key of prod cannot be used: master key file prod.key "
+                            + "does not exist; make one with 'messer configure local prod -c prod.ini'");
+        }
     }
 
     @Test

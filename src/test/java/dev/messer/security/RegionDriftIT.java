@@ -129,6 +129,11 @@ class RegionDriftIT {
         assertThat(oldOther.get("differs").getAsString()).isEqualTo("deleted in the home region but still here");
         assertThat(ok("data", "bag", "show", "aws", "payments", "fresh", "--regions").out().lines().toList().get(2))
                 .matches(OTHER + "\\s+missing\\s+-\\s+no: missing");
+        CliRun nowhere = world.run(config, "data", "bag", "show", "aws", "payments", "nosuch", "--regions");
+        assertThat(nowhere.exit()).as("an item in no region is not found").isEqualTo(1);
+        assertThat(nowhere.out().lines().skip(1).toList()).allMatch(row -> row.contains("missing"));
+        assertThat(nowhere.err().lines().toList()).containsExactly("messer: item nosuch does not exist in data bag "
+                + "payments in any region of the profile; see 'messer data bag show aws payments -c " + config + "'");
 
         assertThat(ok("encryption", "sync", "aws").out()).isEqualTo(OTHER + " app v1: missing, copied\n");
         world.replicate();
