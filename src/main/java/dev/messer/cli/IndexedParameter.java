@@ -129,13 +129,13 @@ final class IndexedParameter implements Parameter {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // no generic array can be created
     public Class<? extends IParameterValidator>[] validateWith() {
         return new Class[] {NoValidator.class};
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // no generic array, and JCommander declares IValueValidator raw
     public Class<? extends IValueValidator>[] validateValueWith() {
         return new Class[] {NoValueValidator.class};
     }
