@@ -34,6 +34,10 @@ expect_status 0
 expect_out_contains '"password":"correct-horse-battery-staple"'
 ! grep -E ' sun\.security\.(ec\.SunEC|rsa\.SunRsaSign|ssl\.SunJSSE) ' "$SANDBOX/local-classes.log" ||
   fail "the local read loaded a provider it does not use: $(grep -E ' sun\.security\.(ec\.SunEC|rsa\.SunRsaSign|ssl\.SunJSSE) ' "$SANDBOX/local-classes.log")"
+# The bundle's jar holds the option index: the options are not read from their annotations, whose
+# proxy classes the AOT cache cannot hold.
+! grep -E '\.\$Proxy[0-9]+ ' "$SANDBOX/local-classes.log" ||
+  fail "the local read generated proxy classes (is the option index missing from the bundle?): $(grep -E -m3 '\.\$Proxy[0-9]+ ' "$SANDBOX/local-classes.log")"
 # The bundle's launcher hands MESSER_PASSPHRASE and MESSER_MFA_TOKEN to its JVM on pipes, and the
 # JVM hands the command back: the command is the process this scenario started (the launcher's),
 # and that process did not start with either variable.

@@ -1,5 +1,6 @@
 # Start-up does only what the command needs: showing a local item decrypted loads no AWS SDK
-# and no Bouncy Castle class, and the launcher's class-data-sharing archive is in use.
+# and no Bouncy Castle class and generates no proxy class, and the launcher's class-data-sharing
+# archive is in use.
 run "$MESSER" quickstart --silent
 expect_status 0
 log="$SANDBOX/classes.log"
@@ -9,6 +10,11 @@ expect_out_contains '"id":"db"'
 [ -s "$log" ] || fail "no class-load log was written"
 if grep -E 'software\.amazon|org\.bouncycastle' "$log" >/dev/null; then
   fail "start-up loaded AWS SDK or Bouncy Castle classes: $(grep -E -m3 'software\.amazon|org\.bouncycastle' "$log")"
+fi
+# The options come from the index the build put in the jar (cli.OptionIndex), not from their
+# annotations, whose proxy classes no archive can hold: a jar without the index would show them.
+if grep -E '\.\$Proxy[0-9]+ ' "$log" >/dev/null; then
+  fail "start-up generated proxy classes (is the option index missing from the jar?): $(grep -E -m3 '\.\$Proxy[0-9]+ ' "$log")"
 fi
 # The launcher passes the archive only when it is newer than the jar (a build with -DskipCds
 # leaves an older one behind); then it must be in use.

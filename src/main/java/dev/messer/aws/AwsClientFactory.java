@@ -30,11 +30,10 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The one place that turns settings into AWS SDK clients. Every client is built on first use (a
- * command that lists items makes an S3 client and nothing else), shares one HTTP client, takes its
- * timeouts and retries from {@link ClientTuning}, and is closed with the factory.
- *
- * <p>Credentials: {@link CredentialSources}, then {@code role_arn} through STS when set, as a
- * {@link RoleSession} kept in the {@link SessionCache} unless {@code cache_sessions = false}.
+ * command that lists items makes an S3 client and nothing else), shares one HTTP client and one
+ * {@link TimeoutTimer}, takes its timeouts and retries from {@link ClientTuning}, and is closed with
+ * the factory. Credentials: {@link CredentialSources}, then {@code role_arn} through STS when set, as
+ * a {@link RoleSession} kept in the {@link SessionCache} unless {@code cache_sessions = false}.
  * Region: {@link ProfileRegion}. Endpoints: {@link AwsEndpoints}. Reads: {@link LeanReads}.
  */
 public final class AwsClientFactory implements AutoCloseable {
@@ -48,6 +47,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private final List<AwsService> created = new ArrayList<>();
     private final List<SdkAutoCloseable> toClose = new ArrayList<>();
     private final ThrottledAnswers throttled = new ThrottledAnswers();
+    private final TimeoutTimer timeouts = new TimeoutTimer();
     private final LeanReads lean;
 
     private DeferredTlsHttpClient http;
@@ -74,8 +74,9 @@ public final class AwsClientFactory implements AutoCloseable {
         this.mfa = mfa;
         this.warnings = warnings;
         this.tuning = ClientTuning.from(settings);
+        toClose.add(timeouts); // closed last
         this.lean = new LeanReads(settings, env, endpoints, () -> region().id(), this::http, this::credentials, tuning,
-                throttled);
+                throttled, timeouts::executor);
     }
 
     /** S3 GetObject for the stores' reads: signed requests ({@link LeanReads}) while no S3 client was built. */
@@ -116,10 +117,7 @@ public final class AwsClientFactory implements AutoCloseable {
     public synchronized KmsClient kms() {
         if (kms == null) {
             kms = remember(AwsService.KMS, configure(KmsClient.builder(), AwsService.KMS, credentials())
-                    .overrideConfiguration(o -> {
-                        tune(o);
-                        o.addExecutionInterceptor(throttled);
-                    }).build());
+                    .overrideConfiguration(o -> tune(o).addExecutionInterceptor(throttled)).build());
         }
         return kms;
     }
@@ -289,9 +287,9 @@ public final class AwsClientFactory implements AutoCloseable {
         return builder;
     }
 
-    private void tune(ClientOverrideConfiguration.Builder override) {
-        override.retryStrategy(tuning.retryStrategy());
+    private ClientOverrideConfiguration.Builder tune(ClientOverrideConfiguration.Builder override) {
         tuning.apiCallTimeout().ifPresent(override::apiCallTimeout);
+        return override.retryStrategy(tuning.retryStrategy()).scheduledExecutorService(timeouts.executor());
     }
 
     private AssumedRole role(String arn) {
@@ -337,7 +335,6 @@ public final class AwsClientFactory implements AutoCloseable {
             }
         }
         toClose.clear();
-        lean.close();
         if (http != null) {
             http.close();
             http = null;

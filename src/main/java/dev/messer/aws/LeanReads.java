@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.profiles.Profile;
  * anything else (FIPS or dual-stack endpoints, S3's us-east-1 endpoint choice, an endpoint the SDK
  * would take from the AWS profile or a system property, another partition) is read through the full clients.
  */
-final class LeanReads implements AutoCloseable {
+final class LeanReads {
 
     /** When the lean path serves reads: while the service has no full client (the default), always, or never. */
     enum Use { WHILE_NO_CLIENT, ALWAYS, NEVER }
@@ -49,6 +50,7 @@ final class LeanReads implements AutoCloseable {
     private final Supplier<AwsCredentialsProvider> credentials;
     private final ClientTuning tuning;
     private final ThrottledAnswers throttled;
+    private final Supplier<ScheduledExecutorService> timer;
     private Use use = Use.WHILE_NO_CLIENT;
     private Boolean serves;
     private SignedCalls s3Calls;
@@ -56,7 +58,7 @@ final class LeanReads implements AutoCloseable {
 
     LeanReads(AwsSettings settings, AwsEnvironment env, AwsEndpoints endpoints, Supplier<String> region,
               Supplier<SdkHttpClient> http, Supplier<AwsCredentialsProvider> credentials, ClientTuning tuning,
-              ThrottledAnswers throttled) {
+              ThrottledAnswers throttled, Supplier<ScheduledExecutorService> timer) {
         this.settings = settings;
         this.env = env;
         this.endpoints = endpoints;
@@ -65,6 +67,7 @@ final class LeanReads implements AutoCloseable {
         this.credentials = credentials;
         this.tuning = tuning;
         this.throttled = throttled;
+        this.timer = timer;
     }
 
     synchronized void use(Use use) {
@@ -82,7 +85,7 @@ final class LeanReads implements AutoCloseable {
 
     synchronized ObjectGet objects() {
         if (s3Calls == null) {
-            s3Calls = new SignedCalls("s3", region.get(), http, credentials, tuning, throttled);
+            s3Calls = new SignedCalls("s3", region.get(), http, credentials, tuning, throttled, timer);
         }
         return new LeanS3Get(s3Calls, endpoint(AwsService.S3).orElseThrow(), settings.pathStyle(),
                 settings.expectedBucketOwner());
@@ -90,7 +93,7 @@ final class LeanReads implements AutoCloseable {
 
     synchronized KmsDecrypt decrypt() {
         if (kmsCalls == null) {
-            kmsCalls = new SignedCalls("kms", region.get(), http, credentials, tuning, throttled);
+            kmsCalls = new SignedCalls("kms", region.get(), http, credentials, tuning, throttled, timer);
         }
         return new LeanKmsDecrypt(kmsCalls, endpoint(AwsService.KMS).orElseThrow());
     }
@@ -128,15 +131,5 @@ final class LeanReads implements AutoCloseable {
     /** A region of the aws partition, whose public endpoints are SERVICE.REGION.amazonaws.com. */
     static boolean publicEndpoint(String region) {
         return AwsPartition.of(region).equals("aws") && region.matches("[a-z]{2}(-[a-z]+)+-[0-9]+");
-    }
-
-    @Override
-    public synchronized void close() {
-        if (s3Calls != null) {
-            s3Calls.close();
-        }
-        if (kmsCalls != null) {
-            kmsCalls.close();
-        }
     }
 }

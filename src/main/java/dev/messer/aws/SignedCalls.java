@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -42,12 +42,12 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
  * signer ({@link AwsV4HttpSigner}) under the factory's credentials, sent through the factory's HTTP
  * client, and retried by the SDK's own retry strategy of the profile ({@link ClientTuning}), one
  * strategy per service as each full client has its own. The whole call, retries included, is
- * bounded by {@code api_call_timeout} as the SDK bounds it, and every attempt is counted by
+ * bounded by {@code api_call_timeout} as the SDK bounds it (on the factory's {@link TimeoutTimer}), and every attempt is counted by
  * {@link ThrottledAnswers} as the clients' interceptor counts it. A failed answer becomes the
  * exception the service's client would throw ({@link Failure}), so callers translate both alike;
  * an answer that says this machine's clock is off moves the signing clock as the client's does.
  */
-final class SignedCalls implements AutoCloseable {
+final class SignedCalls {
 
     /** The most of an error answer that is read. */
     private static final int MAX_ERROR_BYTES = 64 * 1024;
@@ -71,13 +71,14 @@ final class SignedCalls implements AutoCloseable {
     private final Optional<Duration> apiCallTimeout;
     private final ThrottledAnswers throttled;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-    private ScheduledThreadPoolExecutor timer;
+    private final Supplier<ScheduledExecutorService> timer;
     /** How far this machine's clock is ahead of the service's, once an answer said it is off. */
     private volatile Duration clockOffset = Duration.ZERO;
 
     /** @param signingName the service's SigV4 name ({@code s3}, {@code kms}); S3 signs paths as S3 does */
     SignedCalls(String signingName, String region, Supplier<SdkHttpClient> http,
-                Supplier<AwsCredentialsProvider> credentials, ClientTuning tuning, ThrottledAnswers throttled) {
+                Supplier<AwsCredentialsProvider> credentials, ClientTuning tuning, ThrottledAnswers throttled,
+                Supplier<ScheduledExecutorService> timer) {
         this.signingName = signingName;
         this.s3 = signingName.equals("s3");
         this.region = region;
@@ -86,6 +87,7 @@ final class SignedCalls implements AutoCloseable {
         this.retries = tuning.retryStrategy();
         this.apiCallTimeout = tuning.apiCallTimeout();
         this.throttled = throttled;
+        this.timer = timer;
     }
 
     /** Sends {@code request} (with {@code body}, or none when null) until it succeeds or the retries are spent. */
@@ -173,7 +175,7 @@ final class SignedCalls implements AutoCloseable {
         }
         ExecutableHttpRequest request = http.get().prepareRequest(execute.build());
         ScheduledFuture<?> abort = apiCallTimeout.isPresent()
-                ? timer().schedule(request::abort, remaining(start).toNanos(), TimeUnit.NANOSECONDS) : null;
+                ? timer.get().schedule(request::abort, remaining(start).toNanos(), TimeUnit.NANOSECONDS) : null;
         try {
             HttpExecuteResponse response = request.call();
             InputStream content = response.responseBody().map(InputStream.class::cast)
@@ -217,24 +219,5 @@ final class SignedCalls implements AutoCloseable {
         ApiCallTimeoutException e = ApiCallTimeoutException.create(apiCallTimeout.orElseThrow().toMillis());
         e.addSuppressed(last);
         return e;
-    }
-
-    private synchronized ScheduledThreadPoolExecutor timer() {
-        if (timer == null) {
-            timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, "messer-" + signingName + "-call-timeout");
-                thread.setDaemon(true);
-                return thread;
-            });
-            timer.setRemoveOnCancelPolicy(true);
-        }
-        return timer;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
     }
 }

@@ -1,11 +1,12 @@
 package dev.messer.cli;
 
 import dev.messer.app.Session;
-import dev.messer.bulk.Inventory;
-import java.util.List;
-import java.util.Map;
+import dev.messer.bulk.BagsInOrder;
 
-/** {@code messer bulk list aws|local [CONFIG]}: every bag, then its items indented by a tab (Messer's output). */
+/**
+ * {@code messer bulk list aws|local [CONFIG]}: every bag, then its items indented by a tab (Messer's
+ * output), printed as the listing goes ({@link BagsInOrder}), holding no item on the heap.
+ */
 final class BulkListCommand extends CommandBase {
 
     static final Grammar GRAMMAR = Grammar.of(Positional.PROVIDER, Positional.word("CONFIG").optional());
@@ -20,10 +21,17 @@ final class BulkListCommand extends CommandBase {
         Console console = context.console();
         CommandContext configured = context.with(BulkConfigArgument.options(common, BulkConfigArgument.optional(words), null));
         try (Session<?> session = configured.session(words.get(0), BulkFlags.RETRY_FALLBACKS)) {
-            for (Map.Entry<String, List<String>> bag : Inventory.of(session.bags()).bags().entrySet()) {
-                console.data(bag.getKey());
-                bag.getValue().forEach(id -> console.data("\t" + id));
-            }
+            BagsInOrder.visit(session.bags(), new BagsInOrder.Visitor() {
+                @Override
+                public void bag(String name) {
+                    console.data(name);
+                }
+
+                @Override
+                public void item(String bag, String id) {
+                    console.data("\t" + id);
+                }
+            });
         }
         return ExitCodes.OK;
     }

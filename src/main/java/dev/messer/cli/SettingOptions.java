@@ -6,8 +6,6 @@ import com.beust.jcommander.Parameterized;
 import com.beust.jcommander.WrappedParameter;
 import dev.messer.config.IniFile;
 import dev.messer.config.Setting;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,14 +16,15 @@ import java.util.Map;
  * The options of {@code messer configure} that each write one setting, made from the setting
  * definitions ({@link Setting#option()}) instead of being listed by hand. JCommander sees each as a
  * {@code String} option with the definition's names and help: every parser is built by
- * {@link Grammar#parser}, whose {@link #DISCOVERY} adds them to the annotated options when it meets
- * an object of this class (held by the command as a {@code @ParametersDelegate}).
+ * {@link Grammar#parser}, whose {@link #DISCOVERY} finds the declared options of an object in the
+ * option index ({@link OptionIndex}) and adds these when it meets an object of this class (held by
+ * the command as a {@code @ParametersDelegate}).
  */
 final class SettingOptions {
 
-    /** Finds the annotated options of an object, and, in a {@link SettingOptions}, one option per definition. */
+    /** Finds the declared options of an object, and, in a {@link SettingOptions}, one option per definition. */
     static final IParameterizedParser DISCOVERY = object -> {
-        List<Parameterized> found = new ArrayList<>(Parameterized.parseArg(object));
+        List<Parameterized> found = new ArrayList<>(OptionIndex.standard().options(object));
         if (object instanceof SettingOptions) {
             for (Setting setting : Setting.values()) {
                 if (setting.option() != null) {
@@ -69,13 +68,14 @@ final class SettingOptions {
         private final Setting setting;
 
         SettingParameter(Setting setting) {
-            super(new WrappedParameter(annotation(setting.option())), null, null, null);
+            super(new WrappedParameter(IndexedParameter.of(setting.option().names(), setting.option().description())),
+                    null, null, null);
             this.setting = setting;
         }
 
         @Override
         public Class<?> getType() {
-            return String.class;
+            return OptionIndex.parserType(String.class);
         }
 
         @Override
@@ -117,40 +117,6 @@ final class SettingOptions {
         @Override
         public int hashCode() {
             return setting.iniName().hashCode();
-        }
-    }
-
-    /** The annotation of a plain option: names and help from the definition, every other attribute its default. */
-    private static Parameter annotation(Setting.Option option) {
-        String[] names = option.names().toArray(String[]::new);
-        return (Parameter) Proxy.newProxyInstance(Parameter.class.getClassLoader(), new Class<?>[] {Parameter.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "names" -> names.clone();
-                    case "description" -> option.description();
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "toString" -> "@Parameter(" + String.join(", ", names) + ")";
-                    default -> method.invoke(Defaults.PARAMETER, args);
-                });
-    }
-
-    /** Holds an annotation with every attribute at its default, to answer for the ones a definition does not set. */
-    private static final class Defaults {
-
-        static final Parameter PARAMETER = annotationOf("option");
-
-        @Parameter
-        @SuppressWarnings("unused")
-        private void option(String value) {
-        }
-
-        private static Parameter annotationOf(String name) {
-            try {
-                Method method = Defaults.class.getDeclaredMethod(name, String.class);
-                return method.getAnnotation(Parameter.class);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -46,7 +46,8 @@ class ConfigureOptionsTest {
                 ParameterDescription option = option(parser, name).orElseThrow(() -> new AssertionError(name));
                 assertThat(option.getParameter().names()).as(name).containsExactlyElementsOf(setting.option().names());
                 assertThat(option.getDescription()).as(name).isEqualTo(setting.option().description());
-                assertThat(option.getParameterized().getType()).as(name).isEqualTo(String.class);
+                // a String option, as JCommander is told it (OptionIndex.parserType)
+                assertThat(option.getParameterized().getType()).as(name).isEqualTo(OptionIndex.parserType(String.class));
                 fromDefinitions.add(name);
             }
         }
