@@ -27,9 +27,9 @@ public final class AwsBackend extends TwoBuckets {
 
     /** @param clients the profile's clients, made by the composition root; closed with the backend */
     public AwsBackend(AwsSettings settings, AwsClientFactory clients) {
-        super(new S3BlobStore(clients::s3, bucket(settings.secretsBucket(), "-b"), "secrets_bucket",
+        super(new S3BlobStore(clients, bucket(settings.secretsBucket(), "-b"), "secrets_bucket",
                         settings.sseKmsKeyId()),
-                new S3BlobStore(clients::s3, bucket(settings.keysBucket(), "-k"), "keys_bucket",
+                new S3BlobStore(clients, bucket(settings.keysBucket(), "-k"), "keys_bucket",
                         settings.sseKmsKeyId()),
                 false); // each tier has a keys bucket of its own (messer-<tier>-keys or its override)
         this.settings = settings;
@@ -66,7 +66,7 @@ public final class AwsBackend extends TwoBuckets {
     @Override
     public synchronized MasterKey masterKey(String name) {
         String alias = aliasName(name, "master key name", "");
-        return masterKeys.computeIfAbsent(alias, a -> new KmsMasterKey(clients::kms, a, clients.region().id()));
+        return masterKeys.computeIfAbsent(alias, a -> new KmsMasterKey(clients, a, clients.region().id()));
     }
 
     private static String aliasName(String value, String what, String source) {

@@ -1,8 +1,6 @@
 package dev.messer.aws;
 
 import dev.messer.config.AwsSettings;
-import dev.messer.error.ConfigException;
-import dev.messer.error.Hint;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +34,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * {@link TimeoutTimer}, takes its timeouts and retries from {@link ClientTuning}, and is closed with
  * the factory. Credentials: {@link CredentialSources}, then {@code role_arn} through STS when set, as
  * a {@link RoleSession} kept in the {@link SessionCache} unless {@code cache_sessions = false}.
- * Region: the {@code region} setting, {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION} (as the AWS
- * CLI reads them), the AWS profile's region, then (on EC2) the instance metadata. Endpoints: {@link AwsEndpoints}.
+ * Region: {@link ProfileRegion}. Endpoints: {@link AwsEndpoints}. Reads: {@link LeanReads}.
  */
 public final class AwsClientFactory implements AutoCloseable {
 
@@ -51,6 +48,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private final List<SdkAutoCloseable> toClose = new ArrayList<>();
     private final ThrottledAnswers throttled = new ThrottledAnswers();
     private final TimeoutTimer timeouts = new TimeoutTimer();
+    private final LeanReads lean;
 
     private DeferredTlsHttpClient http;
     private CredentialSource base;
@@ -77,20 +75,38 @@ public final class AwsClientFactory implements AutoCloseable {
         this.warnings = warnings;
         this.tuning = ClientTuning.from(settings);
         toClose.add(timeouts); // closed last
+        this.lean = new LeanReads(settings, env, endpoints, () -> region().id(), this::http, this::credentials, tuning,
+                throttled, timeouts::executor);
+    }
+
+    /** S3 GetObject for the stores' reads: signed requests ({@link LeanReads}) while no S3 client was built. */
+    synchronized ObjectGet objectGet() {
+        checkOpen();
+        return lean.serves(s3 != null) ? lean.objects() : ObjectGet.of(s3());
+    }
+
+    /** KMS Decrypt for the master key's unwrap: a signed request ({@link LeanReads}) while no KMS client was built. */
+    synchronized KmsDecrypt kmsDecrypt() {
+        checkOpen();
+        return lean.serves(kms != null) ? lean.decrypt() : KmsDecrypt.of(kms());
+    }
+
+    /** When reads take the lean path (tests pin it to {@code ALWAYS} or {@code NEVER}). */
+    void leanReads(LeanReads.Use use) {
+        lean.use(use);
     }
 
     public synchronized S3Client s3() {
         if (s3 == null) {
             S3ClientBuilder builder = configure(S3Client.builder(), AwsService.S3, credentials())
                     .forcePathStyle(settings.pathStyle());
-            Optional<String> owner = settings.expectedBucketOwner();
             Optional<URI> plainHttp = endpoints.endpointFor(AwsService.S3).filter(u -> "http".equals(u.getScheme()));
             builder.overrideConfiguration(o -> {
                 tune(o);
                 o.addExecutionInterceptor(throttled);
                 o.addExecutionInterceptor(new S3ListingOrder());
                 o.addExecutionInterceptor(new NoExpectContinue());
-                owner.ifPresent(account -> o.addExecutionInterceptor(new ExpectedBucketOwner(account)));
+                settings.expectedBucketOwner().ifPresent(a -> o.addExecutionInterceptor(new ExpectedBucketOwner(a)));
                 plainHttp.ifPresent(url -> o.addExecutionInterceptor(new PlainHttpRefusal(url)));
             });
             s3 = remember(AwsService.S3, builder.build());
@@ -125,7 +141,7 @@ public final class AwsClientFactory implements AutoCloseable {
 
     public synchronized Region region() {
         if (region == null) {
-            region = resolveRegion();
+            region = ProfileRegion.of(settings, env);
         }
         return region;
     }
@@ -163,6 +179,11 @@ public final class AwsClientFactory implements AutoCloseable {
     /** The endpoint each service is reached at: an override ({@code https://...}), or empty for the public one. */
     public Optional<URI> endpoint(AwsService service) {
         return endpoints.endpointFor(service);
+    }
+
+    /** Where S3 or KMS is called, for messages: the override, or the region's public endpoint; empty when unknown. */
+    Optional<String> endpointOrPublic(AwsService service) {
+        return lean.endpoint(service).map(URI::toString);
     }
 
     /** Who the caller is and where the credentials come from, for login, logout and doctor. */
@@ -275,29 +296,6 @@ public final class AwsClientFactory implements AutoCloseable {
         AwsSettings.Role role = settings.role();
         return new AssumedRole(arn, role.sessionName().orElse(AssumedRole.DEFAULT_SESSION_NAME), role.externalId(),
                 role.durationSeconds(), role.mfaSerial());
-    }
-
-    private Region resolveRegion() {
-        Optional<String> name = settings.region()
-                .or(() -> env.get("AWS_REGION"))
-                .or(() -> env.get("AWS_DEFAULT_REGION")) // the AWS CLI's variable, which the SDK does not read
-                .or(() -> env.profileFile()
-                        .profile(env.profileName(settings.awsProfile()))
-                        .flatMap(profile -> profile.property("region")));
-        if (name.isEmpty() && !env.metadataDisabled()) {
-            name = instanceRegion();
-        }
-        return Region.of(name.orElseThrow(() -> new ConfigException("no AWS region is set", Hint.of("set region in "
-                + "the profile ({}) or AWS_REGION", Hint.aws("configure", "-r", "REGION")))));
-    }
-
-    private static Optional<String> instanceRegion() {
-        try {
-            return Optional.of(new software.amazon.awssdk.regions.providers.InstanceProfileRegionProvider()
-                    .getRegion().id());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /** Whether a TLS client was built: false while every request went to a plain-HTTP endpoint. */

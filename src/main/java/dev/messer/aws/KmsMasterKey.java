@@ -9,12 +9,12 @@ import dev.messer.error.MesserException;
 import dev.messer.error.NotFoundException;
 import dev.messer.masterkey.MasterKey;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
-import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.EncryptRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
 
@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintext
 public final class KmsMasterKey implements MasterKey {
 
     private final Supplier<KmsClient> client;
+    private final Supplier<KmsDecrypt> decrypt;
     private final String keyId;
     private final String where;
 
@@ -35,7 +36,17 @@ public final class KmsMasterKey implements MasterKey {
      * @param where  the region, for messages
      */
     public KmsMasterKey(Supplier<KmsClient> client, String alias, String where) {
+        this(client, () -> KmsDecrypt.of(client.get()), alias, where);
+    }
+
+    /** A key whose unwrap takes the factory's lean path while it has built no KMS client ({@link AwsClientFactory#kmsDecrypt()}). */
+    public KmsMasterKey(AwsClientFactory clients, String alias, String where) {
+        this(clients::kms, clients::kmsDecrypt, alias, where);
+    }
+
+    private KmsMasterKey(Supplier<KmsClient> client, Supplier<KmsDecrypt> decrypt, String alias, String where) {
         this.client = client;
+        this.decrypt = decrypt;
         this.keyId = "alias/" + alias;
         this.where = where;
     }
@@ -75,21 +86,12 @@ public final class KmsMasterKey implements MasterKey {
 
     @Override
     public DataKey unwrap(byte[] wrapped, EncryptionContext context) {
-        DecryptRequest.Builder request = DecryptRequest.builder()
-                .keyId(keyId)
-                .ciphertextBlob(SdkBytes.fromByteArray(wrapped));
-        if (!context.isEmpty()) {
-            request.encryptionContext(context.asMap());
-        }
-        SdkBytes plaintext;
+        byte[] material;
         try {
-            plaintext = client.get().decrypt(request.build()).plaintext();
+            material = decrypt.get().decrypt(keyId, wrapped, context.isEmpty() ? Map.of() : context.asMap());
         } catch (SdkException e) {
             throw translate(e, "kms:Decrypt");
         }
-        byte[] shared = plaintext.asByteArrayUnsafe();
-        byte[] material = Arrays.copyOf(shared, shared.length);
-        Arrays.fill(shared, (byte) 0);
         try {
             return DataKey.adopt(material);
         } catch (IllegalArgumentException e) {

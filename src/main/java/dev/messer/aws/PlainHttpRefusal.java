@@ -27,13 +27,25 @@ public final class PlainHttpRefusal implements ExecutionInterceptor {
 
     @Override
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
-        if (!(context.exception() instanceof AwsServiceException e) || e.statusCode() != 403
-                || AwsErrors.rejectsCredentials(AwsErrors.errorCode(e))) {
+        if (!(context.exception() instanceof AwsServiceException e)) {
             return context.exception();
         }
-        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        String bucket = context.request().getValueForField("Bucket", String.class).orElse("?");
-        String key = context.request().getValueForField("Key", String.class).map(k -> "/" + k).orElse("");
+        return named(e, attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                context.request().getValueForField("Bucket", String.class).orElse("?"),
+                context.request().getValueForField("Key", String.class).orElse(null));
+    }
+
+    /**
+     * {@code e} with the refusal named as its cause when it is a 403 that did not reject the
+     * credentials; otherwise {@code e} as it is.
+     *
+     * @param objectKey the object's key, or null for a call about the bucket
+     */
+    AwsServiceException named(AwsServiceException e, String operation, String bucket, String objectKey) {
+        if (e.statusCode() != 403 || AwsErrors.rejectsCredentials(AwsErrors.errorCode(e))) {
+            return e;
+        }
+        String key = objectKey == null ? "" : "/" + objectKey;
         String action = "s3:" + (operation.equals("ListObjectsV2") ? "ListBucket" : operation);
         AccessDeniedException named = new AccessDeniedException("access denied: " + action + " on s3://" + bucket + key
                 + " was refused over the plain-HTTP endpoint " + endpoint, Hint.of("a bucket policy statement that "

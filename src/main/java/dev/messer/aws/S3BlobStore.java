@@ -23,11 +23,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
@@ -51,6 +49,8 @@ public final class S3BlobStore implements BlobStore {
     static final String UNVERSIONED = "null";
 
     private final Supplier<S3Client> client;
+    private final Supplier<ObjectGet> reads;
+    private final Supplier<Optional<String>> endpoint;
     private final String bucket;
     private final String setting;
     private final Optional<String> sseKmsKeyId;
@@ -61,7 +61,23 @@ public final class S3BlobStore implements BlobStore {
      * @param sseKmsKeyId  KMS key for server-side encryption of every put, when set
      */
     public S3BlobStore(Supplier<S3Client> client, String bucket, String setting, Optional<String> sseKmsKeyId) {
+        this(client, () -> ObjectGet.of(client.get()), () -> endpoint(client), bucket, setting, sseKmsKeyId);
+    }
+
+    /**
+     * A store whose reads take the factory's lean path while it has built no S3 client
+     * ({@link AwsClientFactory#objectGet()}), and whose other calls use its S3 client.
+     */
+    public S3BlobStore(AwsClientFactory clients, String bucket, String setting, Optional<String> sseKmsKeyId) {
+        this(clients::s3, clients::objectGet, () -> clients.endpointOrPublic(AwsService.S3), bucket, setting,
+                sseKmsKeyId);
+    }
+
+    private S3BlobStore(Supplier<S3Client> client, Supplier<ObjectGet> reads, Supplier<Optional<String>> endpoint,
+                        String bucket, String setting, Optional<String> sseKmsKeyId) {
         this.client = client;
+        this.reads = reads;
+        this.endpoint = endpoint;
         this.bucket = bucket;
         this.setting = setting;
         this.sseKmsKeyId = sseKmsKeyId;
@@ -74,19 +90,18 @@ public final class S3BlobStore implements BlobStore {
     }
 
     /** Reads an object of at most {@link BlobStore#MAX_OBJECT_BYTES}, refusing a larger one from its length first. */
-    private Blob bounded(String key, ResponseInputStream<GetObjectResponse> object) throws IOException {
-        GetObjectResponse response = object.response();
-        Long length = response.contentLength();
+    private Blob bounded(String key, ObjectGet.Fetched object) throws IOException {
+        Long length = object.contentLength();
         if (length != null && length > MAX_OBJECT_BYTES) {
-            object.abort();
+            object.abort().run();
             throw BlobStore.tooLarge(key, describe(), length);
         }
-        byte[] content = object.readNBytes(MAX_OBJECT_BYTES + 1);
+        byte[] content = object.content().readNBytes(MAX_OBJECT_BYTES + 1);
         if (content.length > MAX_OBJECT_BYTES) {
-            object.abort();
+            object.abort().run();
             throw BlobStore.tooLarge(key, describe(), -1);
         }
-        return new Blob(content, response.eTag(), response.metadata());
+        return new Blob(content, object.eTag(), object.metadata());
     }
 
     @Override
@@ -175,10 +190,9 @@ public final class S3BlobStore implements BlobStore {
 
     /** The object, or the version {@code versionId} of it when not null; empty when there is none. */
     private Optional<Blob> read(String key, String versionId) {
-        try (ResponseInputStream<GetObjectResponse> object = client.get().getObject(r -> r.bucket(bucket).key(key)
-                .versionId(versionId))) {
-            if (Boolean.TRUE.equals(object.response().deleteMarker())) {
-                object.abort();
+        try (ObjectGet.Fetched object = reads.get().get(bucket, key, versionId)) {
+            if (object.deleteMarker()) {
+                object.abort().run();
                 return Optional.empty();
             }
             return Optional.of(bounded(key, object));
@@ -262,18 +276,18 @@ public final class S3BlobStore implements BlobStore {
                     + sseKmsKeyId.orElse("") + " for " + describe() + "/" + key + " (" + code
                     + "); correct sse_kms_key_id or enable the key", e);
         }
-        return AwsErrors.translate(e, "S3", endpoint(), action, describe() + "/" + key);
+        return AwsErrors.translate(e, "S3", endpoint.get(), action, describe() + "/" + key);
     }
 
     /** The connection broke while the object's content came in. */
     private UnreachableException brokenRead(String key, IOException e) {
-        String where = "S3" + endpoint().map(url -> " at " + url).orElse("");
+        String where = "S3" + endpoint.get().map(url -> " at " + url).orElse("");
         return new UnreachableException(where, "cannot read " + describe() + "/" + key + " from " + where + " ("
                 + e.getClass().getSimpleName() + ": " + AwsErrors.oneLine(e.getMessage()) + "); check the network", e);
     }
 
     /** Where the client sends its calls: the endpoint_url, or the region's endpoint. */
-    private Optional<String> endpoint() {
+    private static Optional<String> endpoint(Supplier<S3Client> client) {
         try {
             S3ServiceClientConfiguration configuration = client.get().serviceClientConfiguration();
             return Optional.of(configuration.endpointOverride().map(URI::toString)

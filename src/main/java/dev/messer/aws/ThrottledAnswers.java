@@ -39,26 +39,42 @@ final class ThrottledAnswers implements ExecutionInterceptor {
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-        int status = context.httpResponse().statusCode();
-        if (status == 503 || status == 429) {
-            count.incrementAndGet();
+        if (answered(context.httpResponse().statusCode())) {
             attributes.putAttribute(THROTTLED, Boolean.TRUE);
         }
     }
 
     @Override
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
-        Throwable failure = context.exception();
+        return timedOut(context.exception(), Boolean.TRUE.equals(attributes.getAttribute(THROTTLED)));
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        failed(context.exception());
+    }
+
+    /** Counts one attempt's answer; true when it said AWS is throttling (503 or 429). */
+    boolean answered(int status) {
+        if (status == 503 || status == 429) {
+            count.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** Marks a call that ran out of time after one of its attempts was throttled; returns it. */
+    Throwable timedOut(Throwable failure, boolean throttledBefore) {
         if ((failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException)
-                && Boolean.TRUE.equals(attributes.getAttribute(THROTTLED))) {
+                && throttledBefore) {
             failure.addSuppressed(new WhileThrottled());
         }
         return failure;
     }
 
-    @Override
-    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        if (context.exception() instanceof SdkServiceException e && e.isThrottlingException()
+    /** Counts a call that ended in a throttling error other than a 503 or 429 (already counted per attempt). */
+    void failed(Throwable failure) {
+        if (failure instanceof SdkServiceException e && e.isThrottlingException()
                 && e.statusCode() != 503 && e.statusCode() != 429) {
             count.incrementAndGet();
         }

@@ -45,11 +45,11 @@ class AwsClientFactoryIT {
     }
 
     @Test
-    void showWithoutDecrypt_withRole_makesNoKmsClient() {
+    void showWithoutDecrypt_withRole_makesOnlyTheStsClient_theReadGoesLean() {
         try (Session<?> session = open(aws.settings(Map.of(Setting.ROLE_ARN, ROLE_ARN)))) {
             session.items().read("payments", "db");
 
-            assertThat(clients(session)).containsExactly(AwsService.S3, AwsService.STS);
+            assertThat(clients(session)).containsExactly(AwsService.STS);
         }
     }
 
@@ -61,8 +61,22 @@ class AwsClientFactoryIT {
     }
 
     @Test
-    void decrypt_makesTheKmsClientOnce() {
+    void decrypt_makesNoS3OrKmsClient_andUnwrapsOnce() {
         try (Session<?> session = open(aws.settings())) {
+            ItemDocument first = session.items().open("payments", "db").document();
+            ItemDocument again = session.items().open("payments", "db").document();
+
+            assertThat(first.json().get("password").getAsString()).isEqualTo("s3cret");
+            assertThat(again.id()).isEqualTo("db");
+            assertThat(clients(session)).isEmpty();
+            assertThat(session.dataKeys().unwrapCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void decryptThroughTheFullClients_makesTheKmsClientOnce() {
+        try (Session<?> session = open(aws.settings())) {
+            ((AwsBackend) session.backend()).clients().leanReads(LeanReads.Use.NEVER);
             ItemDocument first = session.items().open("payments", "db").document();
             ItemDocument again = session.items().open("payments", "db").document();
 

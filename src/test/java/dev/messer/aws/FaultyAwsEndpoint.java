@@ -28,12 +28,15 @@ final class FaultyAwsEndpoint implements AutoCloseable {
     private final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
 
     private FaultyAwsEndpoint(int status, String contentType, String body) {
+        this(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    private FaultyAwsEndpoint(int status, String contentType, byte[] bytes, Map<String, String> answerHeaders) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
             Map<String, List<String>> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -44,6 +47,7 @@ final class FaultyAwsEndpoint implements AutoCloseable {
             }
             exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.getResponseHeaders().add("x-amzn-RequestId", "faulty-" + requests.get());
+            answerHeaders.forEach(exchange.getResponseHeaders()::add);
             boolean head = exchange.getRequestMethod().equals("HEAD");
             exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
             if (!head) {
@@ -65,6 +69,11 @@ final class FaultyAwsEndpoint implements AutoCloseable {
     /** A successful S3 (REST-XML) answer with this body. */
     static FaultyAwsEndpoint s3Answer(String xml) {
         return new FaultyAwsEndpoint(200, "application/xml", xml);
+    }
+
+    /** A successful S3 GetObject: the object's bytes as they travel, with these headers (ETag, metadata...). */
+    static FaultyAwsEndpoint s3Object(byte[] bytes, Map<String, String> headers) {
+        return new FaultyAwsEndpoint(200, "application/octet-stream", bytes, headers);
     }
 
     /** A KMS (JSON 1.1) error. */
