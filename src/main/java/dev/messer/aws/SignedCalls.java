@@ -139,7 +139,7 @@ final class SignedCalls {
      * client's clock-skew adjustment does.
      */
     private AwsServiceException skewed(AwsServiceException e, SdkHttpResponse response) {
-        AwsServiceException built = (AwsServiceException) e.toBuilder().clockSkew(clockOffset).build();
+        AwsServiceException built = e.toBuilder().clockSkew(clockOffset).build();
         if (built.isClockSkewException()) {
             ClockSkew.getServerTime(response).ifPresent(server -> clockOffset = ClockSkew.getClockSkew(Instant.now(),
                     server));
