@@ -28,10 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Reads one tier for the audit: one listing of its items, one GET per item (the stored envelope, to
- * learn its key version and format), and per key version one read of its object's metadata. It
- * never decrypts an item and never calls the master key. It keeps counts only: each item read is
- * tallied and dropped.
+ * Reads one tier for the audit: one listing of its items, whose names wait in a spill file as a bulk
+ * run's do ({@link ParallelMap#forEachItem}), one GET per item (the stored envelope, to learn its key
+ * version and format), and per key version one read of its object's metadata. It never decrypts an
+ * item and never calls the master key. It keeps counts only: each item read is tallied and dropped.
  */
 public final class TierScanner {
 

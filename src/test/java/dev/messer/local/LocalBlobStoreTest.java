@@ -148,6 +148,7 @@ class LocalBlobStoreTest extends BlobStoreContract {
         assertThat(first).containsExactly("a/1");
         assertThatThrownBy(() -> local().list("")).isInstanceOf(dev.messer.error.AccessDeniedException.class)
                 .hasMessageContaining("symbolic link");
+        Files.delete(dir.resolve("bucket/b/2"));
     }
 
     @Test
