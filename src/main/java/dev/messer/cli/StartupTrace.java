@@ -10,12 +10,19 @@ import java.util.stream.Stream;
  * Where a start goes, in CPU time: with {@code -Dmesser.startup.trace} (in {@code MESSER_JAVA_OPTS})
  * each phase of a command prints one line on stderr with the CPU time its thread and the whole
  * process have used so far, and the last also every thread's (the JIT compiler's among them).
- * CPU time, unlike wall time, hardly depends on the machine's load. Linux only: the times come from
- * {@code /proc/thread-self/schedstat}; elsewhere they read -1. Without the property nothing is read.
+ * CPU time, unlike wall time, hardly depends on the machine's load. The trace's own reading and
+ * printing is taken out of every figure, so that a phase is not charged for the line before it. Linux
+ * only: the times come from {@code /proc/thread-self/schedstat}; elsewhere they read -1. Without the
+ * property nothing is read.
  */
 final class StartupTrace {
 
     private static final boolean ON = System.getProperty("messer.startup.trace") != null;
+    private static final Path THREAD = Path.of("/proc/thread-self/schedstat");
+    /** The CPU time this thread has spent in the trace itself. */
+    private static final ThreadLocal<long[]> OWN = ThreadLocal.withInitial(() -> new long[1]);
+    /** The CPU time every thread together has spent in the trace itself. */
+    private static final java.util.concurrent.atomic.AtomicLong ALL_OWN = new java.util.concurrent.atomic.AtomicLong();
 
     private StartupTrace() {
     }
@@ -35,8 +42,9 @@ final class StartupTrace {
     }
 
     static void print(PrintStream err, String phase, boolean threads) {
+        long start = nanos(THREAD);
         StringBuilder line = new StringBuilder("messer: startup ").append(phase)
-                .append(": thread ").append(millis(Path.of("/proc/thread-self/schedstat")))
+                .append(": thread ").append(start < 0 ? "-1" : format(start - OWN.get()[0]))
                 .append(" ms, process ");
         StringBuilder each = new StringBuilder();
         long process = 0;
@@ -52,12 +60,18 @@ final class StartupTrace {
         } catch (IOException | RuntimeException e) {
             process = -1;
         }
-        err.println(line.append(process < 0 ? "-1" : format(process)).append(" ms").append(each));
+        err.println(line.append(process < 0 ? "-1" : format(process - ALL_OWN.get())).append(" ms").append(each));
+        long own = nanos(THREAD) - start;
+        if (start >= 0 && own > 0) {
+            OWN.get()[0] += own;
+            ALL_OWN.addAndGet(own);
+        }
     }
 
-    private static String millis(Path schedstat) {
-        long nanos = nanos(schedstat);
-        return nanos < 0 ? "-1" : format(nanos);
+    /** This thread's CPU time without the trace's own, in nanoseconds; -1 when it cannot be read. */
+    static long threadNanos() {
+        long nanos = nanos(THREAD);
+        return nanos < 0 ? -1 : nanos - OWN.get()[0];
     }
 
     /** The first field of a schedstat file: nanoseconds on the CPU; -1 when it cannot be read. */

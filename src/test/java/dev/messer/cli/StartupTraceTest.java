@@ -44,6 +44,19 @@ class StartupTraceTest {
     }
 
     @Test
+    void theTracesOwnCpuTimeIsTakenOutOfTheFigures() {
+        long before = StartupTrace.threadNanos();
+        long raw = StartupTrace.nanos(Path.of("/proc/thread-self/schedstat"));
+        printed(true);
+        long cost = StartupTrace.nanos(Path.of("/proc/thread-self/schedstat")) - raw;
+        long after = StartupTrace.threadNanos();
+
+        assertThat(before).isPositive();
+        assertThat(cost).isPositive();
+        assertThat(after - before).as("CPU time counted across a print that took %d ns", cost).isLessThan(cost);
+    }
+
+    @Test
     void aFileThatCannotBeReadGivesMinusOne(@TempDir Path dir) {
         assertThat(StartupTrace.nanos(dir.resolve("missing"))).isEqualTo(-1);
     }
