@@ -14,7 +14,8 @@
 # full collection is the live heap.
 # Not a test: run it by hand. SKIP_BUILD=1 measures what target/ holds. KEEP_MOTO=1 leaves the
 # seeded moto running; REUSE_MOTO=URL measures against it without seeding again.
-# COMMANDS chooses which of the three run, in order.
+# COMMANDS chooses which of the three run, in order, and may add `audit` (`messer audit aws`, which
+# reads every item and decrypts none; exit 1 is its findings).
 # Usage: bench/scale.sh   (ITEMS=20000 BAGS=20 PARALLEL=8 HEAP=-Xmx256m COMMANDS="list re-encrypt rotate-keys";
 #                          results in bench/results/scale-ITEMS.tsv)
 set -euo pipefail
@@ -107,6 +108,10 @@ measure() { # measure NAME ARGS... : runs bin/messer under /usr/bin/time -v with
   gcs="$(grep -c ' Pause ' "$log" 2>/dev/null || true)"
   detail="$(grep -v '^$' "$sandbox/stderr.txt" | tail -2 | tr '\n' ' ' || true)"
   if [ "$name" = list ]; then detail="$detail$(grep -c $'^\t' "$sandbox/stdout.txt" || true) items listed"; fi
+  if [ "$name" = audit ]; then
+    detail="$detail$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["tiers"][0]["items"])' \
+      "$sandbox/stdout.txt" 2>/dev/null || echo "no") items read"
+  fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rc" "$wall" "$rss" "${gcs:-0}" "$(gc_after "$log")" \
     "$(gc_after "$log" full)" "$(awk -v b="$spill" 'BEGIN { printf "%.1f", b / 1048576 }')" "$detail" | tee -a "$out" >&2
 }
@@ -115,7 +120,8 @@ for command in $commands; do
   case "$command" in
     list) measure list bulk list aws "$sandbox/scale.ini" ;;
     re-encrypt|rotate-keys) measure "$command" bulk "$command" aws "$sandbox/scale.ini" --parallel "$parallel" --stats ;;
-    *) echo "bench: COMMANDS takes list, re-encrypt and rotate-keys, not '$command'" >&2; exit 2 ;;
+    audit) measure audit audit aws -c "$sandbox/scale.ini" --profile aws --format json --parallel "$parallel" ;;
+    *) echo "bench: COMMANDS takes list, re-encrypt, rotate-keys and audit, not '$command'" >&2; exit 2 ;;
   esac
 done
 "$repo/bin/messer" data bag show aws "bag$((7 % bags))" item00007 --decrypt -c "$sandbox/scale.ini" >/dev/null \

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -137,12 +137,14 @@ public final class S3BlobStore implements BlobStore {
 
     /** {@inheritDoc} One page of S3's listing (up to 1,000 keys) at a time, in S3's order. */
     @Override
-    public void forEachKey(String prefix, Consumer<String> each) {
+    public void forEachKey(String prefix, Predicate<String> each) {
         try {
             ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
             for (ListObjectsV2Response page : client.get().listObjectsV2Paginator(request)) {
                 for (S3Object object : page.contents()) {
-                    each.accept(object.key());
+                    if (!each.test(object.key())) {
+                        return;
+                    }
                 }
             }
         } catch (SdkException e) {

@@ -10,8 +10,8 @@ import java.util.SortedSet;
 
 /**
  * Every bag under the profile's prefix by name, each followed by its items in the store's listing
- * order: what {@link Inventory} gives, from one listing, but holding on the heap only the bags'
- * names and counts, so that {@code bulk list} prints any number of items in a fixed amount of memory.
+ * order, from one listing, holding on the heap only the bags' names and counts, so that
+ * {@code bulk list} prints any number of items in a fixed amount of memory.
  * The items wait in a {@link Spill} (names only). A bag's items arrive together, but the listing
  * orders bags by {@code name/}: {@code a-b} and {@code a.b} come before {@code a}, which sorts first by
  * name. Items of a bag that arrives before its turn are set aside in a spill of their own until the

@@ -5,6 +5,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.SortedSet;
+import java.util.function.Predicate;
 
 /**
  * The items in scope of a bulk run, from one listing of the prefix (paged through by the store),
@@ -28,9 +29,19 @@ record ItemListing(Spill<ItemPath> items, SortedSet<String> bags) {
     };
 
     static ItemListing of(Bags bags, BulkRun run) {
-        Spill<ItemPath> items = run.spill(PATHS);
-        SortedSet<String> names = bags.forEachItem((bag, id) -> items.add(new ItemPath(bag, id)));
-        run.listed(items.size());
+        ItemListing listing = of(bags, run.spill(PATHS), bag -> true);
+        run.listed(listing.size());
+        return listing;
+    }
+
+    /** Lists {@code bags} once into {@code items}, keeping the bags {@code inScope} and their items. */
+    static ItemListing of(Bags bags, Spill<ItemPath> items, Predicate<String> inScope) {
+        SortedSet<String> names = bags.forEachItem((bag, id) -> {
+            if (inScope.test(bag)) {
+                items.add(new ItemPath(bag, id));
+            }
+        });
+        names.removeIf(inScope.negate());
         return new ItemListing(items, names);
     }
 

@@ -117,15 +117,8 @@ final class RegionScan {
 
         /** The items of {@code store}: those of the bags in scope, or every one ({@code scoped} false). */
         ItemListing listing(BulkRun run, BlobStore store, boolean scoped) {
-            Spill<ItemPath> items = run.spill(ItemListing.PATHS);
-            java.util.SortedSet<String> names = new dev.messer.databag.Bags(store, layout, notices).forEachItem(
-                    (bag, id) -> {
-                        if (!scoped || includes(bag)) {
-                            items.add(new ItemPath(bag, id));
-                        }
-                    });
-            names.removeIf(bag -> scoped && !includes(bag));
-            return new ItemListing(items, names);
+            return ItemListing.of(new dev.messer.databag.Bags(store, layout, notices), run.spill(ItemListing.PATHS),
+                    bag -> !scoped || includes(bag));
         }
     }
 }

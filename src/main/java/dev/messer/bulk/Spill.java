@@ -22,7 +22,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * Records that a bulk run passes from one of its passes to the next, kept in a temporary file
+ * Records that a bulk run passes from one of its passes to the next (or the listing that
+ * {@code bulk list}, {@code audit} and {@code compare} go through), kept in a temporary file
  * instead of the heap, so that a run over any number of items holds a fixed amount of them. The
  * file is created with mode 0600 under a random name that must not exist yet, and unlinked as it
  * is opened (the JDK's {@code DELETE_ON_CLOSE} on Unix): no other process can open it by name, and
@@ -144,7 +145,7 @@ final class Spill<T> implements AutoCloseable, Iterable<T> {
     }
 
     private static UnavailableException failed(Path folder, IOException e) {
-        return new UnavailableException("the bulk run cannot keep its temporary file in " + folder + ": "
+        return new UnavailableException("messer cannot keep its temporary file in " + folder + ": "
                 + FileErrors.reason(e) + "; " + FileErrors.fix(e, folder, "choose another folder with "
                 + "MESSER_JAVA_OPTS=-Djava.io.tmpdir=DIR and run the command again"), e);
     }

@@ -8,15 +8,14 @@ import dev.messer.store.BlobStore;
 import dev.messer.store.StoreNotices;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /**
  * The bags of the secrets bucket under the profile's tier and folder: folders with a marker object
@@ -68,71 +67,65 @@ public final class Bags {
     }
 
     /**
-     * Every bag under the tier/folder prefix with its item ids, from one listing of the prefix (the
-     * store pages through it): bags without items are included with an empty list.
+     * Every item under the tier/folder prefix, from one listing of the prefix: hands each to
+     * {@code each} as {@code (bag, id)} while the store pages through it, holding none of them, and
+     * returns the bags (those without items included). Names that break the naming rule are left out
+     * and reported once the listing is done, as a sorted listing would meet them: the bags' names
+     * first, by name, then the items', bag by bag.
      */
-    public SortedMap<String, List<String>> listAllItems() {
-        String prefix = layout.bagsPrefix();
-        SortedMap<String, List<String>> bags = new TreeMap<>();
-        for (String key : store.list(prefix)) {
-            String rest = key.substring(prefix.length());
-            int slash = rest.indexOf('/');
-            if (slash <= 0) {
-                continue;
-            }
-            String bag = rest.substring(0, slash);
-            String id = rest.substring(slash + 1);
-            if (id.contains("/")) {
-                continue;
-            }
-            List<String> ids = bags.computeIfAbsent(bag, b -> new ArrayList<>());
-            if (!id.isEmpty()) {
-                ids.add(id);
-            }
-        }
-        SortedMap<String, List<String>> valid = new TreeMap<>();
-        for (String bag : validOnly("bag name", bags.keySet())) {
-            valid.put(bag, new ArrayList<>(validOnly("item id", bags.get(bag))));
-        }
-        return valid;
+    public SortedSet<String> forEachItem(BiConsumer<String, String> each) {
+        return scan((bag, id) -> {
+            each.accept(bag, id);
+            return true;
+        });
     }
 
     /**
-     * The same as {@link #listAllItems}, streamed: hands every item to {@code each} as {@code (bag, id)}
-     * while the store pages through the prefix, holding none of them, and returns the bags (those
-     * without items included). Names that break the naming rule are left out and reported, a bag's
-     * once.
+     * Whether any bag under the tier/folder prefix holds an item: the listing stops at the first one.
+     * The names that break the naming rule met before it are reported.
      */
-    public SortedSet<String> forEachItem(BiConsumer<String, String> each) {
+    public boolean hasItems() {
+        boolean[] found = new boolean[1];
+        scan((bag, id) -> {
+            found[0] = true;
+            return false;
+        });
+        return found[0];
+    }
+
+    /** Hands items to {@code each} until it answers false; returns the valid bags met. */
+    private SortedSet<String> scan(BiPredicate<String, String> each) {
         String prefix = layout.bagsPrefix();
         SortedSet<String> valid = new TreeSet<>();
-        Set<String> invalid = new HashSet<>();
+        SortedSet<String> invalidBags = new TreeSet<>();
+        SortedMap<String, List<String>> invalidIds = new TreeMap<>();
         store.forEachKey(prefix, key -> {
             String rest = key.substring(prefix.length());
             int slash = rest.indexOf('/');
             if (slash <= 0 || rest.indexOf('/', slash + 1) >= 0) {
-                return;
+                return true;
             }
             String bag = rest.substring(0, slash);
             String id = rest.substring(slash + 1);
             if (!valid.contains(bag)) {
                 if (!Names.isValid(bag)) {
-                    if (invalid.add(bag)) {
-                        notices.invalidName("bag name", Names.escaped(bag), store.describe());
-                    }
-                    return;
+                    invalidBags.add(bag);
+                    return true;
                 }
                 valid.add(bag);
             }
             if (id.isEmpty()) {
-                return;
+                return true;
             }
             if (Names.isValid(id)) {
-                each.accept(bag, id);
-            } else {
-                notices.invalidName("item id", Names.escaped(id), store.describe());
+                return each.test(bag, id);
             }
+            invalidIds.computeIfAbsent(bag, b -> new ArrayList<>()).add(id);
+            return true;
         });
+        invalidBags.forEach(bag -> notices.invalidName("bag name", Names.escaped(bag), store.describe()));
+        invalidIds.forEach((bag, ids) -> ids.forEach(id ->
+                notices.invalidName("item id", Names.escaped(id), store.describe())));
         return valid;
     }
 

@@ -5,6 +5,7 @@ import dev.messer.crypto.DataKey;
 import dev.messer.crypto.EncryptionContext;
 import dev.messer.crypto.EnvelopeCodec;
 import dev.messer.crypto.EnvelopeVersion;
+import dev.messer.databag.Bags;
 import dev.messer.databag.ItemService;
 import dev.messer.error.Hint;
 import dev.messer.error.MesserException;
@@ -82,15 +83,7 @@ public final class KeyProbe {
         if (session.items().writeVersion() == EnvelopeVersion.V1) {
             return "item_format = 1: items are written in format 1, as Messer reads them";
         }
-        ItemService items = session.items();
-        int format1 = 0;
-        for (Map.Entry<String, List<String>> bag : session.bags().listAllItems().entrySet()) {
-            for (String id : bag.getValue()) {
-                if (isFormat1(items, bag.getKey(), id)) {
-                    format1++;
-                }
-            }
-        }
+        long format1 = format1Items(session.bags(), session.items());
         if (format1 > 0) {
             throw new Checklist.Passed(format1 + " item" + (format1 == 1 ? " is" : "s are") + " still in format 1",
                     Hint.of("upgrade with {}, then set min_item_format = 2", Hint.command("bulk re-encrypt")));
@@ -98,6 +91,17 @@ public final class KeyProbe {
         throw new Checklist.Warning("no item in " + describe(session) + " is in format 1, but min_item_format = 1 "
                 + "still accepts one copied over a bound item",
                 Hint.of("run {}", Hint.command("configure", "--min-item-format", "2")));
+    }
+
+    /** How many items are in format 1, each read as the listing hands it out (no list of items is kept). */
+    static long format1Items(Bags bags, ItemService items) {
+        long[] format1 = new long[1];
+        bags.forEachItem((bag, id) -> {
+            if (isFormat1(items, bag, id)) {
+                format1[0]++;
+            }
+        });
+        return format1[0];
     }
 
     private static boolean isFormat1(ItemService items, String bag, String id) {

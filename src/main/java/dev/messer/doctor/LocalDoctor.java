@@ -77,9 +77,12 @@ public final class LocalDoctor {
         }), "keys bucket");
     }
 
-    /** Whether the profile's tier holds no item yet (a fresh profile), so no master key was ever needed. */
+    /**
+     * Whether the profile's tier holds no item yet (a fresh profile), so no master key was ever needed;
+     * the listing stops at the first item.
+     */
     private static boolean noItems(Session<LocalBackend> session) {
-        return session.bags().listAllItems().values().stream().allMatch(java.util.List::isEmpty);
+        return !session.bags().hasItems();
     }
 
     private static String folder(Path folder, Hint fix) {

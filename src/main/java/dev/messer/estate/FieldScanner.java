@@ -3,7 +3,6 @@ package dev.messer.estate;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.messer.bulk.BulkListener;
-import dev.messer.bulk.Inventory;
 import dev.messer.bulk.ItemPath;
 import dev.messer.bulk.ParallelMap;
 import dev.messer.databag.Bags;
@@ -20,12 +19,11 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Reads one tier for {@code compare}: lists its bags (all, or those named), opens every item and
- * keeps, for each leaf field, the keyed hash of its value. The decrypted item is dropped as soon as
- * it is hashed. The top-level {@code id} is left out: it is the item's name, equal by construction.
+ * Reads one tier for {@code compare}: lists its bags (all, or those named), the item names waiting
+ * in a spill file ({@link ParallelMap#forEachItem}), opens every item and keeps, for each leaf field,
+ * the keyed hash of its value. The decrypted item is dropped as soon as it is hashed. The top-level {@code id} is left out: it is the item's name, equal by construction.
  */
 public final class FieldScanner {
 
@@ -38,16 +36,11 @@ public final class FieldScanner {
     /** @param onlyBags the bags to compare; empty for every bag */
     public static TierFields scan(String profile, Bags bagService, ItemService items, Set<String> onlyBags,
                                   FieldHasher hasher, int parallel, BulkListener listener) {
-        Inventory inventory = Inventory.of(bagService);
-        SortedSet<String> bags = new TreeSet<>(inventory.bags().keySet());
-        if (!onlyBags.isEmpty()) {
-            bags.retainAll(onlyBags);
-        }
-        List<ItemPath> paths = inventory.items().stream().filter(p -> bags.contains(p.bag())).toList();
         SortedMap<String, SortedMap<String, String>> fields = Collections.synchronizedSortedMap(new TreeMap<>());
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
-        ParallelMap.forEachRequeuing(paths, parallel, "comparing " + profile, listener,
-                path -> hash(items, path, hasher), Hashed::throttled, (path, hashed) -> {
+        SortedSet<String> bags = ParallelMap.forEachItem(bagService, bag -> onlyBags.isEmpty() || onlyBags.contains(bag),
+                parallel, "comparing " + profile, listener, path -> hash(items, path, hasher), Hashed::throttled,
+                (path, hashed) -> {
                     if (hashed.problem() != null) {
                         problems.add(Names.escaped(path.bag() + "/" + path.id()) + " in " + profile + ": " + hashed.problem());
                     } else {

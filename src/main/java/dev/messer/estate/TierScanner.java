@@ -1,7 +1,6 @@
 package dev.messer.estate;
 
 import dev.messer.bulk.BulkListener;
-import dev.messer.bulk.Inventory;
 import dev.messer.bulk.ItemPath;
 import dev.messer.bulk.ParallelMap;
 import dev.messer.crypto.EncryptionContext;
@@ -23,19 +22,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Reads one tier for the audit: one listing of its items, one GET per item (the stored envelope, to
- * learn its key version and format), and per key version one read of its object's metadata. It
- * never decrypts an item and never calls the master key. It keeps counts only: each item read is
- * tallied and dropped.
+ * Reads one tier for the audit: one listing of its items, whose names wait in a spill file as a bulk
+ * run's do ({@link ParallelMap#forEachItem}), one GET per item (the stored envelope, to learn its key
+ * version and format), and per key version one read of its object's metadata. It never decrypts an
+ * item and never calls the master key. It keeps counts only: each item read is tallied and dropped.
  */
 public final class TierScanner {
 
@@ -55,36 +51,41 @@ public final class TierScanner {
     }
 
     public static TierInventory scan(TierSource source, int parallel, BulkListener listener) {
-        Inventory inventory = Inventory.of(source.bags());
-        List<ItemPath> paths = inventory.items();
         Map<KeyRef, LongAdder> perVersion = new ConcurrentHashMap<>();
         Map<Integer, LongAdder> formats = new ConcurrentHashMap<>();
         LongAdder read = new LongAdder();
         LongAdder unreadable = new LongAdder();
-        Queue<String> problems = new ConcurrentLinkedQueue<>();
-        AtomicInteger problemCount = new AtomicInteger();
-        ParallelMap.forEachRequeuing(paths, parallel, "auditing " + source.label(), listener,
+        SortedMap<ItemPath, String> problems = new TreeMap<>();
+        int bags = ParallelMap.forEachItem(source.bags(), bag -> true, parallel, "auditing " + source.label(), listener,
                 path -> see(source.items(), path), Seen::throttled, (path, seen) -> {
                     if (seen.problem() != null) {
                         unreadable.increment();
-                        if (problemCount.incrementAndGet() <= PROBLEMS_KEPT) {
-                            problems.add(Names.escaped(path.bag() + "/" + path.id()) + ": " + seen.problem());
-                        }
+                        keepFirst(problems, path, Names.escaped(path.bag() + "/" + path.id()) + ": " + seen.problem());
                         return;
                     }
                     read.increment();
                     perVersion.computeIfAbsent(seen.key(), k -> new LongAdder()).increment();
                     formats.computeIfAbsent(seen.format(), f -> new LongAdder()).increment();
-                });
+                }).size();
         listener.finished();
         SortedMap<String, Long> missing = new TreeMap<>();
         List<KeyVersionInfo> versions = keyVersions(source.keyRing(), source.keys(), perVersion, missing);
         SortedMap<Integer, Long> formatCounts = new TreeMap<>();
         formats.forEach((format, count) -> formatCounts.put(format, count.sum()));
-        List<String> problemList = new ArrayList<>(problems);
+        List<String> problemList = new ArrayList<>(problems.values());
         problemList.sort(null);
-        return new TierInventory(source, inventory.bags().size(), read.sum(), formatCounts, versions, missing,
-                unreadable.sum(), problemList);
+        return new TierInventory(source, bags, read.sum(), formatCounts, versions, missing, unreadable.sum(),
+                problemList);
+    }
+
+    /** Keeps the problems of the first {@link #PROBLEMS_KEPT} items by bag and id, whatever order they finish in. */
+    private static void keepFirst(SortedMap<ItemPath, String> problems, ItemPath path, String problem) {
+        synchronized (problems) {
+            problems.put(path, problem);
+            if (problems.size() > PROBLEMS_KEPT) {
+                problems.remove(problems.lastKey());
+            }
+        }
     }
 
     private static Seen see(ItemService items, ItemPath path) {

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * A bucket folder and the paths of its objects: key {@code a/b} is the file {@code a/b}, folder
@@ -106,23 +109,41 @@ final class BucketFolder {
         }
     }
 
-    /** Adds every object key under {@code dir} to {@code out}; names with {@code #} are the store's own. */
-    void collect(Path dir, String prefix, List<String> out) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
+    /**
+     * Hands every object key under {@code dir} to {@code each} in ascending order, until it answers
+     * false: the marker first, then each entry in the order of its keys (a folder's as {@code name/}),
+     * so that one folder's names are held at a time. Names with {@code #} are the store's own.
+     *
+     * @return false once {@code each} answered false
+     */
+    boolean walk(Path dir, String prefix, Predicate<String> each) throws IOException {
+        boolean marker = false;
+        SortedMap<String, Path> entries = new TreeMap<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
+            for (Path entry : listing) {
                 String name = entry.getFileName().toString();
                 if (Files.isSymbolicLink(entry)) {
                     throw NoFollowReads.linked(entry);
                 }
                 if (Files.isDirectory(entry, NO_FOLLOW)) {
-                    collect(entry, prefix + name + "/", out);
+                    entries.put(name + "/", entry);
                 } else if (name.equals(MARKER)) {
-                    out.add(prefix);
+                    marker = true;
                 } else if (!name.contains("#")) {
-                    out.add(prefix + name);
+                    entries.put(name, entry);
                 }
             }
         }
+        if (marker && !each.test(prefix)) {
+            return false;
+        }
+        for (Map.Entry<String, Path> entry : entries.entrySet()) {
+            String key = prefix + entry.getKey();
+            if (!(key.endsWith("/") ? walk(entry.getValue(), key, each) : each.test(key))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Removes {@code dir} and its parents while they are empty, up to the bucket folder. */

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * A bucket as a folder ({@link BucketFolder}): key {@code a/b} is the file {@code a/b}, its user
@@ -154,18 +155,22 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public List<String> list(String prefix) {
-        folder.requireTrusted();
         List<String> keys = new ArrayList<>();
+        forEachKey(prefix, keys::add);
+        return keys;
+    }
+
+    /** {@inheritDoc} The folders are walked in the order of their keys, one folder's names read at a time. */
+    @Override
+    public void forEachKey(String prefix, Predicate<String> each) {
+        folder.requireTrusted();
         if (Files.isDirectory(root(), LinkOption.NOFOLLOW_LINKS)) {
             try {
-                folder.collect(root(), "", keys);
+                folder.walk(root(), "", key -> !key.startsWith(prefix) || each.test(key));
             } catch (IOException e) {
                 throw io("list", prefix, e);
             }
         }
-        keys.removeIf(k -> !k.startsWith(prefix));
-        keys.sort(null);
-        return keys;
     }
 
     @Override

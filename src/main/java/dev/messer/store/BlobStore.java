@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A bucket: flat keys with {@code /} as a folder separator, as S3 has them. Implemented by a folder
@@ -67,11 +67,16 @@ public interface BlobStore {
 
     /**
      * Hands every key starting with {@code prefix} to {@code each} in the store's listing order
-     * (ascending), page by page: a caller that keeps none holds at most one page of names. By
-     * default the whole {@link #list}.
+     * (ascending), page by page, until {@code each} answers false: a caller that keeps none holds at
+     * most one page of names, and one that stops early asks for no further page. By default the
+     * whole {@link #list}.
      */
-    default void forEachKey(String prefix, Consumer<String> each) {
-        list(prefix).forEach(each);
+    default void forEachKey(String prefix, Predicate<String> each) {
+        for (String key : list(prefix)) {
+            if (!each.test(key)) {
+                return;
+            }
+        }
     }
 
     /**

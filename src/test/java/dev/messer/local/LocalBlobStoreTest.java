@@ -137,6 +137,21 @@ class LocalBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void forEachKey_thatStops_readsNoFolderAfterIt_whileTheWholeListingReadsThemAll() throws IOException {
+        local().put("a/1", bytes("x"), Map.of());
+        local().put("b/1", bytes("x"), Map.of());
+        Files.createSymbolicLink(dir.resolve("bucket/b/2"), Path.of("/dev/zero"));
+        List<String> first = new ArrayList<>();
+
+        local().forEachKey("", key -> !first.add(key));
+
+        assertThat(first).containsExactly("a/1");
+        assertThatThrownBy(() -> local().list("")).isInstanceOf(dev.messer.error.AccessDeniedException.class)
+                .hasMessageContaining("symbolic link");
+        Files.delete(dir.resolve("bucket/b/2"));
+    }
+
+    @Test
     void list_ofAMissingBucketFolder_isEmpty() {
         assertThat(new LocalBlobStore(dir.resolve("absent")).list("")).isEmpty();
     }

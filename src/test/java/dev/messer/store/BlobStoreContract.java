@@ -71,6 +71,21 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    public void forEachKey_handsOutTheKeysInTheListingsOrder_aFolderAfterANameThatSortsBeforeItsSlash_andStopsWhenTold() {
+        for (String key : List.of("t/a/", "t/a/x", "t/a-b/y", "t/a.b", "t/a/z/deep", "t/ab", "t/a-", "u/1")) {
+            store().put(key, bytes(key), Map.of());
+        }
+        List<String> all = new ArrayList<>();
+        store().forEachKey("t/", all::add);
+        List<String> first = new ArrayList<>();
+        store().forEachKey("t/", key -> first.add(key) && first.size() < 3);
+
+        assertThat(all).containsExactly("t/a-", "t/a-b/y", "t/a.b", "t/a/", "t/a/x", "t/a/z/deep", "t/ab")
+                .isEqualTo(store().list("t/"));
+        assertThat(first).containsExactly("t/a-", "t/a-b/y", "t/a.b");
+    }
+
+    @Test
     public void list_reachesNestedFolders() {
         store().put("dev/secrets/bag/", new byte[0], Map.of());
         store().put("dev/secrets/bag/item", bytes("x"), Map.of());
