@@ -6,61 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code data bag edit} never discards what the user typed: on a terminal the editor reopens with it
  * on every invalid-text and conflict path; without one, or when the user declines, the text is kept
  * in a private file that the error names, with commands that run as written.
  */
-class EditKeepsTextTest {
-
-    @TempDir
-    Path home;
-
-    CliSandbox sandbox;
-
-    @BeforeEach
-    void setUp() {
-        sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"old-pass\"}");
-    }
-
-    @AfterEach
-    void removeKept() {
-        KeptEdits.removeOurs();
-    }
-
-    /** An editor script: {@code first} on the first run, {@code then} on every later one. */
-    private void editor(String first, String then) throws IOException {
-        Path script = home.resolve("editor.sh");
-        Path ran = home.resolve("editor.ran");
-        Files.writeString(script, "#!/bin/sh\n"
-                + "if [ -e '" + ran + "' ]; then cp \"$1\" '" + home.resolve("seen-again.json") + "'; " + then + "\n"
-                + "else touch '" + ran + "'; " + first + "\nfi\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        sandbox.env.put("EDITOR", script.toString());
-    }
-
-    /** A shell command that runs messer in another JVM on this sandbox, as a second user would. */
-    private String otherMesser(String args) {
-        StringBuilder command = new StringBuilder("HOME='" + sandbox.env.get("HOME") + "' XDG_CONFIG_HOME='" + sandbox.env.get("XDG_CONFIG_HOME")
-                + "' XDG_DATA_HOME='" + sandbox.env.get("XDG_DATA_HOME") + "' ");
-        for (String word : CliSandbox.javaCommand()) {
-            command.append('\'').append(word).append("' ");
-        }
-        return command + args + " --silent";
-    }
-
-    private CliRun edit(Terminal terminal) {
-        return CliRun.run(sandbox.env, new byte[0], terminal, "data", "bag", "edit", "local", "app", "db");
-    }
-
-    private String password() {
-        return sandbox.run("data", "bag", "show", "local", "app", "db", "--decrypt", "--field", "password", "-n").out();
-    }
+class EditKeepsTextTest extends EditFixture {
 
     @Test
     void invalidJson_withoutATerminal_keepsTheTextPrivately_andTheNamedCommandsRunAsWritten() throws IOException {

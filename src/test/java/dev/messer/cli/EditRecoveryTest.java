@@ -11,51 +11,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code data bag edit} when things go wrong: the user's text is offered back instead of lost, an
  * interrupted run stops its editor and wipes the plaintext, and folders that killed runs left are
  * swept by the next run.
  */
-class EditRecoveryTest {
-
-    @TempDir
-    Path home;
-
-    CliSandbox sandbox;
-
-    @BeforeEach
-    void setUp() {
-        sandbox = new CliSandbox(home).withBag().upload("{\"id\":\"db\",\"password\":\"old-pass\"}");
-    }
-
-    @AfterEach
-    void removeKept() {
-        KeptEdits.removeOurs();
-    }
-
-    /** An editor script: {@code first} on the first run, {@code then} on every later one. */
-    private void editor(String first, String then) throws IOException {
-        Path script = home.resolve("editor.sh");
-        Path ran = home.resolve("editor.ran");
-        Files.writeString(script, "#!/bin/sh\n"
-                + "if [ -e '" + ran + "' ]; then cp \"$1\" '" + home.resolve("seen-again.json") + "'; " + then + "\n"
-                + "else touch '" + ran + "'; " + first + "\nfi\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        sandbox.env.put("EDITOR", script.toString());
-    }
-
-    private CliRun edit(Terminal terminal) {
-        return CliRun.run(sandbox.env, new byte[0], terminal, "data", "bag", "edit", "local", "app", "db");
-    }
-
-    private String password() {
-        return sandbox.run("data", "bag", "show", "local", "app", "db", "--decrypt", "--field", "password", "-n").out();
-    }
+class EditRecoveryTest extends EditFixture {
 
     @Test
     void invalidJson_onATerminal_reopensTheEditorWithWhatTheUserWrote() throws IOException {
@@ -91,13 +54,8 @@ class EditRecoveryTest {
     @Test
     void conflict_onATerminal_reopensWithTheUsersText_andSavesOverTheNewVersion() throws IOException {
         Path other = Files.writeString(home.resolve("other.json"), "{\"id\":\"db\",\"password\":\"theirs\"}");
-        StringBuilder upload = new StringBuilder();
-        for (String word : CliSandbox.javaCommand()) {
-            upload.append('\'').append(word).append("' ");
-        }
-        editor("sed -i 's/old-pass/mine/' \"$1\"; HOME='" + home + "' XDG_CONFIG_HOME='"
-                + sandbox.env.get("XDG_CONFIG_HOME") + "' XDG_DATA_HOME='" + sandbox.env.get("XDG_DATA_HOME") + "' "
-                + upload + "data bag from file local app '" + other + "' --secret-file app --force --silent", "exit 0");
+        editor("sed -i 's/old-pass/mine/' \"$1\"; " + otherMesser("data bag from file local app '" + other
+                + "' --secret-file app --force"), "exit 0");
 
         CliRun result = edit(FakeTerminal.answering("y"));
 
