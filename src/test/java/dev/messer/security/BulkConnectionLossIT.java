@@ -2,25 +2,15 @@ package dev.messer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonObject;
-import dev.messer.app.Session;
-import dev.messer.app.TestSessions;
-import dev.messer.aws.AwsFixture;
 import dev.messer.aws.MotoTest;
 import dev.messer.cli.CliRun;
-import dev.messer.databag.ItemDocument;
-import dev.messer.databag.TestItems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bulk runs whose connection to S3 breaks: a relay in front of moto cuts writes mid-body, or
@@ -29,52 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * every item still decrypts, and a run against the endpoint again finishes the work.
  */
 @MotoTest
-class BulkConnectionLossIT {
+class BulkConnectionLossIT extends BulkFaultFixture {
 
     private static final int ITEMS = 60;
     private static final Pattern SUMMARY = Pattern.compile("re-encrypt: (\\d+) done, (\\d+) skipped, (\\d+) failed");
     private static final Pattern STOP = Pattern.compile(
             "S3 at (\\S+) is unreachable; (\\d+) items done, (\\d+) not tried; re-run to resume");
-
-    @TempDir
-    Path dir;
-    private AwsFixture aws;
-    private FaultProxy proxy;
-
-    @BeforeEach
-    void setUp() {
-        aws = AwsFixture.create(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
-
-    private void seed(int count) {
-        try (Session<?> session = TestSessions.open(aws.settings(), aws.env())) {
-            session.keyRing().create("app");
-            session.bags().createBag("web");
-            for (int i = 0; i < count; i++) {
-                JsonObject json = new JsonObject();
-                json.addProperty("id", "item" + i);
-                json.addProperty("value", "value-" + i);
-                TestItems.upload(session.items(), "web", ItemDocument.of(json, "item" + i), "app", OptionalInt.of(0), false);
-            }
-            session.keyRing().increment("app");
-        }
-    }
-
-    private void assertEveryItemDecrypts(int count) {
-        try (Session<?> session = TestSessions.open(aws.settings(), aws.env())) {
-            for (int i = 0; i < count; i++) {
-                assertThat(session.items().open("web", "item" + i).document().json().get("value").getAsString())
-                        .isEqualTo("value-" + i);
-            }
-        }
-    }
 
     private boolean isItemPut(FaultProxy.Request request) {
         return request.isS3("PUT", aws.secretsBucket()) && request.target().contains("/web/");
