@@ -11,8 +11,9 @@ import java.util.function.Predicate;
 /**
  * A store seen through a {@link LastKnownGood} copy: every object and listing read is kept in the
  * copy; when the store is unavailable, reads are answered from the copy (and, from then on, without
- * asking the store again). Listings are read whole, also when handed out key by key. Writes, versions and deletes go to the store alone and are never
- * answered from the copy: they are forwarded.
+ * asking the store again). Listings are read whole, also when handed out key by key. Writes,
+ * versions and deletes go to the store alone and are never answered from the copy: they are
+ * forwarded.
  */
 final class LastKnownGoodStore extends ForwardingBlobStore {
 

@@ -14,9 +14,8 @@ import java.util.function.Predicate;
 /**
  * The secrets bucket of a profile that spans regions: reads go through {@link RegionalReads} to each
  * region's copy (S3 Replication keeps object keys and version ids), listings handed out key by key
- * included; writes, deletes and the
- * description are forwarded to the home region's bucket, whose objects S3 Replication carries to
- * the others.
+ * included; writes, deletes and the description are forwarded to the home region's bucket, whose
+ * objects S3 Replication carries to the others.
  */
 public final class FailoverBlobStore extends ForwardingBlobStore {
 
