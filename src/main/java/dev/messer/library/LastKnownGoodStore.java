@@ -6,12 +6,14 @@ import dev.messer.store.BlobStore;
 import dev.messer.store.ForwardingBlobStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A store seen through a {@link LastKnownGood} copy: every object and listing read is kept in the
  * copy; when the store is unavailable, reads are answered from the copy (and, from then on, without
- * asking the store again). Writes, versions and deletes go to the store alone and are never
- * answered from the copy: they are forwarded.
+ * asking the store again). Listings are read whole, also when handed out key by key. Writes,
+ * versions and deletes go to the store alone and are never answered from the copy: they are
+ * forwarded.
  */
 final class LastKnownGoodStore extends ForwardingBlobStore {
 
@@ -52,6 +54,21 @@ final class LastKnownGoodStore extends ForwardingBlobStore {
         }
         copy.remember(name, Optional.empty(), List.copyOf(keys));
         return keys;
+    }
+
+    /**
+     * {@inheritDoc} Through {@link #list}, whole: the copy keeps every listing read whole, so that an
+     * outage is answered from it; streaming from the store would hold no less, and a listing the store
+     * broke off part-way could not be finished from a copy taken at another time without mixing the
+     * two.
+     */
+    @Override
+    public void forEachKey(String prefix, Predicate<String> each) {
+        for (String key : list(prefix)) {
+            if (!each.test(key)) {
+                return;
+            }
+        }
     }
 
     private List<String> listing(LastKnownGood.Entry entry, String name) {

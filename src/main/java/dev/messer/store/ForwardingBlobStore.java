@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Predicate;
 
 /**
  * Passes every call to another store: the one base of the stores that sit in front of another (a
  * copy kept aside, reads that fail over between regions, and the tests' counting and interfering
  * stores), so that a method added to {@link BlobStore} is passed on here, once. A subclass overrides
  * the calls it changes, or {@link #beforeConditionalWrite} to act just before each conditional
- * write. The interface's default methods ({@link #forEachKey}) are not forwarded: they go through
- * this store's own {@link #list}, overridden or not.
+ * write. {@link #forEachKey} is forwarded too, so a store in front that leaves listings as they are
+ * streams them as the store behind does; one that changes {@link #list} changes {@link #forEachKey}
+ * the same way. {@link #latestVersions} is not forwarded: it goes through this store's own
+ * {@link #list} and {@link #versions}, overridden or not.
  */
 public class ForwardingBlobStore implements BlobStore {
 
@@ -50,6 +53,11 @@ public class ForwardingBlobStore implements BlobStore {
     @Override
     public List<String> list(String prefix) {
         return delegate.list(prefix);
+    }
+
+    @Override
+    public void forEachKey(String prefix, Predicate<String> each) {
+        delegate.forEachKey(prefix, each);
     }
 
     @Override

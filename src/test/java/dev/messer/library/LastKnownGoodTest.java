@@ -67,6 +67,22 @@ class LastKnownGoodTest {
     }
 
     @Test
+    void listingsHandedOutKeyByKey_areKeptAsWhole_andAnsweredFromTheCopyWhenTheStoreIsDown() {
+        store.put("dev/bags/payments/api", "{\"ciphertext\":\"BBBB\"}".getBytes(StandardCharsets.UTF_8), Map.of());
+        List<String> online = new ArrayList<>();
+        open(Duration.ofDays(1)).forEachKey("dev/bags/", online::add);
+        assertThat(online).containsExactly("dev/bags/payments/api", "dev/bags/payments/db");
+
+        store.down = true;
+        List<String> offline = new ArrayList<>();
+        open(Duration.ofDays(1)).forEachKey("dev/bags/", offline::add);
+        assertThat(offline).containsExactly("dev/bags/payments/api", "dev/bags/payments/db");
+        List<String> first = new ArrayList<>();
+        open(Duration.ofDays(1)).forEachKey("dev/bags/", key -> first.add(key) && first.isEmpty());
+        assertThat(first).containsExactly("dev/bags/payments/api");
+    }
+
+    @Test
     void anEntryOlderThanTheMaximumAge_isRefused() {
         open(Duration.ofHours(1)).get("dev/bags/payments/db");
         store.down = true;

@@ -5,23 +5,34 @@ import static dev.messer.security.TwoRegions.OTHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.messer.aws.MotoTest;
+import dev.messer.aws.S3BlobStore;
 import dev.messer.cli.CliRun;
+import dev.messer.regions.DownMarks;
+import dev.messer.regions.FailoverBlobStore;
+import dev.messer.regions.RegionalReads;
+import dev.messer.store.BlobStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Reads of a tier in two regions, each behind its own relay, the home region nearest: with the
  * nearest relay black-holed (connections accepted, never answered) reads are served by the other
  * region within failover_after plus a normal read plus 200 ms (measured against normal reads of the
  * same run), and the next command skips the dead region at once; answers (not found at home, a tampered item, a disabled key) never fail over.
+ * A listing cut part-way is resumed by the other region.
  */
 @MotoTest
 class MultiRegionFailoverIT {
@@ -89,7 +100,7 @@ class MultiRegionFailoverIT {
         }
         world.blackHoled.get(HOME).set(true);
         Path mark = dir.resolve("home/.cache/messer/regions/" + HOME + "_" + world.secretsBucket(HOME) + ".down");
-        List<Long> failoverCosts = new java.util.ArrayList<>();
+        List<Long> failoverCosts = new ArrayList<>();
         for (int pair = 0; pair < PAIRS; pair++) {
             long normal = millis(() -> run(normalRead), result);
             assertThat(result[0].out()).contains("\"password\":\"s3cret\"");
@@ -107,7 +118,7 @@ class MultiRegionFailoverIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(mark))).isEqualTo("rw-------");
 
         String[] skippingRead = {"export", "aws", "payments/db", "--allow-var", "PASSWORD"};
-        List<Long> skipCosts = new java.util.ArrayList<>();
+        List<Long> skipCosts = new ArrayList<>();
         for (int pair = 0; pair < PAIRS; pair++) {
             long normal = millis(() -> run(normalRead), result);
             int homeRequests = world.relays.get(HOME).requestBodies().size();
@@ -184,5 +195,49 @@ class MultiRegionFailoverIT {
         world.down.get(HOME).set(true);
         CliRun listed = ok("data", "bag", "show", "aws", "payments");
         assertThat(listed.out().lines().toList()).isEqualTo(List.of("db"));
+    }
+
+    /**
+     * A listing of more than one page (S3 pages by 1,000 keys) through both regions' buckets on moto:
+     * the first key is handed out before the home region is asked for its second page; the home
+     * region is then cut, and the other region's listing takes over after the last key handed out.
+     * That key (U+FFFD) sorts before the keys after it (U+1F600) in S3's order but after them in
+     * Java's string order, so a resumption that compared strings would skip them.
+     */
+    @Test
+    void aListingCutPartWay_isStreamed_andResumedByTheOtherRegion_withNoKeyTwiceAndNoneMissing() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 999; i++) {
+            expected.add(String.format("t/k%04d", i));
+        }
+        expected.add("t/\uFFFD");
+        for (int i = 0; i < 100; i++) {
+            expected.add(String.format("t/\uD83D\uDE00%02d", i));
+        }
+        Map<String, BlobStore> byRegion = new LinkedHashMap<>();
+        for (String region : List.of(HOME, OTHER)) {
+            for (String key : expected) {
+                world.aws.s3().putObject(r -> r.bucket(world.secretsBucket(region)).key(key), RequestBody.fromString("{}"));
+            }
+            byRegion.put(region, new S3BlobStore(() -> world.s3Through(region), world.secretsBucket(region),
+                    "secrets_bucket", Optional.empty()));
+        }
+        List<String> notices = new ArrayList<>();
+        RegionalReads reads = new RegionalReads(List.of(HOME, OTHER), HOME, false, DownMarks.NONE, notices::add);
+        FailoverBlobStore store = new FailoverBlobStore(byRegion.get(HOME), byRegion, reads);
+
+        List<String> keys = new ArrayList<>();
+        store.forEachKey("t/", key -> {
+            if (keys.isEmpty()) {
+                assertThat(world.relays.get(HOME).log()).as("streamed: no second page asked for yet")
+                        .noneMatch(line -> line.contains("continuation-token"));
+                world.down.get(HOME).set(true);
+            }
+            return keys.add(key);
+        });
+
+        assertThat(keys).containsExactlyElementsOf(expected);
+        assertThat(notices).singleElement().asString().startsWith("read from region " + OTHER + ": " + HOME
+                + " did not answer");
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Counts the requests made of any store, as S3 would bill them: GET (of an object or of one of its
@@ -55,6 +56,13 @@ public final class CountingBlobStore extends ForwardingBlobStore {
     public List<String> list(String prefix) {
         lists.incrementAndGet();
         return super.list(prefix);
+    }
+
+    /** One LIST, as a listing of up to one page is. */
+    @Override
+    public void forEachKey(String prefix, Predicate<String> each) {
+        lists.incrementAndGet();
+        super.forEachKey(prefix, each);
     }
 
     @Override

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.messer.regions.FailoverBlobStore;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,12 +37,27 @@ class ForwardingBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void aListingHandedOutKeyByKey_isForwarded_andNeverTakenWhole() {
+        MemoryBlobStore memory = new MemoryBlobStore();
+        memory.put("t/a", new byte[0], Map.of());
+        memory.put("t/b", new byte[0], Map.of());
+        StreamedListingStore streamed = new StreamedListingStore(memory, "t/");
+        List<String> keys = new ArrayList<>();
+        new ForwardingBlobStore(streamed).forEachKey("t/", key -> keys.add(key) && keys.isEmpty());
+        assertThat(keys).containsExactly("t/a");
+        assertThat(streamed.handedOut()).isEqualTo(1);
+    }
+
+    @Test
     void theStoresInFrontOfAnother_areBuiltOnTheForwardingBase() throws ClassNotFoundException {
         Class<?> lastKnownGood = Class.forName("dev.messer.library.LastKnownGoodStore"); // package-private
         for (Class<?> front : List.of(FailoverBlobStore.class, lastKnownGood)) {
             assertThat(front.getSuperclass()).as(front.getSimpleName()).isEqualTo(ForwardingBlobStore.class);
             assertThat(front.getInterfaces()).as(front.getSimpleName() + " forwards nothing by hand")
                     .doesNotContain(BlobStore.class);
+            assertThat(Arrays.stream(front.getDeclaredMethods()).map(Method::getName))
+                    .as(front.getSimpleName() + " changes its listings, so hands them out key by key its own way")
+                    .contains("list", "forEachKey");
         }
     }
 }
