@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SortedMap;
@@ -112,14 +113,22 @@ final class BucketFolder {
     /**
      * Hands every object key under {@code dir} to {@code each} in ascending order, until it answers
      * false: the marker first, then each entry in the order of its keys (a folder's as {@code name/}),
-     * so that one folder's names are held at a time. Names with {@code #} are the store's own.
+     * so that one folder's names are held at a time. Names with {@code #} are the store's own. A
+     * folder that is gone by the time the walk reaches it (another command deleted its last object
+     * while {@code each} worked on an earlier key) holds no key.
      *
      * @return false once {@code each} answered false
      */
     boolean walk(Path dir, String prefix, Predicate<String> each) throws IOException {
         boolean marker = false;
         SortedMap<String, Path> entries = new TreeMap<>();
-        try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
+        DirectoryStream<Path> opened;
+        try {
+            opened = Files.newDirectoryStream(dir);
+        } catch (NoSuchFileException gone) {
+            return true;
+        }
+        try (DirectoryStream<Path> listing = opened) {
             for (Path entry : listing) {
                 String name = entry.getFileName().toString();
                 if (Files.isSymbolicLink(entry)) {

@@ -9,6 +9,7 @@ import dev.messer.store.Blob;
 import dev.messer.store.BlobStore;
 import dev.messer.store.BlobStoreContract;
 import dev.messer.store.BlobVersion;
+import dev.messer.store.InterruptedWriteContract.Operation;
 import dev.messer.store.VersionListing;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -149,6 +150,29 @@ class LocalBlobStoreTest extends BlobStoreContract {
         assertThatThrownBy(() -> local().list("")).isInstanceOf(dev.messer.error.AccessDeniedException.class)
                 .hasMessageContaining("symbolic link");
         Files.delete(dir.resolve("bucket/b/2"));
+    }
+
+    @Test
+    void forEachKey_whileAnotherProcessDeletesTheLastItemOfALaterFolder_goesOnWithoutIt() throws Exception {
+        Path root = dir.resolve("bucket");
+        local().put("a/1", bytes("x"), Map.of());
+        local().put("b/1", bytes("x"), Map.of());
+        List<String> seen = new ArrayList<>();
+
+        local().forEachKey("", key -> {
+            seen.add(key);
+            if (key.equals("a/1")) {
+                try {
+                    assertThat(HaltedOperation.inChild(root, 0, Operation.DELETE, "b/1", "-", Integer.MAX_VALUE)).isZero();
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                assertThat(root.resolve("b")).as("the other process removed the emptied folder").doesNotExist();
+            }
+            return true;
+        });
+
+        assertThat(seen).containsExactly("a/1");
     }
 
     @Test

@@ -43,7 +43,7 @@ class LocalStoreKillIT {
             String key = "bag/" + operation.name().toLowerCase() + "-" + step;
             Before before = Before.of(store, key, operation.prepare(new LocalBlobStore(root, preparedKeeping), key));
             String value = "written by " + key;
-            int exit = runChild(root, keep, operation, key, value, step);
+            int exit = HaltedOperation.inChild(root, keep, operation, key, value, step);
             assertThat(exit).as("the child of step %d", step).isIn(0, CountedFileSteps.HALTED);
             InterruptedWriteContract.checkTrueHistory(store, operation, key, before,
                     value.getBytes(StandardCharsets.UTF_8), exit == 0 ? Optional.of(true) : Optional.empty());
@@ -59,19 +59,5 @@ class LocalStoreKillIT {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("#tmp-") || n.matches(".*#p[0-9].*"))
                     .toList();
         }
-    }
-
-    private static int runChild(Path root, int keep, Operation operation, String key, String value, int step)
-            throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), HaltedOperation.class.getName(), root.toString(),
-                Integer.toString(keep), operation.name(), key, value, Integer.toString(step))
-                .redirectErrorStream(true).start();
-        child.getOutputStream().close();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).as("what the child printed").isEmpty();
-        return child.exitValue();
     }
 }
