@@ -23,7 +23,8 @@ import java.util.TreeMap;
 /**
  * Reads one tier for {@code compare}: lists its bags (all, or those named), the item names waiting
  * in a spill file ({@link ParallelMap#forEachItem}), opens every item and keeps, for each leaf field,
- * the keyed hash of its value. The decrypted item is dropped as soon as it is hashed. The top-level {@code id} is left out: it is the item's name, equal by construction.
+ * the keyed hash of its value. The decrypted item is dropped as soon as it is hashed. The top-level
+ * {@code id} is left out: it is the item's name, equal by construction.
  */
 public final class FieldScanner {
 

@@ -64,11 +64,7 @@ final class LastKnownGoodStore extends ForwardingBlobStore {
      */
     @Override
     public void forEachKey(String prefix, Predicate<String> each) {
-        for (String key : list(prefix)) {
-            if (!each.test(key)) {
-                return;
-            }
-        }
+        BlobStore.handOut(list(prefix), each);
     }
 
     private List<String> listing(LastKnownGood.Entry entry, String name) {

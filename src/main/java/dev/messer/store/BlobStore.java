@@ -72,7 +72,15 @@ public interface BlobStore {
      * whole {@link #list}.
      */
     default void forEachKey(String prefix, Predicate<String> each) {
-        for (String key : list(prefix)) {
+        handOut(list(prefix), each);
+    }
+
+    /**
+     * Hands {@code keys} to {@code each} in their order until it answers false: a listing read whole,
+     * handed out as {@link #forEachKey} hands out a streamed one.
+     */
+    static void handOut(List<String> keys, Predicate<String> each) {
+        for (String key : keys) {
             if (!each.test(key)) {
                 return;
             }
