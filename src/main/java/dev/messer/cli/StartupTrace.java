@@ -18,11 +18,15 @@ import java.util.stream.Stream;
 final class StartupTrace {
 
     private static final boolean ON = System.getProperty("messer.startup.trace") != null;
-    private static final Path THREAD = Path.of("/proc/thread-self/schedstat");
-    /** The CPU time this thread has spent in the trace itself. */
-    private static final ThreadLocal<long[]> OWN = ThreadLocal.withInitial(() -> new long[1]);
-    /** The CPU time every thread together has spent in the trace itself. */
-    private static final java.util.concurrent.atomic.AtomicLong ALL_OWN = new java.util.concurrent.atomic.AtomicLong();
+
+    /** What only a trace needs, made on its first line: an untraced start makes none of it. */
+    private static final class Own {
+        static final Path THREAD = Path.of("/proc/thread-self/schedstat");
+        /** The CPU time this thread has spent in the trace itself. */
+        static final ThreadLocal<long[]> THIS_THREAD = ThreadLocal.withInitial(() -> new long[1]);
+        /** The CPU time every thread together has spent in the trace itself. */
+        static final java.util.concurrent.atomic.AtomicLong ALL = new java.util.concurrent.atomic.AtomicLong();
+    }
 
     private StartupTrace() {
     }
@@ -42,9 +46,9 @@ final class StartupTrace {
     }
 
     static void print(PrintStream err, String phase, boolean threads) {
-        long start = nanos(THREAD);
+        long start = nanos(Own.THREAD);
         StringBuilder line = new StringBuilder("messer: startup ").append(phase)
-                .append(": thread ").append(start < 0 ? "-1" : format(start - OWN.get()[0]))
+                .append(": thread ").append(start < 0 ? "-1" : format(start - Own.THIS_THREAD.get()[0]))
                 .append(" ms, process ");
         StringBuilder each = new StringBuilder();
         long process = 0;
@@ -60,18 +64,18 @@ final class StartupTrace {
         } catch (IOException | RuntimeException e) {
             process = -1;
         }
-        err.println(line.append(process < 0 ? "-1" : format(process - ALL_OWN.get())).append(" ms").append(each));
-        long own = nanos(THREAD) - start;
+        err.println(line.append(process < 0 ? "-1" : format(process - Own.ALL.get())).append(" ms").append(each));
+        long own = nanos(Own.THREAD) - start;
         if (start >= 0 && own > 0) {
-            OWN.get()[0] += own;
-            ALL_OWN.addAndGet(own);
+            Own.THIS_THREAD.get()[0] += own;
+            Own.ALL.addAndGet(own);
         }
     }
 
     /** This thread's CPU time without the trace's own, in nanoseconds; -1 when it cannot be read. */
     static long threadNanos() {
-        long nanos = nanos(THREAD);
-        return nanos < 0 ? -1 : nanos - OWN.get()[0];
+        long nanos = nanos(Own.THREAD);
+        return nanos < 0 ? -1 : nanos - Own.THIS_THREAD.get()[0];
     }
 
     /** The first field of a schedstat file: nanoseconds on the CPU; -1 when it cannot be read. */
